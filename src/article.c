@@ -1,0 +1,261 @@
+/*
+ * article: the shared article model.  See article.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "util.h"
+
+static char	*clean_text(const char *, size_t, int);
+
+struct article *
+article_new(void)
+{
+	return calloc(1, sizeof(struct article));
+}
+
+void
+article_free(struct article *a)
+{
+	size_t	 i;
+
+	if (a == NULL)
+		return;
+	free(a->title);
+	free(a->byline);
+	free(a->site);
+	free(a->lang);
+	free(a->url);
+	free(a->excerpt);
+	for (i = 0; i < a->nblocks; i++)
+		free(a->blocks[i].text);
+	free(a->blocks);
+	for (i = 0; i < a->nlinks; i++) {
+		free(a->links[i].text);
+		free(a->links[i].url);
+	}
+	free(a->links);
+	for (i = 0; i < a->nrelated; i++) {
+		free(a->related[i].title);
+		free(a->related[i].url);
+		free(a->related[i].summary);
+		free(a->related[i].source);
+	}
+	free(a->related);
+	free(a);
+}
+
+/*
+ * Sanitises s and folds whitespace: runs of spaces (and, unless pre,
+ * newlines) become one space, the ends are trimmed.  NULL for an empty
+ * result or no memory (*err tells which).
+ */
+static char *
+clean_text_err(const char *s, size_t n, int pre, int *err)
+{
+	struct buf raw, out;
+	size_t	 i;
+	int	 space = 0;
+
+	*err = 0;
+	if (n > ARTICLE_FIELD_MAX_BYTES)
+		n = utf8_fit(s, ARTICLE_FIELD_MAX_BYTES, ARTICLE_FIELD_MAX_BYTES);
+	buf_init(&raw, n * 3 + 16);
+	buf_init(&out, n * 3 + 16);
+	if (utf8_sanitize(&raw, s, n, pre) != BUF_OK) {
+		*err = 1;
+		goto fail;
+	}
+	for (i = 0; i < raw.len; i++) {
+		unsigned char c = (unsigned char)raw.data[i];
+
+		/* U+00A0 no-break space folds like a space. */
+		if (c == 0xc2 && i + 1 < raw.len &&
+		    (unsigned char)raw.data[i + 1] == 0xa0) {
+			i++;
+			c = ' ';
+		}
+		if (pre && c == '\n') {
+			while (out.len > 0 && out.data[out.len - 1] == ' ')
+				buf_setlen(&out, out.len - 1);
+			if (buf_putc(&out, '\n') != BUF_OK)
+				goto nomem;
+			space = 0;
+			continue;
+		}
+		if (c == ' ') {
+			space = 1;
+			continue;
+		}
+		if (space && out.len > 0 && out.data[out.len - 1] != '\n' &&
+		    buf_putc(&out, ' ') != BUF_OK)
+			goto nomem;
+		space = 0;
+		if (buf_putc(&out, (char)c) != BUF_OK)
+			goto nomem;
+	}
+	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
+	    out.data[out.len - 1] == ' '))
+		buf_setlen(&out, out.len - 1);
+	buf_release(&raw);
+	if (out.len == 0) {
+		buf_release(&out);
+		return NULL;
+	}
+	{
+		char *p = buf_take(&out);
+
+		if (p == NULL)
+			*err = 1;
+		return p;
+	}
+nomem:
+	*err = 1;
+fail:
+	buf_release(&raw);
+	buf_release(&out);
+	return NULL;
+}
+
+static char *
+clean_text(const char *s, size_t n, int pre)
+{
+	int	 err;
+
+	return clean_text_err(s, n, pre, &err);
+}
+
+int
+article_set(char **field, const char *s, size_t n)
+{
+	char	*p;
+	int	 err;
+
+	if (s == NULL) {
+		free(*field);
+		*field = NULL;
+		return 0;
+	}
+	p = clean_text_err(s, n, 0, &err);
+	if (err)
+		return -1;
+	free(*field);
+	*field = p;
+	return 0;
+}
+
+int
+article_add_block(struct article *a, enum block_type type, int level,
+    const char *text, size_t n)
+{
+	struct block *b;
+	char	*t;
+	int	 err;
+
+	t = clean_text_err(text, n, type == BLOCK_PRE, &err);
+	if (err)
+		return -1;
+	if (t == NULL)
+		return 0;
+	if (a->nblocks == a->blocks_cap) {
+		size_t ncap = a->blocks_cap ? a->blocks_cap * 2 : 16;
+
+		if (a->nblocks >= ARTICLE_BLOCKS_MAX ||
+		    (b = reallocarray(a->blocks, ncap, sizeof *b)) == NULL) {
+			free(t);
+			return -1;
+		}
+		a->blocks = b;
+		a->blocks_cap = ncap;
+	}
+	b = &a->blocks[a->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->type = type;
+	b->level = level;
+	b->text = t;
+	b->len = strlen(t);
+	return 0;
+}
+
+int
+article_add_link(struct article *a, const char *text, const char *url,
+    size_t block, size_t start, size_t end)
+{
+	struct link *l;
+	char	*t, *u;
+
+	if (url == NULL || *url == '\0')
+		return 0;
+	if (a->nlinks == a->links_cap) {
+		size_t ncap = a->links_cap ? a->links_cap * 2 : 16;
+
+		if (a->nlinks >= ARTICLE_LINKS_MAX ||
+		    (l = reallocarray(a->links, ncap, sizeof *l)) == NULL)
+			return -1;
+		a->links = l;
+		a->links_cap = ncap;
+	}
+	t = clean_text(text != NULL ? text : "", text != NULL ? strlen(text) : 0,
+	    0);
+	if ((u = utf8_clean(url)) == NULL) {
+		free(t);
+		return -1;
+	}
+	l = &a->links[a->nlinks++];
+	l->text = t;
+	l->url = u;
+	l->block = block;
+	l->start = start;
+	l->end = end;
+	return 0;
+}
+
+int
+article_add_related(struct article *a, const char *title, const char *url,
+    const char *summary, const char *source)
+{
+	struct related *r, nr;
+
+	memset(&nr, 0, sizeof nr);
+	if (title == NULL ||
+	    (nr.title = clean_text(title, strlen(title), 0)) == NULL)
+		return 0;
+	if (a->nrelated == a->related_cap) {
+		size_t ncap = a->related_cap ? a->related_cap * 2 : 8;
+
+		if (a->nrelated >= ARTICLE_RELATED_MAX ||
+		    (r = reallocarray(a->related, ncap, sizeof *r)) == NULL) {
+			free(nr.title);
+			return -1;
+		}
+		a->related = r;
+		a->related_cap = ncap;
+	}
+	if (url != NULL)
+		nr.url = clean_text(url, strlen(url), 0);
+	if (summary != NULL)
+		nr.summary = clean_text(summary, strlen(summary), 0);
+	if (source != NULL)
+		nr.source = clean_text(source, strlen(source), 0);
+	a->related[a->nrelated++] = nr;
+	return 0;
+}
+
+char *
+article_text(const struct article *a)
+{
+	struct buf b;
+	size_t	 i;
+
+	buf_init(&b, RENDER_MAX_BYTES);
+	for (i = 0; i < a->nblocks; i++) {
+		if ((i > 0 && buf_puts(&b, "\n\n") != BUF_OK) ||
+		    buf_append(&b, a->blocks[i].text, a->blocks[i].len) !=
+		    BUF_OK) {
+			buf_release(&b);
+			return NULL;
+		}
+	}
+	return buf_take(&b);
+}

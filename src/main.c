@@ -1,0 +1,205 @@
+/*
+ * main: the command line.  Parses options, picks a mode, prints what the
+ * mode reports and chooses the exit status: 0 done, 1 the input could not
+ * be read or understood, 2 bad usage.  The only file that calls exit().
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "cmd.h"
+
+enum mode {
+	MODE_TUI = 0,
+	MODE_DUMP,
+	MODE_PARSE_FEED,
+	MODE_RELOAD,
+	MODE_IMPORT_OPML,
+	MODE_EXPORT_OPML,
+	MODE_DEMO
+};
+
+enum {
+	OPT_DUMP = 256,
+	OPT_FORMAT,
+	OPT_INPUT,
+	OPT_BASE_URL,
+	OPT_PARSE_FEED,
+	OPT_RELOAD,
+	OPT_IMPORT_OPML,
+	OPT_EXPORT_OPML,
+	OPT_DB,
+	OPT_DEMO
+};
+
+static const struct option longopts[] = {
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "base-url", required_argument, NULL, OPT_BASE_URL },
+	{ "parse-feed", no_argument, NULL, OPT_PARSE_FEED },
+	{ "reload", no_argument, NULL, OPT_RELOAD },
+	{ "import-opml", required_argument, NULL, OPT_IMPORT_OPML },
+	{ "export-opml", no_argument, NULL, OPT_EXPORT_OPML },
+	{ "config", required_argument, NULL, 'c' },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: byline --dump [--format=text|json|markdown] [--input=html|text]\n"
+"                     [--base-url=URL] PATH|-\n"
+"       byline -h | --help\n"
+"       byline -V | --version\n"
+"\n"
+"byline is a terminal news reader.  This build extracts articles from\n"
+"saved pages and from text copied out of a browser.\n"
+"\n"
+"  --dump             print the extracted article and exit\n"
+"  --format=FORMAT    text (the story's paragraphs), json or markdown\n"
+"  --input=TYPE       html or text; sniffed from the content by default\n"
+"  --base-url=URL     resolve the page's relative links against URL\n"
+"  -h, --help         show this help and exit\n"
+"  -V, --version      show the version and exit\n"
+"\n"
+"Exit status: 0 done, 1 the input could not be read or understood,\n"
+"2 bad usage.  See byline(1).\n", f);
+}
+
+static void	 bad_usage(const char *, ...)
+		    __attribute__((format(printf, 1, 2), noreturn));
+
+static void
+bad_usage(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs("byline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'byline --help'.\n", stderr);
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	enum mode mode = MODE_TUI;
+	const char *unbuilt = NULL;
+	int	 c, rc;
+
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	o.format = RENDER_TEXT;
+	o.input = EXTRACT_AUTO;
+	o.color = getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0';
+
+	while ((c = getopt_long(argc, argv, "c:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DUMP:
+			mode = MODE_DUMP;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				o.format = RENDER_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o.format = RENDER_JSON;
+			else if (strcmp(optarg, "markdown") == 0 ||
+			    strcmp(optarg, "md") == 0)
+				o.format = RENDER_MARKDOWN;
+			else
+				bad_usage("unknown format '%s' (text, json or "
+				    "markdown)", optarg);
+			break;
+		case OPT_INPUT:
+			if (strcmp(optarg, "html") == 0)
+				o.input = EXTRACT_HTML;
+			else if (strcmp(optarg, "text") == 0)
+				o.input = EXTRACT_TEXT;
+			else
+				bad_usage("unknown input type '%s' (html or "
+				    "text)", optarg);
+			break;
+		case OPT_BASE_URL:
+			o.base_url = optarg;
+			break;
+		case OPT_PARSE_FEED:
+			mode = MODE_PARSE_FEED;
+			unbuilt = "--parse-feed";
+			break;
+		case OPT_RELOAD:
+			mode = MODE_RELOAD;
+			unbuilt = "--reload";
+			break;
+		case OPT_IMPORT_OPML:
+			mode = MODE_IMPORT_OPML;
+			unbuilt = "--import-opml";
+			break;
+		case OPT_EXPORT_OPML:
+			mode = MODE_EXPORT_OPML;
+			unbuilt = "--export-opml";
+			break;
+		case 'c':
+			o.config = optarg;
+			unbuilt = "--config";
+			break;
+		case OPT_DB:
+			o.db = optarg;
+			unbuilt = "--db";
+			break;
+		case OPT_DEMO:
+			mode = MODE_DEMO;
+			unbuilt = "--demo";
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("byline %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fputs("Try 'byline --help'.\n", stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (unbuilt != NULL)
+		bad_usage("%s is not built yet in this version", unbuilt);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fputs("byline: cannot initialise libcurl\n", stderr);
+		return 1;
+	}
+	switch (mode) {
+	case MODE_DUMP:
+		if (argc != 1)
+			bad_usage("%s", argc == 0 ? "--dump needs a PATH or - "
+			    "for standard input" : "--dump takes one PATH");
+		rc = cmd_dump(&o, argv[0], stdout, stderr);
+		break;
+	case MODE_TUI:
+	default:
+		bad_usage("%s", "the interactive reader is not built yet in "
+		    "this version; use --dump PATH");
+		rc = 2;
+		break;
+	}
+	curl_global_cleanup();
+	return rc;
+}
