@@ -21,7 +21,20 @@ struct options {
 	int		 color;		/* 0 when NO_COLOR is set */
 };
 
+/* cmd_dump.c */
 int	 cmd_dump(const struct options *, const char *target, FILE *out,
+	    FILE *err);
+/* cmd_feed.c: --parse-feed PATH|URL|- */
+int	 cmd_parse_feed(const struct options *, const char *target, FILE *out,
+	    FILE *err);
+/* cmd_follow.c: --reload, --import-opml, --export-opml */
+int	 cmd_reload(const struct options *, FILE *out, FILE *err);
+int	 cmd_import_opml(const struct options *, const char *file, FILE *out,
+	    FILE *err);
+int	 cmd_export_opml(const struct options *, FILE *out, FILE *err);
+/* cmd_tui.c: the interactive reader; target is a PATH, DIR or URL or
+ * NULL for the configured feeds; demo selects the bundled demo. */
+int	 cmd_tui(const struct options *, const char *target, int demo,
 	    FILE *err);
 
 #endif

@@ -100,7 +100,7 @@ main(int argc, char *argv[])
 {
 	struct options o;
 	enum mode mode = MODE_TUI;
-	const char *unbuilt = NULL;
+	const char *opml = NULL;
 	int	 c, rc;
 
 	setlocale(LC_ALL, "");
@@ -140,31 +140,25 @@ main(int argc, char *argv[])
 			break;
 		case OPT_PARSE_FEED:
 			mode = MODE_PARSE_FEED;
-			unbuilt = "--parse-feed";
 			break;
 		case OPT_RELOAD:
 			mode = MODE_RELOAD;
-			unbuilt = "--reload";
 			break;
 		case OPT_IMPORT_OPML:
 			mode = MODE_IMPORT_OPML;
-			unbuilt = "--import-opml";
+			opml = optarg;
 			break;
 		case OPT_EXPORT_OPML:
 			mode = MODE_EXPORT_OPML;
-			unbuilt = "--export-opml";
 			break;
 		case 'c':
 			o.config = optarg;
-			unbuilt = "--config";
 			break;
 		case OPT_DB:
 			o.db = optarg;
-			unbuilt = "--db";
 			break;
 		case OPT_DEMO:
 			mode = MODE_DEMO;
-			unbuilt = "--demo";
 			break;
 		case 'h':
 			usage(stdout);
@@ -180,8 +174,6 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (unbuilt != NULL)
-		bad_usage("%s is not built yet in this version", unbuilt);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fputs("byline: cannot initialise libcurl\n", stderr);
 		return 1;
@@ -193,11 +185,36 @@ main(int argc, char *argv[])
 			    "for standard input" : "--dump takes one PATH");
 		rc = cmd_dump(&o, argv[0], stdout, stderr);
 		break;
+	case MODE_PARSE_FEED:
+		if (argc != 1)
+			bad_usage("%s", "--parse-feed takes one PATH, URL or -");
+		rc = cmd_parse_feed(&o, argv[0], stdout, stderr);
+		break;
+	case MODE_RELOAD:
+		if (argc != 0)
+			bad_usage("%s", "--reload takes no arguments");
+		rc = cmd_reload(&o, stdout, stderr);
+		break;
+	case MODE_IMPORT_OPML:
+		if (argc != 0)
+			bad_usage("%s", "--import-opml takes one FILE");
+		rc = cmd_import_opml(&o, opml, stdout, stderr);
+		break;
+	case MODE_EXPORT_OPML:
+		if (argc != 0)
+			bad_usage("%s", "--export-opml takes no arguments");
+		rc = cmd_export_opml(&o, stdout, stderr);
+		break;
+	case MODE_DEMO:
+		if (argc != 0)
+			bad_usage("%s", "--demo takes no arguments");
+		rc = cmd_tui(&o, NULL, 1, stderr);
+		break;
 	case MODE_TUI:
 	default:
-		bad_usage("%s", "the interactive reader is not built yet in "
-		    "this version; use --dump PATH");
-		rc = 2;
+		if (argc > 1)
+			bad_usage("%s", "give one PATH, DIR or URL at most");
+		rc = cmd_tui(&o, argc == 1 ? argv[0] : NULL, 0, stderr);
 		break;
 	}
 	curl_global_cleanup();
