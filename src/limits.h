@@ -42,4 +42,98 @@
 /* A URL: browsers accept about 2 MB, real links are far shorter. */
 #define URL_MAX_BYTES		(64UL * 1024)
 
+/* follow (conf, fetch, store, opml): limits of the feed-following part. */
+
+/* One line of feeds.conf or config: newsboat's own lines are far shorter;
+ * a longer line is reported and skipped. */
+#define CONF_LINE_MAX_BYTES	(64UL * 1024)
+
+/* A feeds.conf or config file: 10 000 feeds take under 2 MB. */
+#define CONF_FILE_MAX_BYTES	(16UL * 1024 * 1024)
+
+/* Feeds in feeds.conf and tags on one feed: bound arrays a hostile or
+ * broken file could grow. */
+#define CONF_FEEDS_MAX		100000
+#define CONF_TAGS_MAX		64
+
+/* Feed and page bodies, enforced while receiving (issue 6): the largest
+ * real feeds are a few MB, pages under 2 MB. */
+#define FETCH_FEED_MAX_BYTES	(20UL * 1024 * 1024)
+#define FETCH_PAGE_MAX_BYTES	(10UL * 1024 * 1024)
+
+/* Redirects followed per transfer: browsers allow about 20; a feed that
+ * needs more than 5 is broken or looping. */
+#define FETCH_REDIRECTS_MAX	5
+
+/* Default transfers at once and per host: many hosts load in parallel
+ * while one host gets no more than a browser's share.  Settings
+ * reload-concurrency and host-concurrency override them, up to
+ * FETCH_TOTAL_MAX. */
+#define FETCH_TOTAL_DEFAULT	32
+#define FETCH_HOST_DEFAULT	2
+#define FETCH_TOTAL_MAX		256
+
+/* Timeouts: connect covers DNS and TLS; total bounds one transfer; a
+ * transfer slower than FETCH_LOW_SPEED_BYTES per second for
+ * FETCH_LOW_SPEED_SECONDS (a stalled server) is dropped. */
+#define FETCH_CONNECT_TIMEOUT_MS 10000L
+#define FETCH_TIMEOUT_MS	60000L
+#define FETCH_LOW_SPEED_BYTES	64L
+#define FETCH_LOW_SPEED_SECONDS	15L
+
+/* A response header value kept (ETag, Last-Modified, Content-Type). */
+#define FETCH_HEADER_MAX_BYTES	1024
+
+/* How long a store call waits for another byline holding the database
+ * (the TUI and --reload at once) before it reports "database is locked". */
+#define STORE_BUSY_TIMEOUT_MS	5000
+
+/* Items kept per feed update: a feed with more entries than this is
+ * cut (a real feed has tens to a few thousand). */
+#define STORE_ITEMS_PER_FEED_MAX 100000
+
+/* An OPML file to import: 10 000 feeds take about 2 MB. */
+#define OPML_MAX_BYTES		(16UL * 1024 * 1024)
+
+/* Outline nesting depth taken as tags; deeper levels are flattened. */
+#define OPML_DEPTH_MAX		16
+
+/* ui (layout, screens): limits of the reader. */
+
+/* Lines of one laid-out article: a long read wraps to a few thousand
+ * lines; a hostile page is cut here, with a note, rather than refused. */
+#define LAYOUT_LINES_MAX	500000
+
+/* One screen line in bytes: a 1000-column terminal of 4-byte characters
+ * with prefixes fits easily. */
+#define LAYOUT_LINE_MAX_BYTES	(16UL * 1024)
+
+/* Narrowest width laid out, in columns: below it the prefixes ("  • ",
+ * "[n] ") would leave no room for a word. */
+#define LAYOUT_MIN_COLS		12
+
+/* Widest text column of the article view: longer lines are hard to
+ * read; a wider terminal gets margins instead. */
+#define UI_TEXT_MAX_COLS	100
+
+/* Articles remembered by Backspace in the article view. */
+#define UI_HISTORY_MAX		64
+
+/* Store articles shown as related below a story (issue 7: up to 5). */
+#define UI_RELATED_MAX		5
+
+/* Search results shown as a headline list. */
+#define UI_SEARCH_MAX		500
+
+/* Saved pages listed from a directory, and the bytes read from each to
+ * find its title. */
+#define UI_DIR_FILES_MAX	10000
+
+/* How long the event loop waits for a key before it moves the fetcher
+ * on: short enough for progress to look live, long enough to idle. */
+#define UI_TICK_MS		50
+
+/* A line typed at a prompt (search, bind). */
+#define UI_PROMPT_MAX_BYTES	1024
+
 #endif

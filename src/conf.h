@@ -1,0 +1,108 @@
+/*
+ * conf: the person's configuration.  feeds.conf lists the feeds in
+ * newsboat's "urls" syntax, so a newsboat user copies theirs as it is:
+ *
+ *	# comment
+ *	https://example.org/feed.xml "tech" "news" "~Custom title"
+ *	https://example.org/other tag-without-quotes "!"
+ *
+ * one URL per line, then tags (double-quoted, or bare words), a tag
+ * starting with '~' being the custom title and the tag "!" hiding the
+ * feed from the feed list.  Newsboat's query:, exec: and filter: lines
+ * are reported and skipped.  The settings file "config" beside it holds
+ * "key value" lines (see feeds.conf.example); "bind KEY ACTION" and
+ * "color ..." lines are kept as they are for the TUI to check.
+ *
+ * A bad line costs only itself: it is skipped and a "FILE:LINE: why"
+ * message is added to warnings[] (the caller prints them or shows them).
+ * Nothing is printed here.  This is a parser: no network, no store.
+ *
+ * Ownership: struct conf is caller-held: conf_init(), then conf_load()
+ * or the conf_parse_*() functions, then conf_release(), which frees all
+ * strings and arrays.  Returns 0, or -1 with eb set ("PATH: why") when a
+ * file cannot be read or memory runs out.
+ */
+#ifndef BYLINE_CONF_H
+#define BYLINE_CONF_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+struct conf_feed {
+	char	*url;
+	char	*title;		/* "~Title", without the '~', or NULL */
+	char	**tags;		/* ntags tags, without "!" and "~..." */
+	size_t	 ntags;
+	int	 hidden;	/* tag "!" */
+	size_t	 line;		/* in feeds.conf, 1-based */
+};
+
+/* A "bind KEY ACTION" or "color ELEMENT FG BG [ATTR...]" line. */
+struct conf_directive {
+	size_t	 line;
+	char	*key;		/* KEY, or ELEMENT */
+	char	*value;		/* ACTION, or the rest of the line */
+};
+
+struct conf {
+	char		*feeds_path;	/* as loaded, or NULL */
+	char		*settings_path;
+	struct conf_feed *feeds;
+	size_t		 nfeeds;
+
+	/* Settings, with the defaults of limits.h until set. */
+	long		 reload_concurrency;	/* transfers at once */
+	long		 host_concurrency;	/* per host */
+	long		 connect_timeout_ms;
+	long		 timeout_ms;
+	char		*user_agent;	/* or NULL: fetch's default */
+	char		*browser;	/* or NULL: $BROWSER, then xdg-open */
+
+	struct conf_directive *binds;
+	size_t		 nbinds;
+	struct conf_directive *colors;
+	size_t		 ncolors;
+
+	char		**warnings;	/* "FILE:LINE: why" */
+	size_t		 nwarnings;
+};
+
+void	 conf_init(struct conf *);
+void	 conf_release(struct conf *);
+
+/*
+ * The default paths: $XDG_CONFIG_HOME/byline/feeds.conf (else
+ * $HOME/.config/...) and "config" in the same directory as feeds_path
+ * (the override when feeds is not NULL).  Caller frees both.
+ */
+int	 conf_paths(const char *feeds, char **feeds_path, char **settings_path,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Loads feeds.conf from feeds_path and the settings from settings_path
+ * (NULL: none).  A missing settings file is no error; a missing
+ * feeds.conf is when must_exist is set, else it gives no feeds.
+ */
+int	 conf_load(struct conf *, const char *feeds_path,
+	    const char *settings_path, int must_exist, struct errbuf *eb)
+	    WARN_UNUSED;
+
+/* Parse text (n bytes) as feeds.conf or as config; where names the file
+ * in warnings.  Feeds and settings add to those already in c. */
+int	 conf_parse_feeds(struct conf *, const char *where, const char *text,
+	    size_t n, struct errbuf *eb) WARN_UNUSED;
+int	 conf_parse_settings(struct conf *, const char *where,
+	    const char *text, size_t n, struct errbuf *eb) WARN_UNUSED;
+
+/* The feed with this URL, or NULL. */
+const struct conf_feed	*conf_find_feed(const struct conf *, const char *url);
+
+/*
+ * Appends one feeds.conf line for url (quoted tags, "~title" when title
+ * is not NULL, no newline) to out, quoting '"' and '\' inside.
+ */
+int	 conf_format_feed(struct buf *out, const char *url, const char *title,
+	    char *const *tags, size_t ntags) WARN_UNUSED;
+
+#endif

@@ -1,0 +1,175 @@
+/*
+ * store: the local cache in SQLite (cache.db): feeds, their items, read
+ * and starred state, the extracted full text of article pages (kept for
+ * offline reading) and an FTS5 index over titles and text (search and
+ * "related").  WAL mode, synchronous=NORMAL, schema versions in PRAGMA
+ * user_version with forward migrations; prepared statements only.
+ *
+ * A feed is identified by its URL, an item by (feed, guid): putting an
+ * entry again updates it in place and keeps its read and starred state.
+ * The TUI and --reload share the file: SQLite's locking makes that safe,
+ * and a busy database is waited for (STORE_BUSY_TIMEOUT_MS).
+ *
+ * Ownership: struct store is opaque, from store_open(), freed by
+ * store_close().  List and get functions fill caller-held arrays or
+ * structs whose strings the caller releases with the matching *_free()
+ * or *_release().  NULL string members mean "none".
+ *
+ * Errors: 0 or -1 with eb set to "PATH: why" (SQLite's message); a
+ * failed write inside a transaction leaves it to the caller to roll back.
+ * Nothing is printed.  Out of memory is an ordinary error.
+ */
+#ifndef BYLINE_STORE_H
+#define BYLINE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "feed.h"
+#include "util.h"
+
+struct store;
+
+struct store_feed {
+	int64_t		 id;
+	char		*url;
+	char		*title;		/* the feed's own title, or NULL */
+	char		*custom_title;	/* "~Title" from feeds.conf, or NULL */
+	char		*tags;		/* '|'-separated, or NULL */
+	char		*etag;		/* validators for conditional GET */
+	char		*last_modified;
+	char		*error;		/* last reload's error, or NULL */
+	time_t		 updated;	/* last successful fetch, 0 = never */
+	int64_t		 unread;
+	int64_t		 total;
+};
+
+struct store_item {
+	int64_t		 id;
+	int64_t		 feed_id;
+	char		*guid;
+	char		*title;
+	char		*link;
+	char		*author;
+	char		*content;	/* only from store_item_get() */
+	enum feed_content_type content_type;
+	char		*enclosure;
+	char		*categories;	/* '|'-separated */
+	time_t		 time;		/* published, else first seen */
+	int		 read;
+	int		 starred;
+	int		 has_text;	/* extracted full text is saved */
+};
+
+/* Flags of store_items(). */
+#define STORE_UNREAD	0x1	/* unread items only */
+#define STORE_STARRED	0x2	/* starred items only */
+
+/*
+ * The default database path, $XDG_DATA_HOME/byline/cache.db (else
+ * $HOME/.local/share/...).  Caller frees; NULL with eb set when neither
+ * variable is usable or memory runs out.
+ */
+char	*store_default_path(struct errbuf *eb);
+
+/*
+ * Opens (creating the file and its parent directory if needed) and
+ * migrates the database to the current schema.  Returns NULL with eb
+ * set on failure.  A database from a newer byline is refused.
+ */
+struct store	*store_open(const char *path, struct errbuf *eb);
+void		 store_close(struct store *);
+
+/* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK); they do not nest.
+ * store_rollback() never fails visibly. */
+int	 store_begin(struct store *, struct errbuf *eb) WARN_UNUSED;
+int	 store_commit(struct store *, struct errbuf *eb) WARN_UNUSED;
+void	 store_rollback(struct store *);
+
+/*
+ * Makes sure the feed with this URL exists and sets its configured
+ * custom title and tags (NULL: none); *id receives its id.
+ */
+int	 store_feed_ensure(struct store *, const char *url,
+	    const char *custom_title, const char *tags, int64_t *id,
+	    struct errbuf *eb) WARN_UNUSED;
+/* Fills *f for one feed (counts included).  Returns 0, 1 when no such
+ * feed, -1 on error.  Release with store_feed_release(). */
+int	 store_feed_get(struct store *, int64_t id, struct store_feed *f,
+	    struct errbuf *eb) WARN_UNUSED;
+/* Records a successful fetch: title (NULL keeps the old one), the new
+ * validators (NULL clears), clears the error, sets updated. */
+int	 store_feed_fetched(struct store *, int64_t id, const char *title,
+	    const char *etag, const char *last_modified, time_t now,
+	    struct errbuf *eb) WARN_UNUSED;
+/* Records a failed fetch (msg: one line). */
+int	 store_feed_failed(struct store *, int64_t id, const char *msg,
+	    struct errbuf *eb) WARN_UNUSED;
+/* Moves a feed to a new URL (a permanent redirect); fails when the new
+ * URL is already another feed's. */
+int	 store_feed_set_url(struct store *, int64_t id, const char *url,
+	    struct errbuf *eb) WARN_UNUSED;
+/* Every feed, ordered by id, with unread and total counts.  *out is an
+ * array of *n; free with store_feeds_free(). */
+int	 store_feeds(struct store *, struct store_feed **out, size_t *n,
+	    struct errbuf *eb) WARN_UNUSED;
+void	 store_feed_release(struct store_feed *);
+void	 store_feeds_free(struct store_feed *, size_t n);
+/* Marks every item of a feed (0: of all feeds) read. */
+int	 store_feed_mark_read(struct store *, int64_t feed_id,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Inserts or updates the entry of feed_id identified by e->id (else its
+ * link, else its title).  *is_new (may be NULL) is set to 1 when a new
+ * item was inserted.  An updated entry keeps its read/starred state and
+ * saved text; *item_id (may be NULL) receives the item's id.
+ */
+int	 store_item_put(struct store *, int64_t feed_id,
+	    const struct feed_entry *e, time_t now, int *is_new,
+	    int64_t *item_id, struct errbuf *eb) WARN_UNUSED;
+/* Items of feed_id (0: of every feed), newest first, at most max (0: no
+ * limit), filtered by STORE_* flags.  content is left NULL.  Free with
+ * store_items_free(). */
+int	 store_items(struct store *, int64_t feed_id, unsigned flags,
+	    size_t max, struct store_item **out, size_t *n,
+	    struct errbuf *eb) WARN_UNUSED;
+/* One item with its content.  Returns 0, 1 when no such item, -1 on
+ * error.  Release with store_item_release(). */
+int	 store_item_get(struct store *, int64_t id, struct store_item *it,
+	    struct errbuf *eb) WARN_UNUSED;
+void	 store_item_release(struct store_item *);
+void	 store_items_free(struct store_item *, size_t n);
+int	 store_item_set_read(struct store *, int64_t id, int read,
+	    struct errbuf *eb) WARN_UNUSED;
+int	 store_item_set_starred(struct store *, int64_t id, int starred,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Saves the extracted full text of an item's page (plain text, blocks
+ * separated by blank lines), replacing an earlier one, and indexes it.
+ * store_text_load() sets *text (caller frees) or NULL when none is saved.
+ */
+int	 store_text_save(struct store *, int64_t item_id, const char *text,
+	    struct errbuf *eb) WARN_UNUSED;
+int	 store_text_load(struct store *, int64_t item_id, char **text,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Full-text search over titles, feed content and saved text.  query is
+ * words typed by a person (not FTS5 syntax: each word is quoted, all
+ * must match).  Best matches first, at most max.  Free with
+ * store_items_free().
+ */
+int	 store_search(struct store *, const char *query, size_t max,
+	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
+/*
+ * Items about the same thing as item_id (its title's significant words,
+ * any of which may match), best first, never item_id itself nor an item
+ * with the same link, at most max.
+ */
+int	 store_related(struct store *, int64_t item_id, size_t max,
+	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
+
+#endif
