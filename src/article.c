@@ -41,6 +41,7 @@ article_free(struct article *a)
 		free(a->related[i].url);
 		free(a->related[i].summary);
 		free(a->related[i].source);
+		free(a->related[i].author);
 	}
 	free(a->related);
 	free(a);
@@ -215,6 +216,13 @@ int
 article_add_related(struct article *a, const char *title, const char *url,
     const char *summary, const char *source)
 {
+	return article_add_teaser(a, title, url, summary, source, NULL);
+}
+
+int
+article_add_teaser(struct article *a, const char *title, const char *url,
+    const char *summary, const char *source, const char *author)
+{
 	struct related *r, nr;
 
 	memset(&nr, 0, sizeof nr);
@@ -238,6 +246,8 @@ article_add_related(struct article *a, const char *title, const char *url,
 		nr.summary = clean_text(summary, strlen(summary), 0);
 	if (source != NULL)
 		nr.source = clean_text(source, strlen(source), 0);
+	if (author != NULL)
+		nr.author = clean_text(author, strlen(author), 0);
 	a->related[a->nrelated++] = nr;
 	return 0;
 }

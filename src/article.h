@@ -52,7 +52,8 @@ struct related {
 	char	*title;
 	char	*url;		/* absolute, or NULL (text copies have none) */
 	char	*summary;	/* or NULL */
-	char	*source;	/* publication or author, or NULL */
+	char	*source;	/* publication, or NULL */
+	char	*author;	/* or NULL */
 };
 
 struct article {
@@ -95,6 +96,11 @@ int	 article_add_link(struct article *, const char *text, const char *url,
 /* Adds a related entry; any field may be NULL but title. */
 int	 article_add_related(struct article *, const char *title,
 	    const char *url, const char *summary, const char *source);
+
+/* The same with the teaser's author too (any but title may be NULL). */
+int	 article_add_teaser(struct article *, const char *title,
+	    const char *url, const char *summary, const char *source,
+	    const char *author);
 
 /* The body as plain text: blocks separated by one blank line.
  * Caller frees; NULL on no memory. */

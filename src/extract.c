@@ -17,11 +17,25 @@ extract_sniff(const char *data, size_t n)
 		i = 3;
 	while (i < n && ascii_isspace((unsigned char)data[i]))
 		i++;
-	/* Markup starts with a tag, a comment, a doctype or a PI. */
+	/* Markup starts with a tag, a comment, a doctype or a PI, and goes
+	 * on with more markup; a text copy may start with one stray tag
+	 * (noscript content) and then has none. */
 	if (i + 1 < n && data[i] == '<' &&
 	    (ascii_isalpha((unsigned char)data[i + 1]) || data[i + 1] == '!' ||
-	    data[i + 1] == '?'))
-		return EXTRACT_HTML;
+	    data[i + 1] == '?')) {
+		size_t	 m = n - i < SNIFF_BYTES ? n - i : SNIFF_BYTES;
+		static const char *const marks[] = {
+			"</", "<html", "<head", "<body", "<!doctype", "<?xml",
+			"<meta", "<!--", "<title", "<div", "<p>", "<p ",
+		};
+		size_t	 k;
+
+		if (data[i + 1] == '!' || data[i + 1] == '?')
+			return EXTRACT_HTML;
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			if (ascii_casestr(data + i + 1, m - 1, marks[k]))
+				return EXTRACT_HTML;
+	}
 	return EXTRACT_TEXT;
 }
 

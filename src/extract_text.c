@@ -1,119 +1,852 @@
 /*
- * extract_text: the story out of a page's text copy (what a browser gives
- * for select-all and copy: document.body.innerText).  Version 0: the
- * densest run of prose lines.
+ * extract_text: the story out of a page's text copy, what a browser gives
+ * for select-all and copy (document.body.innerText).
+ *
+ * A text copy has no tags left, but it keeps the page's shape: a <p> is
+ * set off by blank lines while menu items, cards and captions follow one
+ * another line by line; prose has long lines that end in sentence
+ * punctuation while chrome has short lines, title-cased or repeated with
+ * the same shape ("Rating: 9 Votes", "2 days ago at 07:52 am").  The
+ * extractor:
+ *
+ *  1. cuts the copy into units: lines, with hard-wrapped runs (a <pre>
+ *     or a plain-text page) joined back into paragraphs;
+ *  2. gives each unit a score: prose counts for its length, short lines,
+ *     repeated shapes and section markers ("Comments", "Related") against;
+ *  3. takes the run of units with the largest sum (the story), widens it
+ *     over the short lines that belong to it (a lead-in sentence, a
+ *     subheading, list items) and narrows it past the chrome at its ends;
+ *  4. inside the story, takes out teaser cards (headline, summary, source
+ *     on consecutive lines among blank-separated paragraphs) as related
+ *     links, and captions and credits;
+ *  5. finds title, byline, date and site in the lines around the story.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 
-struct line {
-	const char	*s;
-	size_t		 n;
-	size_t		 words;
-	int		 prose;
-	long		 score;
+enum unit_kind {
+	UNIT_SHORT = 0,		/* a label, menu item, headline... */
+	UNIT_MEDIUM,		/* a short sentence */
+	UNIT_PROSE		/* a paragraph */
 };
 
-static size_t
-count_words(const char *s, size_t n)
+struct unit {
+	const char	*s;
+	size_t		 n;
+	char		*joined;	/* owned text of a joined wrapped run */
+	size_t		 line;		/* first line number, 0-based */
+	size_t		 words;		/* blank-separated */
+	size_t		 weight;	/* words, CJK characters count 1/2 */
+	size_t		 capwords;	/* words starting upper case */
+	size_t		 letterwords;	/* words starting with a letter */
+	size_t		 commas;
+	int		 blank_before, blank_after;
+	int		 end_punct;	/* ends like a sentence */
+	int		 bullet;	/* starts with a list marker */
+	int		 caption;	/* looks like a photo credit */
+	int		 marker;	/* a section marker: comments, related */
+	int		 boiler;	/* legal, cookie, newsletter prose */
+	int		 repeats;	/* units of the same shape */
+	uint32_t	 shape;
+	enum unit_kind	 kind;
+	long		 score;
+	int		 keep;
+	int		 teaser;	/* part of a teaser card */
+};
+
+struct text_ctx {
+	struct unit	*u;
+	size_t		 n, cap;
+	const struct extract_opts *opts;
+	struct errbuf	*eb;
+};
+
+/* Scores; a prose unit scores its weight. */
+#define SCORE_SHORT		(-3)
+#define SCORE_SHORT_P		(-2)	/* set off by blank lines */
+#define SCORE_REPEATED		(-12)
+#define SCORE_MARKER		(-60)
+#define SCORE_BOILER		(-20)
+/* A unit is prose from this weight if it ends like a sentence, or from
+ * the larger one whatever its end. */
+#define PROSE_WEIGHT		10
+#define PROSE_WEIGHT_ANY	25
+#define MEDIUM_WEIGHT		4
+/* Lines searched before the story for title, byline and date. */
+#define META_LOOKBACK		40
+/* Longest a heading or teaser title can be, in words. */
+#define HEADLINE_WORDS_MAX	30
+
+static int	 add_unit(struct text_ctx *, const char *, size_t, size_t,
+		    int);
+static void	 measure(struct unit *);
+static void	 classify(struct text_ctx *);
+static int	 is_cjk(uint32_t);
+
+/* Section markers: a short line that opens what follows the story. */
+static const char *const markers[] = {
+	"comments", "comment", "leave a comment", "leave a reply",
+	"post a comment", "add a comment", "show comments", "view comments",
+	"top rated comments", "reader comments", "join the discussion",
+	"join the conversation", "discussion", "responses", "replies",
+	"related", "related articles", "related posts", "related stories",
+	"related content", "related news", "related links", "related topics",
+	"read more", "read next", "read also", "more from", "more stories",
+	"more news", "more on this story", "more in", "most popular",
+	"most read", "most viewed", "popular", "popular posts", "trending",
+	"trending now", "you may also like", "you might also like",
+	"recommended", "recommended for you", "editors' picks",
+	"editor's picks", "latest", "latest news", "latest stories",
+	"see also", "also read", "further reading", "share this",
+	"share this article", "share this story", "share", "tags", "topics",
+	"newsletter", "newsletters", "sign up", "subscribe", "advertisement",
+	"sponsored", "sponsored content", "about the author", "author",
+	"footer", "follow us", "news feed", "more news feed",
+	"kommentare", "commentaires", "comentarios", "commenti",
+	"comentários", "reacties", "kommentarer", "komentarze",
+};
+
+/* Words of legal and subscription prose that no story opens with. */
+static const char *const boiler_phrases[] = {
+	"all rights reserved", "cookie", "privacy policy", "terms of use",
+	"terms of service", "sign up for", "subscribe to", "newsletter",
+	"copyright", "\xc2\xa9", "indicates required", "email address",
+	"javascript", "your browser", "log in", "sign in",
+};
+
+static int
+is_cjk(uint32_t cp)
 {
-	size_t	 i, w = 0;
-	int	 in = 0;
+	return (cp >= 0x2e80 && cp <= 0x9fff) ||	/* CJK, kana */
+	    (cp >= 0xac00 && cp <= 0xd7a3) ||		/* Hangul */
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xff00 && cp <= 0xffef) ||		/* full width */
+	    (cp >= 0x20000 && cp <= 0x2fffd);
+}
+
+/* Does the unit's text end like a sentence (closing quotes aside)? */
+static int
+ends_sentence(const char *s, size_t n)
+{
+	uint32_t cp = 0;
+	size_t	 i, start;
+
+	while (n > 0) {
+		/* Step back one UTF-8 character. */
+		start = n - 1;
+		while (start > 0 && ((unsigned char)s[start] & 0xc0) == 0x80)
+			start--;
+		utf8_decode(s + start, n - start, &cp);
+		if (cp == '"' || cp == '\'' || cp == ')' || cp == 0x201d ||
+		    cp == 0x2019 || cp == 0xbb || cp == ']' || cp == '*' ||
+		    cp == 0x300d || cp == 0xff09) {
+			n = start;
+			continue;
+		}
+		break;
+	}
+	(void)i;
+	return cp == '.' || cp == '!' || cp == '?' || cp == ':' ||
+	    cp == ';' || cp == 0x2026 || cp == 0x3002 || cp == 0xff01 ||
+	    cp == 0xff1f || cp == 0xff1a || cp == 0x3001 || cp == ',' ||
+	    cp == 0x0964 || cp == 0x061f;
+}
+
+static int
+starts_bullet(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t	 i = 0;
+
+	if (n == 0)
+		return 0;
+	utf8_decode(s, n, &cp);
+	if (cp == 0x2022 || cp == 0x25cf || cp == 0x25aa || cp == 0x2013 ||
+	    cp == 0x2014 || cp == 0xb7 || cp == 0x25a0 || cp == 0x2023 ||
+	    cp == 0x25e6)
+		return 1;
+	if ((s[0] == '-' || s[0] == '*' || s[0] == '+') && n > 1 &&
+	    s[1] == ' ')
+		return 1;
+	while (i < n && i < 3 && ascii_isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ';
+}
+
+/* FNV-1a over the lower-cased text with digit runs folded to one 0. */
+static uint32_t
+shape_of(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t	 i;
+	int	 digit = 0;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t') {
+		unsigned char c = (unsigned char)s[i];
+
+		if (ascii_isdigit(c)) {
+			if (digit)
+				continue;
+			digit = 1;
+			c = '0';
+		} else {
+			digit = 0;
+			c = (unsigned char)ascii_tolower(c);
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* The text lower-cased and stripped of punctuation at the ends equals
+ * one of the phrases? */
+static int
+matches_phrase(const char *s, size_t n, const char *const *list,
+    size_t count)
+{
+	size_t	 i, m;
+
+	while (n > 0 && !ascii_isalpha((unsigned char)s[0]) &&
+	    (unsigned char)s[0] < 0x80) {
+		s++;
+		n--;
+	}
+	while (n > 0 && !ascii_isalpha((unsigned char)s[n - 1]) &&
+	    (unsigned char)s[n - 1] < 0x80)
+		n--;
+	for (i = 0; i < count; i++) {
+		m = strlen(list[i]);
+		if (m == n && ascii_ncasecmp(s, list[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+measure(struct unit *u)
+{
+	size_t	 i = 0, cjk = 0, k;
+	uint32_t cp;
+	int	 in = 0;
+
+	u->words = u->capwords = u->letterwords = u->commas = 0;
+	while (i < u->n) {
+		size_t len = utf8_decode(u->s + i, u->n - i, &cp);
+
+		if (cp == ' ' || cp == '\t' || cp == 0xa0) {
 			in = 0;
-		} else if (!in) {
-			in = 1;
-			w++;
+		} else {
+			if (!in) {
+				in = 1;
+				u->words++;
+				if (cp < 0x80 && ascii_isalpha((int)cp)) {
+					u->letterwords++;
+					if (cp >= 'A' && cp <= 'Z')
+						u->capwords++;
+				} else if (cp >= 0xc0 && !is_cjk(cp)) {
+					/* Latin-1 and other scripts: a letter
+					 * whose case we judge by its first
+					 * byte range only roughly. */
+					u->letterwords++;
+					if ((cp >= 0xc0 && cp <= 0xde) ||
+					    (cp >= 0x410 && cp <= 0x42f) ||
+					    (cp >= 0x391 && cp <= 0x3a9))
+						u->capwords++;
+				}
+			}
+			if (is_cjk(cp))
+				cjk++;
+			if (cp == ',' || cp == 0x3001 || cp == 0xff0c)
+				u->commas++;
+		}
+		i += len;
+	}
+	u->weight = u->words + cjk / 2;
+	u->end_punct = ends_sentence(u->s, u->n);
+	u->bullet = starts_bullet(u->s, u->n);
+	u->shape = shape_of(u->s, u->n);
+	u->marker = u->words <= 5 && matches_phrase(u->s, u->n, markers,
+	    sizeof markers / sizeof markers[0]);
+	u->boiler = 0;
+	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
+		if (ascii_casestr(u->s, u->n, boiler_phrases[k])) {
+			u->boiler = 1;
+			break;
+		}
+	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */
+	u->caption = 0;
+	if (u->n > 2 && u->s[u->n - 1] == ')') {
+		const char *open = NULL;
+
+		for (i = u->n; i-- > 0;)
+			if (u->s[i] == '(') {
+				open = u->s + i;
+				break;
+			}
+		if (open != NULL && memchr(open, '/', (size_t)(u->s + u->n -
+		    open)) != NULL && u->s + u->n - open < 80)
+			u->caption = 1;
+	}
+	if (ascii_ncasecmp(u->s, "photo:", 6) == 0 ||
+	    ascii_ncasecmp(u->s, "image:", 6) == 0 ||
+	    ascii_ncasecmp(u->s, "photo by", 8) == 0 ||
+	    ascii_ncasecmp(u->s, "credit:", 7) == 0 ||
+	    ascii_ncasecmp(u->s, "image credit", 12) == 0 ||
+	    ascii_ncasecmp(u->s, "photograph:", 11) == 0 ||
+	    ascii_casestr(u->s, u->n, "getty images") ||
+	    ascii_casestr(u->s, u->n, "shutterstock"))
+		u->caption = 1;
+}
+
+static int
+add_unit(struct text_ctx *c, const char *s, size_t n, size_t line,
+    int blank_before)
+{
+	struct unit *u;
+
+	if (c->n == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 256;
+
+		if (c->n >= TEXT_LINES_MAX)
+			return 0;
+		u = reallocarray(c->u, ncap, sizeof *u);
+		if (u == NULL)
+			return -1;
+		c->u = u;
+		c->cap = ncap;
+	}
+	u = &c->u[c->n++];
+	memset(u, 0, sizeof *u);
+	u->s = s;
+	u->n = n;
+	u->line = line;
+	u->blank_before = blank_before;
+	return 0;
+}
+
+/*
+ * Joins runs of hard-wrapped lines (a <pre> or a plain-text page): two
+ * or more lines without a blank between them, all but the last of about
+ * the same, long width, none a list item.  The run becomes one unit.
+ */
+static int
+join_wrapped(struct text_ctx *c)
+{
+	size_t	 i, j, k, maxw;
+	struct buf b;
+
+	for (i = 0; i < c->n; i = j) {
+		maxw = 0;
+		for (j = i + 1; j < c->n && !c->u[j].blank_before &&
+		    !c->u[j].bullet; j++)
+			;
+		if (j - i < 3)
+			continue;
+		for (k = i; k < j; k++)
+			if (c->u[k].n > maxw)
+				maxw = c->u[k].n;
+		if (maxw < 50 || maxw > 100)
+			continue;
+		for (k = i; k + 1 < j; k++)
+			if (c->u[k].n * 10 < maxw * 7 || c->u[k].bullet)
+				break;
+		if (k + 1 < j)
+			continue;
+		buf_init(&b, TEXT_LINE_MAX_BYTES);
+		for (k = i; k < j; k++) {
+			if ((k > i && buf_putc(&b, ' ') != BUF_OK) ||
+			    buf_append(&b, c->u[k].s, c->u[k].n) != BUF_OK)
+				break;
+		}
+		if (k < j) {
+			buf_release(&b);
+			continue;
+		}
+		c->u[i].joined = buf_take(&b);
+		if (c->u[i].joined == NULL)
+			return -1;
+		c->u[i].s = c->u[i].joined;
+		c->u[i].n = strlen(c->u[i].joined);
+		c->u[i].blank_after = c->u[j - 1].blank_after;
+		memmove(&c->u[i + 1], &c->u[j], (c->n - j) * sizeof c->u[0]);
+		c->n -= j - i - 1;
+		j = i + 1;
+	}
+	return 0;
+}
+
+/* Cuts data into units, one per non-empty line. */
+static int
+split_lines(struct text_ctx *c, const char *data, size_t n)
+{
+	const char *p = data, *end = data + n, *nl;
+	size_t	 line = 0, len;
+	int	 blank = 1;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1, line++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		len = (size_t)(nl - p);
+		while (len > 0 && ascii_isspace((unsigned char)p[len - 1]))
+			len--;
+		while (len > 0 && (ascii_isspace((unsigned char)*p) ||
+		    (len >= 2 && (unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] == 0xa0))) {
+			size_t step = ascii_isspace((unsigned char)*p) ? 1 : 2;
+
+			p += step;
+			len -= step;
+		}
+		if (len == 0) {
+			if (c->n > 0)
+				c->u[c->n - 1].blank_after = 1;
+			blank = 1;
+			continue;
+		}
+		if (len > TEXT_LINE_MAX_BYTES)
+			len = utf8_fit(p, TEXT_LINE_MAX_BYTES,
+			    TEXT_LINE_MAX_BYTES);
+		if (add_unit(c, p, len, line, blank) == -1)
+			return -1;
+		blank = 0;
+	}
+	if (c->n > 0)
+		c->u[c->n - 1].blank_after = 1;
+	return 0;
+}
+
+/* Counts units of each shape: open addressing over a power of two. */
+static int
+count_shapes(struct text_ctx *c)
+{
+	struct slot {
+		uint32_t shape;
+		uint32_t count;
+	}	*t;
+	size_t	 size = 64, i, h;
+
+	while (size < c->n * 2)
+		size *= 2;
+	if ((t = calloc(size, sizeof *t)) == NULL)
+		return -1;
+	for (i = 0; i < c->n; i++) {
+		for (h = c->u[i].shape & (size - 1); t[h].count != 0 &&
+		    t[h].shape != c->u[i].shape; h = (h + 1) & (size - 1))
+			;
+		t[h].shape = c->u[i].shape;
+		t[h].count++;
+	}
+	for (i = 0; i < c->n; i++) {
+		for (h = c->u[i].shape & (size - 1); t[h].shape !=
+		    c->u[i].shape; h = (h + 1) & (size - 1))
+			;
+		c->u[i].repeats = (int)t[h].count;
+	}
+	free(t);
+	return 0;
+}
+
+static int
+headline_like(const struct unit *u)
+{
+	return u->words >= 2 && u->words <= HEADLINE_WORDS_MAX &&
+	    u->weight >= 2 && !u->end_punct && !u->marker && !u->bullet &&
+	    u->repeats < 2;
+}
+
+/* Mostly capitalised words: a headline or a menu, not a sentence. */
+static int
+title_case(const struct unit *u)
+{
+	return u->letterwords >= 3 && u->capwords * 10 >= u->letterwords * 6;
+}
+
+static void
+classify(struct text_ctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++) {
+		struct unit *u = &c->u[i];
+		int	 p = u->blank_before || u->blank_after;
+
+		if ((u->weight >= PROSE_WEIGHT && u->end_punct &&
+		    !title_case(u)) || u->weight >= PROSE_WEIGHT_ANY)
+			u->kind = UNIT_PROSE;
+		else if (u->weight >= MEDIUM_WEIGHT && u->end_punct)
+			u->kind = UNIT_MEDIUM;
+		else
+			u->kind = UNIT_SHORT;
+		switch (u->kind) {
+		case UNIT_PROSE:
+			u->score = (long)u->weight;
+			if (u->boiler)
+				u->score = SCORE_BOILER;
+			break;
+		case UNIT_MEDIUM:
+			u->score = p ? (long)u->weight / 2 : 0;
+			if (u->boiler)
+				u->score = SCORE_BOILER;
+			break;
+		case UNIT_SHORT:
+			u->score = p ? SCORE_SHORT_P : SCORE_SHORT;
+			break;
+		}
+		if (u->kind != UNIT_PROSE && u->repeats >= 2)
+			u->score = SCORE_REPEATED;
+		if (u->marker)
+			u->score = SCORE_MARKER;
+	}
+}
+
+/* The run [*s, *e) with the largest sum of scores (Kadane). */
+static long
+best_run(const struct text_ctx *c, size_t *s, size_t *e)
+{
+	long	 sum = 0, best = 0;
+	size_t	 i, start = 0;
+
+	*s = *e = 0;
+	for (i = 0; i < c->n; i++) {
+		if (sum <= 0) {
+			sum = 0;
+			start = i;
+		}
+		sum += c->u[i].score;
+		if (sum > best) {
+			best = sum;
+			*s = start;
+			*e = i + 1;
 		}
 	}
-	return w;
+	return best;
+}
+
+/*
+ * Teaser cards inside the story: two to four consecutive lines, not set
+ * off by blank lines from each other, where the first is headline-like
+ * and the paragraphs around are blank-separated.  Marks them teaser.
+ */
+static void
+find_teasers(struct text_ctx *c, size_t s, size_t e)
+{
+	size_t	 i, j, k;
+
+	for (i = s; i < e; i = j) {
+		/* A card that starts in the story may end past it. */
+		for (j = i + 1; j < c->n && !c->u[j].blank_before &&
+		    (j < e || j < i + 4); j++)
+			;
+		if (j - i < 2 || j - i > 4 || !headline_like(&c->u[i]))
+			continue;
+		/* One summary sentence at most, the rest short. */
+		for (k = i + 1; k < j; k++)
+			if (c->u[k].kind == UNIT_PROSE && k != i + 1)
+				break;
+		if (k < j)
+			continue;
+		if (c->u[j - 1].kind == UNIT_PROSE && j - i > 2)
+			continue;
+		for (k = i; k < j; k++)
+			c->u[k].teaser = (int)(k - i + 1);
+	}
+}
+
+/* Splits "The Kyiv IndependentKateryna Hodunova" where a copy glued two
+ * elements: a run of three or more lower-case letters followed by an
+ * upper-case one.  Returns the cut, or 0. */
+static size_t
+glued_cut(const char *s, size_t n)
+{
+	size_t	 i, lower = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			lower++;
+		else if (ch >= 'A' && ch <= 'Z' && lower >= 3 && i + 1 < n &&
+		    s[i + 1] >= 'a' && s[i + 1] <= 'z')
+			return i;
+		else
+			lower = 0;
+	}
+	return 0;
+}
+
+static int
+add_teaser(struct text_ctx *c, struct article *a, size_t i)
+{
+	const struct unit *t = &c->u[i];
+	char	*title, *summary = NULL, *source = NULL, *author = NULL;
+	size_t	 k, cut;
+	int	 r;
+
+	title = xstrndup(t->s, t->n);
+	for (k = i + 1; k < c->n && c->u[k].teaser > 1; k++) {
+		const struct unit *u = &c->u[k];
+
+		if (summary == NULL && u->kind != UNIT_SHORT) {
+			free(summary);
+			summary = xstrndup(u->s, u->n);
+		} else if (source == NULL) {
+			cut = glued_cut(u->s, u->n);
+			if (cut > 0) {
+				source = xstrndup(u->s, cut);
+				author = xstrndup(u->s + cut, u->n - cut);
+			} else
+				source = xstrndup(u->s, u->n);
+		}
+	}
+	r = article_add_teaser(a, title, NULL, summary, source, author);
+	free(title);
+	free(summary);
+	free(source);
+	free(author);
+	return r;
+}
+
+/* Is the unit a byline ("By Name", "Author: Name", "Von Name")? */
+static size_t
+byline_prefix(const struct unit *u)
+{
+	static const char *const pre[] = {
+		"by ", "written by ", "author: ", "authors: ", "words by ",
+		"story by ", "text by ", "von ", "par ", "por ", "di ", "door ",
+		"av ", "af ", "autor: ", "auteur: ",
+	};
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		m = strlen(pre[i]);
+		if (u->n > m && ascii_ncasecmp(u->s, pre[i], m) == 0)
+			return m;
+	}
+	return 0;
+}
+
+/* Title, byline, date and site from the units around the story. */
+static int
+find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
+{
+	struct date d;
+	size_t	 i, lo, ds, de, bl = (size_t)-1, dl = (size_t)-1, anchor, m;
+	int	 have_date = 0;
+
+	lo = s > META_LOOKBACK ? s - META_LOOKBACK : 0;
+	/* The date nearest before the story, else in its first lines. */
+	for (i = s; i-- > lo;) {
+		if (c->u[i].n < 200 &&
+		    date_find(c->u[i].s, c->u[i].n, &d, &ds, &de) == 0) {
+			have_date = 1;
+			dl = i;
+			break;
+		}
+	}
+	for (i = s; !have_date && i < e && i < s + 3; i++) {
+		if (c->u[i].n < 200 &&
+		    date_find(c->u[i].s, c->u[i].n, &d, &ds, &de) == 0) {
+			have_date = 1;
+			dl = i;
+		}
+	}
+	if (have_date) {
+		a->date = d.utc;
+		a->date_off = d.offset;
+		a->date_prec = d.prec;
+	}
+	/* A byline near the date, or the nearest before the story. */
+	for (i = s; i-- > lo;) {
+		if ((m = byline_prefix(&c->u[i])) > 0 && c->u[i].words <= 20) {
+			const struct unit *u = &c->u[i];
+			size_t	 end = u->n;
+
+			if (dl == i && ds > m)
+				end = ds;
+			while (end > m && (u->s[end - 1] == ' ' ||
+			    u->s[end - 1] == ',' || u->s[end - 1] == '|' ||
+			    u->s[end - 1] == '-'))
+				end--;
+			if (end > m && article_set(&a->byline, u->s + m,
+			    end - m) == -1)
+				return -1;
+			bl = i;
+			break;
+		}
+	}
+	/* The title stands just before the byline or date line, else just
+	 * before the story. */
+	anchor = bl != (size_t)-1 ? bl : dl != (size_t)-1 && dl < s ? dl : s;
+	for (i = anchor; i-- > lo && i + 8 > anchor;) {
+		const struct unit *u = &c->u[i];
+
+		if (u->weight >= 3 && u->words <= HEADLINE_WORDS_MAX &&
+		    u->repeats < 3 && !u->marker && u->commas < 3 &&
+		    !u->caption && byline_prefix(u) == 0 && i != dl) {
+			if (article_set(&a->title, u->s, u->n) == -1)
+				return -1;
+			break;
+		}
+	}
+	/* Site: the holder of the last copyright line. */
+	for (i = c->n; i-- > e;) {
+		const struct unit *u = &c->u[i];
+		size_t	 j;
+
+		if (u->words > 12 || !(ascii_casestr(u->s, u->n, "\xc2\xa9") ||
+		    ascii_ncasecmp(u->s, "copyright", 9) == 0))
+			continue;
+		for (j = 0; j < u->n && !ascii_isalpha((unsigned char)u->s[j]);
+		    j++)
+			if (u->s[j] == (char)0xc2)
+				j++;
+		if (ascii_ncasecmp(u->s + j, "copyright", 9) == 0)
+			j += 9;
+		while (j < u->n && !ascii_isalpha((unsigned char)u->s[j]))
+			j++;
+		m = j;
+		while (m < u->n && u->s[m] != '.' && u->s[m] != '|' &&
+		    u->s[m] != ',' && !(u->s[m] == ' ' && m + 4 < u->n &&
+		    ascii_ncasecmp(u->s + m + 1, "all ", 4) == 0))
+			m++;
+		if (m > j && m - j < 60 &&
+		    article_set(&a->site, u->s + j, m - j) == -1)
+			return -1;
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Widens [*s, *e) over what belongs to the story and narrows it past the
+ * chrome at its ends, then marks the units to keep.
+ */
+static void
+shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
+{
+	size_t	 s = *sp, e = *ep, i, j;
+
+	/* Start and end on prose. */
+	while (s < e && c->u[s].kind == UNIT_SHORT)
+		s++;
+	while (e > s && c->u[e - 1].kind == UNIT_SHORT)
+		e--;
+	/* A lead-in before the first paragraph: sentence-case text set off
+	 * by a blank line, not a caption, a byline or a date. */
+	while (s > 0) {
+		const struct unit *u = &c->u[s - 1];
+		struct date d;
+		size_t	 ds, de;
+
+		if (u->weight < 4 || title_case(u) || u->caption ||
+		    u->marker || u->repeats >= 2 || u->boiler ||
+		    !u->blank_after || byline_prefix(u) > 0 ||
+		    date_find(u->s, u->n, &d, &ds, &de) == 0)
+			break;
+		s--;
+	}
+	/* Items of a list or short paragraphs right after the story, as
+	 * long as they read like text. */
+	while (e < c->n) {
+		const struct unit *u = &c->u[e];
+
+		if (u->kind == UNIT_SHORT || u->marker || u->repeats >= 2 ||
+		    u->boiler || u->caption)
+			break;
+		e++;
+	}
+	for (i = s; i < e; i++) {
+		struct unit *u = &c->u[i];
+
+		u->keep = 1;
+		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
+		    u->repeats >= 2))
+			u->keep = 0;
+		if (u->kind == UNIT_SHORT) {
+			/* A subheading is followed by prose. */
+			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&
+			    j < i + 3; j++)
+				;
+			if (j >= e || c->u[j].kind == UNIT_SHORT)
+				u->keep = u->bullet;
+			if (u->weight < 1)
+				u->keep = 0;
+		}
+	}
+	*sp = s;
+	*ep = e;
 }
 
 int
 extract_text(const char *data, size_t n, const struct extract_opts *opts,
     struct article **out, struct errbuf *eb)
 {
-	struct article *a;
-	struct line *lines = NULL;
-	size_t	 nlines = 0, cap = 0, i, start, best_s = 0, best_e = 0;
-	long	 sum, best = 0;
-	const char *p = data, *end = data + n, *nl;
+	struct text_ctx c;
+	struct article *a = NULL;
+	size_t	 s, e, i;
+	long	 best;
 
-	while (p < end && nlines < TEXT_LINES_MAX) {
-		struct line *l;
+	memset(&c, 0, sizeof c);
+	c.opts = opts;
+	c.eb = eb;
+	if (split_lines(&c, data, n) == -1)
+		goto nomem;
+	for (i = 0; i < c.n; i++)
+		c.u[i].bullet = starts_bullet(c.u[i].s, c.u[i].n);
+	if (join_wrapped(&c) == -1)
+		goto nomem;
+	for (i = 0; i < c.n; i++)
+		measure(&c.u[i]);
+	if (count_shapes(&c) == -1)
+		goto nomem;
+	classify(&c);
+	if ((a = article_new()) == NULL)
+		goto nomem;
+	best = best_run(&c, &s, &e);
+	if (best <= 0) {
+		/* No prose at all: a tiny page.  Keep every line. */
+		s = 0;
+		e = c.n;
+		for (i = 0; i < c.n; i++)
+			c.u[i].keep = !c.u[i].marker;
+	} else {
+		shape_story(&c, &s, &e);
+		find_teasers(&c, s, e);
+	}
+	if (find_meta(&c, a, s, e) == -1)
+		goto nomem;
+	for (i = s; i < e; i++) {
+		const struct unit *u = &c.u[i];
 
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		if (nlines == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct line *nlp = reallocarray(lines, ncap, sizeof *nlp);
-
-			if (nlp == NULL) {
-				free(lines);
-				errbuf_set(eb, "%s: out of memory", opts->where);
-				return -1;
-			}
-			lines = nlp;
-			cap = ncap;
-		}
-		l = &lines[nlines++];
-		l->s = p;
-		l->n = (size_t)(nl - p);
-		if (l->n > TEXT_LINE_MAX_BYTES)
-			l->n = TEXT_LINE_MAX_BYTES;
-		while (l->n > 0 && ascii_isspace((unsigned char)l->s[l->n - 1]))
-			l->n--;
-		while (l->n > 0 && ascii_isspace((unsigned char)l->s[0])) {
-			l->s++;
-			l->n--;
-		}
-		l->words = count_words(l->s, l->n);
-		l->prose = l->words >= 10;
-		l->score = l->n == 0 ? 0 : l->prose ? (long)l->words : -5;
-		p = nl + 1;
-	}
-	/* The run of lines with the largest sum of scores. */
-	sum = 0;
-	start = 0;
-	for (i = 0; i < nlines; i++) {
-		if (sum <= 0) {
-			sum = 0;
-			start = i;
-		}
-		sum += lines[i].score;
-		if (sum > best) {
-			best = sum;
-			best_s = start;
-			best_e = i + 1;
-		}
-	}
-	if (best == 0) {
-		free(lines);
-		errbuf_set(eb, "%s: no article text found", opts->where);
-		return -1;
-	}
-	if ((a = article_new()) == NULL) {
-		free(lines);
-		errbuf_set(eb, "%s: out of memory", opts->where);
-		return -1;
-	}
-	for (i = best_s; i < best_e; i++) {
-		if (lines[i].n == 0)
+		if (u->teaser == 1 && add_teaser(&c, a, i) == -1)
+			goto nomem;
+		if (!u->keep || u->teaser)
 			continue;
-		if (article_add_block(a, BLOCK_PARAGRAPH, 0, lines[i].s,
-		    lines[i].n) == -1) {
-			article_free(a);
-			free(lines);
-			errbuf_set(eb, "%s: out of memory", opts->where);
-			return -1;
-		}
+		if (article_add_block(a, u->bullet ? BLOCK_LIST_ITEM :
+		    BLOCK_PARAGRAPH, u->bullet ? 1 : 0, u->s, u->n) == -1)
+			goto nomem;
 	}
-	free(lines);
+	if (a->nblocks == 0) {
+		errbuf_set(eb, "%s: no article text found", opts->where);
+		goto fail;
+	}
+	for (i = 0; i < c.n; i++)
+		free(c.u[i].joined);
+	free(c.u);
 	*out = a;
 	return 0;
+nomem:
+	errbuf_set(eb, "%s: out of memory", opts->where);
+fail:
+	for (i = 0; i < c.n; i++)
+		free(c.u[i].joined);
+	free(c.u);
+	article_free(a);
+	return -1;
 }

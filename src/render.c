@@ -183,7 +183,11 @@ render_markdown(const struct article *a, struct buf *out)
 					return -1;
 			} else if (md_escape(out, r->title, strlen(r->title)))
 				return -1;
-			if (r->source != NULL &&
+			if (r->source != NULL && r->author != NULL &&
+			    buf_printf(out, " (%s, %s)", r->source, r->author)
+			    != BUF_OK)
+				return -1;
+			if (r->source != NULL && r->author == NULL &&
 			    buf_printf(out, " (%s)", r->source) != BUF_OK)
 				return -1;
 			if (r->summary != NULL &&
@@ -246,6 +250,7 @@ render_json(const struct article *a, struct buf *out)
 		json_object_object_add(e, "url", jstr(rl->url));
 		json_object_object_add(e, "summary", jstr(rl->summary));
 		json_object_object_add(e, "source", jstr(rl->source));
+		json_object_object_add(e, "author", jstr(rl->author));
 		json_object_array_add(arr, e);
 	}
 	json_object_object_add(o, "related", arr);
