@@ -21,6 +21,7 @@
  *     links, and captions and credits;
  *  5. finds title, byline, date and site in the lines around the story.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,9 @@ struct unit {
 	int		 blank_before, blank_after;
 	int		 end_punct;	/* ends like a sentence */
 	int		 bullet;	/* starts with a list marker */
+	int		 indent;	/* started with white space */
+	int		 code;		/* looks like a line of code */
+	int		 url;		/* a bare URL */
 	int		 caption;	/* looks like a photo credit */
 	int		 marker;	/* a section marker: comments, related */
 	int		 boiler;	/* legal, cookie, newsletter prose */
@@ -74,6 +78,8 @@ struct text_ctx {
 #define PROSE_WEIGHT		10
 #define PROSE_WEIGHT_ANY	25
 #define MEDIUM_WEIGHT		4
+/* A shape seen this often is a template's (dates, ratings, buttons). */
+#define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
 #define META_LOOKBACK		40
 /* Longest a heading or teaser title can be, in words. */
@@ -101,8 +107,8 @@ static const char *const markers[] = {
 	"editor's picks", "latest", "latest news", "latest stories",
 	"see also", "also read", "further reading", "share this",
 	"share this article", "share this story", "share", "tags", "topics",
-	"newsletter", "newsletters", "sign up", "subscribe", "advertisement",
-	"sponsored", "sponsored content", "about the author", "author",
+	"newsletter", "newsletters", "sign up", "subscribe",
+	"about the author", "author",
 	"footer", "follow us", "news feed", "more news feed",
 	"kommentare", "commentaires", "comentarios", "commenti",
 	"comentários", "reacties", "kommentarer", "komentarze",
@@ -225,6 +231,27 @@ matches_phrase(const char *s, size_t n, const char *const *list,
 	return 0;
 }
 
+/*
+ * A line of program text: ends in an opening or closing bracket or a
+ * semicolon, or has more operator characters than a sentence would.
+ */
+static int
+looks_code(const struct unit *u)
+{
+	size_t	 i, ops = 0;
+	char	 last = u->s[u->n - 1];
+
+	if (u->words > 12)
+		return 0;
+	if (last == '{' || last == '}' || last == ';' || last == '[' ||
+	    last == ']' || (last == ')' && u->n > 1 && u->s[u->n - 2] == '('))
+		return 1;
+	for (i = 0; i < u->n; i++)
+		if (strchr("{}[];=<>()/\\$&|", u->s[i]) != NULL)
+			ops++;
+	return ops * 6 > u->n && ops >= 3;
+}
+
 static void
 measure(struct unit *u)
 {
@@ -267,6 +294,10 @@ measure(struct unit *u)
 	u->weight = u->words + cjk / 2;
 	u->end_punct = ends_sentence(u->s, u->n);
 	u->bullet = starts_bullet(u->s, u->n);
+	u->code = looks_code(u);
+	u->url = u->words == 1 && (ascii_ncasecmp(u->s, "http://", 7) == 0 ||
+	    ascii_ncasecmp(u->s, "https://", 8) == 0 ||
+	    ascii_ncasecmp(u->s, "www.", 4) == 0);
 	u->shape = shape_of(u->s, u->n);
 	u->marker = u->words <= 5 && matches_phrase(u->s, u->n, markers,
 	    sizeof markers / sizeof markers[0]);
@@ -378,6 +409,23 @@ join_wrapped(struct text_ctx *c)
 	return 0;
 }
 
+/* Nothing but invisible characters (zero-width spaces, joiners, BOM)? */
+static int
+invisible(const char *s, size_t n)
+{
+	size_t	 i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		if (!(cp == ' ' || cp == '\t' || cp == 0xa0 || cp == 0xad ||
+		    (cp >= 0x200b && cp <= 0x200f) || cp == 0x2060 ||
+		    cp == 0xfeff || cp == 0x3000))
+			return 0;
+	}
+	return 1;
+}
+
 /* Cuts data into units, one per non-empty line. */
 static int
 split_lines(struct text_ctx *c, const char *data, size_t n)
@@ -403,7 +451,7 @@ split_lines(struct text_ctx *c, const char *data, size_t n)
 			p += step;
 			len -= step;
 		}
-		if (len == 0) {
+		if (len == 0 || invisible(p, len)) {
 			if (c->n > 0)
 				c->u[c->n - 1].blank_after = 1;
 			blank = 1;
@@ -414,6 +462,8 @@ split_lines(struct text_ctx *c, const char *data, size_t n)
 			    TEXT_LINE_MAX_BYTES);
 		if (add_unit(c, p, len, line, blank) == -1)
 			return -1;
+		c->u[c->n - 1].indent = p > data && p[-1] != '\n' &&
+		    ascii_isspace((unsigned char)p[-1]);
 		blank = 0;
 	}
 	if (c->n > 0)
@@ -496,12 +546,36 @@ classify(struct text_ctx *c)
 			break;
 		case UNIT_SHORT:
 			u->score = p ? SCORE_SHORT_P : SCORE_SHORT;
+			/* List items and program text belong to a story as
+			 * much as to chrome: they count little either way. */
+			if (u->bullet)
+				u->score = (long)(u->weight / 2) + 1;
+			else if (u->code || u->url || u->indent)
+				u->score = 0;
 			break;
 		}
 		if (u->kind != UNIT_PROSE && u->repeats >= 2)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
 			u->score = SCORE_MARKER;
+	}
+	/* Prose held in a template (a comment between its author line and
+	 * its rating, a listing's blurb between date lines) is not the
+	 * story: its neighbours repeat the same shapes many times. */
+	for (i = 0; i < c->n; i++) {
+		struct unit *u = &c->u[i];
+		int	 t = 0;
+
+		if (u->kind == UNIT_SHORT)
+			continue;
+		if (i > 0 && c->u[i - 1].kind == UNIT_SHORT &&
+		    c->u[i - 1].repeats >= TEMPLATE_REPEATS)
+			t++;
+		if (i + 1 < c->n && c->u[i + 1].kind == UNIT_SHORT &&
+		    c->u[i + 1].repeats >= TEMPLATE_REPEATS)
+			t++;
+		if (t > 0 && u->score > 0)
+			u->score /= t == 2 ? 8 : 2;
 	}
 }
 
@@ -732,10 +806,10 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 {
 	size_t	 s = *sp, e = *ep, i, j;
 
-	/* Start and end on prose. */
-	while (s < e && c->u[s].kind == UNIT_SHORT)
+	/* Start and end on what counts for the story. */
+	while (s < e && c->u[s].score <= 0)
 		s++;
-	while (e > s && c->u[e - 1].kind == UNIT_SHORT)
+	while (e > s && c->u[e - 1].score <= 0)
 		e--;
 	/* A lead-in before the first paragraph: sentence-case text set off
 	 * by a blank line, not a caption, a byline or a date. */
@@ -768,7 +842,7 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
 			u->keep = 0;
-		if (u->kind == UNIT_SHORT) {
+		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
 			/* A subheading is followed by prose. */
 			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&
 			    j < i + 3; j++)
@@ -809,6 +883,12 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 	if ((a = article_new()) == NULL)
 		goto nomem;
 	best = best_run(&c, &s, &e);
+#ifdef TEXT_DEBUG
+	for (i = 0; i < c.n; i++)
+		fprintf(stderr, "%4zu k%d s%4ld r%d b%d m%d c%d | %.60s\n",
+		    c.u[i].line, c.u[i].kind, c.u[i].score, c.u[i].repeats,
+		    c.u[i].bullet, c.u[i].marker, c.u[i].code, c.u[i].s);
+#endif
 	if (best <= 0) {
 		/* No prose at all: a tiny page.  Keep every line. */
 		s = 0;
