@@ -78,6 +78,10 @@ struct text_ctx {
 #define PROSE_WEIGHT		10
 #define PROSE_WEIGHT_ANY	25
 #define MEDIUM_WEIGHT		4
+/* Prose words before a comments marker that make it end a story, and
+ * how much larger the part after it must be to be the story instead. */
+#define STORY_MIN_WEIGHT	100
+#define COMMENTS_RATIO		3
 /* A shape seen this often is a template's (dates, ratings, buttons). */
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
@@ -93,7 +97,7 @@ static int	 is_cjk(uint32_t);
 
 /* Section markers: a short line that opens what follows the story. */
 static const char *const markers[] = {
-	"comments", "comment", "leave a comment", "leave a reply",
+	"comments", "leave a comment", "leave a reply",
 	"post a comment", "add a comment", "show comments", "view comments",
 	"top rated comments", "reader comments", "join the discussion",
 	"join the conversation", "discussion", "responses", "replies",
@@ -579,15 +583,17 @@ classify(struct text_ctx *c)
 	}
 }
 
-/* The run [*s, *e) with the largest sum of scores (Kadane). */
+/* The run [*s, *e) inside [lo, hi) with the largest sum of scores
+ * (Kadane). */
 static long
-best_run(const struct text_ctx *c, size_t *s, size_t *e)
+best_run_in(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
+    size_t *e)
 {
 	long	 sum = 0, best = 0;
-	size_t	 i, start = 0;
+	size_t	 i, start = lo;
 
-	*s = *e = 0;
-	for (i = 0; i < c->n; i++) {
+	*s = *e = lo;
+	for (i = lo; i < hi; i++) {
 		if (sum <= 0) {
 			sum = 0;
 			start = i;
@@ -600,6 +606,48 @@ best_run(const struct text_ctx *c, size_t *s, size_t *e)
 		}
 	}
 	return best;
+}
+
+/* Does a marker open a comment section ("Comments", "12 comments")? */
+static int
+comments_marker(const struct unit *u)
+{
+	return u->marker && (ascii_casestr(u->s, u->n, "comments") ||
+	    ascii_casestr(u->s, u->n, "leave a") ||
+	    ascii_casestr(u->s, u->n, "discussion") ||
+	    ascii_casestr(u->s, u->n, "replies") ||
+	    ascii_casestr(u->s, u->n, "responses") ||
+	    ascii_casestr(u->s, u->n, "kommentare") ||
+	    ascii_casestr(u->s, u->n, "commentaires") ||
+	    ascii_casestr(u->s, u->n, "comentarios"));
+}
+
+/*
+ * The story: the best run of the page, except that the readers' part
+ * after a comments marker is taken only when the story before it is far
+ * smaller (then the marker was a link in the page's header).
+ */
+static long
+best_run(const struct text_ctx *c, size_t *s, size_t *e)
+{
+	size_t	 i, prose = 0, s2, e2;
+	long	 pre, post;
+
+	for (i = 0; i < c->n; i++) {
+		if (comments_marker(&c->u[i]) && prose >= STORY_MIN_WEIGHT)
+			break;
+		if (c->u[i].kind == UNIT_PROSE)
+			prose += c->u[i].weight;
+	}
+	if (i == c->n)
+		return best_run_in(c, 0, c->n, s, e);
+	pre = best_run_in(c, 0, i, s, e);
+	post = best_run_in(c, i, c->n, &s2, &e2);
+	if (pre * COMMENTS_RATIO >= post)
+		return pre;
+	*s = s2;
+	*e = e2;
+	return post;
 }
 
 /*
