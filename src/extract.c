@@ -7,6 +7,8 @@
 
 /* How much of the input sniffing and the binary check look at. */
 #define SNIFF_BYTES	65536
+/* Markup has a tag every few hundred bytes at least; text has none. */
+#define SNIFF_TAG_SPACING	300
 
 enum extract_input
 extract_sniff(const char *data, size_t n)
@@ -18,23 +20,27 @@ extract_sniff(const char *data, size_t n)
 	while (i < n && ascii_isspace((unsigned char)data[i]))
 		i++;
 	/* Markup starts with a tag, a comment, a doctype or a PI, and goes
-	 * on with more markup; a text copy may start with one stray tag
-	 * (noscript content) and then has none. */
+	 * on with more markup: a document's skeleton, or tags everywhere.  A
+	 * text copy may start with a stray tag (noscript content) and then
+	 * has next to none. */
 	if (i + 1 < n && data[i] == '<' &&
 	    (ascii_isalpha((unsigned char)data[i + 1]) || data[i + 1] == '!' ||
 	    data[i + 1] == '?')) {
-		size_t	 m = n - i < SNIFF_BYTES ? n - i : SNIFF_BYTES;
+		size_t	 m = n - i < SNIFF_BYTES ? n - i : SNIFF_BYTES, k, tags = 0;
 		static const char *const marks[] = {
-			"</", "<html", "<head", "<body", "<!doctype", "<?xml",
-			"<meta", "<!--", "<title", "<div", "<p>", "<p ",
+			"<html", "<head", "<body", "<!doctype", "<?xml",
 		};
-		size_t	 k;
 
-		if (data[i + 1] == '!' || data[i + 1] == '?')
-			return EXTRACT_HTML;
 		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
-			if (ascii_casestr(data + i + 1, m - 1, marks[k]))
+			if (ascii_casestr(data + i, m, marks[k]))
 				return EXTRACT_HTML;
+		for (k = i; k + 1 < i + m; k++)
+			if (data[k] == '<' && (ascii_isalpha(
+			    (unsigned char)data[k + 1]) || data[k + 1] == '/' ||
+			    data[k + 1] == '!'))
+				tags++;
+		if (tags * SNIFF_TAG_SPACING >= m)
+			return EXTRACT_HTML;
 	}
 	return EXTRACT_TEXT;
 }
