@@ -370,7 +370,7 @@ add_unit(struct text_ctx *c, const char *s, size_t n, size_t line,
 static int
 join_wrapped(struct text_ctx *c)
 {
-	size_t	 i, j, k, maxw;
+	size_t	 i, j, k, maxw, lower;
 	struct buf b;
 
 	for (i = 0; i < c->n; i = j) {
@@ -385,10 +385,17 @@ join_wrapped(struct text_ctx *c)
 				maxw = c->u[k].n;
 		if (maxw < 50 || maxw > 100)
 			continue;
-		for (k = i; k + 1 < j; k++)
-			if (c->u[k].n * 10 < maxw * 7 || c->u[k].bullet)
+		lower = 0;
+		for (k = i; k + 1 < j; k++) {
+			if (c->u[k].n * 10 < maxw * 8 || c->u[k].bullet)
 				break;
-		if (k + 1 < j)
+			if ((unsigned char)c->u[k + 1].s[0] >= 'a' &&
+			    (unsigned char)c->u[k + 1].s[0] <= 'z')
+				lower++;
+		}
+		/* Wrapping breaks sentences: some line goes on in lower
+		 * case, unless the run is long (a wrapped page). */
+		if (k + 1 < j || (lower == 0 && j - i < 5))
 			continue;
 		buf_init(&b, TEXT_LINE_MAX_BYTES);
 		for (k = i; k < j; k++) {
@@ -762,17 +769,29 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 	int	 have_date = 0;
 
 	lo = s > META_LOOKBACK ? s - META_LOOKBACK : 0;
-	/* The date nearest before the story, else in its first lines. */
-	for (i = s; i-- > lo;) {
-		if (c->u[i].n < 200 &&
+	/* A byline nearest before the story: "By Name", maybe with the date
+	 * and the reading time after the name. */
+	for (i = s; i-- > lo;)
+		if (byline_prefix(&c->u[i]) > 0 && c->u[i].words <= 20) {
+			bl = i;
+			break;
+		}
+	if (bl != (size_t)-1 && date_find(c->u[bl].s, c->u[bl].n, &d, &ds,
+	    &de) == 0) {
+		have_date = 1;
+		dl = bl;
+	}
+	/* Else the date nearest before the story, else in its first lines;
+	 * captions date the photo, not the story. */
+	for (i = s; !have_date && i-- > lo;) {
+		if (c->u[i].n < 200 && !c->u[i].caption &&
 		    date_find(c->u[i].s, c->u[i].n, &d, &ds, &de) == 0) {
 			have_date = 1;
 			dl = i;
-			break;
 		}
 	}
 	for (i = s; !have_date && i < e && i < s + 3; i++) {
-		if (c->u[i].n < 200 &&
+		if (c->u[i].n < 200 && !c->u[i].caption &&
 		    date_find(c->u[i].s, c->u[i].n, &d, &ds, &de) == 0) {
 			have_date = 1;
 			dl = i;
@@ -783,24 +802,24 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 		a->date_off = d.offset;
 		a->date_prec = d.prec;
 	}
-	/* A byline near the date, or the nearest before the story. */
-	for (i = s; i-- > lo;) {
-		if ((m = byline_prefix(&c->u[i])) > 0 && c->u[i].words <= 20) {
-			const struct unit *u = &c->u[i];
-			size_t	 end = u->n;
+	if (bl != (size_t)-1) {
+		const struct unit *u = &c->u[bl];
+		size_t	 end = u->n;
 
-			if (dl == i && ds > m)
-				end = ds;
-			while (end > m && (u->s[end - 1] == ' ' ||
-			    u->s[end - 1] == ',' || u->s[end - 1] == '|' ||
-			    u->s[end - 1] == '-'))
-				end--;
-			if (end > m && article_set(&a->byline, u->s + m,
-			    end - m) == -1)
-				return -1;
-			bl = i;
-			break;
-		}
+		m = byline_prefix(u);
+		if (dl == bl && ds > m)
+			end = ds;
+		/* The name ends at a separator: "Name | Staff", "Name, AP". */
+		for (i = m; i < end; i++)
+			if (u->s[i] == '|' || (u->s[i] == ' ' && i + 1 < end &&
+			    (u->s[i + 1] == '-' || u->s[i + 1] == '|')))
+				end = i;
+		while (end > m && (u->s[end - 1] == ' ' ||
+		    u->s[end - 1] == ',' || u->s[end - 1] == '|' ||
+		    u->s[end - 1] == '-'))
+			end--;
+		if (end > m && article_set(&a->byline, u->s + m, end - m) == -1)
+			return -1;
 	}
 	/* The title stands just before the byline or date line, else just
 	 * before the story. */
