@@ -48,6 +48,9 @@
  * a longer line is reported and skipped. */
 #define CONF_LINE_MAX_BYTES	(64UL * 1024)
 
+/* A file path we build (config, database): Linux's PATH_MAX. */
+#define CONF_PATH_MAX_BYTES	4096
+
 /* A feeds.conf or config file: 10 000 feeds take under 2 MB. */
 #define CONF_FILE_MAX_BYTES	(16UL * 1024 * 1024)
 
@@ -135,5 +138,31 @@
 
 /* A line typed at a prompt (search, bind). */
 #define UI_PROMPT_MAX_BYTES	1024
+
+/* Feed parser (src/feed.c).  The body of one entry's content: the
+ * corpus's largest description is 3 MB; a longer one is cut, not refused.
+ * With the text fields below this bounds one entry to about 10 MB. */
+#define FEED_CONTENT_MAX_BYTES	(4UL * 1024 * 1024)
+
+/* One text field of an entry (title, id, author, link, categories): real
+ * titles are under 1 KB, the corpus's longest is 190 KB; cut beyond. */
+#define FEED_FIELD_MAX_BYTES	(768UL * 1024)
+
+/* Bytes kept before the parser starts, to sniff the format and the XML
+ * declaration's encoding: a declaration is under 100 bytes, but leading
+ * white space and comments may come first. */
+#define FEED_SNIFF_BYTES	1024
+
+/* Bytes of input repaired at a time (invalid UTF-8, C0 controls) before
+ * they are handed to libxml2. */
+#define FEED_FILTER_BYTES	(64UL * 1024)
+
+/* Nested xml:base attributes tracked: real feeds have one or two; deeper
+ * ones are ignored (links stay as the feed wrote them). */
+#define FEED_BASE_DEPTH_MAX	16
+
+/* A JSON Feed is parsed whole (json-c builds a tree): the largest real
+ * ones are a few MB. */
+#define FEED_JSON_MAX_BYTES	(8UL * 1024 * 1024)
 
 #endif

@@ -1,0 +1,596 @@
+/*
+ * fetch: libcurl multi transfers with our own queue.  See fetch.h for the
+ * contract.  The queue (not libcurl's pending list) enforces the total and
+ * per-host limits, so that a transfer's timeouts start only when it
+ * really starts.  Response headers are read per response of a redirect
+ * chain: the validators and the content type are those of the last one,
+ * and the chain is "permanent" only when every redirect was 301 or 308
+ * (RFC 9110 15.4.2, 15.4.9).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <curl/curl.h>
+
+#include "config.h"
+#include "fetch.h"
+
+struct xfer {
+	struct xfer	*next;
+	struct fetcher	*f;
+	CURL		*easy;
+	struct curl_slist *headers;
+	char		*url;
+	char		*etag_sent;
+	char		*lm_sent;
+	char		*host;
+	size_t		 max_bytes;
+	struct fetch_callbacks cb;
+	void		*ctx;
+
+	long		 status;	/* of the response being read */
+	int		 redirects;
+	int		 all_permanent;
+	int		 too_large;
+	int		 aborted;
+	size_t		 bytes;
+	char		 etag[FETCH_HEADER_MAX_BYTES];
+	char		 lm[FETCH_HEADER_MAX_BYTES];
+	char		 ctype[FETCH_HEADER_MAX_BYTES];
+	char		 error[CURL_ERROR_SIZE];
+};
+
+struct host_count {
+	char	*host;
+	long	 n;
+};
+
+struct fetcher {
+	CURLM		*multi;
+	struct fetch_settings set;
+	char		*user_agent;
+	struct xfer	*queue, *queue_tail;	/* waiting, in order */
+	struct xfer	*running;		/* list */
+	size_t		 nqueued, nrunning;
+	struct host_count *hosts;		/* nrunning at most */
+	size_t		 nhosts;
+};
+
+static size_t	 on_header(char *, size_t, size_t, void *);
+static size_t	 on_write(char *, size_t, size_t, void *);
+static void	 response(struct xfer *, struct fetch_response *, char **);
+static int	 start(struct fetcher *, struct xfer *);
+static void	 start_queued(struct fetcher *);
+static void	 finish(struct fetcher *, struct xfer *, CURLcode);
+static void	 xfer_free(struct xfer *);
+static ssize_t	 host_index(struct fetcher *, const char *, int);
+
+const char *
+fetch_result_str(enum fetch_result r)
+{
+	switch (r) {
+	case FETCH_OK:
+		return "ok";
+	case FETCH_NOT_MODIFIED:
+		return "not modified";
+	case FETCH_ERR_DNS:
+		return "host not found";
+	case FETCH_ERR_CONNECT:
+		return "cannot connect";
+	case FETCH_ERR_TIMEOUT:
+		return "timeout";
+	case FETCH_ERR_TLS:
+		return "TLS error";
+	case FETCH_ERR_HTTP:
+		return "HTTP error";
+	case FETCH_ERR_REDIRECTS:
+		return "too many redirects";
+	case FETCH_ERR_TOO_LARGE:
+		return "too large";
+	case FETCH_ABORTED:
+		return "aborted";
+	case FETCH_ERR_OTHER:
+	default:
+		return "error";
+	}
+}
+
+struct fetcher *
+fetch_new(const struct fetch_settings *settings)
+{
+	struct fetcher *f;
+	struct buf ua;
+
+	if ((f = calloc(1, sizeof *f)) == NULL)
+		return NULL;
+	if (settings != NULL)
+		f->set = *settings;
+	if (f->set.max_total <= 0 || f->set.max_total > FETCH_TOTAL_MAX)
+		f->set.max_total = FETCH_TOTAL_DEFAULT;
+	if (f->set.max_host <= 0)
+		f->set.max_host = FETCH_HOST_DEFAULT;
+	if (f->set.connect_timeout_ms <= 0)
+		f->set.connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS;
+	if (f->set.timeout_ms <= 0)
+		f->set.timeout_ms = FETCH_TIMEOUT_MS;
+	buf_init(&ua, FETCH_HEADER_MAX_BYTES);
+	if (settings != NULL && settings->user_agent != NULL) {
+		if (buf_puts(&ua, settings->user_agent) != BUF_OK)
+			goto fail;
+	} else if (buf_printf(&ua, "byline/%s (terminal news reader; "
+	    "libcurl/%s)", PACKAGE_VERSION,
+	    curl_version_info(CURLVERSION_NOW)->version) != BUF_OK)
+		goto fail;
+	if ((f->user_agent = buf_take(&ua)) == NULL)
+		goto fail;
+	f->set.user_agent = f->user_agent;
+	if ((f->multi = curl_multi_init()) == NULL)
+		goto fail;
+	/* HTTP/2: several streams to one host share a connection. */
+	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    f->set.max_total);
+	curl_multi_setopt(f->multi, CURLMOPT_MAXCONNECTS, f->set.max_total);
+	return f;
+fail:
+	buf_release(&ua);
+	free(f->user_agent);
+	free(f);
+	return NULL;
+}
+
+static void
+xfer_free(struct xfer *x)
+{
+	if (x == NULL)
+		return;
+	if (x->easy != NULL)
+		curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->headers);
+	free(x->url);
+	free(x->etag_sent);
+	free(x->lm_sent);
+	free(x->host);
+	free(x);
+}
+
+void
+fetch_free(struct fetcher *f)
+{
+	struct xfer *x;
+	size_t	 i;
+
+	if (f == NULL)
+		return;
+	while ((x = f->running) != NULL) {
+		x->aborted = 1;
+		finish(f, x, CURLE_ABORTED_BY_CALLBACK);
+	}
+	while ((x = f->queue) != NULL) {
+		f->queue = x->next;
+		f->nqueued--;
+		x->aborted = 1;
+		finish(f, x, CURLE_ABORTED_BY_CALLBACK);
+	}
+	curl_multi_cleanup(f->multi);
+	for (i = 0; i < f->nhosts; i++)
+		free(f->hosts[i].host);
+	free(f->hosts);
+	free(f->user_agent);
+	free(f);
+}
+
+int
+fetch_add(struct fetcher *f, const struct fetch_request *req,
+    const struct fetch_callbacks *cb, void *ctx, struct errbuf *eb)
+{
+	struct xfer *x;
+
+	if ((x = calloc(1, sizeof *x)) == NULL)
+		goto nomem;
+	x->f = f;
+	x->cb = *cb;
+	x->ctx = ctx;
+	x->max_bytes = req->max_bytes != 0 ? req->max_bytes :
+	    FETCH_FEED_MAX_BYTES;
+	if ((x->url = strdup(req->url)) == NULL)
+		goto nomem;
+	if (req->etag != NULL && (x->etag_sent = strdup(req->etag)) == NULL)
+		goto nomem;
+	if (req->last_modified != NULL &&
+	    (x->lm_sent = strdup(req->last_modified)) == NULL)
+		goto nomem;
+	if ((x->host = url_host(req->url)) == NULL &&
+	    ascii_ncasecmp(req->url, "file:", 5) != 0) {
+		errbuf_set(eb, "%.200s: not a valid URL", req->url);
+		xfer_free(x);
+		return -1;
+	}
+	if (x->host == NULL && (x->host = strdup("")) == NULL)
+		goto nomem;
+	if (f->queue_tail != NULL)
+		f->queue_tail->next = x;
+	else
+		f->queue = x;
+	f->queue_tail = x;
+	f->nqueued++;
+	return 0;
+nomem:
+	xfer_free(x);
+	errbuf_set(eb, "%.200s: out of memory", req->url);
+	return -1;
+}
+
+/*
+ * The index of host in hosts[] (entries with n == 0 are free, with host
+ * NULL); when absent and add is set, a free or new entry takes a copy of
+ * host.  -1 when absent (or no memory).
+ */
+static ssize_t
+host_index(struct fetcher *f, const char *host, int add)
+{
+	struct host_count *h;
+	size_t	 i, free_i = f->nhosts;
+
+	for (i = 0; i < f->nhosts; i++) {
+		if (f->hosts[i].host == NULL)
+			free_i = i;
+		else if (strcmp(f->hosts[i].host, host) == 0)
+			return (ssize_t)i;
+	}
+	if (!add)
+		return -1;
+	if (free_i == f->nhosts) {
+		h = reallocarray(f->hosts, f->nhosts + 1, sizeof *h);
+		if (h == NULL)
+			return -1;
+		f->hosts = h;
+		f->hosts[f->nhosts].host = NULL;
+		f->hosts[f->nhosts].n = 0;
+		f->nhosts++;
+	}
+	if ((f->hosts[free_i].host = strdup(host)) == NULL)
+		return -1;
+	f->hosts[free_i].n = 0;
+	return (ssize_t)free_i;
+}
+
+static size_t
+on_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct xfer *x = arg;
+	size_t	 len = size * n, vl;
+	char	*dst = NULL;
+	const char *v;
+	long	 code;
+
+	if (len >= 5 && memcmp(data, "HTTP/", 5) == 0) {
+		/* a new response of the chain */
+		v = memchr(data, ' ', len);
+		code = 0;
+		if (v != NULL)
+			for (v++; v < data + len && ascii_isdigit(*v); v++)
+				code = code * 10 + (*v - '0');
+		if (x->status >= 300 && x->status < 400 && x->status != 304) {
+			x->redirects++;
+			if (x->status != 301 && x->status != 308)
+				x->all_permanent = 0;
+		}
+		x->status = code;
+		x->etag[0] = x->lm[0] = x->ctype[0] = '\0';
+		return len;
+	}
+	if (len > 5 && ascii_ncasecmp(data, "etag:", 5) == 0) {
+		dst = x->etag;
+		v = data + 5;
+	} else if (len > 14 && ascii_ncasecmp(data, "last-modified:", 14) ==
+	    0) {
+		dst = x->lm;
+		v = data + 14;
+	} else if (len > 13 && ascii_ncasecmp(data, "content-type:", 13) ==
+	    0) {
+		dst = x->ctype;
+		v = data + 13;
+	}
+	if (dst == NULL)
+		return len;
+	while (v < data + len && (*v == ' ' || *v == '\t'))
+		v++;
+	vl = (size_t)(data + len - v);
+	while (vl > 0 && ascii_isspace((unsigned char)v[vl - 1]))
+		vl--;
+	if (vl < FETCH_HEADER_MAX_BYTES) {
+		memcpy(dst, v, vl);
+		dst[vl] = '\0';
+		/* keep only printable ASCII: these go back into headers */
+		for (; *dst != '\0'; dst++)
+			if ((unsigned char)*dst < 0x20 ||
+			    (unsigned char)*dst > 0x7e)
+				*dst = '?';
+	}
+	return len;
+}
+
+/* Fills r from x; *eff receives libcurl's effective URL (borrowed). */
+static void
+response(struct xfer *x, struct fetch_response *r, char **eff)
+{
+	char	*u = NULL;
+
+	memset(r, 0, sizeof *r);
+	r->url = x->url;
+	if (x->easy != NULL)
+		curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &u);
+	*eff = u;
+	r->final_url = u != NULL ? u : x->url;
+	r->status = x->status;
+	r->etag = x->etag[0] != '\0' ? x->etag : NULL;
+	r->last_modified = x->lm[0] != '\0' ? x->lm : NULL;
+	r->content_type = x->ctype[0] != '\0' ? x->ctype : NULL;
+	r->bytes = x->bytes;
+	if (x->redirects > 0 && x->all_permanent && u != NULL &&
+	    strcmp(u, x->url) != 0)
+		r->moved_to = u;
+}
+
+static size_t
+on_write(char *data, size_t size, size_t n, void *arg)
+{
+	struct xfer *x = arg;
+	struct fetch_response r;
+	size_t	 len = size * n;
+	char	*eff;
+
+	/* error pages and file:// (status 0) are not delivered as feeds */
+	if (x->status != 0 && (x->status < 200 || x->status > 299))
+		return len;
+	if (len > x->max_bytes - x->bytes) {
+		x->too_large = 1;
+		return 0;
+	}
+	x->bytes += len;
+	if (x->cb.on_data == NULL)
+		return len;
+	response(x, &r, &eff);
+	if (x->cb.on_data(x->ctx, &r, data, len) == -1) {
+		x->aborted = 1;
+		return 0;
+	}
+	return len;
+}
+
+/* Sets up x's easy handle and hands it to the multi; -1 on failure (x is
+ * then finished with an error). */
+static int
+start(struct fetcher *f, struct xfer *x)
+{
+	CURL	*e;
+	struct buf h;
+	struct curl_slist *l;
+
+	if ((e = x->easy = curl_easy_init()) == NULL)
+		return -1;
+	x->all_permanent = 1;
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->error);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)FETCH_REDIRECTS_MAX);
+	/* no redirect to file:, ftp: or anything but the web */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+	    f->set.connect_timeout_ms);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->set.timeout_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, FETCH_LOW_SPEED_BYTES);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, FETCH_LOW_SPEED_SECONDS);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)x->max_bytes);
+	/* "": every encoding this libcurl can decode (gzip, br, zstd) */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, f->set.user_agent);
+	/* wait for a connection to be reused for HTTP/2 multiplexing
+	 * rather than open another to the same host */
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+
+	buf_init(&h, FETCH_HEADER_MAX_BYTES + 32);
+	if (x->etag_sent != NULL) {
+		if (buf_printf(&h, "If-None-Match: %s", x->etag_sent) ==
+		    BUF_OK &&
+		    (l = curl_slist_append(x->headers, h.data)) != NULL)
+			x->headers = l;
+	}
+	buf_reset(&h);
+	if (x->lm_sent != NULL) {
+		if (buf_printf(&h, "If-Modified-Since: %s", x->lm_sent) ==
+		    BUF_OK &&
+		    (l = curl_slist_append(x->headers, h.data)) != NULL)
+			x->headers = l;
+	}
+	buf_release(&h);
+	if (x->headers != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
+		return -1;
+	return 0;
+}
+
+static void
+start_queued(struct fetcher *f)
+{
+	struct xfer *x, *prev = NULL, *next;
+	ssize_t	 h;
+
+	for (x = f->queue; x != NULL && f->nrunning <
+	    (size_t)f->set.max_total; x = next) {
+		next = x->next;
+		h = host_index(f, x->host, 0);
+		if (h != -1 && f->hosts[h].n >= f->set.max_host) {
+			prev = x;
+			continue;
+		}
+		if (h == -1 && (h = host_index(f, x->host, 1)) == -1)
+			return;		/* no memory: try again later */
+		if (prev != NULL)
+			prev->next = next;
+		else
+			f->queue = next;
+		if (f->queue_tail == x)
+			f->queue_tail = prev;
+		f->nqueued--;
+		x->next = f->running;
+		f->running = x;
+		f->nrunning++;
+		f->hosts[h].n++;
+		if (start(f, x) == -1)
+			finish(f, x, CURLE_OUT_OF_MEMORY);
+	}
+}
+
+/* Ends a running (or, from fetch_free(), queued) transfer: calls on_done
+ * and frees it. */
+static void
+finish(struct fetcher *f, struct xfer *x, CURLcode cc)
+{
+	struct fetch_response r;
+	struct xfer **pp;
+	enum fetch_result res;
+	char	 msg[ERRBUF_BYTES], *eff;
+	ssize_t	 h;
+	int	 was_running = 0;
+
+	for (pp = &f->running; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == x) {
+			*pp = x->next;
+			f->nrunning--;
+			was_running = 1;
+			break;
+		}
+	if (was_running && (h = host_index(f, x->host, 0)) != -1 &&
+	    --f->hosts[h].n == 0) {
+		free(f->hosts[h].host);
+		f->hosts[h].host = NULL;
+	}
+	msg[0] = '\0';
+	if (x->too_large || cc == CURLE_FILESIZE_EXCEEDED) {
+		res = FETCH_ERR_TOO_LARGE;
+		snprintf(msg, sizeof msg, "%.300s: too large (over %zu bytes)",
+		    x->url, x->max_bytes);
+	} else if (x->aborted) {
+		res = FETCH_ABORTED;
+		snprintf(msg, sizeof msg, "%.300s: aborted", x->url);
+	} else if (cc == CURLE_OK) {
+		if (x->status == 304)
+			res = FETCH_NOT_MODIFIED;
+		else if (x->status == 0 || (x->status >= 200 &&
+		    x->status < 300))
+			res = FETCH_OK;
+		else {
+			res = FETCH_ERR_HTTP;
+			snprintf(msg, sizeof msg, "%.300s: HTTP status %ld",
+			    x->url, x->status);
+		}
+	} else {
+		switch (cc) {
+		case CURLE_COULDNT_RESOLVE_HOST:
+		case CURLE_COULDNT_RESOLVE_PROXY:
+			res = FETCH_ERR_DNS;
+			break;
+		case CURLE_COULDNT_CONNECT:
+			res = FETCH_ERR_CONNECT;
+			break;
+		case CURLE_OPERATION_TIMEDOUT:
+			res = FETCH_ERR_TIMEOUT;
+			break;
+		case CURLE_SSL_CONNECT_ERROR:
+		case CURLE_PEER_FAILED_VERIFICATION:
+		case CURLE_SSL_CERTPROBLEM:
+		case CURLE_SSL_CACERT_BADFILE:
+			res = FETCH_ERR_TLS;
+			break;
+		case CURLE_TOO_MANY_REDIRECTS:
+			res = FETCH_ERR_REDIRECTS;
+			break;
+		default:
+			res = FETCH_ERR_OTHER;
+			break;
+		}
+		snprintf(msg, sizeof msg, "%.300s: %s (%.150s)", x->url,
+		    fetch_result_str(res), x->error[0] != '\0' ? x->error :
+		    curl_easy_strerror(cc));
+	}
+	if (x->easy != NULL && was_running)
+		curl_multi_remove_handle(f->multi, x->easy);
+	response(x, &r, &eff);
+	if (x->cb.on_done != NULL)
+		x->cb.on_done(x->ctx, res, &r, msg);
+	xfer_free(x);
+}
+
+int
+fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
+{
+	CURLMsg	*m;
+	CURLMcode mc;
+	struct xfer *x;
+	int	 running, left;
+
+	start_queued(f);
+	if ((mc = curl_multi_perform(f->multi, &running)) != CURLM_OK)
+		goto fail;
+	if (timeout_ms > 0 && running > 0) {
+		if ((mc = curl_multi_poll(f->multi, NULL, 0, timeout_ms,
+		    NULL)) != CURLM_OK)
+			goto fail;
+		if ((mc = curl_multi_perform(f->multi, &running)) != CURLM_OK)
+			goto fail;
+	}
+	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		x = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
+		if (x != NULL)
+			finish(f, x, m->data.result);
+	}
+	start_queued(f);
+	return (int)(f->nrunning + f->nqueued);
+fail:
+	errbuf_set(eb, "fetch: %s", curl_multi_strerror(mc));
+	return -1;
+}
+
+size_t
+fetch_pending(const struct fetcher *f)
+{
+	return f->nrunning + f->nqueued;
+}
+
+int
+fetch_fdset(struct fetcher *f, fd_set *r, fd_set *w, fd_set *x, int *maxfd)
+{
+	return curl_multi_fdset(f->multi, r, w, x, maxfd) == CURLM_OK ? 0 : -1;
+}
+
+long
+fetch_timeout(struct fetcher *f)
+{
+	long	 ms = -1;
+
+	if (f->nrunning + f->nqueued == 0)
+		return -1;
+	if (f->nqueued > 0 && f->nrunning < (size_t)f->set.max_total)
+		return 0;
+	if (curl_multi_timeout(f->multi, &ms) != CURLM_OK)
+		return 0;
+	return ms;
+}

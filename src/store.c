@@ -1,0 +1,1068 @@
+/*
+ * store: SQLite cache.db.  See store.h for the contract.
+ *
+ * Schema (version 1):
+ *   feeds(id, url UNIQUE, title, custom_title, tags, etag, last_modified,
+ *         error, updated)
+ *   items(id, feed_id, guid, title, link, author, content, content_type,
+ *         enclosure, categories, time, read, starred, text,
+ *         UNIQUE(feed_id, guid))
+ *   items_fts: FTS5(title, body), rowid = items.id; body is the content
+ *         with markup removed, then the saved full text.
+ * Migrations run in order from PRAGMA user_version, each in its own
+ * transaction, so an interrupted one is rolled back and redone.
+ * Statements are prepared once (lazily) and reset after each use.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+enum stmt_id {
+	S_FEED_FIND,
+	S_FEED_INSERT,
+	S_FEED_CONF,
+	S_FEED_GET,
+	S_FEED_ALL,
+	S_FEED_FETCHED,
+	S_FEED_FAILED,
+	S_FEED_URL,
+	S_FEED_READ,
+	S_ALL_READ,
+	S_ITEM_FIND,
+	S_ITEM_INSERT,
+	S_ITEM_UPDATE,
+	S_FTS_DELETE,
+	S_FTS_INSERT,
+	S_ITEM_GET,
+	S_ITEMS_FEED,
+	S_ITEMS_ALL,
+	S_ITEM_READ,
+	S_ITEM_STAR,
+	S_TEXT_SAVE,
+	S_TEXT_LOAD,
+	S_SEARCH,
+	S_RELATED,
+	S_BEGIN,
+	S_COMMIT,
+	S_ROLLBACK,
+	S_COUNT
+};
+
+#define FEED_COLS \
+	"f.id, f.url, f.title, f.custom_title, f.tags, f.etag, " \
+	"f.last_modified, f.error, f.updated, " \
+	"(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND " \
+	"i.read = 0), " \
+	"(SELECT count(*) FROM items i WHERE i.feed_id = f.id) "
+#define ITEM_COLS \
+	"i.id, i.feed_id, i.guid, i.title, i.link, i.author, NULL, " \
+	"i.content_type, i.enclosure, i.categories, i.time, i.read, " \
+	"i.starred, i.text IS NOT NULL "
+
+static const char *const sql[S_COUNT] = {
+	[S_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
+	[S_FEED_INSERT] = "INSERT INTO feeds (url, custom_title, tags) "
+	    "VALUES (?1, ?2, ?3)",
+	[S_FEED_CONF] = "UPDATE feeds SET custom_title = ?2, tags = ?3 "
+	    "WHERE id = ?1 AND (custom_title IS NOT ?2 OR tags IS NOT ?3)",
+	[S_FEED_GET] = "SELECT " FEED_COLS "FROM feeds f WHERE f.id = ?1",
+	[S_FEED_ALL] = "SELECT " FEED_COLS "FROM feeds f ORDER BY f.id",
+	[S_FEED_FETCHED] = "UPDATE feeds SET title = coalesce(?2, title), "
+	    "etag = ?3, last_modified = ?4, error = NULL, updated = ?5 "
+	    "WHERE id = ?1",
+	[S_FEED_FAILED] = "UPDATE feeds SET error = ?2 WHERE id = ?1",
+	[S_FEED_URL] = "UPDATE feeds SET url = ?2 WHERE id = ?1",
+	[S_FEED_READ] = "UPDATE items SET read = 1 WHERE feed_id = ?1 AND "
+	    "read = 0",
+	[S_ALL_READ] = "UPDATE items SET read = 1 WHERE read = 0",
+	[S_ITEM_FIND] = "SELECT id FROM items WHERE feed_id = ?1 AND "
+	    "guid = ?2",
+	[S_ITEM_INSERT] = "INSERT INTO items (feed_id, guid, title, link, "
+	    "author, content, content_type, enclosure, categories, time) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_ITEM_UPDATE] = "UPDATE items SET title = ?3, link = ?4, "
+	    "author = ?5, content = ?6, content_type = ?7, enclosure = ?8, "
+	    "categories = ?9, time = coalesce(?10, time) WHERE id = ?1 AND "
+	    "(title IS NOT ?3 OR link IS NOT ?4 OR author IS NOT ?5 OR "
+	    "content IS NOT ?6 OR content_type IS NOT ?7 OR "
+	    "enclosure IS NOT ?8 OR categories IS NOT ?9 OR "
+	    "(?10 IS NOT NULL AND time IS NOT ?10))",
+	[S_FTS_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
+	[S_FTS_INSERT] = "INSERT INTO items_fts (rowid, title, body) "
+	    "VALUES (?1, ?2, ?3)",
+	[S_ITEM_GET] = "SELECT i.id, i.feed_id, i.guid, i.title, i.link, "
+	    "i.author, i.content, i.content_type, i.enclosure, i.categories, "
+	    "i.time, i.read, i.starred, i.text IS NOT NULL "
+	    "FROM items i WHERE i.id = ?1",
+	[S_ITEMS_FEED] = "SELECT " ITEM_COLS "FROM items i "
+	    "WHERE i.feed_id = ?1 AND (?2 = 0 OR i.read = 0) AND "
+	    "(?3 = 0 OR i.starred = 1) ORDER BY i.time DESC, i.id DESC "
+	    "LIMIT ?4",
+	[S_ITEMS_ALL] = "SELECT " ITEM_COLS "FROM items i "
+	    "WHERE (?2 = 0 OR i.read = 0) AND (?3 = 0 OR i.starred = 1) "
+	    "ORDER BY i.time DESC, i.id DESC LIMIT ?4",
+	[S_ITEM_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
+	[S_ITEM_STAR] = "UPDATE items SET starred = ?2 WHERE id = ?1",
+	[S_TEXT_SAVE] = "UPDATE items SET text = ?2 WHERE id = ?1",
+	[S_TEXT_LOAD] = "SELECT text FROM items WHERE id = ?1",
+	[S_SEARCH] = "SELECT " ITEM_COLS "FROM items_fts JOIN items i ON "
+	    "i.id = items_fts.rowid WHERE items_fts MATCH ?1 "
+	    "ORDER BY items_fts.rank LIMIT ?2",
+	[S_RELATED] = "SELECT " ITEM_COLS "FROM items_fts JOIN items i ON "
+	    "i.id = items_fts.rowid WHERE items_fts MATCH ?1 AND "
+	    "i.id != ?2 AND (?3 IS NULL OR i.link IS NOT ?3) "
+	    "ORDER BY items_fts.rank LIMIT ?4",
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+};
+
+/* Schema migrations: migrations[v] takes user_version v to v + 1. */
+static const char *const migrations[] = {
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT, custom_title TEXT, tags TEXT,"
+	"  etag TEXT, last_modified TEXT, error TEXT,"
+	"  updated INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  guid TEXT NOT NULL, title TEXT NOT NULL, link TEXT, author TEXT,"
+	"  content TEXT, content_type INTEGER NOT NULL DEFAULT 0,"
+	"  enclosure TEXT, categories TEXT, time INTEGER NOT NULL,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0,"
+	"  text TEXT,"
+	"  UNIQUE (feed_id, guid));"
+	"CREATE INDEX items_feed_time ON items (feed_id, time DESC);"
+	"CREATE INDEX items_time ON items (time DESC);"
+	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER items_delete AFTER DELETE ON items BEGIN"
+	"  DELETE FROM items_fts WHERE rowid = old.id; END;",
+};
+#define SCHEMA_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[S_COUNT];
+};
+
+/* Words shorter than this do not make a "related" query: they are mostly
+ * articles and prepositions in the languages of the feeds. */
+#define RELATED_WORD_MIN	4
+/* Title words used for "related": enough to find the topic. */
+#define RELATED_WORDS_MAX	12
+
+static int	 fail(struct store *, struct errbuf *);
+static sqlite3_stmt *stmt(struct store *, enum stmt_id, struct errbuf *);
+static int	 step_done(struct store *, sqlite3_stmt *, struct errbuf *);
+static int	 exec1(struct store *, enum stmt_id, int64_t, struct errbuf *);
+static int	 bind_text(sqlite3_stmt *, int, const char *);
+static int	 col_dup(sqlite3_stmt *, int, char **);
+static int	 read_feed(sqlite3_stmt *, struct store_feed *);
+static int	 read_item(sqlite3_stmt *, struct store_item *);
+static int	 read_items(struct store *, sqlite3_stmt *,
+		    struct store_item **, size_t *, struct errbuf *);
+static int	 fts_refresh(struct store *, int64_t, const char *,
+		    const char *, enum feed_content_type, const char *,
+		    struct errbuf *);
+static int	 strip_markup(struct buf *, const char *);
+static int	 mkdir_parent(const char *, struct errbuf *);
+static int	 migrate(struct store *, struct errbuf *);
+static char	*words_query(const char *, const char *, size_t, size_t);
+
+static int
+fail(struct store *s, struct errbuf *eb)
+{
+	errbuf_set(eb, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	return -1;
+}
+
+static sqlite3_stmt *
+stmt(struct store *s, enum stmt_id id, struct errbuf *eb)
+{
+	if (s->stmt[id] == NULL && sqlite3_prepare_v3(s->db, sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) != SQLITE_OK) {
+		fail(s, eb);
+		return NULL;
+	}
+	return s->stmt[id];
+}
+
+/* Steps a statement that returns no rows, then resets it. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, struct errbuf *eb)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		fail(s, eb);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Runs a statement with one integer parameter (or none). */
+static int
+exec1(struct store *s, enum stmt_id id, int64_t v, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, id, eb)) == NULL)
+		return -1;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, v);
+	return step_done(s, st, eb);
+}
+
+static int
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Copies a text column; NULL stays NULL.  -1 when memory runs out. */
+static int
+col_dup(sqlite3_stmt *st, int i, char **out)
+{
+	const unsigned char *t;
+
+	*out = NULL;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return 0;
+	if ((t = sqlite3_column_text(st, i)) == NULL)
+		return -1;
+	if ((*out = strdup((const char *)t)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+mkdir_parent(const char *path, struct errbuf *eb)
+{
+	struct buf b;
+	char	*p;
+	int	 rc = 0;
+
+	buf_init(&b, CONF_PATH_MAX_BYTES);
+	if (buf_puts(&b, path) != BUF_OK) {
+		errbuf_set(eb, "%s: path too long", path);
+		return -1;
+	}
+	for (p = b.data + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(b.data, 0700) == -1 && errno != EEXIST) {
+			errbuf_set(eb, "%s: %s", b.data, strerror(errno));
+			rc = -1;
+			break;
+		}
+		*p = '/';
+	}
+	buf_release(&b);
+	return rc;
+}
+
+char *
+store_default_path(struct errbuf *eb)
+{
+	struct buf b;
+	const char *xdg, *home;
+	char	*p;
+
+	buf_init(&b, CONF_PATH_MAX_BYTES);
+	xdg = getenv("XDG_DATA_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && xdg[0] == '/') {
+		if (buf_printf(&b, "%s/byline/cache.db", xdg) != BUF_OK)
+			goto toolong;
+	} else if (home != NULL && home[0] != '\0') {
+		if (buf_printf(&b, "%s/.local/share/byline/cache.db", home) !=
+		    BUF_OK)
+			goto toolong;
+	} else {
+		errbuf_set(eb, "cache.db: neither XDG_DATA_HOME nor HOME is "
+		    "set (use --db FILE)");
+		return NULL;
+	}
+	if ((p = buf_take(&b)) == NULL)
+		errbuf_set(eb, "cache.db: out of memory");
+	return p;
+toolong:
+	buf_release(&b);
+	errbuf_set(eb, "cache.db: path too long");
+	return NULL;
+}
+
+static int
+migrate(struct store *s, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct buf b;
+	int	 v;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return fail(s, eb);
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (v < 0)
+		return fail(s, eb);
+	if (v > SCHEMA_VERSION) {
+		errbuf_set(eb, "%s: made by a newer byline (schema %d, this "
+		    "one knows %d)", s->path, v, SCHEMA_VERSION);
+		return -1;
+	}
+	buf_init(&b, ERRBUF_BYTES);
+	for (; v < SCHEMA_VERSION; v++) {
+		buf_reset(&b);
+		if (buf_printf(&b, "PRAGMA user_version = %d", v + 1) !=
+		    BUF_OK) {
+			errbuf_set(eb, "%s: out of memory", s->path);
+			return -1;
+		}
+		if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) != SQLITE_OK)
+			goto fail;
+		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) !=
+		    SQLITE_OK ||
+		    sqlite3_exec(s->db, b.data, NULL, NULL, NULL) !=
+		    SQLITE_OK ||
+		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			fail(s, eb);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			buf_release(&b);
+			return -1;
+		}
+	}
+	buf_release(&b);
+	return 0;
+fail:
+	buf_release(&b);
+	return fail(s, eb);
+}
+
+struct store *
+store_open(const char *path, struct errbuf *eb)
+{
+	struct store *s;
+
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->path = strdup(path)) == NULL) {
+		free(s);
+		errbuf_set(eb, "%s: out of memory", path);
+		return NULL;
+	}
+	if (mkdir_parent(path, eb) == -1)
+		goto fail;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		if (s->db == NULL)
+			errbuf_set(eb, "%s: out of memory", path);
+		else
+			fail(s, eb);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* WAL: readers (the TUI) never block the writer (--reload); with
+	 * synchronous=NORMAL a commit survives a crash of byline, and only
+	 * a power loss may drop the last ones, never corrupt. */
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		fail(s, eb);
+		goto fail;
+	}
+	if (migrate(s, eb) == -1)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+int
+store_begin(struct store *s, struct errbuf *eb)
+{
+	return exec1(s, S_BEGIN, 0, eb);
+}
+
+int
+store_commit(struct store *s, struct errbuf *eb)
+{
+	return exec1(s, S_COMMIT, 0, eb);
+}
+
+void
+store_rollback(struct store *s)
+{
+	struct errbuf eb;
+
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	if (exec1(s, S_ROLLBACK, 0, &eb) == -1) {
+		/* nothing more to do: the transaction ends with the
+		 * connection */
+	}
+}
+
+int
+store_feed_ensure(struct store *s, const char *url, const char *custom_title,
+    const char *tags, int64_t *id, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	if ((st = stmt(s, S_FEED_FIND, eb)) == NULL)
+		return -1;
+	bind_text(st, 1, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if ((st = stmt(s, S_FEED_CONF, eb)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, *id);
+	} else {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return fail(s, eb);
+		if ((st = stmt(s, S_FEED_INSERT, eb)) == NULL)
+			return -1;
+		bind_text(st, 1, url);
+	}
+	bind_text(st, 2, custom_title);
+	bind_text(st, 3, tags);
+	if (step_done(s, st, eb) == -1)
+		return -1;
+	if (rc != SQLITE_ROW)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int
+read_feed(sqlite3_stmt *st, struct store_feed *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(st, 0);
+	f->updated = (time_t)sqlite3_column_int64(st, 8);
+	f->unread = sqlite3_column_int64(st, 9);
+	f->total = sqlite3_column_int64(st, 10);
+	if (col_dup(st, 1, &f->url) == -1 || col_dup(st, 2, &f->title) == -1 ||
+	    col_dup(st, 3, &f->custom_title) == -1 ||
+	    col_dup(st, 4, &f->tags) == -1 || col_dup(st, 5, &f->etag) == -1 ||
+	    col_dup(st, 6, &f->last_modified) == -1 ||
+	    col_dup(st, 7, &f->error) == -1) {
+		store_feed_release(f);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_feed_release(struct store_feed *f)
+{
+	free(f->url);
+	free(f->title);
+	free(f->custom_title);
+	free(f->tags);
+	free(f->etag);
+	free(f->last_modified);
+	free(f->error);
+	memset(f, 0, sizeof *f);
+}
+
+void
+store_feeds_free(struct store_feed *f, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_feed_release(&f[i]);
+	free(f);
+}
+
+int
+store_feed_get(struct store *s, int64_t id, struct store_feed *f,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	if ((st = stmt(s, S_FEED_GET, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return fail(s, eb);
+	}
+	rc = read_feed(st, f);
+	sqlite3_reset(st);
+	if (rc == -1)
+		errbuf_set(eb, "%s: out of memory", s->path);
+	return rc;
+}
+
+int
+store_feeds(struct store *s, struct store_feed **out, size_t *n,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct store_feed *v = NULL, *nv;
+	size_t	 cnt = 0;
+	int	 rc;
+
+	if ((st = stmt(s, S_FEED_ALL, eb)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((nv = reallocarray(v, cnt + 1, sizeof *v)) == NULL)
+			goto nomem;
+		v = nv;
+		if (read_feed(st, &v[cnt]) == -1)
+			goto nomem;
+		cnt++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_feeds_free(v, cnt);
+		return fail(s, eb);
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+nomem:
+	sqlite3_reset(st);
+	store_feeds_free(v, cnt);
+	errbuf_set(eb, "%s: out of memory", s->path);
+	return -1;
+}
+
+int
+store_feed_fetched(struct store *s, int64_t id, const char *title,
+    const char *etag, const char *last_modified, time_t now,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FEED_FETCHED, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, title);
+	bind_text(st, 3, etag);
+	bind_text(st, 4, last_modified);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
+	return step_done(s, st, eb);
+}
+
+int
+store_feed_failed(struct store *s, int64_t id, const char *msg,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FEED_FAILED, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, msg);
+	return step_done(s, st, eb);
+}
+
+int
+store_feed_set_url(struct store *s, int64_t id, const char *url,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, S_FEED_URL, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, url);
+	return step_done(s, st, eb);
+}
+
+int
+store_feed_mark_read(struct store *s, int64_t feed_id, struct errbuf *eb)
+{
+	if (feed_id == 0)
+		return exec1(s, S_ALL_READ, 0, eb);
+	return exec1(s, S_FEED_READ, feed_id, eb);
+}
+
+/*
+ * Appends html's text to out: tags and character references dropped,
+ * which is enough for indexing words.  -1 when out is full.
+ */
+static int
+strip_markup(struct buf *out, const char *html)
+{
+	const char *p, *q;
+
+	for (p = html; *p != '\0'; p = q) {
+		if (*p == '<') {
+			q = strchr(p, '>');
+			q = q == NULL ? p + strlen(p) : q + 1;
+			if (buf_putc(out, ' ') != BUF_OK)
+				return -1;
+			continue;
+		}
+		if (*p == '&') {
+			q = p + 1;
+			while (*q == '#' || ascii_isalpha((unsigned char)*q) ||
+			    ascii_isdigit((unsigned char)*q))
+				q++;
+			if (*q == ';') {
+				q++;
+				if (buf_putc(out, ' ') != BUF_OK)
+					return -1;
+				continue;
+			}
+		}
+		for (q = p + 1; *q != '\0' && *q != '<' && *q != '&'; q++)
+			continue;
+		if (buf_append(out, p, (size_t)(q - p)) != BUF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+/* Re-indexes one item from its title, content and saved text. */
+static int
+fts_refresh(struct store *s, int64_t id, const char *title,
+    const char *content, enum feed_content_type type, const char *text,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct buf body;
+	int	 full;
+
+	if (exec1(s, S_FTS_DELETE, id, eb) == -1)
+		return -1;
+	buf_init(&body, FETCH_PAGE_MAX_BYTES);
+	full = 0;
+	if (content != NULL) {
+		if (type == FEED_CONTENT_HTML)
+			full = strip_markup(&body, content) == -1;
+		else
+			full = buf_puts(&body, content) != BUF_OK;
+	}
+	if (!full && text != NULL && (buf_putc(&body, '\n') != BUF_OK ||
+	    buf_puts(&body, text) != BUF_OK)) {
+		/* an over-long body is indexed as far as it fits */
+	}
+	if ((st = stmt(s, S_FTS_INSERT, eb)) == NULL) {
+		buf_release(&body);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, title);
+	sqlite3_bind_text(st, 3, body.data, (int)body.len, SQLITE_TRANSIENT);
+	buf_release(&body);
+	return step_done(s, st, eb);
+}
+
+int
+store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
+    time_t now, int *is_new, int64_t *item_id, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	const char *guid;
+	int64_t	 id = 0;
+	int	 rc, found, changed;
+
+	guid = e->id != NULL && e->id[0] != '\0' ? e->id :
+	    e->link != NULL && e->link[0] != '\0' ? e->link :
+	    e->title != NULL ? e->title : "";
+	if ((st = stmt(s, S_ITEM_FIND, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, guid);
+	rc = sqlite3_step(st);
+	found = rc == SQLITE_ROW;
+	if (found)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!found && rc != SQLITE_DONE)
+		return fail(s, eb);
+
+	if ((st = stmt(s, found ? S_ITEM_UPDATE : S_ITEM_INSERT, eb)) == NULL)
+		return -1;
+	if (found)
+		sqlite3_bind_int64(st, 1, id);
+	else
+		sqlite3_bind_int64(st, 1, feed_id);
+	bind_text(st, 2, guid);
+	bind_text(st, 3, e->title != NULL ? e->title : "");
+	bind_text(st, 4, e->link);
+	bind_text(st, 5, e->author);
+	bind_text(st, 6, e->content);
+	sqlite3_bind_int(st, 7, (int)e->content_type);
+	bind_text(st, 8, e->enclosure);
+	bind_text(st, 9, e->categories);
+	if (e->has_time)
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)e->time);
+	else if (found)
+		sqlite3_bind_null(st, 10);
+	else
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)now);
+	if (step_done(s, st, eb) == -1)
+		return -1;
+	changed = sqlite3_changes(s->db) > 0;
+	if (!found)
+		id = sqlite3_last_insert_rowid(s->db);
+	if (changed && fts_refresh(s, id, e->title, e->content,
+	    e->content_type, NULL, eb) == -1)
+		return -1;
+	if (is_new != NULL)
+		*is_new = !found;
+	if (item_id != NULL)
+		*item_id = id;
+	return 0;
+}
+
+static int
+read_item(sqlite3_stmt *st, struct store_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(st, 0);
+	it->feed_id = sqlite3_column_int64(st, 1);
+	it->content_type = (enum feed_content_type)sqlite3_column_int(st, 7);
+	it->time = (time_t)sqlite3_column_int64(st, 10);
+	it->read = sqlite3_column_int(st, 11);
+	it->starred = sqlite3_column_int(st, 12);
+	it->has_text = sqlite3_column_int(st, 13);
+	if (col_dup(st, 2, &it->guid) == -1 ||
+	    col_dup(st, 3, &it->title) == -1 ||
+	    col_dup(st, 4, &it->link) == -1 ||
+	    col_dup(st, 5, &it->author) == -1 ||
+	    col_dup(st, 6, &it->content) == -1 ||
+	    col_dup(st, 8, &it->enclosure) == -1 ||
+	    col_dup(st, 9, &it->categories) == -1) {
+		store_item_release(it);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_item_release(struct store_item *it)
+{
+	free(it->guid);
+	free(it->title);
+	free(it->link);
+	free(it->author);
+	free(it->content);
+	free(it->enclosure);
+	free(it->categories);
+	memset(it, 0, sizeof *it);
+}
+
+void
+store_items_free(struct store_item *it, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_item_release(&it[i]);
+	free(it);
+}
+
+/* Collects the rows of a bound statement, then resets it. */
+static int
+read_items(struct store *s, sqlite3_stmt *st, struct store_item **out,
+    size_t *n, struct errbuf *eb)
+{
+	struct store_item *v = NULL, *nv;
+	size_t	 cnt = 0, cap = 0;
+	int	 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			if ((nv = reallocarray(v, cap, sizeof *v)) == NULL)
+				goto nomem;
+			v = nv;
+		}
+		if (read_item(st, &v[cnt]) == -1)
+			goto nomem;
+		cnt++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_items_free(v, cnt);
+		return fail(s, eb);
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+nomem:
+	sqlite3_reset(st);
+	store_items_free(v, cnt);
+	errbuf_set(eb, "%s: out of memory", s->path);
+	return -1;
+}
+
+int
+store_items(struct store *s, int64_t feed_id, unsigned flags, size_t max,
+    struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, feed_id != 0 ? S_ITEMS_FEED : S_ITEMS_ALL, eb)) ==
+	    NULL)
+		return -1;
+	if (feed_id != 0)
+		sqlite3_bind_int64(st, 1, feed_id);
+	sqlite3_bind_int(st, 2, (flags & STORE_UNREAD) != 0);
+	sqlite3_bind_int(st, 3, (flags & STORE_STARRED) != 0);
+	sqlite3_bind_int64(st, 4, max == 0 || max > INT64_MAX ? -1 :
+	    (sqlite3_int64)max);
+	return read_items(s, st, out, n, eb);
+}
+
+int
+store_item_get(struct store *s, int64_t id, struct store_item *it,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	if ((st = stmt(s, S_ITEM_GET, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return fail(s, eb);
+	}
+	rc = read_item(st, it);
+	sqlite3_reset(st);
+	if (rc == -1)
+		errbuf_set(eb, "%s: out of memory", s->path);
+	return rc;
+}
+
+static int
+set_flag(struct store *s, enum stmt_id id, int64_t item, int v,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+
+	if ((st = stmt(s, id, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item);
+	sqlite3_bind_int(st, 2, v != 0);
+	return step_done(s, st, eb);
+}
+
+int
+store_item_set_read(struct store *s, int64_t id, int read, struct errbuf *eb)
+{
+	return set_flag(s, S_ITEM_READ, id, read, eb);
+}
+
+int
+store_item_set_starred(struct store *s, int64_t id, int starred,
+    struct errbuf *eb)
+{
+	return set_flag(s, S_ITEM_STAR, id, starred, eb);
+}
+
+int
+store_text_save(struct store *s, int64_t item_id, const char *text,
+    struct errbuf *eb)
+{
+	struct store_item it;
+	sqlite3_stmt *st;
+	int	 rc, own;
+
+	own = sqlite3_get_autocommit(s->db);
+	if (own && store_begin(s, eb) == -1)
+		return -1;
+	if ((st = stmt(s, S_TEXT_SAVE, eb)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(st, 1, item_id);
+	bind_text(st, 2, text);
+	if (step_done(s, st, eb) == -1)
+		goto fail;
+	if ((rc = store_item_get(s, item_id, &it, eb)) == -1)
+		goto fail;
+	if (rc == 0) {
+		rc = fts_refresh(s, item_id, it.title, it.content,
+		    it.content_type, text, eb);
+		store_item_release(&it);
+		if (rc == -1)
+			goto fail;
+	}
+	if (own && store_commit(s, eb) == -1)
+		goto fail;
+	return 0;
+fail:
+	if (own)
+		store_rollback(s);
+	return -1;
+}
+
+int
+store_text_load(struct store *s, int64_t item_id, char **text,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	*text = NULL;
+	if ((st = stmt(s, S_TEXT_LOAD, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rc = col_dup(st, 0, text);
+		sqlite3_reset(st);
+		if (rc == -1)
+			errbuf_set(eb, "%s: out of memory", s->path);
+		return rc;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, eb);
+	return 0;
+}
+
+/*
+ * An FTS5 query from the words of text: each word quoted (so nothing
+ * typed is FTS5 syntax), joined by op, words shorter than minlen
+ * (in bytes) left out, at most RELATED_WORDS_MAX for " OR ".
+ * Caller frees; NULL when no word qualifies or memory runs out.
+ */
+static char *
+words_query(const char *text, const char *op, size_t minlen, size_t maxwords)
+{
+	struct buf b;
+	const char *p, *q;
+	size_t	 nw = 0;
+	uint32_t cp;
+	size_t	 l;
+
+	buf_init(&b, CONF_LINE_MAX_BYTES);
+	for (p = text; *p != '\0' && nw < maxwords; p = q) {
+		/* a word: letters and digits of any script */
+		for (q = p; *q != '\0'; q += l) {
+			l = utf8_decode(q, strlen(q), &cp);
+			if (cp < 0x80 && !ascii_isalpha((int)cp) &&
+			    !ascii_isdigit((int)cp))
+				break;
+		}
+		if (q == p) {
+			q++;
+			continue;
+		}
+		if ((size_t)(q - p) < minlen)
+			continue;
+		if ((nw > 0 && buf_puts(&b, op) != BUF_OK) ||
+		    buf_putc(&b, '"') != BUF_OK ||
+		    buf_append(&b, p, (size_t)(q - p)) != BUF_OK ||
+		    buf_putc(&b, '"') != BUF_OK)
+			break;
+		nw++;
+	}
+	if (nw == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+int
+store_search(struct store *s, const char *query, size_t max,
+    struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	char	*q;
+	int	 rc;
+
+	if ((q = words_query(query, " AND ", 1, CONF_TAGS_MAX)) == NULL) {
+		*out = NULL;
+		*n = 0;
+		return 0;
+	}
+	if ((st = stmt(s, S_SEARCH, eb)) == NULL) {
+		free(q);
+		return -1;
+	}
+	bind_text(st, 1, q);
+	sqlite3_bind_int64(st, 2, max == 0 || max > INT64_MAX ? -1 :
+	    (sqlite3_int64)max);
+	rc = read_items(s, st, out, n, eb);
+	free(q);
+	return rc;
+}
+
+int
+store_related(struct store *s, int64_t item_id, size_t max,
+    struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	struct store_item it;
+	sqlite3_stmt *st;
+	char	*q;
+	int	 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_item_get(s, item_id, &it, eb)) != 0)
+		return rc == 1 ? 0 : -1;
+	q = words_query(it.title, " OR ", RELATED_WORD_MIN, RELATED_WORDS_MAX);
+	if (q == NULL) {
+		store_item_release(&it);
+		return 0;
+	}
+	if ((st = stmt(s, S_RELATED, eb)) == NULL) {
+		free(q);
+		store_item_release(&it);
+		return -1;
+	}
+	bind_text(st, 1, q);
+	sqlite3_bind_int64(st, 2, item_id);
+	bind_text(st, 3, it.link);
+	sqlite3_bind_int64(st, 4, max == 0 || max > INT64_MAX ? -1 :
+	    (sqlite3_int64)max);
+	rc = read_items(s, st, out, n, eb);
+	free(q);
+	store_item_release(&it);
+	return rc;
+}

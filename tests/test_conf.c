@@ -1,0 +1,176 @@
+/*
+ * test_conf: feeds.conf (newsboat urls syntax) and the settings file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "conf.h"
+
+#define DIR	TEST_DATA_DIR "/conf"
+
+static void
+test_conf_feeds_forms_when_newsboat_file(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, DIR "/feeds.conf", NULL, 1, &eb), 0);
+	assert_int_equal(c.nfeeds, 4);
+	assert_string_equal(c.feeds[0].url, "https://example.org/a.xml");
+	assert_string_equal(c.feeds[0].title, "Custom A");
+	assert_int_equal(c.feeds[0].ntags, 2);
+	assert_string_equal(c.feeds[0].tags[1], "news");
+	assert_string_equal(c.feeds[1].tags[1], "bare-tag");
+	assert_null(c.feeds[1].title);
+	assert_string_equal(c.feeds[2].url, "https://example.org/c.xml#frag");
+	assert_true(c.feeds[2].hidden);
+	assert_int_equal(c.feeds[2].ntags, 1);
+	assert_string_equal(c.feeds[2].tags[0], "x y");
+	assert_string_equal(c.feeds[3].title, "Title with \"quotes\"");
+	assert_int_equal(c.feeds[3].line, 12);
+	conf_release(&c);
+}
+
+static void
+test_conf_feeds_bad_lines_when_reported(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, DIR "/feeds.conf", NULL, 1, &eb), 0);
+	assert_int_equal(c.nwarnings, 5);
+	assert_string_equal(c.warnings[0], DIR "/feeds.conf:7: not a http, "
+	    "https or file URL: \"ftp://example.org/bad.xml\"");
+	assert_string_equal(c.warnings[1], DIR "/feeds.conf:8: query: feeds "
+	    "are not supported");
+	assert_string_equal(c.warnings[2], DIR "/feeds.conf:9: missing "
+	    "closing quote");
+	assert_string_equal(c.warnings[3], DIR "/feeds.conf:10: duplicate "
+	    "URL \"https://example.org/a.xml\"");
+	assert_string_equal(c.warnings[4], DIR "/feeds.conf:11: exec: feeds "
+	    "are not supported");
+	conf_release(&c);
+}
+
+static void
+test_conf_settings_values_when_set(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, DIR "/feeds.conf", DIR "/config", 1,
+	    &eb), 0);
+	assert_int_equal(c.reload_concurrency, 16);
+	assert_int_equal(c.host_concurrency, 3);
+	assert_int_equal(c.connect_timeout_ms, 5000);
+	assert_int_equal(c.timeout_ms, 30000);
+	assert_string_equal(c.user_agent, "Mozilla/5.0 (byline test)");
+	assert_string_equal(c.browser, "lynx %u");
+	assert_int_equal(c.nbinds, 2);
+	assert_string_equal(c.binds[1].key, "^R");
+	assert_string_equal(c.binds[1].value, "reload-all");
+	assert_int_equal(c.binds[1].line, 9);
+	assert_int_equal(c.ncolors, 1);
+	assert_string_equal(c.colors[0].value, "yellow blue bold");
+	/* 5 from feeds.conf, then the settings' */
+	assert_int_equal(c.nwarnings, 9);
+	assert_string_equal(c.warnings[5], DIR "/config:11: unknown key "
+	    "\"colour-scheme\"");
+	assert_string_equal(c.warnings[6], DIR "/config:12: "
+	    "reload-concurrency: \"lots\" is not a number from 1 to 256");
+	assert_string_equal(c.warnings[8], DIR "/config:14: usage: bind KEY "
+	    "ACTION");
+	conf_release(&c);
+}
+
+static void
+test_conf_load_missing_when_must_exist(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, DIR "/nonexistent", NULL, 1, &eb), -1);
+	assert_string_equal(eb.msg, DIR "/nonexistent: No such file or "
+	    "directory");
+	conf_release(&c);
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, DIR "/nonexistent", NULL, 0, &eb), 0);
+	assert_int_equal(c.nfeeds, 0);
+	conf_release(&c);
+}
+
+static void
+test_conf_format_feed_when_round_trip(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+	struct buf b;
+	char	 t0[] = "a \"b\"", t1[] = "c\\d";
+	char	*tags[] = { t0, t1 };
+
+	(void)state;
+	buf_init(&b, 4096);
+	assert_int_equal(conf_format_feed(&b, "https://x.org/f", "T \"q\"",
+	    tags, 2), 0);
+	assert_string_equal(b.data,
+	    "https://x.org/f \"a \\\"b\\\"\" \"c\\\\d\" \"~T \\\"q\\\"\"");
+	conf_init(&c);
+	assert_int_equal(conf_parse_feeds(&c, "t", b.data, b.len, &eb), 0);
+	assert_int_equal(c.nfeeds, 1);
+	assert_string_equal(c.feeds[0].tags[0], "a \"b\"");
+	assert_string_equal(c.feeds[0].tags[1], "c\\d");
+	assert_string_equal(c.feeds[0].title, "T \"q\"");
+	conf_release(&c);
+	buf_release(&b);
+}
+
+static void
+test_conf_hostile_when_controls_and_long_lines(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+	struct buf b;
+	size_t	 i;
+
+	(void)state;
+	buf_init(&b, CONF_LINE_MAX_BYTES * 2);
+	assert_int_equal(buf_puts(&b, "\x1b[31mhttp://evil\n"), BUF_OK);
+	for (i = 0; i < CONF_LINE_MAX_BYTES + 1; i++)
+		assert_int_equal(buf_putc(&b, 'a'), BUF_OK);
+	conf_init(&c);
+	assert_int_equal(conf_parse_feeds(&c, "f", b.data, b.len, &eb), 0);
+	assert_int_equal(c.nfeeds, 0);
+	assert_int_equal(c.nwarnings, 2);
+	assert_null(strchr(c.warnings[0], '\x1b'));
+	assert_string_equal(c.warnings[1], "f:2: line too long");
+	conf_release(&c);
+	buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_conf_feeds_forms_when_newsboat_file),
+		cmocka_unit_test(test_conf_feeds_bad_lines_when_reported),
+		cmocka_unit_test(test_conf_settings_values_when_set),
+		cmocka_unit_test(test_conf_load_missing_when_must_exist),
+		cmocka_unit_test(test_conf_format_feed_when_round_trip),
+		cmocka_unit_test(test_conf_hostile_when_controls_and_long_lines),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

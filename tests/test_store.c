@@ -1,0 +1,272 @@
+/*
+ * test_store: the SQLite store in a temporary file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "store.h"
+
+struct fixture {
+	char		 dir[64];
+	char		 path[128];
+	struct store	*s;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx;
+	struct errbuf eb;
+
+	fx = calloc(1, sizeof *fx);
+	assert_non_null(fx);
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/byline-store-XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	snprintf(fx->path, sizeof fx->path, "%s/sub/cache.db", fx->dir);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char	 p[160];
+
+	store_close(fx->s);
+	snprintf(p, sizeof p, "%s-wal", fx->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", fx->path);
+	unlink(p);
+	unlink(fx->path);
+	snprintf(p, sizeof p, "%s/sub", fx->dir);
+	rmdir(p);
+	rmdir(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static void
+entry(struct feed_entry *e, const char *id, const char *title,
+    const char *content)
+{
+	memset(e, 0, sizeof *e);
+	e->id = id;
+	e->title = title;
+	e->link = id;
+	e->content = content;
+	e->content_type = FEED_CONTENT_HTML;
+	e->time = 1739750400;
+	e->has_time = 1;
+}
+
+static int64_t
+one_feed(struct store *s)
+{
+	struct errbuf eb;
+	int64_t	 id;
+
+	assert_int_equal(store_feed_ensure(s, "https://x.org/f", "Custom",
+	    "a|b", &id, &eb), 0);
+	return id;
+}
+
+static void
+test_store_item_put_when_same_id_updates_in_place(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_item *v;
+	struct store_item it;
+	struct errbuf eb;
+	int64_t	 fid, id1, id2;
+	size_t	 n;
+	int	 is_new;
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/1", "First", "<p>old body</p>");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, &is_new, &id1, &eb),
+	    0);
+	assert_int_equal(is_new, 1);
+	assert_int_equal(store_item_set_read(fx->s, id1, 1, &eb), 0);
+	entry(&e, "https://x.org/1", "First, edited", "<p>new body</p>");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 2, &is_new, &id2, &eb),
+	    0);
+	assert_int_equal(is_new, 0);
+	assert_int_equal(id1, id2);
+	assert_int_equal(store_items(fx->s, fid, 0, 0, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].title, "First, edited");
+	assert_int_equal(v[0].read, 1);
+	store_items_free(v, n);
+	assert_int_equal(store_item_get(fx->s, id1, &it, &eb), 0);
+	assert_string_equal(it.content, "<p>new body</p>");
+	store_item_release(&it);
+	/* the index follows the update */
+	assert_int_equal(store_search(fx->s, "old", 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(store_search(fx->s, "new body", 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+}
+
+static void
+test_store_feeds_counts_when_read_and_starred(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_feed *f;
+	struct store_item *v;
+	struct errbuf eb;
+	int64_t	 fid, id;
+	size_t	 n;
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/1", "One", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &id, &eb), 0);
+	entry(&e, "https://x.org/2", "Two", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb), 0);
+	assert_int_equal(store_item_set_starred(fx->s, id, 1, &eb), 0);
+	assert_int_equal(store_item_set_read(fx->s, id, 1, &eb), 0);
+	assert_int_equal(store_feeds(fx->s, &f, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(f[0].unread, 1);
+	assert_int_equal(f[0].total, 2);
+	assert_string_equal(f[0].custom_title, "Custom");
+	assert_string_equal(f[0].tags, "a|b");
+	store_feeds_free(f, n);
+	assert_int_equal(store_items(fx->s, 0, STORE_STARRED, 0, &v, &n, &eb),
+	    0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].title, "One");
+	store_items_free(v, n);
+	assert_int_equal(store_feed_mark_read(fx->s, fid, &eb), 0);
+	assert_int_equal(store_items(fx->s, fid, STORE_UNREAD, 0, &v, &n, &eb),
+	    0);
+	assert_int_equal(n, 0);
+	free(v);
+}
+
+static void
+test_store_text_when_saved_then_searched_and_related(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_item *v;
+	struct errbuf eb;
+	int64_t	 fid, a, b;
+	size_t	 n;
+	char	*t;
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/a", "Glaciers retreat in the Alps", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &a, &eb), 0);
+	entry(&e, "https://x.org/b", "Alps glaciers lose record ice", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &b, &eb), 0);
+	entry(&e, "https://x.org/c", "Football results", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb), 0);
+	assert_int_equal(store_text_load(fx->s, a, &t, &eb), 0);
+	assert_null(t);
+	assert_int_equal(store_text_save(fx->s, a, "Meltwater \"quoted\" "
+	    "OR NEAR( syntax", &eb), 0);
+	assert_int_equal(store_text_load(fx->s, a, &t, &eb), 0);
+	assert_string_equal(t, "Meltwater \"quoted\" OR NEAR( syntax");
+	free(t);
+	/* FTS5 syntax typed by a person is taken as words */
+	assert_int_equal(store_search(fx->s, "meltwater NEAR(", 10, &v, &n,
+	    &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a);
+	assert_int_equal(v[0].has_text, 1);
+	store_items_free(v, n);
+	assert_int_equal(store_related(fx->s, a, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, b);
+	store_items_free(v, n);
+}
+
+static void
+test_store_open_when_reopened_keeps_data(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_feed f;
+	struct errbuf eb;
+	int64_t	 fid;
+
+	fid = one_feed(fx->s);
+	assert_int_equal(store_begin(fx->s, &eb), 0);
+	entry(&e, "https://x.org/1", "One", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb), 0);
+	assert_int_equal(store_feed_fetched(fx->s, fid, "Feed", "\"e1\"",
+	    "Mon, 17 Feb 2025 17:11:00 GMT", 5, &eb), 0);
+	assert_int_equal(store_commit(fx->s, &eb), 0);
+	/* an uncommitted transaction is lost, the committed one kept */
+	assert_int_equal(store_begin(fx->s, &eb), 0);
+	entry(&e, "https://x.org/2", "Two", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb), 0);
+	store_close(fx->s);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_int_equal(store_feed_get(fx->s, fid, &f, &eb), 0);
+	assert_int_equal(f.total, 1);
+	assert_string_equal(f.etag, "\"e1\"");
+	assert_string_equal(f.title, "Feed");
+	assert_int_equal(f.updated, 5);
+	store_feed_release(&f);
+	assert_int_equal(store_feed_get(fx->s, fid + 1, &f, &eb), 1);
+}
+
+static void
+test_store_open_when_not_a_database(void **state)
+{
+	struct errbuf eb;
+	char	 dir[] = "/tmp/byline-store-XXXXXX", path[64];
+	FILE	*fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/junk.db", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("this is not a database, just some text long enough to be "
+	    "read as a header by sqlite, surely more than 100 bytes of it "
+	    "for the check to fire at all\n", fp);
+	fclose(fp);
+	assert_null(store_open(path, &eb));
+	assert_non_null(strstr(eb.msg, "junk.db: file is not a database"));
+	unlink(path);
+	rmdir(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_store_item_put_when_same_id_updates_in_place,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_feeds_counts_when_read_and_starred,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_text_when_saved_then_searched_and_related,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_when_reopened_keeps_data,
+		    setup, teardown),
+		cmocka_unit_test(test_store_open_when_not_a_database),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
