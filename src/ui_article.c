@@ -1,0 +1,571 @@
+/*
+ * ui_article: the article view and its history.  The article is laid out
+ * (layout.h) for the window's width whenever the width changes; the
+ * scroll position and the selected related link live in the view, so a
+ * resize or a Backspace brings the reader back where they were.
+ *
+ * Following a related link: a teaser or body link with a URL opens that
+ * page (a local file at once, an http(s) page through the fetcher, in
+ * the background); a teaser without a URL (text copies have none) is
+ * looked up in the store by its title; a store article opens from the
+ * store.  Each opened article is pushed on the history.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "extract.h"
+#include "ui.h"
+
+/* Lines of context kept above a target Tab scrolls to. */
+#define TARGET_CONTEXT	3
+/* Search results considered when a teaser is looked up by title. */
+#define TITLE_LOOKUP_MAX	10
+
+void
+ui_view_free(struct ui_view *v)
+{
+	if (v == NULL)
+		return;
+	article_free(v->a);
+	free(v->where);
+	layout_release(&v->lay);
+	store_items_free(v->rel, v->nrel);
+	free(v);
+}
+
+int
+ui_article_load_file(const char *path, const char *base_url,
+    struct article **out, struct errbuf *eb)
+{
+	struct buf data, base;
+	struct extract_opts opts;
+	char	*abs;
+	int	 rc;
+
+	buf_init(&data, INPUT_MAX_BYTES);
+	if (file_read(path, &data, eb) == -1)
+		return -1;
+	buf_init(&base, URL_MAX_BYTES);
+	/* A saved page's relative links resolve against its own place. */
+	if (base_url == NULL && (abs = realpath(path, NULL)) != NULL) {
+		if (buf_printf(&base, "file://%s", abs) == BUF_OK)
+			base_url = base.data;
+		free(abs);
+	}
+	memset(&opts, 0, sizeof opts);
+	opts.input = EXTRACT_AUTO;
+	opts.where = path;
+	opts.base_url = base_url;
+	rc = extract_article(data.data, data.len, &opts, out, eb);
+	buf_release(&data);
+	buf_release(&base);
+	return rc;
+}
+
+int
+ui_article_push(struct ui *u, struct article *a, const char *where,
+    int64_t item_id)
+{
+	struct ui_view *v;
+	struct errbuf eb;
+
+	if ((v = calloc(1, sizeof *v)) == NULL ||
+	    (v->where = strdup(where)) == NULL) {
+		free(v);
+		article_free(a);
+		ui_message(u, 1, "out of memory");
+		return -1;
+	}
+	v->a = a;
+	v->item_id = item_id;
+	v->sel = -1;
+	layout_init(&v->lay);
+	if (u->store != NULL && item_id != 0 && store_related(u->store,
+	    item_id, UI_RELATED_MAX, &v->rel, &v->nrel, &eb) == -1) {
+		v->rel = NULL;
+		v->nrel = 0;
+	}
+	if (u->nhist == UI_HISTORY_MAX) {
+		/* The oldest article falls off the history. */
+		ui_view_free(u->hist[0]);
+		memmove(u->hist, u->hist + 1, (u->nhist - 1) * sizeof *u->hist);
+		u->nhist--;
+	}
+	u->hist[u->nhist++] = v;
+	u->screen = UI_ARTICLE;
+	return 0;
+}
+
+/* Local path of a file: URL or a plain path; NULL for other URLs. */
+static const char *
+local_path(const char *target)
+{
+	if (ascii_ncasecmp(target, "file://", 7) == 0)
+		return target + 7;
+	if (ascii_ncasecmp(target, "http://", 7) == 0 ||
+	    ascii_ncasecmp(target, "https://", 8) == 0)
+		return NULL;
+	return target;
+}
+
+/* The article of a feed entry's own content (the fallback). */
+static struct article *
+from_content(const struct store_item *it, const char *text)
+{
+	struct extract_opts opts;
+	struct article *a = NULL;
+	struct errbuf eb;
+	const char *c = text != NULL ? text : it->content;
+
+	memset(&opts, 0, sizeof opts);
+	opts.where = it->link != NULL ? it->link : "feed content";
+	opts.base_url = it->link;
+	opts.input = text == NULL && it->content_type == FEED_CONTENT_HTML ?
+	    EXTRACT_HTML : EXTRACT_AUTO;
+	if (c != NULL && *c != '\0' &&
+	    extract_article(c, strlen(c), &opts, &a, &eb) == -1)
+		a = NULL;
+	if (a == NULL && (a = article_new()) != NULL && c != NULL &&
+	    article_add_block(a, BLOCK_PARAGRAPH, 0, c, strlen(c)) == -1) {
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* Fills what the page lacked from the feed entry. */
+static void
+complete(struct ui *u, struct article *a, const struct store_item *it)
+{
+	size_t	 i;
+
+	if (a->title == NULL && it->title != NULL)
+		(void)article_set(&a->title, it->title, strlen(it->title));
+	if (a->byline == NULL && it->author != NULL)
+		(void)article_set(&a->byline, it->author, strlen(it->author));
+	if (a->url == NULL && it->link != NULL)
+		(void)article_set(&a->url, it->link, strlen(it->link));
+	if (a->date_prec == DATE_NONE && it->time != 0) {
+		a->date = it->time;
+		a->date_prec = DATE_DAY;
+	}
+	for (i = 0; a->site == NULL && i < u->nfeeds; i++)
+		if (u->feeds[i].id == it->feed_id && u->feeds[i].title != NULL)
+			(void)article_set(&a->site, u->feeds[i].title,
+			    strlen(u->feeds[i].title));
+}
+
+int
+ui_article_open_item(struct ui *u, int64_t item_id)
+{
+	struct store_item it;
+	struct article *a = NULL;
+	struct errbuf eb;
+	const char *path;
+	char	*text = NULL, *body;
+	int	 r;
+
+	if (u->store == NULL)
+		return -1;
+	memset(&it, 0, sizeof it);
+	if ((r = store_item_get(u->store, item_id, &it, &eb)) != 0) {
+		ui_message(u, 1, "%s", r == 1 ? "article not found" : eb.msg);
+		return -1;
+	}
+	path = it.link != NULL ? local_path(it.link) : NULL;
+	if (path != NULL && ui_article_load_file(path, NULL, &a, &eb) == 0) {
+		/* A local page: fresh each time, teasers and links kept. */
+		if ((body = article_text(a)) != NULL &&
+		    store_text_save(u->store, item_id, body, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		free(body);
+	} else if (it.has_text &&
+	    store_text_load(u->store, item_id, &text, &eb) == 0 &&
+	    text != NULL) {
+		a = from_content(&it, text);
+		free(text);
+	} else if (it.link != NULL && path == NULL && u->net != NULL &&
+	    ui_net_page(u->net, it.link, item_id) == 0) {
+		/* The page comes in the background; meanwhile the feed's
+		 * own content. */
+		a = from_content(&it, NULL);
+	} else
+		a = from_content(&it, NULL);
+	if (a == NULL) {
+		store_item_release(&it);
+		ui_message(u, 1, "out of memory");
+		return -1;
+	}
+	complete(u, a, &it);
+	if (store_item_set_read(u->store, item_id, 1, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	if (ui_article_push(u, a, it.link != NULL ? it.link : "article",
+	    item_id) == -1) {
+		store_item_release(&it);
+		return -1;
+	}
+	store_item_release(&it);
+	return 0;
+}
+
+/* The store item in the list shown whose page is url, or 0. */
+static int64_t
+item_by_link(struct ui *u, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nitems; i++)
+		if (u->items[i].id != 0 && u->items[i].link != NULL &&
+		    strcmp(u->items[i].link, url) == 0)
+			return u->items[i].id;
+	return 0;
+}
+
+int
+ui_article_open_target(struct ui *u, const char *target, int64_t item_id,
+    struct errbuf *eb)
+{
+	struct article *a = NULL;
+	const char *path = local_path(target);
+	int64_t	 id = item_id != 0 ? item_id : item_by_link(u, target);
+
+	if (id != 0 && u->store != NULL)
+		return ui_article_open_item(u, id);
+	if (path == NULL) {
+		if (u->net == NULL) {
+			errbuf_set(eb, "%s: offline, cannot fetch", target);
+			return -1;
+		}
+		if (ui_net_page(u->net, target, 0) == -1) {
+			errbuf_set(eb, "%s: cannot fetch", target);
+			return -1;
+		}
+		ui_message(u, 0, "fetching %s ...", target);
+		return 0;
+	}
+	if (ui_article_load_file(path, NULL, &a, eb) == -1)
+		return -1;
+	return ui_article_push(u, a, target, 0);
+}
+
+static struct ui_view *
+current(struct ui *u)
+{
+	return u->nhist > 0 ? u->hist[u->nhist - 1] : NULL;
+}
+
+static size_t
+text_width(void)
+{
+	size_t	 w = COLS > 2 ? (size_t)COLS - 2 : 1;
+
+	return w > UI_TEXT_MAX_COLS ? UI_TEXT_MAX_COLS : w;
+}
+
+/* Lays the view out again when the width changed. */
+static int
+relayout(struct ui *u, struct ui_view *v)
+{
+	struct layout_extra ex[UI_RELATED_MAX];
+	char	 days[UI_RELATED_MAX][11];
+	struct errbuf eb;
+	struct tm tm;
+	size_t	 i, w = text_width(), n = 0;
+	size_t	 i0;
+
+	if (v->lay_width == w && v->lay.nlines > 0)
+		return 0;
+	for (i = 0; i < v->nrel && n < UI_RELATED_MAX; i++, n++) {
+		ex[n].title = v->rel[i].title;
+		ex[n].source = NULL;
+		for (i0 = 0; i0 < u->nfeeds; i0++)
+			if (u->feeds[i0].id == v->rel[i].feed_id)
+				ex[n].source = u->feeds[i0].title;
+		days[n][0] = '\0';
+		if (v->rel[i].time != 0 && gmtime_r(&v->rel[i].time, &tm))
+			strftime(days[n], sizeof days[n], "%Y-%m-%d", &tm);
+		ex[n].date = days[n][0] != '\0' ? days[n] : NULL;
+	}
+	if (layout_article(&v->lay, v->a, ex, n, w, &eb) == -1) {
+		ui_message(u, 1, "%s", eb.msg);
+		return -1;
+	}
+	v->lay_width = w;
+	return 0;
+}
+
+static size_t
+max_top(const struct ui_view *v)
+{
+	size_t	 h = (size_t)ui_body_lines();
+
+	return v->lay.nlines > h ? v->lay.nlines - h : 0;
+}
+
+static int
+role_of(enum layout_kind k)
+{
+	switch (k) {
+	case LAYOUT_TITLE:
+		return UI_ROLE_TITLE;
+	case LAYOUT_HEADING:
+		return UI_ROLE_HEADING;
+	case LAYOUT_META:
+		return UI_ROLE_META;
+	case LAYOUT_QUOTE:
+		return UI_ROLE_QUOTE;
+	case LAYOUT_SECTION:
+		return UI_ROLE_SECTION;
+	case LAYOUT_RELATED:
+		return UI_ROLE_LINK;
+	default:
+		return UI_ROLE_PLAIN;
+	}
+}
+
+void
+ui_article_draw(struct ui *u)
+{
+	struct ui_view *v = current(u);
+	struct buf t, st;
+	size_t	 i, h = (size_t)ui_body_lines(), x;
+
+	if (v == NULL || relayout(u, v) == -1) {
+		ui_draw_bars(u, "Article", "");
+		return;
+	}
+	if (v->top > max_top(v))
+		v->top = max_top(v);
+	x = (size_t)COLS > v->lay.width + 2 ? 1 : 0;
+	for (i = v->top; i < v->lay.nlines && i < v->top + h; i++) {
+		const struct layout_line *ln = &v->lay.lines[i];
+		int	 attr = ui_attr(u, role_of(ln->kind));
+
+		if (v->sel >= 0 && ln->target == v->sel)
+			attr = ui_attr(u, UI_ROLE_SELECTED);
+		ui_put((int)(i - v->top) + 1, (int)x, ln->text, ln->cols,
+		    attr);
+	}
+	buf_init(&t, LAYOUT_LINE_MAX_BYTES);
+	buf_init(&st, LAYOUT_LINE_MAX_BYTES);
+	if (buf_puts(&t, "Article: ") != BUF_OK || buf_puts(&t,
+	    v->a->title != NULL ? v->a->title : v->where) != BUF_OK)
+		buf_reset(&t);
+	if (buf_printf(&st, "Line %zu/%zu (%zu%%)", v->lay.nlines ?
+	    v->top + 1 : 0, v->lay.nlines, v->lay.nlines <= h ? 100 :
+	    (v->top + h) * 100 / v->lay.nlines) != BUF_OK ||
+	    (v->lay.ntargets > 0 && buf_printf(&st, "  Related %ld/%zu",
+	    v->sel + 1, v->lay.ntargets) != BUF_OK) ||
+	    buf_printf(&st, "  History %zu  TAB:Related ENTER:Follow "
+	    "BACKSPACE:Back q:Close", u->nhist) != BUF_OK)
+		buf_reset(&st);
+	ui_draw_bars(u, t.data, st.data);
+	buf_release(&t);
+	buf_release(&st);
+}
+
+/* Makes the selected target visible, with some lines above it. */
+static void
+show_target(struct ui_view *v)
+{
+	const struct layout_target *t = &v->lay.targets[v->sel];
+	size_t	 h = (size_t)ui_body_lines();
+
+	if (t->line >= v->top && t->line + t->nlines <= v->top + h)
+		return;
+	v->top = t->line > TARGET_CONTEXT ? t->line - TARGET_CONTEXT : 0;
+	if (v->top > max_top(v))
+		v->top = max_top(v);
+}
+
+/* After a scroll: a selection scrolled out of sight is dropped. */
+static void
+check_sel(struct ui_view *v)
+{
+	size_t	 h = (size_t)ui_body_lines();
+	const struct layout_target *t;
+
+	if (v->sel < 0)
+		return;
+	t = &v->lay.targets[v->sel];
+	if (t->line + t->nlines <= v->top || t->line >= v->top + h)
+		v->sel = -1;
+}
+
+/* Looks a teaser up in the store by its title. */
+static int
+follow_title(struct ui *u, const struct related *r)
+{
+	struct store_item *si = NULL;
+	struct errbuf eb;
+	size_t	 n = 0, i, pick = 0;
+	int64_t	 id;
+
+	if (u->store == NULL || store_search(u->store, r->title,
+	    TITLE_LOOKUP_MAX, &si, &n, &eb) == -1 || n == 0) {
+		store_items_free(si, n);
+		ui_message(u, 1, "not in your feeds: %s", r->title);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (si[i].title != NULL &&
+		    ascii_casecmp(si[i].title, r->title) == 0) {
+			pick = i;
+			break;
+		}
+	id = si[pick].id;
+	store_items_free(si, n);
+	return ui_article_open_item(u, id);
+}
+
+static void
+follow(struct ui *u, struct ui_view *v)
+{
+	const struct layout_target *t;
+	struct errbuf eb;
+	const char *url = NULL;
+
+	if (v->sel < 0) {
+		ui_message(u, 0, "press TAB to select a related link");
+		return;
+	}
+	t = &v->lay.targets[v->sel];
+	switch (t->kind) {
+	case LAYOUT_TEASER:
+		url = v->a->related[t->index].url;
+		if (url == NULL) {
+			(void)follow_title(u, &v->a->related[t->index]);
+			return;
+		}
+		break;
+	case LAYOUT_LINK:
+		url = v->a->links[t->index].url;
+		break;
+	case LAYOUT_EXTRA:
+		(void)ui_article_open_item(u, v->rel[t->index].id);
+		return;
+	}
+	if (url != NULL && ui_article_open_target(u, url, 0, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+}
+
+void
+ui_article_key(struct ui *u, enum ui_op op)
+{
+	struct ui_view *v = current(u);
+	size_t	 h = (size_t)ui_body_lines();
+	struct errbuf eb;
+
+	if (v == NULL) {
+		u->screen = u->items != NULL ? UI_HEADLINES : UI_FEEDS;
+		return;
+	}
+	(void)relayout(u, v);
+	switch (op) {
+	case OP_DOWN:
+		if (v->top < max_top(v))
+			v->top++;
+		check_sel(v);
+		break;
+	case OP_UP:
+		if (v->top > 0)
+			v->top--;
+		check_sel(v);
+		break;
+	case OP_PAGE_DOWN:
+		v->top = v->top + h < max_top(v) ? v->top + h : max_top(v);
+		check_sel(v);
+		break;
+	case OP_PAGE_UP:
+		v->top = v->top > h ? v->top - h : 0;
+		check_sel(v);
+		break;
+	case OP_TOP:
+		v->top = 0;
+		check_sel(v);
+		break;
+	case OP_BOTTOM:
+		v->top = max_top(v);
+		check_sel(v);
+		break;
+	case OP_NEXT_LINK:
+	case OP_PREV_LINK: {
+		size_t	 n = v->lay.ntargets, i;
+
+		if (n == 0) {
+			ui_message(u, 0, "no related links");
+			break;
+		}
+		if (v->sel < 0) {
+			/* Into the related section: the first target below
+			 * the top of the screen (or the last one, going
+			 * back). */
+			v->sel = op == OP_NEXT_LINK ? 0 : (long)n - 1;
+			for (i = 0; op == OP_NEXT_LINK && i < n; i++)
+				if (v->lay.targets[i].line >= v->top) {
+					v->sel = (long)i;
+					break;
+				}
+		} else if (op == OP_NEXT_LINK)
+			v->sel = (v->sel + 1) % (long)n;
+		else
+			v->sel = (v->sel + (long)n - 1) % (long)n;
+		show_target(v);
+		break;
+	}
+	case OP_OPEN:
+		follow(u, v);
+		break;
+	case OP_BACK:
+		if (u->nhist <= 1) {
+			ui_message(u, 0, "no earlier article");
+			break;
+		}
+		ui_view_free(u->hist[--u->nhist]);
+		break;
+	case OP_QUIT:
+		while (u->nhist > 0)
+			ui_view_free(u->hist[--u->nhist]);
+		if (u->single)
+			u->done = 1;
+		else if (u->items != NULL || u->items_only)
+			u->screen = UI_HEADLINES;
+		else {
+			ui_feeds_load(u);
+			u->screen = UI_FEEDS;
+		}
+		break;
+	case OP_BROWSER:
+		ui_open_browser(u, v->a->url);
+		break;
+	case OP_TOGGLE_READ:
+	case OP_STAR:
+		if (u->store == NULL || v->item_id == 0)
+			break;
+		if ((op == OP_STAR ? store_item_set_starred(u->store,
+		    v->item_id, 1, &eb) : store_item_set_read(u->store,
+		    v->item_id, 0, &eb)) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		else
+			ui_message(u, 0, op == OP_STAR ? "starred" :
+			    "marked unread");
+		break;
+	case OP_SEARCH: {
+		char	*q = ui_prompt(u, "Search: ");
+
+		if (q != NULL && *q != '\0' &&
+		    ui_headlines_search(u, q) == 0) {
+			while (u->nhist > 0)
+				ui_view_free(u->hist[--u->nhist]);
+			u->screen = UI_HEADLINES;
+		}
+		free(q);
+		break;
+	}
+	default:
+		break;
+	}
+}

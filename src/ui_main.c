@@ -1,0 +1,376 @@
+/*
+ * ui_main: the terminal's life cycle, the event loop, the bars, colours
+ * and the prompt.  See ui.h.
+ *
+ * The loop waits for a key with a timeout while transfers run (the
+ * fetcher is moved on between keys, so nothing blocks) and without one
+ * when idle.  SIGWINCH reaches us as KEY_RESIZE from curses; a resize
+ * only marks the screen for a redraw from state.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "ui.h"
+
+/* Rows taken by the title bar, the status bar and the message line. */
+#define BAR_ROWS	3
+
+/* Colour pairs; 0 is the terminal's own. */
+enum {
+	PAIR_BAR = 1,
+	PAIR_TITLE,
+	PAIR_SECTION,
+	PAIR_LINK,
+	PAIR_META,
+	PAIR_ERROR
+};
+
+static int	 have_color;
+
+void
+ui_init(struct ui *u)
+{
+	memset(u, 0, sizeof *u);
+	ui_keys_default(&u->keys);
+}
+
+void
+ui_release(struct ui *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nhist; i++)
+		ui_view_free(u->hist[i]);
+	u->nhist = 0;
+	ui_items_clear(u);
+	for (i = 0; i < u->nfeeds; i++) {
+		free(u->feeds[i].title);
+		free(u->feeds[i].tags);
+	}
+	free(u->feeds);
+	u->feeds = NULL;
+	u->nfeeds = 0;
+}
+
+void
+ui_message(struct ui *u, int error, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+int
+ui_body_lines(void)
+{
+	return LINES > BAR_ROWS ? LINES - BAR_ROWS : 1;
+}
+
+void
+ui_put(int y, int x, const char *s, size_t cols, int attr)
+{
+	struct buf b;
+
+	if (y < 0 || y >= LINES || x >= COLS)
+		return;
+	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
+	if (layout_fit(&b, s, cols, 1) != (size_t)-1) {
+		attrset(attr);
+		mvaddstr(y, x, b.data);
+		attrset(A_NORMAL);
+	}
+	buf_release(&b);
+}
+
+int
+ui_attr(struct ui *u, int role)
+{
+	int	 c = u->color && have_color;
+
+	switch (role) {
+	case UI_ROLE_BAR:
+		return c ? COLOR_PAIR(PAIR_BAR) | A_BOLD : A_REVERSE;
+	case UI_ROLE_SELECTED:
+		return A_REVERSE;
+	case UI_ROLE_UNREAD:
+		return A_BOLD;
+	case UI_ROLE_TITLE:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_TITLE) : 0);
+	case UI_ROLE_HEADING:
+		return A_BOLD;
+	case UI_ROLE_META:
+		return c ? COLOR_PAIR(PAIR_META) : A_DIM;
+	case UI_ROLE_QUOTE:
+		return c ? COLOR_PAIR(PAIR_META) : A_NORMAL;
+	case UI_ROLE_SECTION:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_SECTION) : A_UNDERLINE);
+	case UI_ROLE_LINK:
+		return c ? COLOR_PAIR(PAIR_LINK) : A_UNDERLINE;
+	case UI_ROLE_ERROR:
+		return A_BOLD | (c ? COLOR_PAIR(PAIR_ERROR) : 0);
+	default:
+		return A_NORMAL;
+	}
+}
+
+void
+ui_draw_bars(struct ui *u, const char *title, const char *status)
+{
+	struct buf b;
+	const char *prog = u->net != NULL ? ui_net_progress(u->net) : NULL;
+
+	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
+	if (buf_printf(&b, "byline %s - %s", PACKAGE_VERSION, title) ==
+	    BUF_OK)
+		ui_put(0, 0, b.data, (size_t)COLS, ui_attr(u, UI_ROLE_BAR));
+	buf_reset(&b);
+	if (buf_puts(&b, status) == BUF_OK && (prog == NULL ||
+	    (buf_puts(&b, "  [") == BUF_OK && buf_puts(&b, prog) == BUF_OK &&
+	    buf_puts(&b, "]") == BUF_OK)))
+		ui_put(LINES - 2, 0, b.data, (size_t)COLS,
+		    ui_attr(u, UI_ROLE_BAR));
+	buf_release(&b);
+	ui_put(LINES - 1, 0, u->msg, (size_t)COLS,
+	    u->msg_error ? ui_attr(u, UI_ROLE_ERROR) : (int)A_NORMAL);
+}
+
+int
+ui_list_move(enum ui_op op, size_t n, size_t *cur, size_t *top)
+{
+	size_t	 h = (size_t)ui_body_lines();
+
+	if (n == 0)
+		return op == OP_DOWN || op == OP_UP || op == OP_PAGE_DOWN ||
+		    op == OP_PAGE_UP || op == OP_TOP || op == OP_BOTTOM;
+	switch (op) {
+	case OP_DOWN:
+		if (*cur + 1 < n)
+			(*cur)++;
+		break;
+	case OP_UP:
+		if (*cur > 0)
+			(*cur)--;
+		break;
+	case OP_PAGE_DOWN:
+		*cur = *cur + h < n ? *cur + h : n - 1;
+		break;
+	case OP_PAGE_UP:
+		*cur = *cur > h ? *cur - h : 0;
+		break;
+	case OP_TOP:
+		*cur = 0;
+		break;
+	case OP_BOTTOM:
+		*cur = n - 1;
+		break;
+	default:
+		return 0;
+	}
+	if (*cur < *top)
+		*top = *cur;
+	if (*cur >= *top + h)
+		*top = *cur - h + 1;
+	return 1;
+}
+
+static void
+draw(struct ui *u)
+{
+	erase();
+	/* Keep lists' cursors visible at the current size. */
+	switch (u->screen) {
+	case UI_FEEDS:
+		ui_feeds_draw(u);
+		break;
+	case UI_HEADLINES:
+		ui_headlines_draw(u);
+		break;
+	case UI_ARTICLE:
+		ui_article_draw(u);
+		break;
+	case UI_HELP:
+		ui_help_draw(u);
+		break;
+	}
+	refresh();
+}
+
+static void
+dispatch(struct ui *u, enum ui_op op)
+{
+	if (op == OP_HELP && u->screen != UI_HELP) {
+		u->help_from = u->screen;
+		u->help_top = 0;
+		u->screen = UI_HELP;
+		return;
+	}
+	if (op == OP_REDRAW) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	switch (u->screen) {
+	case UI_FEEDS:
+		ui_feeds_key(u, op);
+		break;
+	case UI_HEADLINES:
+		ui_headlines_key(u, op);
+		break;
+	case UI_ARTICLE:
+		ui_article_key(u, op);
+		break;
+	case UI_HELP:
+		ui_help_key(u, op);
+		break;
+	}
+}
+
+char *
+ui_prompt(struct ui *u, const char *label)
+{
+	struct buf line;
+	int	 c;
+	char	*out = NULL;
+
+	buf_init(&line, UI_PROMPT_MAX_BYTES);
+	curs_set(1);
+	timeout(-1);
+	for (;;) {
+		struct buf show;
+
+		buf_init(&show, LAYOUT_LINE_MAX_BYTES);
+		if (buf_puts(&show, label) == BUF_OK &&
+		    buf_append(&show, line.data, line.len) == BUF_OK)
+			ui_put(LINES - 1, 0, show.data, (size_t)COLS,
+			    A_NORMAL);
+		move(LINES - 1, (int)utf8_width(show.data, show.len) <
+		    COLS ? (int)utf8_width(show.data, show.len) : COLS - 1);
+		buf_release(&show);
+		refresh();
+		c = getch();
+		if (c == '\n' || c == '\r' || c == KEY_ENTER) {
+			out = buf_take(&line);
+			break;
+		}
+		if (c == 0x1b || c == ERR)
+			break;
+		if (c == KEY_RESIZE) {
+			draw(u);
+			continue;
+		}
+		if (c == KEY_BACKSPACE || c == 0x7f || c == '\b') {
+			/* Drop the last character, continuation bytes too. */
+			while (line.len > 0 &&
+			    ((unsigned char)line.data[line.len - 1] & 0xc0) ==
+			    0x80)
+				buf_setlen(&line, line.len - 1);
+			if (line.len > 0)
+				buf_setlen(&line, line.len - 1);
+			continue;
+		}
+		/* Bytes of the locale's (UTF-8) input, printable only. */
+		if (c >= ' ' && c <= 0xff && c != 0x7f &&
+		    buf_putc(&line, (char)c) != BUF_OK)
+			beep();
+	}
+	curs_set(0);
+	buf_release(&line);
+	u->msg[0] = '\0';
+	return out;
+}
+
+void
+ui_open_browser(struct ui *u, const char *url)
+{
+	const char *b = u->browser;
+	pid_t	 pid;
+	int	 st;
+
+	if (url == NULL) {
+		ui_message(u, 1, "no page address to open");
+		return;
+	}
+	if (b == NULL || *b == '\0')
+		b = getenv("BROWSER");
+	if (b == NULL || *b == '\0')
+		b = "xdg-open";
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		execlp(b, b, url, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+			;
+	reset_prog_mode();
+	refresh();
+	if (pid == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		ui_message(u, 1, "%s: could not open the page", b);
+}
+
+static void
+colors(struct ui *u)
+{
+	have_color = 0;
+	if (!u->color || !has_colors() || start_color() == ERR)
+		return;
+	/* -1: the terminal's own foreground or background. */
+	use_default_colors();
+	init_pair(PAIR_BAR, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_TITLE, COLOR_YELLOW, -1);
+	init_pair(PAIR_SECTION, COLOR_CYAN, -1);
+	init_pair(PAIR_LINK, COLOR_CYAN, -1);
+	init_pair(PAIR_META, COLOR_GREEN, -1);
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+	have_color = 1;
+}
+
+int
+ui_run(struct ui *u)
+{
+	int	 c, busy;
+
+	if (initscr() == NULL)
+		return -1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	/* Escape alone should not wait a second for a sequence. */
+	set_escdelay(25);
+	colors(u);
+	while (!u->done) {
+		draw(u);
+		busy = u->net != NULL && ui_net_pending(u->net) > 0;
+		timeout(busy ? UI_TICK_MS : -1);
+		c = getch();
+		if (u->net != NULL)
+			(void)ui_net_step(u->net);
+		if (c == ERR)
+			continue;
+		if (c == KEY_RESIZE)
+			continue;
+		if (c == '\r')
+			c = '\n';
+		u->msg[0] = '\0';
+		u->msg_error = 0;
+		dispatch(u, ui_keys_op(&u->keys, c));
+	}
+	endwin();
+	return 0;
+}

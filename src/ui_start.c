@@ -1,0 +1,332 @@
+/*
+ * ui_start: the interactive reader's modes (cmd_tui() calls ui_start()).
+ *
+ *   byline            the configured feeds, from the store
+ *   byline PATH       a saved page or text copy, offline, in the article view
+ *   byline DIR        the saved pages of a directory as a headline list
+ *   byline URL        one page, fetched and extracted
+ *   byline --demo     the bundled demo: its feeds are imported into a
+ *                     temporary store, their pages are local files
+ *
+ * Anything that fails before the screen is taken (a missing file, a bad
+ * feeds.conf) is reported on err with exit status 1; bad "bind" lines
+ * are reported as "FILE:LINE: why" and skipped.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "feed.h"
+#include "ui.h"
+
+/* Demo feed files imported, at most (the demo ships a handful). */
+#define DEMO_FEEDS_MAX	64
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The demo directory: the source tree's when run from the build tree,
+ * else the installed one. */
+static const char *
+demo_dir(void)
+{
+	static const char *const cand[] = {
+		BYLINE_SRCDIR "/demo", BYLINE_DATADIR "/demo"
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof cand / sizeof cand[0]; i++)
+		if (is_dir(cand[i]))
+			return cand[i];
+	return NULL;
+}
+
+static void
+apply_binds(struct ui *u, const struct conf *c, FILE *err)
+{
+	struct errbuf eb;
+	size_t	 i;
+
+	for (i = 0; i < c->nbinds; i++)
+		if (ui_keys_bind(&u->keys, c->binds[i].key, c->binds[i].value,
+		    &eb) == -1)
+			fprintf(err, "%s:%zu: %s\n", c->settings_path != NULL ?
+			    c->settings_path : "config", c->binds[i].line,
+			    eb.msg);
+}
+
+struct import_ctx {
+	struct store	*s;
+	int64_t		 feed_id;
+	struct errbuf	*eb;
+};
+
+static int
+import_entry(void *ctx, const struct feed_entry *e)
+{
+	struct import_ctx *ic = ctx;
+
+	return store_item_put(ic->s, ic->feed_id, e, e->has_time ? e->time :
+	    0, NULL, NULL, ic->eb);
+}
+
+/* Imports one demo feed file into the store (offline, no fetcher). */
+static int
+import_feed(struct store *s, const char *path, struct errbuf *eb)
+{
+	struct buf data, url;
+	struct import_ctx ic;
+	struct feed_parser *p = NULL;
+	char	*abs;
+	int	 rc = -1;
+
+	buf_init(&data, FETCH_FEED_MAX_BYTES);
+	buf_init(&url, URL_MAX_BYTES);
+	if ((abs = realpath(path, NULL)) == NULL) {
+		errbuf_set(eb, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (file_read(path, &data, eb) == -1 ||
+	    buf_printf(&url, "file://%s", abs) != BUF_OK) {
+		free(abs);
+		goto out;
+	}
+	free(abs);
+	ic.s = s;
+	ic.eb = eb;
+	if (store_feed_ensure(s, url.data, NULL, "demo", &ic.feed_id,
+	    eb) == -1)
+		goto out;
+	if ((p = feed_parser_new(path, url.data, NULL, import_entry,
+	    &ic)) == NULL) {
+		errbuf_set(eb, "%s: out of memory", path);
+		goto out;
+	}
+	if (store_begin(s, eb) == -1)
+		goto out;
+	if (feed_push(p, data.data, data.len, eb) == -1 ||
+	    feed_finish(p, eb) == -1 ||
+	    store_feed_fetched(s, ic.feed_id, feed_parser_info(p)->title,
+	    NULL, NULL, 0, eb) == -1 || store_commit(s, eb) == -1) {
+		store_rollback(s);
+		goto out;
+	}
+	rc = 0;
+out:
+	feed_parser_free(p);
+	buf_release(&data);
+	buf_release(&url);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+import_demo(struct store *s, const char *dir, struct errbuf *eb)
+{
+	struct buf p;
+	DIR	*d;
+	struct dirent *de;
+	char	*names[DEMO_FEEDS_MAX];
+	size_t	 n = 0, i;
+	int	 rc = 0;
+
+	buf_init(&p, URL_MAX_BYTES);
+	if (buf_printf(&p, "%s/feeds", dir) != BUF_OK ||
+	    (d = opendir(p.data)) == NULL) {
+		errbuf_set(eb, "%s/feeds: cannot open the demo feeds", dir);
+		buf_release(&p);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL && n < DEMO_FEEDS_MAX)
+		if (de->d_name[0] != '.' && (names[n] = strdup(de->d_name)) !=
+		    NULL)
+			n++;
+	closedir(d);
+	/* The feed list follows the files' names. */
+	qsort(names, n, sizeof names[0], cmp_str);
+	for (i = 0; i < n; i++) {
+		buf_reset(&p);
+		if (rc == 0 && (buf_printf(&p, "%s/feeds/%s", dir, names[i]) !=
+		    BUF_OK || import_feed(s, p.data, eb) == -1))
+			rc = -1;
+		free(names[i]);
+	}
+	buf_release(&p);
+	return rc;
+}
+
+/* A private directory for the demo's store; removed at the end. */
+static char *
+demo_tmpdir(struct errbuf *eb)
+{
+	struct buf b;
+	const char *t = getenv("TMPDIR");
+
+	buf_init(&b, URL_MAX_BYTES);
+	if (t == NULL || *t == '\0')
+		t = P_tmpdir;
+	if (buf_printf(&b, "%s/byline-demo-XXXXXX", t) != BUF_OK ||
+	    mkdtemp(b.data) == NULL) {
+		errbuf_set(eb, "%s: cannot make a directory for the demo: %s",
+		    t, strerror(errno));
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+static void
+demo_cleanup(const char *tmp)
+{
+	static const char *const files[] = {
+		"demo.db", "demo.db-wal", "demo.db-shm", "demo.db-journal"
+	};
+	struct buf b;
+	size_t	 i;
+
+	buf_init(&b, URL_MAX_BYTES);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		buf_reset(&b);
+		if (buf_printf(&b, "%s/%s", tmp, files[i]) == BUF_OK)
+			(void)unlink(b.data);
+	}
+	buf_release(&b);
+	(void)rmdir(tmp);
+}
+
+static int
+is_url(const char *t)
+{
+	return ascii_ncasecmp(t, "http://", 7) == 0 ||
+	    ascii_ncasecmp(t, "https://", 8) == 0;
+}
+
+int
+ui_start(const struct options *o, const char *target, int demo, FILE *err)
+{
+	struct ui u;
+	struct conf c;
+	struct errbuf eb;
+	struct article *a = NULL;
+	char	*feeds_path = NULL, *settings_path = NULL, *db = NULL;
+	char	*tmp = NULL;
+	const char *dd;
+	int	 rc = 1;
+
+	ui_init(&u);
+	conf_init(&c);
+	u.color = o->color;
+	u.place = "Your feeds";
+	/* Key bindings and the browser come from the config in every
+	 * mode; a missing config is no error. */
+	if (conf_paths(o->config, &feeds_path, &settings_path, &eb) == 0 &&
+	    conf_load(&c, feeds_path, settings_path, o->config != NULL,
+	    &eb) == -1) {
+		fprintf(err, "byline: %s\n", eb.msg);
+		goto out;
+	}
+	u.conf = &c;
+	u.browser = c.browser;
+	apply_binds(&u, &c, err);
+
+	if (demo) {
+		if ((dd = demo_dir()) == NULL) {
+			fprintf(err, "byline: the demo is not installed (no %s "
+			    "or %s)\n", BYLINE_SRCDIR "/demo",
+			    BYLINE_DATADIR "/demo");
+			goto out;
+		}
+		if ((tmp = demo_tmpdir(&eb)) == NULL)
+			goto fail;
+		if ((db = malloc(strlen(tmp) + sizeof "/demo.db")) == NULL)
+			goto fail;
+		snprintf(db, strlen(tmp) + sizeof "/demo.db", "%s/demo.db",
+		    tmp);
+		if ((u.store = store_open(db, &eb)) == NULL ||
+		    import_demo(u.store, dd, &eb) == -1)
+			goto fail;
+		u.conf = NULL;	/* the demo's feeds are not configured */
+		u.place = "Demo feeds (offline)";
+		(void)ui_feeds_load(&u);
+	} else if (target == NULL) {
+		if (o->db != NULL)
+			db = strdup(o->db);
+		else
+			db = store_default_path(&eb);
+		if (db == NULL || (u.store = store_open(db, &eb)) == NULL)
+			goto fail;
+		/* Configured feeds the store has not seen yet. */
+		{
+			size_t	 i;
+			int64_t	 id;
+
+			for (i = 0; i < c.nfeeds; i++)
+				if (store_feed_ensure(u.store, c.feeds[i].url,
+				    c.feeds[i].title, NULL, &id, &eb) == -1)
+					goto fail;
+		}
+		if ((u.net = ui_net_new(&u)) == NULL) {
+			errbuf_set(&eb, "cannot start the fetcher");
+			goto fail;
+		}
+		(void)ui_feeds_load(&u);
+	} else if (is_url(target)) {
+		if ((u.net = ui_net_new(&u)) == NULL ||
+		    ui_net_page(u.net, target, 0) == -1) {
+			errbuf_set(&eb, "%s: cannot fetch", target);
+			goto fail;
+		}
+		u.single = 1;
+		u.screen = UI_ARTICLE;
+		ui_message(&u, 0, "fetching %s ...", target);
+	} else if (is_dir(target)) {
+		if (ui_headlines_dir(&u, target, &eb) == -1)
+			goto fail;
+		u.place = target;
+		u.screen = UI_HEADLINES;
+	} else {
+		if (ui_article_load_file(target, o->base_url, &a, &eb) == -1)
+			goto fail;
+		if (ui_article_push(&u, a, target, 0) == -1) {
+			errbuf_set(&eb, "%s: out of memory", target);
+			goto fail;
+		}
+		u.single = 1;
+	}
+	if (ui_run(&u) == -1) {
+		fprintf(err, "byline: cannot start the terminal interface\n");
+		goto out;
+	}
+	rc = 0;
+	goto out;
+fail:
+	fprintf(err, "byline: %s\n", eb.msg);
+out:
+	ui_net_free(u.net);
+	u.net = NULL;
+	ui_release(&u);
+	store_close(u.store);
+	conf_release(&c);
+	if (tmp != NULL)
+		demo_cleanup(tmp);
+	free(tmp);
+	free(db);
+	free(feeds_path);
+	free(settings_path);
+	return rc;
+}
