@@ -1,16 +1,2081 @@
 /*
- * extract_html: placeholder until the HTML extractor lands; refuses
- * HTML input with a clear message.
+ * extract_html: an HTML article page to a struct article.
+ *
+ * The page is decoded to UTF-8 (BOM, then a declared charset checked
+ * against the bytes: bytes that are valid UTF-8 are read as UTF-8
+ * whatever the page claims), parsed once by libxml2's HTML parser with
+ * no network, no DTD and no entity loading, and never modified: every
+ * decision is a flag in a side table (struct hnode) reached through each
+ * element's _private pointer.
+ *
+ * Content: the scoring follows the well-known reader-view idea (score
+ * paragraphs by text and commas, credit their ancestors, weigh by link
+ * density, take the best container and its siblings that belong to the
+ * story, then drop boxes that look like chrome).  Text and link lengths
+ * are computed once per node, bottom up, and updated along the ancestor
+ * chain when a node is cut, so no text is rebuilt per check.  Links
+ * inside the kept story become links[]; headline links in cut teaser
+ * and "related" boxes become related[].
+ *
+ * Limits: libxml2 caps the nesting depth (256) and text node sizes
+ * without HTML_PARSE_HUGE; blocks are cut at ARTICLE_FIELD_MAX_BYTES.
  */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+
 #include "extract.h"
+#include "extract_html_int.h"
+
+enum tag {
+	T_OTHER = 0, T_A, T_ADDRESS, T_ARTICLE, T_ASIDE, T_BASE,
+	T_BLOCKQUOTE, T_BODY, T_BR, T_BUTTON, T_CANVAS, T_CAPTION, T_CENTER,
+	T_CODE, T_DD, T_DETAILS, T_DIALOG, T_DIV, T_DL, T_DT, T_EMBED,
+	T_FIELDSET, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM, T_H1, T_H2,
+	T_H3, T_H4, T_H5, T_H6, T_HEAD, T_HEADER, T_HR, T_HTML, T_IFRAME,
+	T_IMG, T_INPUT, T_LI, T_LINK, T_MAIN, T_MATH, T_MENU, T_META, T_NAV,
+	T_NOSCRIPT, T_OBJECT, T_OL, T_OPTION, T_P, T_PICTURE, T_PRE,
+	T_SCRIPT, T_SECTION, T_SELECT, T_SOURCE, T_STYLE, T_SUMMARY, T_SVG,
+	T_TABLE, T_TBODY, T_TD, T_TEMPLATE, T_TEXTAREA, T_TFOOT, T_TH,
+	T_THEAD, T_TITLE, T_TR, T_UL, T_VIDEO
+};
+
+/* Tag properties. */
+#define P_DROP		0x01	/* never text: script, style, forms... */
+#define P_DIVP		0x02	/* a block that stops a div being a paragraph */
+#define P_BREAK		0x04	/* ends the block being written */
+#define P_SCORE		0x08	/* a paragraph-like element to score */
+
+struct tagdef {
+	const char	*name;
+	enum tag	 tag;
+	int		 props;
+};
+
+/* Sorted by name for bsearch(). */
+static const struct tagdef tagdefs[] = {
+	{ "a", T_A, 0 },
+	{ "address", T_ADDRESS, P_BREAK },
+	{ "article", T_ARTICLE, P_BREAK },
+	{ "aside", T_ASIDE, P_BREAK },
+	{ "base", T_BASE, P_DROP },
+	{ "blockquote", T_BLOCKQUOTE, P_DIVP | P_BREAK },
+	{ "body", T_BODY, P_BREAK },
+	{ "br", T_BR, 0 },
+	{ "button", T_BUTTON, P_DROP },
+	{ "canvas", T_CANVAS, P_DROP },
+	{ "caption", T_CAPTION, P_BREAK },
+	{ "center", T_CENTER, P_BREAK },
+	{ "code", T_CODE, 0 },
+	{ "dd", T_DD, P_BREAK },
+	{ "details", T_DETAILS, P_BREAK },
+	{ "dialog", T_DIALOG, P_DROP },
+	{ "div", T_DIV, P_DIVP | P_BREAK },
+	{ "dl", T_DL, P_DIVP | P_BREAK },
+	{ "dt", T_DT, P_BREAK },
+	{ "embed", T_EMBED, P_DROP },
+	{ "fieldset", T_FIELDSET, P_BREAK },
+	{ "figcaption", T_FIGCAPTION, P_BREAK },
+	{ "figure", T_FIGURE, P_BREAK },
+	{ "footer", T_FOOTER, P_BREAK },
+	{ "form", T_FORM, P_BREAK },
+	{ "h1", T_H1, P_BREAK },
+	{ "h2", T_H2, P_BREAK | P_SCORE },
+	{ "h3", T_H3, P_BREAK | P_SCORE },
+	{ "h4", T_H4, P_BREAK | P_SCORE },
+	{ "h5", T_H5, P_BREAK | P_SCORE },
+	{ "h6", T_H6, P_BREAK | P_SCORE },
+	{ "head", T_HEAD, P_DROP },
+	{ "header", T_HEADER, P_BREAK },
+	{ "hr", T_HR, P_BREAK },
+	{ "html", T_HTML, P_BREAK },
+	{ "iframe", T_IFRAME, P_DROP },
+	{ "img", T_IMG, P_DIVP },
+	{ "input", T_INPUT, P_DROP },
+	{ "li", T_LI, P_BREAK },
+	{ "link", T_LINK, P_DROP },
+	{ "main", T_MAIN, P_BREAK },
+	{ "math", T_MATH, P_DROP },
+	{ "menu", T_MENU, P_BREAK },
+	{ "meta", T_META, P_DROP },
+	{ "nav", T_NAV, P_BREAK },
+	{ "noscript", T_NOSCRIPT, P_DROP },
+	{ "object", T_OBJECT, P_DROP },
+	{ "ol", T_OL, P_DIVP | P_BREAK },
+	{ "option", T_OPTION, P_DROP },
+	{ "p", T_P, P_DIVP | P_BREAK | P_SCORE },
+	{ "picture", T_PICTURE, 0 },
+	{ "pre", T_PRE, P_DIVP | P_BREAK | P_SCORE },
+	{ "script", T_SCRIPT, P_DROP },
+	{ "section", T_SECTION, P_BREAK | P_SCORE },
+	{ "select", T_SELECT, P_DROP },
+	{ "source", T_SOURCE, P_DROP },
+	{ "style", T_STYLE, P_DROP },
+	{ "summary", T_SUMMARY, P_BREAK },
+	{ "svg", T_SVG, P_DROP },
+	{ "table", T_TABLE, P_DIVP | P_BREAK },
+	{ "tbody", T_TBODY, P_BREAK },
+	{ "td", T_TD, P_SCORE },
+	{ "template", T_TEMPLATE, P_DROP },
+	{ "textarea", T_TEXTAREA, P_DROP },
+	{ "tfoot", T_TFOOT, P_BREAK },
+	{ "th", T_TH, 0 },
+	{ "thead", T_THEAD, P_BREAK },
+	{ "title", T_TITLE, P_DROP },
+	{ "tr", T_TR, P_BREAK },
+	{ "ul", T_UL, P_DIVP | P_BREAK },
+	{ "video", T_VIDEO, P_DROP },
+};
+
+/* Node flags. */
+#define F_DROP		0x0001	/* not part of the page's text at all */
+#define F_UNLIKELY	0x0002	/* class/id says chrome */
+#define F_HIDDEN	0x0004	/* hidden, aria-hidden, display:none */
+#define F_CAND		0x0008	/* has a content score */
+#define F_CUT		0x0010	/* removed from the story by cleaning */
+#define F_WRAPPER	0x0020	/* a div around a single p */
+#define F_RELCLS	0x0040	/* class/id says related or teaser */
+#define F_SHARE		0x0080	/* class/id says share bar */
+#define F_BYLINE	0x0100	/* class/id/rel says byline */
+#define F_ROLE		0x0200	/* role says menu, dialog, complementary */
+#define F_DATATABLE	0x0400	/* a table of data, kept */
+#define F_STRIP		0x0800	/* dropped in this attempt */
+#define F_INBODY	0x1000	/* itemprop articleBody */
+#define F_CAPTION	0x2000	/* caption or credit */
+
+/* Attempt flags, relaxed one by one when too little text is found. */
+#define A_STRIP_UNLIKELY	0x1
+#define A_WEIGHT		0x2
+#define A_CLEAN			0x4
+
+struct hnode {
+	enum tag	 tag;
+	int		 props;
+	unsigned	 flags;
+	int		 weight;	/* class/id weight, -50..50 */
+	double		 score;
+	/* Counts over the kept subtree, computed bottom up. */
+	size_t		 text;		/* characters, white space folded */
+	double		 link;		/* characters inside links */
+	size_t		 commas;
+	size_t		 itext;		/* text of inline children */
+	size_t		 icommas;
+	unsigned	 np, nimg, nli, ninput, nembed, nblock, nchild;
+	unsigned	 nheadtext;	/* characters inside headings */
+};
+
+/* What a cut subtracts from its ancestors. */
+struct counts {
+	size_t		 text, commas;
+	double		 link;
+	unsigned	 np, nimg, nli, ninput, nembed, nheadtext;
+};
+
+struct hx {
+	htmlDocPtr	 doc;
+	xmlNodePtr	 body;
+	struct hnode	*nodes;
+	size_t		 nnodes;
+	struct html_meta meta;
+	const char	*base;		/* for URL resolution */
+	int		 attempt;
+	xmlNodePtr	*cands;
+	size_t		 ncands, cands_cap;
+	int		 nomem;
+	/* state of the marking walk */
+	int		 in_table, in_code;
+	int		 title_dup_done;
+	char		*byline;	/* from a byline element */
+	char		*title_norm;
+	struct emit	*em;		/* the writer, while blocks are written */
+	struct article	*em_article;	/* where related links go */
+};
+
+/* The block being written. */
+struct out {
+	struct hx	*hx;
+	struct article	*a;
+	struct buf	 b;
+	int		 space;		/* a space is pending */
+	int		 full;		/* the block hit its cap */
+	int		 cells;		/* cells written in this row */
+	struct pending {
+		size_t	 start, end;
+		char	*url;
+	}		*links;
+	size_t		 nlinks, links_cap;
+	int		 err;
+};
+
+static int	 tagcmp(const void *, const void *);
+static struct hnode *hn(xmlNodePtr);
+static int	 is_elem(xmlNodePtr);
+static const char *attr(xmlNodePtr, const char *);
+static int	 setup_nodes(struct hx *);
+static void	 class_info(struct hx *, xmlNodePtr, struct hnode *);
+static void	 mark(struct hx *);
+static void	 count(struct hx *);
+static void	 score(struct hx *);
+static xmlNodePtr pick(struct hx *);
+static void	 cut(struct hx *, xmlNodePtr);
+static void	 clean(struct hx *, xmlNodePtr);
+static int	 emit_root(struct out *, xmlNodePtr);
+
+/* A walk over a subtree in document order without recursion.  enter()
+ * says whether to go into the node's children; leave() (may be NULL)
+ * runs after them. */
+typedef int	 (*enter_fn)(struct hx *, xmlNodePtr);
+typedef void	 (*leave_fn)(struct hx *, xmlNodePtr);
+
+static void
+walk(struct hx *hx, xmlNodePtr root, enter_fn enter, leave_fn leave)
+{
+	xmlNodePtr n = root;
+
+	while (n != NULL) {
+		if (enter(hx, n) && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (leave != NULL)
+				leave(hx, n);
+			if (n == root)
+				return;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+static int
+tagcmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct tagdef *)e)->name);
+}
+
+static struct hnode *
+hn(xmlNodePtr n)
+{
+	return n->_private;
+}
+
+static int
+is_elem(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->_private != NULL;
+}
+
+/* An attribute's value, borrowed from the tree, or NULL. */
+static const char *
+attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->children != NULL && a->children->content != NULL &&
+		    ascii_casecmp((const char *)a->name, name) == 0)
+			return (const char *)a->children->content;
+		if (a->children == NULL &&
+		    ascii_casecmp((const char *)a->name, name) == 0)
+			return "";
+	}
+	return NULL;
+}
+
+/* Is the element kept in this attempt? */
+static int
+kept(xmlNodePtr n)
+{
+	return is_elem(n) && !(hn(n)->flags & (F_DROP | F_STRIP | F_CUT));
+}
+
+/*
+ * Substring lists over class and id, lower case.  They name kinds of
+ * page parts (comments, share bars, teasers), never sites.
+ */
+static const char *const positive_words[] = {
+	"article", "body", "content", "entry", "hentry", "h-entry", "main",
+	"page", "pagination", "post", "text", "blog", "story", NULL
+};
+static const char *const negative_words[] = {
+	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+	"foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain",
+	"promo", "related", "scroll", "share", "shoutbox", "sidebar",
+	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget", NULL
+};
+static const char *const unlikely_words[] = {
+	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+	"community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+	"header", "legends", "menu", "related", "remark", "replies", "rss",
+	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+	"supplemental", "ad-break", "agegate", "pagination", "pager",
+	"popup", "yom-remote", NULL
+};
+static const char *const maybe_words[] = {
+	"and", "article", "body", "column", "content", "main", "shadow", NULL
+};
+static const char *const related_words[] = {
+	"related", "recommend", "read-more", "readmore", "more-stories",
+	"teaser", "also-read", "further-reading", "more-articles",
+	"popular", "trending", "most-read", "mostread", NULL
+};
+static const char *const byline_words[] = {
+	"byline", "author", "dateline", "writtenby", "p-author", NULL
+};
+static const char *const caption_words[] = {
+	"caption", "credit", "copyright", NULL
+};
+
+static int
+has_word(const char *s, size_t n, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (ascii_casestr(s, n, *words))
+			return 1;
+	return 0;
+}
+
+/* "share" and "sharedaddy" as a word or between underscores. */
+static int
+has_share(const char *s)
+{
+	const char *p = s;
+	size_t	 n = strlen(s), i;
+
+	for (i = 0; i + 5 <= n; i++) {
+		if (ascii_ncasecmp(p + i, "share", 5) != 0)
+			continue;
+		if (i > 0 && (ascii_isalpha((unsigned char)p[i - 1]) ||
+		    ascii_isdigit((unsigned char)p[i - 1])))
+			continue;
+		if (i + 5 == n || !ascii_isalpha((unsigned char)p[i + 5]) ||
+		    ascii_ncasecmp(p + i + 5, "daddy", 5) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+attr_weight(const char *v)
+{
+	size_t	 n;
+	int	 w = 0;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strlen(v);
+	if (has_word(v, n, negative_words))
+		w -= 25;
+	if (has_word(v, n, positive_words))
+		w += 25;
+	return w;
+}
+
+/* Does a style attribute hide the element? */
+static int
+style_hidden(const char *s)
+{
+	char	 c[64];
+	size_t	 i, j;
+
+	for (i = 0, j = 0; s[i] != '\0'; i++) {
+		if (ascii_isspace((unsigned char)s[i]))
+			continue;
+		if (j + 1 < sizeof c)
+			c[j++] = (char)ascii_tolower((unsigned char)s[i]);
+		c[j] = '\0';
+		if (s[i] == ';') {
+			if (strstr(c, "display:none") != NULL ||
+			    strstr(c, "visibility:hidden") != NULL)
+				return 1;
+			j = 0;
+		}
+	}
+	c[j] = '\0';
+	return strstr(c, "display:none") != NULL ||
+	    strstr(c, "visibility:hidden") != NULL;
+}
+
+/* Attribute-derived flags and weight: computed once per element. */
+static void
+class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
+{
+	const char *cls = attr(n, "class"), *id = attr(n, "id"), *v;
+	char	 both[512];
+	size_t	 bn = 0, l;
+
+	(void)hx;
+	both[0] = '\0';
+	if (cls != NULL) {
+		l = strlen(cls);
+		if (l > sizeof both / 2 - 1)
+			l = sizeof both / 2 - 1;
+		memcpy(both, cls, l);
+		bn = l;
+	}
+	if (id != NULL) {
+		both[bn++] = ' ';
+		l = strlen(id);
+		if (l > sizeof both / 2 - 2)
+			l = sizeof both / 2 - 2;
+		memcpy(both + bn, id, l);
+		bn += l;
+	}
+	both[bn] = '\0';
+	h->weight = attr_weight(cls) + attr_weight(id);
+	if (bn > 0) {
+		if (has_word(both, bn, unlikely_words) &&
+		    !has_word(both, bn, maybe_words))
+			h->flags |= F_UNLIKELY;
+		if (has_word(both, bn, related_words))
+			h->flags |= F_RELCLS;
+		if (has_share(both))
+			h->flags |= F_SHARE;
+		if (has_word(both, bn, byline_words))
+			h->flags |= F_BYLINE;
+		if (has_word(both, bn, caption_words))
+			h->flags |= F_CAPTION;
+	}
+	if ((v = attr(n, "rel")) != NULL && ascii_casecmp(v, "author") == 0)
+		h->flags |= F_BYLINE;
+	if ((v = attr(n, "itemprop")) != NULL) {
+		if (ascii_casestr(v, strlen(v), "author"))
+			h->flags |= F_BYLINE;
+		if (ascii_casestr(v, strlen(v), "articlebody"))
+			h->flags |= F_INBODY;
+	}
+	if (attr(n, "hidden") != NULL)
+		h->flags |= F_HIDDEN;
+	if ((v = attr(n, "aria-hidden")) != NULL &&
+	    ascii_casecmp(v, "true") == 0 &&
+	    (cls == NULL || !ascii_casestr(cls, strlen(cls), "fallback-image")))
+		h->flags |= F_HIDDEN;
+	if ((v = attr(n, "style")) != NULL && style_hidden(v))
+		h->flags |= F_HIDDEN;
+	if ((v = attr(n, "role")) != NULL &&
+	    (ascii_casecmp(v, "menu") == 0 || ascii_casecmp(v, "menubar") == 0 ||
+	    ascii_casecmp(v, "complementary") == 0 ||
+	    ascii_casecmp(v, "navigation") == 0 ||
+	    ascii_casecmp(v, "alert") == 0 ||
+	    ascii_casecmp(v, "alertdialog") == 0 ||
+	    ascii_casecmp(v, "dialog") == 0))
+		h->flags |= F_ROLE;
+}
+
+/* Gives every element its side-table entry and static facts. */
+static int
+setup_nodes(struct hx *hx)
+{
+	xmlNodePtr root = xmlDocGetRootElement(hx->doc), n;
+	size_t	 count_el = 0, i = 0;
+	const struct tagdef *td;
+
+	if (root == NULL)
+		return 0;
+	/* Count, then fill: two iterative walks. */
+	for (n = root; n != NULL;) {
+		if (n->type == XML_ELEMENT_NODE)
+			count_el++;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent == (xmlNodePtr)hx->doc ? NULL : n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	if ((hx->nodes = calloc(count_el, sizeof *hx->nodes)) == NULL &&
+	    count_el > 0)
+		return -1;
+	hx->nnodes = count_el;
+	for (n = root; n != NULL;) {
+		if (n->type == XML_ELEMENT_NODE && i < count_el) {
+			struct hnode *h = &hx->nodes[i++];
+
+			n->_private = h;
+			if ((td = bsearch(n->name, tagdefs, sizeof tagdefs /
+			    sizeof tagdefs[0], sizeof tagdefs[0], tagcmp)) !=
+			    NULL) {
+				h->tag = td->tag;
+				h->props = td->props;
+			}
+			class_info(hx, n, h);
+			if (h->tag == T_BODY && hx->body == NULL)
+				hx->body = n;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent == (xmlNodePtr)hx->doc ? NULL : n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	if (hx->body == NULL)
+		hx->body = root;
+	return 0;
+}
+
+/* Lower-cased, space-folded text for comparisons.  Caller frees. */
+static char *
+norm_text(const char *s)
+{
+	struct buf b;
+	size_t	 n = strlen(s), i;
+	int	 sp = 0;
+
+	buf_init(&b, n + 1);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (ascii_isspace(c)) {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len > 0 && buf_putc(&b, ' ') != BUF_OK)
+			break;
+		sp = 0;
+		if (buf_putc(&b, (char)ascii_tolower(c)) != BUF_OK)
+			break;
+	}
+	return buf_take(&b);
+}
+
+static int
+mark_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+	char	*t, *nt;
+
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return 0;
+	h = hn(n);
+	h->flags &= ~(F_STRIP | F_CAND | F_CUT | F_WRAPPER);
+	h->score = 0;
+	if (h->tag == T_TABLE)
+		hx->in_table++;
+	if (h->tag == T_CODE)
+		hx->in_code++;
+	if ((h->props & P_DROP) || (h->flags & (F_HIDDEN | F_ROLE)) ||
+	    (n->name[0] == 'o' && strcmp((const char *)n->name, "o:p") == 0)) {
+		h->flags |= F_STRIP;
+		return 0;
+	}
+	if ((hx->attempt & A_STRIP_UNLIKELY) && (h->flags & F_UNLIKELY) &&
+	    h->tag != T_BODY && h->tag != T_A && hx->in_table == 0 &&
+	    hx->in_code == 0) {
+		h->flags |= F_STRIP;
+		return 0;
+	}
+	/* A byline element: remember its text, keep it out of the story. */
+	if ((h->flags & F_BYLINE) && hx->meta.byline == NULL &&
+	    hx->byline == NULL && n != hx->body) {
+		t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
+		if (t != NULL && *t != '\0' && strlen(t) < 100) {
+			hx->byline = t;
+			h->flags |= F_STRIP;
+			return 0;
+		}
+		free(t);
+	}
+	/* The first h1/h2 repeating the title is not body text. */
+	if ((h->tag == T_H1 || h->tag == T_H2) && !hx->title_dup_done &&
+	    hx->title_norm != NULL) {
+		t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
+		nt = t != NULL ? norm_text(t) : NULL;
+		if (nt != NULL && strcmp(nt, hx->title_norm) == 0) {
+			hx->title_dup_done = 1;
+			h->flags |= F_STRIP;
+			free(t);
+			free(nt);
+			return 0;
+		}
+		free(t);
+		free(nt);
+	}
+	return 1;
+}
+
+static void
+mark_leave(struct hx *hx, xmlNodePtr n)
+{
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return;
+	if (hn(n)->tag == T_TABLE)
+		hx->in_table--;
+	if (hn(n)->tag == T_CODE)
+		hx->in_code--;
+}
+
+static void
+mark(struct hx *hx)
+{
+	hx->in_table = hx->in_code = 0;
+	hx->title_dup_done = 0;
+	walk(hx, xmlDocGetRootElement(hx->doc), mark_enter, mark_leave);
+}
+
+/* Is cp one of the commas of the world's scripts? */
+static int
+is_comma(uint32_t cp)
+{
+	return cp == ',' || cp == 0x060c || cp == 0xfe50 || cp == 0xfe10 ||
+	    cp == 0xfe11 || cp == 0x2e41 || cp == 0x2e34 || cp == 0x2e32 ||
+	    cp == 0xff0c || cp == 0x3001;
+}
+
+/* Characters of a text node with white space runs counted once. */
+static void
+text_counts(const char *s, size_t *chars, size_t *commas)
+{
+	size_t	 n = strlen(s), i = 0, c = 0, k = 0;
+	int	 sp = 1;
+	uint32_t cp;
+
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x80) {
+			i++;
+			if (ascii_isspace(ch)) {
+				if (!sp)
+					c++;
+				sp = 1;
+				continue;
+			}
+			sp = 0;
+			c++;
+			if (ch == ',')
+				k++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		sp = cp == 0xa0;
+		c++;
+		if (is_comma(cp))
+			k++;
+	}
+	*chars = c;
+	*commas = k;
+}
+
+static int
+count_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+
+	(void)hx;
+	if (!kept(n))
+		return 0;
+	h = hn(n);
+	h->text = h->commas = h->itext = h->icommas = 0;
+	h->link = 0;
+	h->np = h->nimg = h->nli = h->ninput = h->nembed = h->nblock = 0;
+	h->nchild = h->nheadtext = 0;
+	return 1;
+}
+
+/* Counts of a node as its parent sees them. */
+static void
+contrib(xmlNodePtr n, struct counts *c)
+{
+	struct hnode *h = hn(n);
+
+	memset(c, 0, sizeof *c);
+	c->text = h->text;
+	c->commas = h->commas;
+	c->link = h->link;
+	c->np = h->np + (h->tag == T_P);
+	c->nimg = h->nimg + (h->tag == T_IMG);
+	c->nli = h->nli + (h->tag == T_LI);
+	c->ninput = h->ninput + (h->tag == T_INPUT);
+	c->nembed = h->nembed + (h->tag == T_EMBED || h->tag == T_OBJECT ||
+	    h->tag == T_IFRAME);
+	c->nheadtext = h->nheadtext;
+	if (h->tag >= T_H1 && h->tag <= T_H6)
+		c->nheadtext = (unsigned)h->text;
+}
+
+static void
+count_leave(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h, *ch;
+	struct counts c;
+	xmlNodePtr k;
+	size_t	 tc, cc;
+	const char *href;
+	int	 single_p = 0, other = 0;
+
+	(void)hx;
+	if (!kept(n))
+		return;
+	h = hn(n);
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+			if (k->content == NULL)
+				continue;
+			text_counts((const char *)k->content, &tc, &cc);
+			h->text += tc;
+			h->commas += cc;
+			h->itext += tc;
+			h->icommas += cc;
+			if (tc > 1 || (tc == 1 &&
+			    !ascii_isspace((unsigned char)k->content[0])))
+				other = 1;
+			continue;
+		}
+		if (!kept(k))
+			continue;
+		ch = hn(k);
+		contrib(k, &c);
+		h->text += c.text;
+		h->commas += c.commas;
+		h->link += c.link;
+		h->np += c.np;
+		h->nimg += c.nimg;
+		h->nli += c.nli;
+		h->ninput += c.ninput;
+		h->nembed += c.nembed;
+		h->nheadtext += c.nheadtext;
+		h->nblock += ch->nblock + ((ch->props & P_DIVP) != 0);
+		h->nchild++;
+		if (ch->tag == T_P && h->nchild == 1)
+			single_p = 1;
+		if (!(ch->props & (P_DIVP | P_BREAK)) && ch->tag != T_TD &&
+		    ch->tag != T_TH && ch->tag != T_TR && ch->tag != T_LI) {
+			h->itext += c.text;
+			h->icommas += c.commas;
+		}
+	}
+	if (h->tag == T_A) {
+		href = attr(n, "href");
+		h->link = (double)h->text *
+		    (href != NULL && href[0] == '#' ? 0.3 : 1.0);
+	}
+	if (h->tag == T_DIV && single_p && h->nchild == 1 && !other &&
+	    h->text > 0 && h->link / (double)h->text < 0.25)
+		h->flags |= F_WRAPPER;
+}
+
+static void
+count(struct hx *hx)
+{
+	walk(hx, xmlDocGetRootElement(hx->doc), count_enter, count_leave);
+}
+
+static double
+link_density(const struct hnode *h)
+{
+	return h->text > 0 ? h->link / (double)h->text : 0;
+}
+
+/* The starting score of a candidate container. */
+static void
+init_cand(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+	xmlNodePtr *nc;
+
+	if (h->flags & F_CAND)
+		return;
+	h->flags |= F_CAND;
+	switch (h->tag) {
+	case T_DIV:
+		h->score = 5;
+		break;
+	case T_PRE:
+	case T_TD:
+	case T_BLOCKQUOTE:
+		h->score = 3;
+		break;
+	case T_ADDRESS:
+	case T_OL:
+	case T_UL:
+	case T_DL:
+	case T_DD:
+	case T_DT:
+	case T_LI:
+	case T_FORM:
+		h->score = -3;
+		break;
+	case T_H1:
+	case T_H2:
+	case T_H3:
+	case T_H4:
+	case T_H5:
+	case T_H6:
+	case T_TH:
+		h->score = -5;
+		break;
+	default:
+		h->score = 0;
+	}
+	if (hx->attempt & A_WEIGHT)
+		h->score += h->weight;
+	/* Structured data marks the story's container: trust it. */
+	if (h->flags & F_INBODY)
+		h->score += 25;
+	if (hx->ncands == hx->cands_cap) {
+		size_t ncap = hx->cands_cap ? hx->cands_cap * 2 : 64;
+
+		if ((nc = reallocarray(hx->cands, ncap, sizeof *nc)) == NULL) {
+			hx->nomem = 1;
+			return;
+		}
+		hx->cands = nc;
+		hx->cands_cap = ncap;
+	}
+	hx->cands[hx->ncands++] = n;
+}
+
+/* Credits a paragraph's score to its first five ancestors. */
+static void
+credit(struct hx *hx, xmlNodePtr p, size_t text, size_t commas)
+{
+	double	 s;
+	int	 level = 0;
+	xmlNodePtr a;
+
+	s = 1 + (double)commas + (double)(text / 100 < 3 ? text / 100 : 3);
+	for (a = p; a != NULL && level < 5; a = a->parent) {
+		if (a->type != XML_ELEMENT_NODE || a->_private == NULL ||
+		    a->parent == NULL || a->parent->type != XML_ELEMENT_NODE)
+			break;
+		if (hn(a)->flags & F_WRAPPER)
+			continue;
+		init_cand(hx, a);
+		hn(a)->score += s / (level == 0 ? 1 : level == 1 ? 2 :
+		    level * 3);
+		level++;
+	}
+}
+
+static int
+score_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+
+	if (!kept(n))
+		return 0;
+	h = hn(n);
+	if ((h->props & P_SCORE) || (h->tag == T_DIV && h->nblock == 0)) {
+		if (h->text >= 25 && n->parent != NULL)
+			credit(hx, n->parent, h->text, h->commas);
+		return h->tag == T_SECTION || h->tag == T_TD;
+	}
+	/* Text beside blocks in a div: a paragraph of its own. */
+	if (h->tag == T_DIV && h->itext >= 25)
+		credit(hx, n, h->itext, h->icommas);
+	return 1;
+}
+
+static void
+score(struct hx *hx)
+{
+	size_t	 i;
+
+	hx->ncands = 0;
+	walk(hx, hx->body, score_enter, NULL);
+	for (i = 0; i < hx->ncands; i++) {
+		struct hnode *h = hn(hx->cands[i]);
+
+		h->score *= 1 - link_density(h);
+	}
+}
+
+static int
+is_ancestor(xmlNodePtr a, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+static unsigned
+kept_children(xmlNodePtr n)
+{
+	xmlNodePtr k;
+	unsigned c = 0;
+
+	for (k = n->children; k != NULL; k = k->next)
+		if (kept(k))
+			c++;
+	return c;
+}
+
+#define TOP_N	5
+
+/* The best container, or the body when no paragraph scored. */
+static xmlNodePtr
+pick(struct hx *hx)
+{
+	xmlNodePtr top[TOP_N], t, p, alt[TOP_N];
+	size_t	 i, j, ntop = 0, nalt = 0;
+	double	 last, thr;
+
+	for (i = 0; i < hx->ncands; i++) {
+		t = hx->cands[i];
+		for (j = 0; j < ntop; j++)
+			if (hn(t)->score > hn(top[j])->score)
+				break;
+		if (j >= TOP_N)
+			continue;
+		if (ntop < TOP_N)
+			ntop++;
+		memmove(top + j + 1, top + j, (ntop - j - 1) * sizeof top[0]);
+		top[j] = t;
+	}
+	if (ntop == 0 || top[0] == hx->body)
+		return hx->body;
+	t = top[0];
+	/* Several near-best candidates inside one ancestor: take it. */
+	for (i = 1; i < ntop; i++)
+		if (hn(top[i])->score / hn(t)->score >= 0.75)
+			alt[nalt++] = top[i];
+	if (nalt >= 3) {
+		for (p = t->parent; p != NULL && p != hx->body &&
+		    p->type == XML_ELEMENT_NODE; p = p->parent) {
+			size_t in = 0;
+
+			for (i = 0; i < nalt; i++)
+				if (is_ancestor(p, alt[i]))
+					in++;
+			if (in >= 3) {
+				t = p;
+				break;
+			}
+		}
+		if (!(hn(t)->flags & F_CAND))
+			init_cand(hx, t);
+	}
+	/* Climb while the parents keep scoring well. */
+	last = hn(t)->score;
+	thr = last / 3;
+	for (p = t->parent; p != NULL && p != hx->body && is_elem(p);
+	    p = p->parent) {
+		if (!(hn(p)->flags & F_CAND))
+			continue;
+		if (hn(p)->score < thr)
+			break;
+		if (hn(p)->score > last) {
+			t = p;
+			break;
+		}
+		last = hn(p)->score;
+	}
+	/* An only child stands for its parent. */
+	while (t->parent != NULL && t->parent != hx->body &&
+	    is_elem(t->parent) && kept_children(t->parent) == 1)
+		t = t->parent;
+	return t;
+}
+
+/* Subtracts a cut node's counts from its ancestors. */
+static void
+cut(struct hx *hx, xmlNodePtr n)
+{
+	struct counts c;
+	xmlNodePtr a;
+
+	(void)hx;
+	if (hn(n)->flags & F_CUT)
+		return;
+	contrib(n, &c);
+	hn(n)->flags |= F_CUT;
+	for (a = n->parent; a != NULL && is_elem(a); a = a->parent) {
+		struct hnode *h = hn(a);
+
+		h->text -= c.text < h->text ? c.text : h->text;
+		h->commas -= c.commas < h->commas ? c.commas : h->commas;
+		h->link -= c.link < h->link ? c.link : h->link;
+		h->np -= c.np < h->np ? c.np : h->np;
+		h->nimg -= c.nimg < h->nimg ? c.nimg : h->nimg;
+		h->nli -= c.nli < h->nli ? c.nli : h->nli;
+		h->ninput -= c.ninput < h->ninput ? c.ninput : h->ninput;
+		h->nembed -= c.nembed < h->nembed ? c.nembed : h->nembed;
+		h->nheadtext -= c.nheadtext < h->nheadtext ? c.nheadtext :
+		    h->nheadtext;
+	}
+}
+
+static int
+has_ancestor_tag(xmlNodePtr n, enum tag t, int depth)
+{
+	for (n = n->parent; n != NULL && is_elem(n) && depth-- > 0;
+	    n = n->parent)
+		if (hn(n)->tag == t)
+			return 1;
+	return 0;
+}
+
+/* Does a table hold another table? */
+static int
+has_nested_table(xmlNodePtr t)
+{
+	xmlNodePtr n = t->children;
+
+	while (n != NULL && n != t) {
+		if (is_elem(n) && hn(n)->tag == T_TABLE)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != t && n->next == NULL)
+			n = n->parent;
+		if (n != t)
+			n = n->next;
+	}
+	return 0;
+}
+
+/* Is a table one of data (rows and columns), not of layout? */
+static int
+data_table(xmlNodePtr n)
+{
+	const char *v;
+	xmlNodePtr k, r;
+	size_t	 rows = 0, cols = 0, c;
+
+	if ((v = attr(n, "role")) != NULL && ascii_casecmp(v, "presentation") == 0)
+		return 0;
+	if ((v = attr(n, "datatable")) != NULL && strcmp(v, "0") == 0)
+		return 0;
+	if (attr(n, "summary") != NULL)
+		return 1;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (!is_elem(k))
+			continue;
+		if (hn(k)->tag == T_CAPTION || hn(k)->tag == T_THEAD ||
+		    hn(k)->tag == T_TFOOT)
+			return 1;
+	}
+	/* Count rows and the widest row, over tbody too. */
+	for (k = n->children; k != NULL; k = k->next) {
+		xmlNodePtr rowlist = k;
+
+		if (!is_elem(k))
+			continue;
+		if (hn(k)->tag == T_TBODY)
+			rowlist = k->children;
+		else if (hn(k)->tag == T_TR)
+			rowlist = k;
+		else
+			continue;
+		for (r = rowlist; r != NULL; r = r->next) {
+			xmlNodePtr cell;
+
+			if (!is_elem(r) || hn(r)->tag != T_TR)
+				continue;
+			rows++;
+			c = 0;
+			for (cell = r->children; cell != NULL; cell = cell->next)
+				if (is_elem(cell) && (hn(cell)->tag == T_TD ||
+				    hn(cell)->tag == T_TH)) {
+					c++;
+					if (hn(cell)->tag == T_TH)
+						return 1;
+				}
+			if (c > cols)
+				cols = c;
+			if (hn(k)->tag == T_TR)
+				break;
+		}
+	}
+	if (hn(n)->nblock > 0 && has_nested_table(n))
+		return 0;
+	if (rows == 1 || cols == 1)
+		return 0;
+	if (rows >= 10 || cols > 4)
+		return 1;
+	return rows * cols > 10;
+}
+
+/* Is n inside a data table or code, where boxes are never cleaned? */
+static int
+in_kept_table(xmlNodePtr n)
+{
+	for (n = n->parent; n != NULL && is_elem(n); n = n->parent)
+		if ((hn(n)->flags & F_DATATABLE) || hn(n)->tag == T_CODE ||
+		    hn(n)->tag == T_PRE)
+			return 1;
+	return 0;
+}
+
+/*
+ * Should a table, list or div inside the story go: few commas and more
+ * links, images, list items or form fields than paragraphs support.
+ */
+static int
+cond_remove(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+	int	 list = h->tag == T_UL || h->tag == T_OL, weight, fig, rm;
+	double	 ld, hd;
+	long	 li;
+	xmlNodePtr k, g;
+
+	if (in_kept_table(n))
+		return 0;
+	weight = (hx->attempt & A_WEIGHT) ? h->weight : 0;
+	if (weight < 0)
+		return 1;
+	if (h->commas >= 10)
+		return 0;
+	ld = link_density(h);
+	hd = h->text > 0 ? (double)h->nheadtext / (double)h->text : 0;
+	li = (long)h->nli - 100;
+	fig = has_ancestor_tag(n, T_FIGURE, 3);
+	rm = (h->nimg > 1 && (double)h->np / h->nimg < 0.5 && !fig) ||
+	    (!list && li > (long)h->np) ||
+	    (h->ninput > h->np / 3) ||
+	    (!list && hd < 0.9 && h->text < 25 &&
+	    (h->nimg == 0 || h->nimg > 2) && !fig) ||
+	    (!list && weight < 25 && ld > 0.2) ||
+	    (weight >= 25 && ld > 0.5) ||
+	    (h->nembed == 1 && h->text < 75) || h->nembed > 1;
+	if (list && rm) {
+		/* A simple list of images stays. */
+		int all_img = 1;
+
+		for (k = n->children; k != NULL; k = k->next) {
+			unsigned ne = 0;
+
+			if (!kept(k))
+				continue;
+			for (g = k->children; g != NULL; g = g->next)
+				if (kept(g))
+					ne++;
+			if (ne > 1)
+				return 0;
+			if (hn(k)->nimg + (hn(k)->tag == T_IMG) != 1)
+				all_img = 0;
+		}
+		if (all_img)
+			return 0;
+	}
+	return rm;
+}
+
+static int
+clean_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+
+	if (!kept(n))
+		return 0;
+	h = hn(n);
+	switch (h->tag) {
+	case T_FOOTER:
+	case T_ASIDE:
+	case T_FORM:
+	case T_FIELDSET:
+	case T_NAV:
+		cut(hx, n);
+		return 0;
+	case T_H1:
+	case T_H2:
+		if ((hx->attempt & A_WEIGHT) && h->weight < 0) {
+			cut(hx, n);
+			return 0;
+		}
+		break;
+	case T_TABLE:
+		if (data_table(n)) {
+			h->flags |= F_DATATABLE;
+			return 1;
+		}
+		break;
+	default:
+		break;
+	}
+	if ((h->flags & F_SHARE) && h->text < 500) {
+		cut(hx, n);
+		return 0;
+	}
+	if ((h->flags & F_CAPTION) && h->tag != T_BODY && h->text < 300 &&
+	    h->np < 2 && !(h->flags & F_CAND)) {
+		cut(hx, n);
+		return 0;
+	}
+	if ((hx->attempt & A_CLEAN) && (h->tag == T_TABLE || h->tag == T_UL ||
+	    h->tag == T_DIV) && cond_remove(hx, n)) {
+		cut(hx, n);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+clean(struct hx *hx, xmlNodePtr root)
+{
+	walk(hx, root, clean_enter, NULL);
+}
+
+/* ---- writing blocks ---- */
+
+struct emit {
+	struct out	*o;
+	int		 heading;	/* level of the open heading, or 0 */
+	int		 pre, row, li, quote;
+	unsigned	 ordered;	/* bit per list depth: an <ol> */
+	int		 depth;		/* list depth */
+	long		 open_link;	/* index in o->links, or -1 */
+};
+
+
+static void
+out_trim_utf8(struct buf *b)
+{
+	size_t	 l = b->len;
+
+	/* Back to the start of a possibly cut sequence. */
+	while (l > 0 && ((unsigned char)b->data[l - 1] & 0xc0) == 0x80)
+		l--;
+	if (l > 0 && (unsigned char)b->data[l - 1] >= 0xc0)
+		l--;
+	else
+		l = b->len;
+	buf_setlen(b, l);
+}
+
+static void
+out_putc(struct out *o, char c)
+{
+	if (o->full)
+		return;
+	if (buf_putc(&o->b, c) != BUF_OK) {
+		o->full = 1;
+		out_trim_utf8(&o->b);
+	}
+}
+
+/* Appends sanitised text, folding white space as article_set() does so
+ * that link offsets stay right. */
+static void
+out_text(struct out *o, const char *s, size_t n, int pre)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && !o->full; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			i++;
+			c = ' ';
+		}
+		if (pre && c == '\n') {
+			while (o->b.len > 0 && o->b.data[o->b.len - 1] == ' ')
+				buf_setlen(&o->b, o->b.len - 1);
+			out_putc(o, '\n');
+			o->space = 0;
+			continue;
+		}
+		if (c == ' ') {
+			o->space = 1;
+			continue;
+		}
+		if (o->space && o->b.len > 0 && o->b.data[o->b.len - 1] != '\n')
+			out_putc(o, ' ');
+		o->space = 0;
+		out_putc(o, (char)c);
+	}
+}
+
+static void
+out_clear_links(struct out *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nlinks; i++)
+		free(o->links[i].url);
+	o->nlinks = 0;
+}
+
+/* Finds text t (n bytes) in s from *pos on; the fallback when the model
+ * changed the block's bytes. */
+static int
+find_from(const char *s, size_t slen, const char *t, size_t n, size_t *pos)
+{
+	size_t	 i;
+
+	if (n == 0 || n > slen)
+		return -1;
+	for (i = *pos; i + n <= slen; i++)
+		if (memcmp(s + i, t, n) == 0) {
+			*pos = i;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+flush(struct emit *e)
+{
+	struct out *o = e->o;
+	struct article *a = o->a;
+	struct block *b;
+	enum block_type type = BLOCK_PARAGRAPH;
+	size_t	 i, bi, pos = 0;
+	int	 level = 0, same;
+
+	e->open_link = -1;
+	while (o->b.len > 0 && (o->b.data[o->b.len - 1] == ' ' ||
+	    o->b.data[o->b.len - 1] == '\n'))
+		buf_setlen(&o->b, o->b.len - 1);
+	if (o->b.len == 0 || a->nblocks >= ARTICLE_BLOCKS_MAX)
+		goto reset;
+	if (e->pre) {
+		type = BLOCK_PRE;
+	} else if (e->heading) {
+		type = BLOCK_HEADING;
+		level = e->heading;
+	} else if (e->row) {
+		type = BLOCK_TABLE_ROW;
+	} else if (e->li) {
+		type = BLOCK_LIST_ITEM;
+		level = e->depth > 0 ? e->depth : 1;
+	} else if (e->quote)
+		type = BLOCK_QUOTE;
+	bi = a->nblocks;
+	if (article_add_block(a, type, level, o->b.data, o->b.len) == -1) {
+		o->err = 1;
+		goto reset;
+	}
+	if (a->nblocks == bi)
+		goto reset;
+	b = &a->blocks[bi];
+	if (type == BLOCK_LIST_ITEM && e->depth > 0 && e->depth <= 32)
+		b->ordered = (e->ordered >> (e->depth - 1)) & 1;
+	same = b->len == o->b.len && memcmp(b->text, o->b.data, b->len) == 0;
+	for (i = 0; i < o->nlinks && a->nlinks < ARTICLE_LINKS_MAX; i++) {
+		struct pending *p = &o->links[i];
+		size_t	 s = p->start, en = p->end;
+		char	*t;
+
+		if (en > o->b.len)
+			en = o->b.len;
+		if (s >= en)
+			continue;
+		if (!same) {
+			pos = pos > s ? pos : 0;
+			if (find_from(b->text, b->len, o->b.data + s, en - s,
+			    &pos) == -1)
+				continue;
+			en = pos + (en - s);
+			s = pos;
+		}
+		if ((t = xstrndup(b->text + s, en - s)) == NULL) {
+			o->err = 1;
+			break;
+		}
+		if (article_add_link(a, t, p->url, bi, s, en) == -1)
+			o->err = 1;
+		free(t);
+		pos = en;
+	}
+reset:
+	out_clear_links(o);
+	buf_reset(&o->b);
+	o->space = 0;
+	o->full = 0;
+}
+
+static int
+emit_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct emit *e = hx->em;
+	struct out *o = e->o;
+	struct hnode *h;
+	struct buf t;
+	const char *v;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content == NULL)
+			return 0;
+		buf_init(&t, strlen((const char *)n->content) * 3 + 16);
+		if (utf8_sanitize(&t, (const char *)n->content,
+		    strlen((const char *)n->content), e->pre > 0) == BUF_OK)
+			out_text(o, t.data, t.len, e->pre > 0);
+		else
+			o->err = 1;
+		buf_release(&t);
+		return 0;
+	}
+	if (!kept(n))
+		return 0;
+	h = hn(n);
+	if (h->props & P_BREAK)
+		flush(e);
+	switch (h->tag) {
+	case T_BR:
+		if (e->pre)
+			out_text(o, "\n", 1, 1);
+		else
+			flush(e);
+		return 0;
+	case T_HR:
+		return 0;
+	case T_IMG:
+		if ((v = attr(n, "alt")) != NULL && *v != '\0' &&
+		    !e->row && !e->heading) {
+			flush(e);
+			if (article_add_block(o->a, BLOCK_IMAGE, 0, v,
+			    strlen(v)) == -1)
+				o->err = 1;
+		}
+		return 0;
+	case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+		e->heading = (int)(h->tag - T_H1) + 1;
+		break;
+	case T_PRE:
+		e->pre++;
+		break;
+	case T_TR:
+		e->row++;
+		o->cells = 0;
+		break;
+	case T_TD:
+	case T_TH:
+		if (e->row && o->cells++ > 0) {
+			o->space = 1;
+			out_text(o, "|", 1, 0);
+			o->space = 1;
+		} else
+			o->space = 1;
+		break;
+	case T_LI:
+		e->li++;
+		break;
+	case T_UL:
+	case T_OL:
+		e->depth++;
+		if (e->depth <= 32) {
+			if (h->tag == T_OL)
+				e->ordered |= 1U << (e->depth - 1);
+			else
+				e->ordered &= ~(1U << (e->depth - 1));
+		}
+		break;
+	case T_BLOCKQUOTE:
+		e->quote++;
+		break;
+	case T_A:
+		if (e->open_link == -1 && (v = attr(n, "href")) != NULL &&
+		    v[0] != '#' && o->nlinks < ARTICLE_LINKS_MAX) {
+			char *u = url_resolve(hx->base, v);
+
+			if (u != NULL) {
+				if (o->nlinks == o->links_cap) {
+					size_t nc = o->links_cap ?
+					    o->links_cap * 2 : 8;
+					struct pending *np = reallocarray(
+					    o->links, nc, sizeof *np);
+
+					if (np == NULL) {
+						free(u);
+						o->err = 1;
+						break;
+					}
+					o->links = np;
+					o->links_cap = nc;
+				}
+				o->links[o->nlinks].start = o->b.len;
+				o->links[o->nlinks].end = o->b.len;
+				o->links[o->nlinks].url = u;
+				e->open_link = (long)o->nlinks++;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+static void
+emit_leave(struct hx *hx, xmlNodePtr n)
+{
+	struct emit *e = hx->em;
+	struct out *o = e->o;
+	struct hnode *h;
+
+	if (!kept(n))
+		return;
+	h = hn(n);
+	if (h->tag == T_A && e->open_link >= 0) {
+		struct pending *p = &o->links[e->open_link];
+
+		p->end = o->b.len;
+		if (p->start < p->end && o->b.data[p->start] == ' ')
+			p->start++;
+		e->open_link = -1;
+		return;
+	}
+	if (h->props & P_BREAK)
+		flush(e);
+	switch (h->tag) {
+	case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+		e->heading = 0;
+		break;
+	case T_PRE:
+		e->pre--;
+		break;
+	case T_TR:
+		e->row--;
+		break;
+	case T_LI:
+		e->li--;
+		break;
+	case T_UL:
+	case T_OL:
+		e->depth--;
+		break;
+	case T_BLOCKQUOTE:
+		e->quote--;
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+emit_root(struct out *o, xmlNodePtr root)
+{
+	struct emit e;
+
+	memset(&e, 0, sizeof e);
+	e.o = o;
+	e.open_link = -1;
+	o->hx->em = &e;
+	walk(o->hx, root, emit_enter, emit_leave);
+	flush(&e);
+	o->hx->em = NULL;
+	return o->err ? -1 : 0;
+}
+
+/* ---- the story's siblings ---- */
+
+static int
+same_class(xmlNodePtr a, xmlNodePtr b)
+{
+	const char *ca = attr(a, "class"), *cb = attr(b, "class");
+
+	return ca != NULL && cb != NULL && *ca != '\0' && strcmp(ca, cb) == 0;
+}
+
+/* Does a short paragraph end a sentence (". " or a final ".")? */
+static int
+has_sentence_end(xmlNodePtr n)
+{
+	char	*t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
+	int	 r = 0;
+	size_t	 l;
+
+	if (t == NULL)
+		return 0;
+	l = strlen(t);
+	r = strstr(t, ". ") != NULL || (l > 0 && t[l - 1] == '.');
+	free(t);
+	return r;
+}
+
+/*
+ * The story: the top container and those of its siblings that belong to
+ * it (a good score, the same class, or a plain paragraph of prose).
+ * Fills roots[] in document order; returns their number.
+ */
+static size_t
+siblings(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t max)
+{
+	xmlNodePtr s;
+	size_t	 n = 0;
+	double	 thr, bonus;
+	struct hnode *h;
+
+	if (top == hx->body || top->parent == NULL || !is_elem(top->parent)) {
+		roots[n++] = top;
+		return n;
+	}
+	thr = hn(top)->score * 0.2;
+	if (thr < 10)
+		thr = 10;
+	for (s = top->parent->children; s != NULL && n < max; s = s->next) {
+		if (!kept(s))
+			continue;
+		if (s == top) {
+			roots[n++] = s;
+			continue;
+		}
+		h = hn(s);
+		bonus = same_class(s, top) ? hn(top)->score * 0.2 : 0;
+		if ((h->flags & F_CAND) && h->score + bonus >= thr) {
+			roots[n++] = s;
+			continue;
+		}
+		if (h->tag == T_P || (h->flags & F_WRAPPER)) {
+			double ld = link_density(h);
+
+			if ((h->text > 80 && ld < 0.25) ||
+			    (h->text < 80 && h->text > 0 && ld == 0 &&
+			    has_sentence_end(s)))
+				roots[n++] = s;
+		}
+	}
+	return n;
+}
+
+/* ---- related links ---- */
+
+struct harvest {
+	struct article	*a;
+	const char	*base;
+	int		 err;
+};
+
+/* Headline links of a box become related entries. */
+static void
+harvest_links(struct hx *hx, xmlNodePtr box, struct article *a)
+{
+	xmlNodePtr n = box;
+	size_t	 i;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    hn(n)->tag == T_A && a->nrelated < HTML_RELATED_MAX) {
+			const char *href = attr(n, "href");
+			char	*u, *t;
+			int	 dup = 0;
+
+			if (href != NULL && href[0] != '#' &&
+			    (u = url_resolve(hx->base, href)) != NULL) {
+				t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
+				/* A headline: some words, not "More". */
+				if (t != NULL && strlen(t) >= 25 &&
+				    strchr(t, ' ') != NULL) {
+					for (i = 0; i < a->nrelated; i++)
+						if (a->related[i].url != NULL &&
+						    strcmp(a->related[i].url,
+						    u) == 0)
+							dup = 1;
+					if (a->url != NULL &&
+					    strcmp(a->url, u) == 0)
+						dup = 1;
+					if (!dup && article_add_related(a, t, u,
+					    NULL, NULL) == -1)
+						hx->nomem = 1;
+				}
+				free(t);
+				free(u);
+			}
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != box && n->next == NULL)
+			n = n->parent;
+		if (n == box)
+			break;
+		n = n->next;
+	}
+}
+
+static int
+harvest_cut_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return 0;
+	h = hn(n);
+	if (h->flags & (F_DROP | F_STRIP))
+		return 0;
+	if (h->flags & F_CUT) {
+		if (link_density(h) > 0.5 || (h->flags & F_RELCLS))
+			harvest_links(hx, n, hx->em_article);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+harvest_cut(struct hx *hx, xmlNodePtr root, struct article *a)
+{
+	hx->em_article = a;
+	walk(hx, root, harvest_cut_enter, NULL);
+}
+
+/* Teaser boxes: related-looking boxes anywhere in the body, and
+ * link-heavy boxes cut out of the story. */
+static int
+harvest_enter(struct hx *hx, xmlNodePtr n)
+{
+	struct hnode *h;
+
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return 0;
+	h = hn(n);
+	if ((h->props & P_DROP) || (h->flags & F_HIDDEN))
+		return 0;
+	if ((h->flags & F_RELCLS) && h->tag != T_BODY && h->tag != T_A) {
+		harvest_links(hx, n, hx->em_article);
+		return 0;
+	}
+	return 1;
+}
+
+/* ---- charset ---- */
+
+/* Is the whole input valid UTF-8? */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	size_t	 i = 0, l;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && l == 1)
+			return 0;
+		i += l;
+	}
+	return 1;
+}
+
+/* The charset named by a <meta> in the first bytes, copied to out. */
+static int
+meta_charset(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t	 i, j;
+
+	if (n > HTML_SNIFF_BYTES)
+		n = HTML_SNIFF_BYTES;
+	for (i = 0; i + 8 < n; i++) {
+		if (ascii_ncasecmp(s + i, "charset", 7) != 0)
+			continue;
+		j = i + 7;
+		while (j < n && ascii_isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		j++;
+		while (j < n && (ascii_isspace((unsigned char)s[j]) ||
+		    s[j] == '"' || s[j] == '\''))
+			j++;
+		for (i = 0; j < n && i + 1 < outsz &&
+		    (ascii_isalpha((unsigned char)s[j]) ||
+		    ascii_isdigit((unsigned char)s[j]) || s[j] == '-' ||
+		    s[j] == '_' || s[j] == '.' || s[j] == ':'); j++)
+			out[i++] = s[j];
+		out[i] = '\0';
+		return i > 0 ? 0 : -1;
+	}
+	return -1;
+}
+
+/*
+ * The encoding to parse with: a BOM wins; bytes that are valid UTF-8
+ * are UTF-8 whatever is declared (pages often declare a legacy charset
+ * and serve UTF-8); then the HTTP header's charset, then <meta>, then
+ * windows-1252, what browsers assume for undeclared Western pages.
+ */
+static const char *
+pick_charset(const char *s, size_t n, const struct extract_opts *opts,
+    char *buf, size_t bufsz)
+{
+	xmlCharEncodingHandlerPtr h;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		return "UTF-8";
+	if (n >= 2 && memcmp(s, "\xff\xfe", 2) == 0)
+		return "UTF-16LE";
+	if (n >= 2 && memcmp(s, "\xfe\xff", 2) == 0)
+		return "UTF-16BE";
+	if (valid_utf8(s, n))
+		return "UTF-8";
+	if (opts->charset != NULL && *opts->charset != '\0' &&
+	    strlen(opts->charset) < bufsz) {
+		memcpy(buf, opts->charset, strlen(opts->charset) + 1);
+	} else if (meta_charset(s, n, buf, bufsz) == -1)
+		return "windows-1252";
+	/* UTF-8 declared but invalid: the bytes are legacy. */
+	if (ascii_casecmp(buf, "utf-8") == 0 || ascii_casecmp(buf, "utf8") == 0)
+		return "windows-1252";
+	if ((h = xmlFindCharEncodingHandler(buf)) == NULL)
+		return "windows-1252";
+	xmlCharEncCloseFunc(h);
+	return buf;
+}
+
+/* ---- the whole ---- */
+
+/* Longest terminal escape sequence removed whole; a longer or
+ * unterminated one loses only its ESC. */
+#define ESC_SEQ_MAX	64
+
+/* A copy of data without ESC sequences (CSI, OSC, two-byte).  Caller
+ * frees; NULL on no memory.  *n is updated. */
+static char *
+strip_escapes(const char *data, size_t *n)
+{
+	char	*p = malloc(*n + 1);
+	size_t	 i, j, k, o = 0;
+
+	if (p == NULL)
+		return NULL;
+	for (i = 0; i < *n; i++) {
+		if (data[i] != 0x1b) {
+			p[o++] = data[i];
+			continue;
+		}
+		k = i;
+		if (i + 1 < *n && data[i + 1] == '[') {
+			for (j = i + 2; j < *n && j < i + ESC_SEQ_MAX; j++)
+				if (data[j] >= 0x40 && data[j] <= 0x7e) {
+					k = j;
+					break;
+				}
+		} else if (i + 1 < *n && data[i + 1] == ']') {
+			for (j = i + 2; j < *n && j < i + ESC_SEQ_MAX; j++) {
+				if (data[j] == 0x07) {
+					k = j;
+					break;
+				}
+				if (data[j] == 0x1b && j + 1 < *n &&
+				    data[j + 1] == '\\') {
+					k = j + 1;
+					break;
+				}
+			}
+		} else if (i + 1 < *n && data[i + 1] >= 0x40 &&
+		    data[i + 1] <= 0x5f)
+			k = i + 1;
+		i = k;
+	}
+	p[o] = '\0';
+	*n = o;
+	return p;
+}
+
+/* Body text shorter than this (characters) means the attempt missed the
+ * story and a more lenient one is tried. */
+#define ENOUGH_TEXT	500
+
+static const int attempts[] = {
+	A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN,
+	A_WEIGHT | A_CLEAN,
+	A_CLEAN,
+	0
+};
+
+static size_t
+article_chars(const struct article *a)
+{
+	size_t	 i, c = 0;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type != BLOCK_IMAGE)
+			c += a->blocks[i].len;
+	return c;
+}
+
+/* One pass of the content search with the given strictness. */
+static struct article *
+run_attempt(struct hx *hx, int flags)
+{
+	struct out o;
+	struct article *a;
+	xmlNodePtr top, roots[HTML_ROOTS_MAX];
+	size_t	 nroots, i;
+
+	if ((a = article_new()) == NULL)
+		return NULL;
+	hx->attempt = flags;
+	mark(hx);
+	count(hx);
+	score(hx);
+	if (hx->nomem)
+		goto fail;
+	top = pick(hx);
+	nroots = siblings(hx, top, roots, HTML_ROOTS_MAX);
+	for (i = 0; i < nroots; i++)
+		clean(hx, roots[i]);
+	memset(&o, 0, sizeof o);
+	o.hx = hx;
+	o.a = a;
+	buf_init(&o.b, ARTICLE_FIELD_MAX_BYTES);
+	for (i = 0; i < nroots && !o.err; i++)
+		emit_root(&o, roots[i]);
+	out_clear_links(&o);
+	free(o.links);
+	buf_release(&o.b);
+	if (o.err)
+		goto fail;
+	/* Teasers: boxes cut from the story and related boxes beside it. */
+	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
+	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :
+	    hx->base != NULL ? strlen(hx->base) : 0) == -1)
+		goto fail;
+	hx->em_article = a;
+	for (i = 0; i < nroots; i++)
+		harvest_cut(hx, roots[i], a);
+	walk(hx, hx->body, harvest_enter, NULL);
+	hx->em_article = NULL;
+	if (hx->nomem)
+		goto fail;
+	return a;
+fail:
+	article_free(a);
+	return NULL;
+}
+
+static int
+set_str(char **field, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	return article_set(field, s, strlen(s));
+}
+
+/* Metadata into the article; the excerpt falls back to the first
+ * paragraph. */
+static int
+fill_meta(struct hx *hx, struct article *a)
+{
+	struct html_meta *m = &hx->meta;
+	size_t	 i;
+	struct date d;
+	size_t	 s, e;
+
+	if (set_str(&a->title, m->title) == -1 ||
+	    set_str(&a->byline, m->byline != NULL ? m->byline : hx->byline) ==
+	    -1 || set_str(&a->site, m->site) == -1 ||
+	    set_str(&a->lang, m->lang) == -1 ||
+	    set_str(&a->excerpt, m->excerpt) == -1)
+		return -1;
+	if (a->excerpt == NULL) {
+		for (i = 0; i < a->nblocks; i++)
+			if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+			    a->blocks[i].len >= 40) {
+				if (article_set(&a->excerpt, a->blocks[i].text,
+				    a->blocks[i].len) == -1)
+					return -1;
+				break;
+			}
+	}
+	if (m->have_date) {
+		a->date = m->date.utc;
+		a->date_off = m->date.offset;
+		a->date_prec = m->date.prec;
+	} else if (hx->byline != NULL &&
+	    date_find(hx->byline, strlen(hx->byline), &d, &s, &e) == 0) {
+		a->date = d.utc;
+		a->date_off = d.offset;
+		a->date_prec = d.prec;
+	}
+	return 0;
+}
 
 int
 extract_html(const char *data, size_t n, const struct extract_opts *opts,
     struct article **out, struct errbuf *eb)
 {
-	(void)data;
-	(void)n;
-	(void)out;
-	errbuf_set(eb, "%s: HTML input is not supported yet", opts->where);
-	return -1;
+	struct hx hx;
+	struct article *best = NULL, *a;
+	char	 csbuf[64], *base_alloc = NULL, *copy = NULL;
+	const char *enc;
+	size_t	 i, best_chars = 0, c;
+	int	 rc = -1;
+
+	memset(&hx, 0, sizeof hx);
+	if (n > INPUT_MAX_BYTES) {
+		errbuf_set(eb, "%s: page too large", opts->where);
+		return -1;
+	}
+	/* libxml2 drops a lone ESC but keeps the rest of its sequence
+	 * ("[31m"): take terminal sequences out whole first. */
+	if (memchr(data, 0x1b, n) != NULL) {
+		if ((copy = strip_escapes(data, &n)) == NULL)
+			goto nomem;
+		data = copy;
+	}
+	enc = pick_charset(data, n, opts, csbuf, sizeof csbuf);
+	hx.doc = htmlReadMemory(data, (int)n, NULL, enc, HTML_PARSE_RECOVER |
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
+	if (hx.doc == NULL || xmlDocGetRootElement(hx.doc) == NULL) {
+		errbuf_set(eb, "%s: not an HTML page", opts->where);
+		goto out;
+	}
+	if (setup_nodes(&hx) == -1 || extract_html_meta(hx.doc, &hx.meta) ==
+	    -1)
+		goto nomem;
+	/* Links resolve against --base-url, <base href>, og:url or the
+	 * canonical link, in that order. */
+	hx.base = opts->base_url;
+	if (hx.base == NULL || *hx.base == '\0') {
+		hx.base = hx.meta.url;
+		if (hx.meta.base_href != NULL) {
+			base_alloc = url_resolve(hx.meta.url, hx.meta.base_href);
+			if (base_alloc != NULL)
+				hx.base = base_alloc;
+		}
+	} else if (hx.meta.base_href != NULL) {
+		/* A relative <base> still applies under --base-url. */
+		base_alloc = url_resolve(opts->base_url, hx.meta.base_href);
+		if (base_alloc != NULL)
+			hx.base = base_alloc;
+	}
+	if (hx.meta.title != NULL &&
+	    (hx.title_norm = norm_text(hx.meta.title)) == NULL)
+		goto nomem;
+	for (i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
+		/* Each attempt may find the byline element again. */
+		free(hx.byline);
+		hx.byline = NULL;
+		if ((a = run_attempt(&hx, attempts[i])) == NULL)
+			goto nomem;
+		c = article_chars(a);
+		if (best == NULL || c > best_chars) {
+			article_free(best);
+			best = a;
+			best_chars = c;
+		} else
+			article_free(a);
+		if (best_chars >= ENOUGH_TEXT)
+			break;
+	}
+	if (fill_meta(&hx, best) == -1)
+		goto nomem;
+	*out = best;
+	best = NULL;
+	rc = 0;
+	goto out;
+nomem:
+	errbuf_set(eb, "%s: out of memory", opts->where);
+out:
+	article_free(best);
+	free(hx.cands);
+	free(hx.nodes);
+	free(hx.byline);
+	free(hx.title_norm);
+	free(base_alloc);
+	free(copy);
+	extract_html_meta_release(&hx.meta);
+	if (hx.doc != NULL)
+		xmlFreeDoc(hx.doc);
+	return rc;
 }

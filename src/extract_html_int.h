@@ -1,0 +1,70 @@
+/*
+ * extract_html_int: what the files of the HTML extractor share
+ * (extract_html.c: charset, parse, content; extract_html_meta.c:
+ * metadata).  Not for other modules: the contract is extract_html() in
+ * extract.h.
+ *
+ * The tree belongs to libxml2 and is freed by the caller of these
+ * functions.  Strings returned here are new and the caller frees them.
+ */
+#ifndef BYLINE_EXTRACT_HTML_INT_H
+#define BYLINE_EXTRACT_HTML_INT_H
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+#include "util.h"
+
+/*
+ * Limits of the HTML extractor (kept here until src/limits.h, shared
+ * and busy, takes them).
+ */
+/* Related entries the HTML extractor takes from teaser boxes: a page
+ * shows a dozen or two; more is a link farm. */
+#define HTML_RELATED_MAX	50
+
+/* Bytes of a page searched for a <meta> charset: HTML requires it in
+ * the first 1024; pages are sloppy, so more, but bounded. */
+#define HTML_SNIFF_BYTES	8192
+
+/* Content roots (the story's container and its siblings) kept. */
+#define HTML_ROOTS_MAX		512
+
+/* Text kept of one HTML node when its text is read whole (titles,
+ * bylines, teaser headlines). */
+#define HTML_NODE_TEXT_MAX_BYTES	(64UL * 1024)
+
+/* Metadata found in the page before any cleaning. */
+struct html_meta {
+	char		*title;		/* best title, cleaned */
+	char		*doc_title;	/* <title>, whole */
+	char		*byline;
+	char		*site;
+	char		*lang;
+	char		*excerpt;
+	char		*url;		/* og:url or canonical */
+	char		*base_href;	/* <base href> */
+	struct date	 date;
+	int		 have_date;
+	char		*article_body;	/* JSON-LD articleBody, or NULL */
+};
+
+/*
+ * Reads the metadata of the document (meta tags, JSON-LD, <title>,
+ * <html lang>, <base>).  Returns 0, or -1 when memory runs out.
+ */
+int	 extract_html_meta(htmlDocPtr, struct html_meta *);
+void	 extract_html_meta_release(struct html_meta *);
+
+/*
+ * The title from <title> with the site's name cut off ("Story | Site"),
+ * given the document's h1/h2 texts to compare with (may be NULL).
+ * Caller frees; NULL when there is none.
+ */
+char	*extract_html_clean_title(const char *doc_title, htmlDocPtr);
+
+/* The text of a subtree, whitespace folded.  Caller frees; NULL on no
+ * memory. */
+char	*extract_html_node_text(xmlNodePtr, size_t max);
+
+#endif

@@ -1,0 +1,495 @@
+/*
+ * test_extract_html: the HTML extractor on small pages written here:
+ * content scoring, metadata sources in order of preference, URL
+ * resolution, teasers, charsets, and hostile input.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "extract.h"
+
+#define PROSE \
+	"The council met on Tuesday to discuss the new budget, which " \
+	"includes money for roads, schools, and the library. "
+#define PROSE2 \
+	"Residents spoke for hours, and many of them asked for more " \
+	"parks, more buses, and fewer parking lots downtown. " \
+	"The mayor said the plan would be revised before the next " \
+	"meeting, in March, after a second round of hearings, and " \
+	"that every ward would get a say in how the money is spent. " \
+	"Several members, however, warned that the numbers did not " \
+	"add up, and asked the finance office for a new estimate. "
+
+static struct article *
+run(const char *html, const char *base, const char *charset)
+{
+	struct extract_opts o;
+	struct errbuf eb;
+	struct article *a = NULL;
+
+	memset(&o, 0, sizeof o);
+	o.where = "test.html";
+	o.base_url = base;
+	o.charset = charset;
+	assert_int_equal(extract_html(html, strlen(html), &o, &a, &eb), 0);
+	assert_non_null(a);
+	return a;
+}
+
+static int
+body_has(const struct article *a, const char *s)
+{
+	char	*t = article_text(a);
+	int	 r;
+
+	assert_non_null(t);
+	r = strstr(t, s) != NULL;
+	free(t);
+	return r;
+}
+
+static void
+test_extract_html_story_found_among_chrome(void **state)
+{
+	static const char page[] =
+	    "<html><body><nav><a href='/'>Home</a> <a href='/a'>World</a>"
+	    "</nav><div class='sidebar'><p>Subscribe to our newsletter, "
+	    "today, for free, now.</p></div>"
+	    "<div class='article-body'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE PROSE2 "</p></div>"
+	    "<div class='comments'><p>First comment, great, thanks, "
+	    "wow.</p></div><footer>Copyright, all rights reserved</footer>"
+	    "</body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "fewer parking lots"));
+	assert_false(body_has(a, "newsletter"));
+	assert_false(body_has(a, "First comment"));
+	assert_false(body_has(a, "Copyright"));
+	assert_false(body_has(a, "World"));
+	article_free(a);
+}
+
+static void
+test_extract_html_link_dense_box_dropped_when_in_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<div><a href='/x1'>One link here</a> <a href='/x2'>Two link "
+	    "here</a> <a href='/x3'>Three link</a></div>"
+	    "<p>" PROSE "</p></article></body></html>";
+	struct article *a = run(page, "https://example.org/news/", NULL);
+
+	(void)state;
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Two link here"));
+	article_free(a);
+}
+
+static void
+test_extract_html_blocks_typed(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><h2>The vote</h2>"
+	    "<ul><li>Roads: yes</li><li>Schools: no</li></ul>"
+	    "<blockquote><p>We did it, finally, together.</p></blockquote>"
+	    "<pre>a  b\nc</pre>"
+	    "<table><tr><th>Ward</th><th>Votes</th></tr><tr><td>Ward 1</td><td>12, 3</td></tr>"
+	    "<tr><td>Ward 2</td><td>9, 4</td></tr></table>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+	size_t	 i;
+	int	 h = 0, li = 0, q = 0, pre = 0, row = 0;
+
+	(void)state;
+	for (i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+
+		if (b->type == BLOCK_HEADING && strcmp(b->text,
+		    "The vote") == 0 && b->level == 2)
+			h = 1;
+		if (b->type == BLOCK_LIST_ITEM && strcmp(b->text,
+		    "Schools: no") == 0)
+			li = 1;
+		if (b->type == BLOCK_QUOTE)
+			q = 1;
+		if (b->type == BLOCK_PRE && strcmp(b->text, "a b\nc") == 0)
+			pre = 1;
+		if (b->type == BLOCK_TABLE_ROW && strcmp(b->text,
+		    "Ward 1 | 12, 3") == 0)
+			row = 1;
+	}
+	assert_true(h);
+	assert_true(li);
+	assert_true(q);
+	assert_true(pre);
+	assert_true(row);
+	article_free(a);
+}
+
+static void
+test_extract_html_links_absolute_with_ranges(void **state)
+{
+	static const char page[] =
+	    "<html><head><link rel='canonical' href='https://example.org/"
+	    "story/1'></head><body><article><p>" PROSE "Read  <a href='"
+	    "../docs/budget.pdf'>the\n  full   budget</a> online.</p><p>"
+	    PROSE2 "</p><p>" PROSE "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+	const struct link *l;
+
+	(void)state;
+	assert_int_equal(a->nlinks, 1);
+	l = &a->links[0];
+	assert_string_equal(l->url, "https://example.org/docs/budget.pdf");
+	assert_string_equal(l->text, "the full budget");
+	assert_memory_equal(a->blocks[l->block].text + l->start,
+	    "the full budget", l->end - l->start);
+	assert_string_equal(a->url, "https://example.org/story/1");
+	article_free(a);
+}
+
+static void
+test_extract_html_base_url_order(void **state)
+{
+	static const char page[] =
+	    "<html><head><base href='/root/'><meta property='og:url' "
+	    "content='https://og.example/a/b'></head><body><article><p>"
+	    PROSE "<a href='x'>x link</a></p><p>" PROSE2 "</p><p>" PROSE
+	    "</p></article></body></html>";
+	struct article *a;
+
+	(void)state;
+	/* <base> resolved against og:url. */
+	a = run(page, NULL, NULL);
+	assert_int_equal(a->nlinks, 1);
+	assert_string_equal(a->links[0].url, "https://og.example/root/x");
+	article_free(a);
+	/* --base-url first, <base> still applies under it. */
+	a = run(page, "https://cli.example/p/q", NULL);
+	assert_string_equal(a->links[0].url, "https://cli.example/root/x");
+	article_free(a);
+}
+
+static void
+test_extract_html_meta_preference_order(void **state)
+{
+	static const char page[] =
+	    "<html lang='fr'><head><title>Page title here | Site</title>"
+	    "<meta property='og:title' content='OG title'>"
+	    "<meta name='author' content='Meta Author'>"
+	    "<meta property='og:site_name' content='OG Site'>"
+	    "<meta property='article:published_time' "
+	    "content='2024-05-01T10:00:00Z'>"
+	    "<script type='application/ld+json'>{\"@context\":"
+	    "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":"
+	    "\"LD headline\",\"author\":[{\"name\":\"Ann\"},{\"name\":"
+	    "\"Bob\"}],\"publisher\":{\"name\":\"LD Site\"},"
+	    "\"datePublished\":\"2024-06-02\"}</script></head><body>"
+	    "<article><p>" PROSE "</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
+	struct article *a = run(page, NULL, NULL);
+	char	 day[11];
+
+	(void)state;
+	assert_string_equal(a->title, "LD headline");
+	assert_string_equal(a->byline, "Ann, Bob");
+	assert_string_equal(a->site, "LD Site");
+	assert_string_equal(a->lang, "fr");
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2024-06-02");
+	article_free(a);
+}
+
+static void
+test_extract_html_meta_falls_back_to_title_tag(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Council passes the new budget at last - "
+	    "Town News</title><meta property='article:published_time' "
+	    "content='2024-05-01T10:00:00Z'></head><body><article><p>"
+	    PROSE "</p><p class='byline'>By Jane Doe</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+	char	 day[11];
+
+	(void)state;
+	assert_string_equal(a->title, "Council passes the new budget at last");
+	assert_string_equal(a->byline, "By Jane Doe");
+	assert_false(body_has(a, "Jane Doe"));
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2024-05-01");
+	article_free(a);
+}
+
+static void
+test_extract_html_teasers_become_related(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p>"
+	    "<div class='related-stories'><a href='/n/1'>Mayor opens the "
+	    "new bridge over the river</a><a href='/n/2'>School board "
+	    "elects a new chair for the year</a></div><p>" PROSE2 "</p>"
+	    "<p>" PROSE "</p></article>"
+	    "<aside class='most-popular'><a href='/n/3'>Storm closes roads "
+	    "across the county tonight</a></aside></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+	size_t	 i;
+	int	 bridge = 0, storm = 0;
+
+	(void)state;
+	assert_false(body_has(a, "bridge"));
+	for (i = 0; i < a->nrelated; i++) {
+		if (strcmp(a->related[i].url, "https://news.example/n/1") == 0)
+			bridge = 1;
+		if (strcmp(a->related[i].url, "https://news.example/n/3") == 0)
+			storm = 1;
+	}
+	assert_true(bridge);
+	assert_true(storm);
+	article_free(a);
+}
+
+static void
+test_extract_html_hidden_content_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p>"
+	    "<p style='display: none'>Hidden words here, secret, sneaky.</p>"
+	    "<div aria-hidden='true'>Invisible words, too, yes.</div>"
+	    "<p hidden>More hidden stuff, hidden, yes.</p><p>" PROSE2
+	    "</p><script>var x = 'script words';</script>"
+	    "</article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_false(body_has(a, "Hidden words"));
+	assert_false(body_has(a, "Invisible"));
+	assert_false(body_has(a, "More hidden"));
+	assert_false(body_has(a, "script words"));
+	article_free(a);
+}
+
+static void
+test_extract_html_wrong_declared_charset_is_utf8(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta http-equiv='Content-Type' content='text/html;"
+	    " charset=gb2312'></head><body><article><p>" PROSE
+	    "Caf\xc3\xa9 na\xc3\xafve \xe6\x96\xb0\xe9\x97\xbb.</p><p>"
+	    PROSE2 "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_true(body_has(a, "Caf\xc3\xa9 na\xc3\xafve "
+	    "\xe6\x96\xb0\xe9\x97\xbb."));
+	article_free(a);
+}
+
+static void
+test_extract_html_legacy_charset_converted(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta charset='iso-8859-1'></head><body><article>"
+	    "<p>" PROSE "Caf\xe9 cr\xe8me.</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
+	struct article *a;
+
+	(void)state;
+	a = run(page, NULL, NULL);
+	assert_true(body_has(a, "Caf\xc3\xa9 cr\xc3\xa8me."));
+	article_free(a);
+	/* The HTTP header's charset wins over none. */
+	a = run(page + strlen("<html><head><meta charset='iso-8859-1'>"
+	    "</head>"), NULL, "windows-1252");
+	assert_true(body_has(a, "Caf\xc3\xa9 cr\xc3\xa8me."));
+	article_free(a);
+}
+
+static void
+test_extract_html_controls_stripped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "Red \x1b[31mtext\x1b[0m "
+	    "here.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+	char	*t = article_text(a);
+
+	(void)state;
+	assert_null(strchr(t, '\x1b'));
+	assert_non_null(strstr(t, "Red text here."));
+	free(t);
+	article_free(a);
+}
+
+static struct article *
+run_n(const char *data, size_t n, int *rc, struct errbuf *eb)
+{
+	struct extract_opts o;
+	struct article *a = NULL;
+
+	memset(&o, 0, sizeof o);
+	o.where = "hostile.html";
+	*rc = extract_html(data, n, &o, &a, eb);
+	return a;
+}
+
+static void
+test_extract_html_deep_nesting_bounded(void **state)
+{
+	const size_t depth = 100000;
+	size_t	 i, n = 0;
+	char	*p = malloc(depth * 11 + 64);
+	struct article *a;
+	struct errbuf eb;
+	int	 rc;
+
+	(void)state;
+	assert_non_null(p);
+	memcpy(p, "<html><body>", 12);
+	n = 12;
+	for (i = 0; i < depth; i++, n += 5)
+		memcpy(p + n, "<div>", 5);
+	memcpy(p + n, "deep", 4);
+	n += 4;
+	for (i = 0; i < depth; i++, n += 6)
+		memcpy(p + n, "</div>", 6);
+	a = run_n(p, n, &rc, &eb);
+	if (rc == 0)
+		article_free(a);
+	else
+		assert_non_null(strstr(eb.msg, "hostile.html: "));
+	free(p);
+}
+
+static void
+test_extract_html_huge_text_node_bounded(void **state)
+{
+	const size_t sz = 20UL * 1024 * 1024;
+	char	*p = malloc(sz + 64);
+	struct article *a;
+	struct errbuf eb;
+	int	 rc;
+
+	(void)state;
+	assert_non_null(p);
+	memcpy(p, "<html><body><p>", 15);
+	memset(p + 15, 'a', sz);
+	memcpy(p + 15 + sz, "</p></body></html>", 18);
+	a = run_n(p, sz + 33, &rc, &eb);
+	if (rc == 0) {
+		size_t i;
+
+		for (i = 0; i < a->nblocks; i++)
+			assert_true(a->blocks[i].len <= ARTICLE_FIELD_MAX_BYTES);
+		article_free(a);
+	} else
+		assert_non_null(strstr(eb.msg, "hostile.html: "));
+	free(p);
+}
+
+static void
+test_extract_html_entity_bomb_not_expanded(void **state)
+{
+	static const char page[] =
+	    "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+	    "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;"
+	    "&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+	    "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]><html><body><p>"
+	    "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</p></body></html>";
+	struct article *a;
+	struct errbuf eb;
+	int	 rc;
+
+	(void)state;
+	a = run_n(page, sizeof page - 1, &rc, &eb);
+	if (rc == 0) {
+		char *t = article_text(a);
+
+		assert_non_null(t);
+		assert_true(strlen(t) < 10000);
+		free(t);
+		article_free(a);
+	}
+}
+
+static void
+test_extract_html_nul_and_invalid_utf8(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "bad \xff\xfe bytes \xc3</p>"
+	    "<p>" PROSE2 "\0 after nul</p></article></body></html>";
+	struct article *a;
+	struct errbuf eb;
+	int	 rc;
+
+	(void)state;
+	a = run_n(page, sizeof page - 1, &rc, &eb);
+	if (rc == 0) {
+		char *t = article_text(a);
+		size_t l = strlen(t), i;
+		uint32_t cp;
+
+		for (i = 0; i < l;) {
+			size_t k = utf8_decode(t + i, l - i, &cp);
+
+			assert_false(cp == 0xfffd && k == 1);
+			i += k;
+		}
+		free(t);
+		article_free(a);
+	} else
+		assert_non_null(strstr(eb.msg, "hostile.html: "));
+}
+
+static void
+test_extract_html_not_html_fails_with_message(void **state)
+{
+	struct article *a;
+	struct errbuf eb;
+	int	 rc;
+
+	(void)state;
+	a = run_n("", 0, &rc, &eb);
+	assert_int_equal(rc, -1);
+	assert_null(a);
+	assert_string_equal(eb.msg, "hostile.html: not an HTML page");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_extract_html_story_found_among_chrome),
+		cmocka_unit_test(
+		    test_extract_html_link_dense_box_dropped_when_in_story),
+		cmocka_unit_test(test_extract_html_blocks_typed),
+		cmocka_unit_test(test_extract_html_links_absolute_with_ranges),
+		cmocka_unit_test(test_extract_html_base_url_order),
+		cmocka_unit_test(test_extract_html_meta_preference_order),
+		cmocka_unit_test(test_extract_html_meta_falls_back_to_title_tag),
+		cmocka_unit_test(test_extract_html_teasers_become_related),
+		cmocka_unit_test(test_extract_html_hidden_content_dropped),
+		cmocka_unit_test(
+		    test_extract_html_wrong_declared_charset_is_utf8),
+		cmocka_unit_test(test_extract_html_legacy_charset_converted),
+		cmocka_unit_test(test_extract_html_controls_stripped),
+		cmocka_unit_test(test_extract_html_deep_nesting_bounded),
+		cmocka_unit_test(test_extract_html_huge_text_node_bounded),
+		cmocka_unit_test(test_extract_html_entity_bomb_not_expanded),
+		cmocka_unit_test(test_extract_html_nul_and_invalid_utf8),
+		cmocka_unit_test(test_extract_html_not_html_fails_with_message),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
