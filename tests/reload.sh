@@ -1,0 +1,197 @@
+#!/bin/sh
+# reload: byline --reload against the loopback server tests/httpd.py:
+# conditional GET, redirects, errors, caps, broken feeds, no item lost or
+# duplicated across reloads, and SIGKILL in the middle of a reload.
+set -u
+
+: "${BYLINE:=./src/byline}"
+: "${srcdir:=.}"
+[ -x "$BYLINE" ] || { echo "reload: no $BYLINE" >&2; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "reload: no python3"; exit 77; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-reload.XXXXXX")
+pids=
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+ok() { echo "ok: $*"; }
+
+# start_server LOGNAME [ARGS...]: starts httpd.py, sets $port
+start_server() {
+	name=$1
+	shift
+	python3 "$srcdir/tests/httpd.py" "$@" >"$tmp/$name.port" \
+	    2>"$tmp/$name.err" &
+	pids="$pids $!"
+	i=0
+	while [ ! -s "$tmp/$name.port" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	port=$(head -n 1 "$tmp/$name.port")
+	[ -n "$port" ] || { echo "reload: server did not start" >&2; exit 99; }
+}
+
+# sql DB QUERY: one value from the store
+sql() {
+	python3 -c 'import sqlite3,sys
+c=sqlite3.connect(sys.argv[1])
+print(c.execute(sys.argv[2]).fetchone()[0])' "$1" "$2"
+}
+
+# run NAME: byline --reload with the case's config; sets $rc
+run() {
+	"$BYLINE" -c "$tmp/feeds.conf" --db "$tmp/db/cache.db" --reload \
+	    >"$tmp/$1.out" 2>"$tmp/$1.err"
+	rc=$?
+	if [ $rc -gt 1 ]; then
+		fail "$1: exit status $rc"
+		cat "$tmp/$1.err" >&2
+	fi
+	if grep -q 'Sanitizer\|runtime error' "$tmp/$1.err"; then
+		fail "$1: sanitizer report"
+		cat "$tmp/$1.err" >&2
+	fi
+}
+
+expect_err() {
+	if grep -qF -- "$2" "$tmp/$1.err"; then
+		ok "$1: $2"
+	else
+		fail "$1: no \"$2\" in stderr"
+		cat "$tmp/$1.err" >&2
+	fi
+}
+
+expect_out() {
+	if grep -qxF -- "$2" "$tmp/$1.out"; then
+		ok "$1: $2"
+	else
+		fail "$1: stdout is not \"$2\""
+		cat "$tmp/$1.out" >&2
+	fi
+}
+
+start_server cases
+u="http://127.0.0.1:$port"
+cat >"$tmp/feeds.conf" <<EOF
+# every outcome the fetcher knows
+$u/feed.xml "main" "~The feed"
+$u/r301
+$u/r302
+$u/r308
+$u/loop
+$u/404
+$u/500
+$u/stall
+$u/huge
+$u/bomb
+$u/wrongtype
+$u/truncated
+$u/notfeed
+http://127.0.0.1:1/refused
+ftp://example.org/bad
+EOF
+printf 'timeout 2\nreload-concurrency 8\n' >"$tmp/config"
+db="$tmp/db/cache.db"
+
+run first
+[ $rc -eq 1 ] && ok "first: exit 1 with failed feeds" ||
+    fail "first: exit $rc, not 1"
+expect_err first "feeds.conf:16: not a http, https or file URL"
+expect_err first "$u/r301: moved permanently to $u/feed.xml"
+expect_err first "$u/r308: moved permanently to $u/feed.xml"
+expect_err first "$u/loop: too many redirects"
+expect_err first "$u/404: HTTP status 404"
+expect_err first "$u/500: HTTP status 500"
+expect_err first "$u/stall: timeout"
+expect_err first "$u/huge: too large (over 20971520 bytes)"
+expect_err first "$u/bomb: too large (over 20971520 bytes)"
+expect_err first "$u/truncated"
+expect_err first "$u/notfeed"
+expect_err first "http://127.0.0.1:1/refused: cannot connect"
+if grep -q "r302: moved" "$tmp/first.err"; then
+	fail "first: a 302 reported as moved"
+fi
+# feed.xml v2 through 4 addresses (2 each), wrongtype 3, truncated 3
+# items before the cut
+expect_out first "14 feeds, 14 new items, 0 not modified, 9 errors"
+n=$(sql "$db" "SELECT count(*) FROM feeds WHERE error IS NOT NULL")
+[ "$n" = 9 ] && ok "first: 9 errors stored" || fail "first: $n errors"
+
+run second
+expect_out second "14 feeds, 0 new items, 4 not modified, 9 errors"
+n=$(sql "$db" "SELECT count(*) FROM items")
+[ "$n" = 14 ] && ok "second: 14 items, none duplicated" ||
+    fail "second: $n items"
+
+# the feed grows: new items added, old ones kept once, read state kept
+python3 -c 'import sqlite3,sys
+c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE items SET read = 1")
+c.commit()' "$db"
+python3 -c 'import urllib.request,sys
+urllib.request.urlopen(sys.argv[1]).read()' "$u/setversion/5"
+run third
+expect_out third "14 feeds, 12 new items, 0 not modified, 9 errors"
+n=$(sql "$db" "SELECT count(*) FROM items i JOIN feeds f ON
+    f.id = i.feed_id WHERE f.url = '$u/feed.xml'")
+[ "$n" = 5 ] && ok "third: feed.xml has 5 items" || fail "third: $n items"
+n=$(sql "$db" "SELECT count(*) FROM items WHERE read = 1")
+[ "$n" = 14 ] && ok "third: read state kept" || fail "third: $n read"
+n=$(sql "$db" "SELECT count(*) - count(DISTINCT feed_id || guid) FROM items")
+[ "$n" = 0 ] && ok "third: no duplicates" || fail "third: $n duplicates"
+t=$(sql "$db" "SELECT custom_title || ' ' || tags FROM feeds
+    WHERE url = '$u/feed.xml'")
+[ "$t" = "The feed main" ] && ok "third: title and tags stored" ||
+    fail "third: title/tags \"$t\""
+
+# all good: exit 0
+printf '%s\n' "$u/feed.xml" "$u/wrongtype" >"$tmp/feeds.conf"
+run good
+[ $rc -eq 0 ] && ok "good: exit 0" || fail "good: exit $rc"
+expect_out good "2 feeds, 0 new items, 1 not modified, 0 errors"
+
+# SIGKILL in the middle: slow server, 60 feeds of 10 items on one host
+mkdir -p "$tmp/feeds"
+: >"$tmp/feeds.conf"
+start_server slow --root "$tmp/feeds" --delay 0.25
+python3 -c 'import sys
+d, port = sys.argv[1], sys.argv[2]
+with open(d + "/../feeds.conf", "w") as conf:
+    for n in range(60):
+        items = "".join("<item><title>f%d item %d</title><guid>g%d-%d</guid>"
+            "<link>http://example.org/%d/%d</link></item>" % (n, k, n, k, n, k)
+            for k in range(10))
+        with open("%s/f%d.xml" % (d, n), "w") as f:
+            f.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                "<title>Feed %d</title>%s</channel></rss>\n" % (n, items))
+        conf.write("http://127.0.0.1:%s/f%d.xml\n" % (port, n))' \
+    "$tmp/feeds" "$port"
+rm -rf "$tmp/db"
+"$BYLINE" -c "$tmp/feeds.conf" --db "$db" --reload \
+    >"$tmp/kill.out" 2>"$tmp/kill.err" &
+bp=$!
+sleep 2
+kill -9 $bp 2>/dev/null
+wait $bp 2>/dev/null
+n=$(sql "$db" "SELECT count(*) FROM feeds WHERE updated > 0")
+m=$(sql "$db" "SELECT count(*) FROM items")
+if [ "$n" -gt 0 ] && [ "$n" -lt 60 ] && [ "$m" = $((n * 10)) ]; then
+	ok "kill: $n feeds committed whole ($m items) before SIGKILL"
+else
+	fail "kill: $n feeds, $m items after SIGKILL"
+fi
+run afterkill
+[ $rc -eq 0 ] && ok "afterkill: exit 0" || fail "afterkill: exit $rc"
+n=$(sql "$db" "SELECT count(*) FROM items")
+d=$(sql "$db" "SELECT count(DISTINCT feed_id || guid) FROM items")
+[ "$n" = 600 ] && [ "$d" = 600 ] && ok "afterkill: 600 items, no loss" ||
+    fail "afterkill: $n items, $d distinct"
+
+[ $fails -eq 0 ] || { echo "reload: $fails failures" >&2; exit 1; }
+exit 0
