@@ -20,6 +20,7 @@
 #define BYLINE_FEED_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "util.h"
@@ -49,6 +50,8 @@ struct feed_entry {
 	const char	*author;
 	const char	*enclosure;
 	const char	*categories;	/* '|'-separated */
+	const char	*guid;		/* the id as the feed wrote it, "" if
+					   none (sfeed's id column) */
 };
 
 struct feed_info {
@@ -75,5 +78,20 @@ int	 feed_finish(struct feed_parser *, struct errbuf *eb) WARN_UNUSED;
 /* Feed-level fields; valid until feed_parser_free(). */
 const struct feed_info *feed_parser_info(const struct feed_parser *);
 void	 feed_parser_free(struct feed_parser *);
+
+/*
+ * The first thing the parser repaired or cut without failing (a field
+ * over its limit, an undeclared entity kept as text, ...) as one line
+ * "WHERE:LINE: what", or NULL.  Valid until feed_parser_free().
+ */
+const char *feed_parser_warning(const struct feed_parser *);
+
+/*
+ * Writes e as one line of sfeed's TSV (sfeed(5)): time, title, link,
+ * content, content type, id, author, enclosure, categories; TAB, newline
+ * and backslash in the content written as \t, \n, \\.  Returns 0, or -1
+ * on a write error (errno set by stdio).
+ */
+int	 feed_entry_write_tsv(FILE *, const struct feed_entry *) WARN_UNUSED;
 
 #endif

@@ -161,6 +161,10 @@
  * ones are ignored (links stay as the feed wrote them). */
 #define FEED_BASE_DEPTH_MAX	16
 
+/* --parse-feed reads its input in pieces of this size, as the fetcher
+ * would hand them over. */
+#define FEED_READ_BYTES		(64UL * 1024)
+
 /* A JSON Feed is parsed whole (json-c builds a tree): the largest real
  * ones are a few MB. */
 #define FEED_JSON_MAX_BYTES	(8UL * 1024 * 1024)
