@@ -1,14 +1,11 @@
 /*
- * cmd_tui: the interactive reader.  Not built yet.
+ * cmd_tui: the interactive reader; see ui.h.
  */
 #include "cmd.h"
+#include "ui.h"
 
 int
 cmd_tui(const struct options *o, const char *target, int demo, FILE *err)
 {
-	(void)o;
-	(void)target;
-	fprintf(err, "byline: %s is not built yet in this version; use --dump "
-	    "PATH\n", demo ? "--demo" : "the interactive reader");
-	return 2;
+	return ui_start(o, target, demo, err);
 }
