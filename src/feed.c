@@ -162,7 +162,8 @@ enum nsgroup {
 	NS_DC,
 	NS_CONTENT,
 	NS_MEDIA,
-	NS_OTHER
+	NS_OTHER,
+	NS_COUNT
 };
 
 struct nsname {
@@ -187,7 +188,8 @@ static const struct nsname nsuris[] = {
 	{ "http://www.w3.org/1999/xhtml", NS_OTHER },
 };
 
-/* Prefixes used without a declaration: matched by the prefix itself. */
+/* Prefixes used without a declaration or with an unknown URI: matched by
+ * the prefix itself. */
 static const struct nsname nsprefixes[] = {
 	{ "content", NS_CONTENT },
 	{ "dc", NS_DC },
@@ -409,12 +411,22 @@ lookup_slow(const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 			    nsprefixes[i].s) == 0)
 				g = nsprefixes[i].group;
 	} else {
-		g = prefix == NULL ? NS_CORE : NS_OTHER;
+		g = NS_COUNT;
 		for (i = 0; i < sizeof nsuris / sizeof nsuris[0]; i++)
 			if (strcmp((const char *)uri, nsuris[i].s) == 0) {
 				g = nsuris[i].group;
 				break;
 			}
+		/* an unknown URI: feeds misspell the well-known ones
+		 * ("http://purl.org/dc/elements/1.1"), so the usual
+		 * prefix decides */
+		for (i = 0; g == NS_COUNT && prefix != NULL && i <
+		    sizeof nsprefixes / sizeof nsprefixes[0]; i++)
+			if (ascii_casecmp((const char *)prefix,
+			    nsprefixes[i].s) == 0)
+				g = nsprefixes[i].group;
+		if (g == NS_COUNT)
+			g = prefix == NULL ? NS_CORE : NS_OTHER;
 	}
 	switch (g) {
 	case NS_CORE:
@@ -473,9 +485,12 @@ warn(struct feed_parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (p->xml != NULL)
+	if (p->xml == NULL) {
+		errbuf_set(&p->warning, "%s: %s", p->where, msg);
+	} else {
 		line = xmlSAX2GetLineNumber(p->xml);
-	errbuf_set(&p->warning, "%s:%d: %s", p->where, line, msg);
+		errbuf_set(&p->warning, "%s:%d: %s", p->where, line, msg);
+	}
 	p->have_warning = 1;
 }
 
@@ -1216,6 +1231,12 @@ sax_error(void *v, xmlErrorPtr e)
 
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
+	/* an undeclared prefix breaks Namespaces in XML, not XML 1.0: the
+	 * element keeps its prefix, and lookup_slow() matches by it */
+	if (e->domain == XML_FROM_NAMESPACE) {
+		warn(p, "%s", "undeclared namespace prefix");
+		return;
+	}
 	/*
 	 * In recovery mode libxml2 2.9 drops every entity reference, even
 	 * &amp;, after the first well-formedness error (xmlParseReference
@@ -1746,13 +1767,10 @@ feed_finish(struct feed_parser *p, struct errbuf *eb)
 		errbuf_set(eb, "%s: parser already stopped", p->where);
 		return fail(p, eb);
 	}
-	if (xml_push(p, NULL, 0, 1, eb) == -1)
+	rc = xml_push(p, NULL, 0, 1, eb);
+	if (rc == -1 && (p->nomem || p->stopped))
 		return fail(p, eb);
 	p->state = ST_DONE;
-	if (p->have_error) {
-		errbuf_set(eb, "%s", p->error.msg);
-		return fail(p, eb);
-	}
 	if (!p->root_seen) {
 		errbuf_set(eb, "%s: no feed: the document has no element",
 		    p->where);
@@ -1764,7 +1782,19 @@ feed_finish(struct feed_parser *p, struct errbuf *eb)
 		    p->where, p->rootname);
 		return fail(p, eb);
 	}
-	return 0;
+	if (p->depth > 0) {
+		errbuf_set(eb, "%s:%d: feed cut off: %d element%s not closed "
+		    "after %lu entr%s", p->where,
+		    xmlSAX2GetLineNumber(p->xml), p->depth,
+		    p->depth == 1 ? "" : "s", p->nentries,
+		    p->nentries == 1 ? "y" : "ies");
+		return fail(p, eb);
+	}
+	if (p->have_error) {
+		errbuf_set(eb, "%s", p->error.msg);
+		return fail(p, eb);
+	}
+	return rc == -1 ? fail(p, eb) : 0;
 }
 
 /* Points the feed_info at the feed-level fields once they are complete
