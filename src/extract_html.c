@@ -468,6 +468,27 @@ class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
 		h->flags |= F_ROLE;
 }
 
+/* Deeper than libxml2 lets a page nest without HTML_PARSE_HUGE (256):
+ * the recursion below never goes past it. */
+#define TREE_DEPTH_MAX	1024
+
+/*
+ * Points every child's parent at the node whose children list holds it.
+ * libxml2 2.9 leaves children of a stray second <body> pointing at an
+ * element that is not in the tree, which would end upward walks early.
+ */
+static void
+fix_parents(xmlNodePtr n, int depth)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		c->parent = n;
+		if (c->type == XML_ELEMENT_NODE && depth < TREE_DEPTH_MAX)
+			fix_parents(c, depth + 1);
+	}
+}
+
 /* Gives every element its side-table entry and static facts. */
 static int
 setup_nodes(struct hx *hx)
@@ -478,6 +499,7 @@ setup_nodes(struct hx *hx)
 
 	if (root == NULL)
 		return 0;
+	fix_parents(root, 0);
 	/* Count, then fill: two iterative walks. */
 	for (n = root; n != NULL;) {
 		if (n->type == XML_ELEMENT_NODE)
@@ -564,20 +586,22 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		hx->in_table++;
 	if (h->tag == T_CODE)
 		hx->in_code++;
-	if ((h->props & P_DROP) || (h->flags & (F_HIDDEN | F_ROLE)) ||
+	if ((h->props & P_DROP) || ((h->flags & (F_HIDDEN | F_ROLE)) &&
+	    h->tag != T_BODY && h->tag != T_HTML) ||
 	    (n->name[0] == 'o' && strcmp((const char *)n->name, "o:p") == 0)) {
 		h->flags |= F_STRIP;
 		return 0;
 	}
 	if ((hx->attempt & A_STRIP_UNLIKELY) && (h->flags & F_UNLIKELY) &&
-	    h->tag != T_BODY && h->tag != T_A && hx->in_table == 0 &&
+	    h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
+	    hx->in_table == 0 &&
 	    hx->in_code == 0) {
 		h->flags |= F_STRIP;
 		return 0;
 	}
 	/* A byline element: remember its text, keep it out of the story. */
 	if ((h->flags & F_BYLINE) && hx->meta.byline == NULL &&
-	    hx->byline == NULL && n != hx->body) {
+	    hx->byline == NULL && h->tag != T_BODY && h->tag != T_HTML) {
 		t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
 		if (t != NULL && *t != '\0' && strlen(t) < 100) {
 			hx->byline = t;
