@@ -62,6 +62,8 @@ static int	 save(struct job *, const struct fetch_response *,
 static char	*charset_of(const char *);
 static char	*tags_join(const struct conf_feed *);
 static void	 progress(struct reload *);
+static void	 record_error(struct job *, const char *);
+static void	 parse_error(struct job *);
 static int	 mkdir_for(const char *, struct errbuf *);
 
 /* Creates the directories leading to path (mode 0700). */
@@ -301,6 +303,31 @@ record_error(struct job *j, const char *msg)
 		fprintf(r->err, "byline: %s\n", eb.msg);
 }
 
+/*
+ * Reports a body the parser refused: "URL: not a feed (why)" when no
+ * entry came, "URL: broken feed after N entries (why)" otherwise; why is
+ * the parser's message without its leading "URL".
+ */
+static void
+parse_error(struct job *j)
+{
+	const char *why = j->perr.msg;
+	size_t	 ul = strlen(j->cf->url);
+	char	 m[ERRBUF_BYTES];
+
+	if (strncmp(why, j->cf->url, ul) == 0)
+		why += ul;
+	while (*why == ':' || *why == ' ')
+		why++;
+	if (j->nentries == 0)
+		snprintf(m, sizeof m, "%.250s: not a feed (%.200s)", j->cf->url,
+		    why);
+	else
+		snprintf(m, sizeof m, "%.250s: broken feed after %zu entries "
+		    "(%.200s)", j->cf->url, j->nentries, why);
+	record_error(j, m);
+}
+
 static void
 on_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
     const char *msg)
@@ -321,7 +348,7 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 		/* keep what came before the error, report the feed */
 		if (save(j, resp, &eb) == -1)
 			fprintf(r->err, "byline: %s\n", eb.msg);
-		record_error(j, j->perr.msg);
+		parse_error(j);
 	} else if (res != FETCH_OK) {
 		record_error(j, msg);
 	} else if (j->parser == NULL) {
@@ -331,7 +358,7 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	} else if (feed_finish(j->parser, &j->perr) == -1) {
 		if (j->nentries > 0 && save(j, resp, &eb) == -1)
 			fprintf(r->err, "byline: %s\n", eb.msg);
-		record_error(j, j->perr.msg);
+		parse_error(j);
 	} else if (save(j, resp, &eb) == -1) {
 		record_error(j, eb.msg);
 	}
