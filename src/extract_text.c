@@ -21,7 +21,6 @@
  *     links, and captions and credits;
  *  5. finds title, byline, date and site in the lines around the story.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -887,7 +886,7 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || byline_prefix(u) > 0 ||
+		    !u->blank_after || u->blank_before || byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
 			break;
 		s--;
@@ -950,12 +949,6 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 	if ((a = article_new()) == NULL)
 		goto nomem;
 	best = best_run(&c, &s, &e);
-#ifdef TEXT_DEBUG
-	for (i = 0; i < c.n; i++)
-		fprintf(stderr, "%4zu k%d s%4ld r%d b%d m%d c%d | %.60s\n",
-		    c.u[i].line, c.u[i].kind, c.u[i].score, c.u[i].repeats,
-		    c.u[i].bullet, c.u[i].marker, c.u[i].code, c.u[i].s);
-#endif
 	if (best <= 0) {
 		/* No prose at all: a tiny page.  Keep every line. */
 		s = 0;

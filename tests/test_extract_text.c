@@ -1,20 +1,283 @@
+/*
+ * test_extract_text: the text-copy extractor on small pages written
+ * here, one behaviour each, plus the project's sample page.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
-static void
-test_placeholder(void **state)
+#include "extract.h"
+#include "util.h"
+
+#define P1 "The committee met on Tuesday to review the plan for the new " \
+	"library, which has been delayed twice since the spring.\n\n"
+#define P2 "Members agreed that the building work would start in June, " \
+	"and that the reading rooms would stay open while it goes on.\n\n"
+#define P3 "The final cost, they said, will be published with the annual " \
+	"accounts once the contractors have signed their agreements.\n\n"
+
+static const char nav[] =
+	"Home\nNews\nSport\nWeather\nCulture\nSign in\n";
+
+static struct article *
+extract(const char *text)
 {
+	struct extract_opts o;
+	struct article *a = NULL;
+	struct errbuf eb;
+
+	memset(&o, 0, sizeof o);
+	o.where = "test";
+	o.input = EXTRACT_TEXT;
+	if (extract_text(text, strlen(text), &o, &a, &eb) != 0)
+		fail_msg("extract failed: %s", eb.msg);
+	return a;
+}
+
+static int
+has_text(const struct article *a, const char *needle)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (strstr(a->blocks[i].text, needle) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+test_extract_text_drops_menu_keeps_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
 	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s%s%s",
+	    nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_int_equal(a->nblocks, 3);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "Weather"));
+	article_free(a);
+}
+
+static void
+test_extract_text_title_byline_date(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+	char	 day[11];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nLibrary plan delayed again, committee "
+	    "says\n\nBy Jo Marsh | Staff writer 17 Feb 2025 10:02\n\n%s%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_string_equal(a->title, "Library plan delayed again, committee says");
+	assert_string_equal(a->byline, "Jo Marsh");
+	assert_int_equal(a->date_prec, DATE_MINUTE);
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2025-02-17");
+	article_free(a);
+}
+
+static void
+test_extract_text_teaser_card_becomes_related(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Council opens a second reading room in the old post office\n"
+	    "The room will hold the local history collection from next year.\n"
+	    "Town GazetteAnna Berg\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_int_equal(a->nblocks, 3);
+	assert_false(has_text(a, "second reading room"));
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0].title,
+	    "Council opens a second reading room in the old post office");
+	assert_string_equal(a->related[0].summary,
+	    "The room will hold the local history collection from next year.");
+	assert_string_equal(a->related[0].source, "Town Gazette");
+	assert_string_equal(a->related[0].author, "Anna Berg");
+	assert_null(a->related[0].url);
+	article_free(a);
+}
+
+static void
+test_extract_text_caption_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "Library plan delayed\n\n"
+	    "The old library building on Mill Street, seen in January. "
+	    "(Kim Ode / City Photo Agency)\n%s%s%s", P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Kim Ode"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+static void
+test_extract_text_comments_after_story_cut(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, P1 P2 P3), BUF_OK);
+	assert_int_equal(buf_puts(&b, "42 comments\n\n"), BUF_OK);
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_printf(&b, "reader%d\n%d hours ago\n"
+		    "I have been waiting for this library for years and I think "
+		    "the committee should have started the work much earlier.\n"
+		    "Rating: %d votes\n\n", i, i + 1, i), BUF_OK);
+	a = extract(b.data);
+	assert_int_equal(a->nblocks, 3);
+	assert_false(has_text(a, "waiting for this library"));
+	article_free(a);
+	buf_release(&b);
+}
+
+static void
+test_extract_text_wrapped_lines_joined(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract("Abstract\n\n"
+	    "This document describes a protocol by which client programs\n"
+	    "running inside a web browser can talk to a storage server that\n"
+	    "is hosted on a different domain name, so that the provider of\n"
+	    "an application need not also store its users' data.\n\n");
+	assert_int_equal(a->nblocks, 1);
+	assert_non_null(strstr(a->blocks[0].text,
+	    "client programs running inside"));
+	article_free(a);
+}
+
+static void
+test_extract_text_controls_stripped(void **state)
+{
+	struct article *a;
+	size_t	 i;
+
+	(void)state;
+	a = extract("The committee met on \x1b[31mTuesday\x1b[0m to review the "
+	    "plan for the \x1b]0;owned\x07new library, which was delayed.\n\n"
+	    P2 P3);
+	for (i = 0; i < a->nblocks; i++)
+		assert_null(strchr(a->blocks[i].text, 0x1b));
+	assert_true(has_text(a, "met on Tuesday to review"));
+	article_free(a);
+}
+
+static void
+test_extract_text_tiny_page_kept_whole(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract("Test\n");
+	assert_int_equal(a->nblocks, 1);
+	assert_string_equal(a->blocks[0].text, "Test");
+	article_free(a);
+}
+
+static void
+test_extract_text_empty_and_binary_refused(void **state)
+{
+	struct extract_opts o;
+	struct article *a = NULL;
+	struct errbuf eb;
+	static const char bin[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00";
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.where = "page.txt";
+	assert_int_equal(extract_article(" \n\n\t", 4, &o, &a, &eb), -1);
+	assert_string_equal(eb.msg, "page.txt: empty input");
+	assert_int_equal(extract_article(bin, sizeof bin, &o, &a, &eb), -1);
+	assert_string_equal(eb.msg, "page.txt: binary data, not a page or text");
+	assert_null(a);
+}
+
+static void
+test_extract_text_long_line_bounded(void **state)
+{
+	struct article *a;
+	char	*big;
+	size_t	 n = 10 * 1024 * 1024, i;
+
+	(void)state;
+	big = malloc(n + 1);
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = i % 7 == 6 ? ' ' : 'x';
+	big[n] = '\0';
+	a = extract(big);
+	assert_int_equal(a->nblocks, 1);
+	assert_true(a->blocks[0].len <= TEXT_LINE_MAX_BYTES);
+	article_free(a);
+	free(big);
+}
+
+static void
+test_extract_text_sample_page(void **state)
+{
+	struct buf in, want;
+	struct errbuf eb;
+	struct article *a;
+	char	*text;
+
+	(void)state;
+	buf_init(&in, INPUT_MAX_BYTES);
+	buf_init(&want, INPUT_MAX_BYTES);
+	assert_int_equal(file_read(TEST_DATA_DIR "/sample.txt", &in, &eb), 0);
+	assert_int_equal(file_read(TEST_DATA_DIR "/sample.expected.txt", &want,
+	    &eb), 0);
+	a = extract(in.data);
+	text = article_text(a);
+	/* expected.txt ends with a newline. */
+	assert_int_equal(strlen(text) + 1, want.len);
+	assert_memory_equal(text, want.data, strlen(text));
+	assert_string_equal(a->byline, "Maren Aldous");
+	assert_int_equal(a->nrelated, 2);
+	free(text);
+	article_free(a);
+	buf_release(&in);
+	buf_release(&want);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
+		cmocka_unit_test(test_extract_text_title_byline_date),
+		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
+		cmocka_unit_test(test_extract_text_caption_dropped),
+		cmocka_unit_test(test_extract_text_comments_after_story_cut),
+		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
+		cmocka_unit_test(test_extract_text_controls_stripped),
+		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
+		cmocka_unit_test(test_extract_text_empty_and_binary_refused),
+		cmocka_unit_test(test_extract_text_long_line_bounded),
+		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
 	return cmocka_run_group_tests_name("extract_text", tests, NULL, NULL);

@@ -1,20 +1,226 @@
+/*
+ * test_util: bounded buffers, UTF-8 decoding and widths, the terminal
+ * sanitiser (with a catalogue of escape sequences) and URL resolution.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
+#include "util.h"
+
 static void
-test_placeholder(void **state)
+assert_buf_sane(const struct buf *b)
+{
+	assert_non_null(b->data);
+	assert_int_equal(b->data[b->len], '\0');
+	assert_true(b->len <= b->max);
+}
+
+static void
+test_buf_append_within_cap(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 8);
+	assert_buf_sane(&b);
+	assert_int_equal(buf_puts(&b, "abcd"), BUF_OK);
+	assert_int_equal(buf_puts(&b, "efgh"), BUF_OK);
+	assert_buf_sane(&b);
+	assert_string_equal(b.data, "abcdefgh");
+	buf_release(&b);
+}
+
+static void
+test_buf_append_over_cap_changes_nothing(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 8);
+	assert_int_equal(buf_puts(&b, "abcdef"), BUF_OK);
+	assert_int_equal(buf_puts(&b, "ghi"), BUF_TOOBIG);
+	assert_buf_sane(&b);
+	assert_string_equal(b.data, "abcdef");
+	assert_int_equal(buf_printf(&b, "%d", 123), BUF_TOOBIG);
+	assert_string_equal(b.data, "abcdef");
+	buf_release(&b);
+}
+
+static void
+test_buf_take_hands_over(void **state)
+{
+	struct buf b;
+	char	*p;
+
+	(void)state;
+	buf_init(&b, 100);
+	p = buf_take(&b);
+	assert_string_equal(p, "");
+	free(p);
+	assert_int_equal(buf_printf(&b, "%s-%d", "x", 7), BUF_OK);
+	p = buf_take(&b);
+	assert_string_equal(p, "x-7");
+	assert_int_equal(b.len, 0);
+	assert_buf_sane(&b);
+	free(p);
+	buf_release(&b);
+}
+
+static void
+test_utf8_decode_rejects_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\xff", "\x80", "\xe2\x82",
+	};
+	uint32_t cp;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(utf8_decode(bad[i], strlen(bad[i]), &cp), 1);
+		assert_int_equal(cp, 0xfffd);
+	}
+	assert_int_equal(utf8_decode("\xe2\x82\xac", 3, &cp), 3);
+	assert_int_equal(cp, 0x20ac);
+	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+}
+
+static void
+test_utf8_width_cjk_combining_invalid(void **state)
 {
 	(void)state;
+	assert_int_equal(utf8_width("abc", 3), 3);
+	/* CJK: two columns each. */
+	assert_int_equal(utf8_width("\xe6\x97\xa5\xe6\x9c\xac", 6), 4);
+	/* e + combining acute: one column. */
+	assert_int_equal(utf8_width("e\xcc\x81", 3), 1);
+	/* Invalid bytes: one column each (shown as U+FFFD). */
+	assert_int_equal(utf8_width("\xff\xfe", 2), 2);
+	/* Controls take none. */
+	assert_int_equal(utf8_width("a\x1b" "b", 3), 2);
+}
+
+static void
+test_utf8_fit_never_splits_wide(void **state)
+{
+	const char *s = "a\xe6\x97\xa5" "b";
+
+	(void)state;
+	assert_int_equal(utf8_fit(s, strlen(s), 1), 1);
+	assert_int_equal(utf8_fit(s, strlen(s), 2), 1);
+	assert_int_equal(utf8_fit(s, strlen(s), 3), 4);
+	assert_int_equal(utf8_fit(s, strlen(s), 10), 5);
+}
+
+/* What a terminal must never receive, each embedded in text. */
+static const struct {
+	const char	*in;
+	const char	*out;
+} escapes[] = {
+	{ "a\x1b[31mred\x1b[0mb", "aredb" },		/* SGR */
+	{ "a\x1b[2J\x1b[Hb", "ab" },			/* clear, home */
+	{ "a\x1b]0;title\x07" "b", "ab" },		/* OSC title, BEL */
+	{ "a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb" }, /* OSC 8 */
+	{ "a\x1bP1$r\x1b\\b", "ab" },			/* DCS */
+	{ "a\x1b_apc\x1b\\b", "ab" },			/* APC */
+	{ "a\x1b" "cb", "ab" },				/* RIS */
+	{ "a\x1b(0b", "ab" },				/* charset */
+	{ "a\xc2\x9b" "31mb", "ab" },			/* C1 CSI */
+	{ "a\xc2\x9d" "0;t\x07" "b", "ab" },		/* C1 OSC */
+	{ "a\xc2\x85" "b", "ab" },			/* C1 NEL */
+	{ "a\x07\x08\x0b\x0c\x7f" "b", "ab" },		/* C0, DEL */
+	{ "a\xe2\x80\xae" "b", "ab" },			/* RLO */
+	{ "a\xe2\x81\xa6" "b\xe2\x81\xa9", "ab" },	/* LRI, PDI */
+	{ "a\tb\nc\rd", "a b c d" },			/* white space */
+	{ "a\xffz", "a\xef\xbf\xbdz" },			/* invalid */
+	{ "caf\xc3\xa9 \xe6\x97\xa5", "caf\xc3\xa9 \xe6\x97\xa5" }, /* kept */
+	{ "a\x1b[", "a" },				/* truncated */
+};
+
+static void
+test_utf8_sanitize_escape_catalogue(void **state)
+{
+	struct buf b;
+	size_t	 i;
+
+	(void)state;
+	buf_init(&b, 1024);
+	for (i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+		buf_reset(&b);
+		assert_int_equal(utf8_sanitize(&b, escapes[i].in,
+		    strlen(escapes[i].in), 0), BUF_OK);
+		assert_buf_sane(&b);
+		if (strcmp(b.data, escapes[i].out) != 0)
+			fail_msg("case %zu: got \"%s\"", i, b.data);
+		assert_null(memchr(b.data, 0x1b, b.len));
+	}
+	buf_reset(&b);
+	assert_int_equal(utf8_sanitize(&b, "a\nb", 3, 1), BUF_OK);
+	assert_string_equal(b.data, "a\nb");
+	buf_release(&b);
+}
+
+static void
+test_url_resolve_relative_and_hostile(void **state)
+{
+	char	*u;
+
+	(void)state;
+	u = url_resolve("https://example.org/a/b.html", "../c?x=1#f");
+	assert_string_equal(u, "https://example.org/c?x=1#f");
+	free(u);
+	u = url_resolve("https://example.org/a/", "//cdn.example.net/i.png");
+	assert_string_equal(u, "https://cdn.example.net/i.png");
+	free(u);
+	u = url_resolve(NULL, "http://example.com");
+	assert_string_equal(u, "http://example.com/");
+	free(u);
+	assert_null(url_resolve("https://example.org/", "javascript:alert(1)"));
+	assert_null(url_resolve("https://example.org/", "data:text/html,x"));
+	assert_null(url_resolve(NULL, "relative/only"));
+	u = url_host("https://Example.ORG:8080/x");
+	assert_string_equal(u, "example.org");
+	free(u);
+}
+
+static void
+test_file_read_errors_name_the_path(void **state)
+{
+	struct buf b;
+	struct errbuf eb;
+
+	(void)state;
+	buf_init(&b, 16);
+	assert_int_equal(file_read("/nonexistent/x", &b, &eb), -1);
+	assert_string_equal(eb.msg, "/nonexistent/x: No such file or directory");
+	assert_int_equal(file_read(TEST_DATA_DIR, &b, &eb), -1);
+	assert_non_null(strstr(eb.msg, ": is a directory"));
+	assert_int_equal(file_read(TEST_DATA_DIR "/sample.txt", &b, &eb), -1);
+	assert_non_null(strstr(eb.msg, ": too large"));
+	assert_int_equal(b.len, 0);
+	buf_release(&b);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_buf_append_within_cap),
+		cmocka_unit_test(test_buf_append_over_cap_changes_nothing),
+		cmocka_unit_test(test_buf_take_hands_over),
+		cmocka_unit_test(test_utf8_decode_rejects_malformed),
+		cmocka_unit_test(test_utf8_width_cjk_combining_invalid),
+		cmocka_unit_test(test_utf8_fit_never_splits_wide),
+		cmocka_unit_test(test_utf8_sanitize_escape_catalogue),
+		cmocka_unit_test(test_url_resolve_relative_and_hostile),
+		cmocka_unit_test(test_file_read_errors_name_the_path),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
