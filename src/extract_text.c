@@ -77,6 +77,8 @@ struct text_ctx {
 #define PROSE_WEIGHT		10
 #define PROSE_WEIGHT_ANY	25
 #define MEDIUM_WEIGHT		4
+/* The cost of a short line in a run grows up to this many times. */
+#define RUN_PENALTY_MAX		5
 /* Prose words before a comments marker that make it end a story, and
  * how much larger the part after it must be to be the story instead. */
 #define STORY_MIN_WEIGHT	100
@@ -530,7 +532,7 @@ title_case(const struct unit *u)
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i;
+	size_t	 i, run;
 
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
@@ -568,6 +570,27 @@ classify(struct text_ctx *c)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
 			u->score = SCORE_MARKER;
+		/* Markup left as text (noscript content) is page chrome. */
+		if (u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL &&
+		    u->kind != UNIT_PROSE)
+			u->score = SCORE_REPEATED;
+	}
+	/* A long run of short lines (a share bar, a menu, a list of
+	 * links) costs more with every line: one subheading is cheap, a
+	 * block of chrome separates the story from what follows. */
+	for (i = 0, run = 0; i < c->n; i++) {
+		struct unit *u = &c->u[i];
+
+		if (u->kind != UNIT_SHORT || u->score > 0 ||
+		    (u->words > 4 && !title_case(u))) {
+			if (u->score != 0)
+				run = 0;
+			continue;
+		}
+		run++;
+		if (run > 2 && u->score > SCORE_SHORT * RUN_PENALTY_MAX)
+			u->score = SCORE_SHORT * (long)(run < RUN_PENALTY_MAX ?
+			    run : RUN_PENALTY_MAX);
 	}
 	/* Prose held in a template (a comment between its author line and
 	 * its rating, a listing's blurb between date lines) is not the
