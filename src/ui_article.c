@@ -421,12 +421,41 @@ follow_title(struct ui *u, const struct related *r)
 	return ui_article_open_item(u, id);
 }
 
+/*
+ * The store item whose page is url, found through the words of the
+ * link's title (the store is searched by words, not by address); 0 when
+ * none.  This keeps a followed page's read state and its "more on this"
+ * list when the page is one of the feeds' own.
+ */
+static int64_t
+item_by_title_link(struct ui *u, const char *title, const char *url)
+{
+	struct store_item *si = NULL;
+	struct errbuf eb;
+	size_t	 n = 0, i;
+	int64_t	 id = 0;
+
+	if (u->store == NULL || title == NULL || url == NULL)
+		return 0;
+	if ((id = item_by_link(u, url)) != 0)
+		return id;
+	if (store_search(u->store, title, TITLE_LOOKUP_MAX, &si, &n,
+	    &eb) == -1)
+		return 0;
+	for (i = 0; i < n && id == 0; i++)
+		if (si[i].link != NULL && strcmp(si[i].link, url) == 0)
+			id = si[i].id;
+	store_items_free(si, n);
+	return id;
+}
+
 static void
 follow(struct ui *u, struct ui_view *v)
 {
 	const struct layout_target *t;
 	struct errbuf eb;
 	const char *url = NULL;
+	int64_t	 id;
 
 	if (v->sel < 0) {
 		ui_message(u, 0, "press TAB to select a related link");
@@ -448,7 +477,11 @@ follow(struct ui *u, struct ui_view *v)
 		(void)ui_article_open_item(u, v->rel[t->index].id);
 		return;
 	}
-	if (url != NULL && ui_article_open_target(u, url, 0, &eb) == -1)
+	if (url == NULL)
+		return;
+	id = item_by_title_link(u, t->kind == LAYOUT_TEASER ?
+	    v->a->related[t->index].title : v->a->links[t->index].text, url);
+	if (ui_article_open_target(u, url, id, &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
 }
 

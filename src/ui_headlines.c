@@ -16,6 +16,8 @@
 
 /* Date column: "YYYY-MM-DD". */
 #define DAY_BYTES	11
+/* Columns around the source: "  (" and ")". */
+#define SOURCE_FRAME	4
 
 void
 ui_items_clear(struct ui *u)
@@ -262,17 +264,19 @@ ui_headlines_draw(struct ui *u)
 		    BUF_OK)
 			continue;
 		w = utf8_width(b.data, b.len);
-		/* The source takes at most a quarter of the line. */
+		/* The source, as "  (source)", takes at most a quarter of
+		 * the line. */
 		src = it->source != NULL ? utf8_width(it->source,
-		    strlen(it->source)) + 3 : 0;
+		    strlen(it->source)) + SOURCE_FRAME : 0;
 		if (src > (size_t)COLS / 4)
 			src = (size_t)COLS / 4;
 		room = (size_t)COLS > w + src ? (size_t)COLS - w - src : 1;
 		if (layout_fit(&b, it->title, room, 1) == (size_t)-1)
 			continue;
-		if (it->source != NULL && src > 3) {
+		if (it->source != NULL && src > SOURCE_FRAME) {
 			if (buf_puts(&b, "  (") != BUF_OK ||
-			    layout_fit(&b, it->source, src - 3, 0) ==
+			    layout_fit(&b, it->source, src - SOURCE_FRAME,
+			    0) ==
 			    (size_t)-1 || buf_putc(&b, ')') != BUF_OK)
 				continue;
 		}

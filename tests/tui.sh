@@ -1,0 +1,416 @@
+#!/bin/sh
+# tui: the reader driven in tmux, as tmux's own regress/ tests do it: the
+# real binary on a private server (-L, -f /dev/null), a fixed size,
+# LC_ALL=C.UTF-8, keys sent with send-keys, and the screen read back with
+# capture-pane, polled against a deadline (never a bare sleep).
+#
+# Covers: the demo (move, open a feed and an article, scroll, Tab into the
+# related links, follow a teaser, a text copy's URL-less teaser and a
+# store article, Backspace back to the same scroll position, search,
+# resize to 60x20 and back, help, quit with the terminal restored),
+# byline PATH on a text copy, control characters from a page and a feed,
+# and NO_COLOR.  Skipped (77) only when tmux is missing.
+set -u
+
+: "${BYLINE:=./src/byline}"
+: "${srcdir:=.}"
+command -v tmux >/dev/null 2>&1 || {
+	echo "tui: tmux is not installed: TUI tests skipped"
+	exit 77
+}
+[ -x "$BYLINE" ] || { echo "tui: no $BYLINE" >&2; exit 99; }
+case $BYLINE in /*) ;; *) BYLINE=$(pwd)/$BYLINE ;; esac
+case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
+
+LC_ALL=C.UTF-8
+export LC_ALL
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-tui.XXXXXX")
+sock=byline-tui-$$
+# Seconds a screen may take to appear (sanitized builds are slow).
+DEADLINE=${TUI_DEADLINE:-20}
+
+T() {
+	tmux -L "$sock" -f /dev/null "$@"
+}
+cleanup() {
+	T kill-server >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+fails=0
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+ok() {
+	echo "ok: $*"
+}
+
+mkdir -p "$tmp/home" "$tmp/xdg-config" "$tmp/data" "$tmp/cache" "$tmp/asan" \
+    "$tmp/t"
+# A sanitizer report goes to a file: the screen belongs to the test.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$tmp/asan/asan"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$tmp/asan/ubsan:print_stacktrace=1"
+
+# start NAME [ENV=VALUE...] -- ARGS...: runs byline in a new detached
+# session NAME of 100x30 with a private HOME and XDG directories; when it
+# exits, the pane prints "EXIT=status" and stays.
+start() {
+	name=$1
+	shift
+	envs=
+	while [ "$1" != "--" ]; do
+		envs="$envs '$1'"
+		shift
+	done
+	shift
+	{
+		echo "#!/bin/sh"
+		echo "cd '$tmp'"
+		echo "exec env HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg-config' \\"
+		echo "    XDG_DATA_HOME='$tmp/data' XDG_CACHE_HOME='$tmp/cache' \\"
+		echo "    TMPDIR='$tmp/t' LC_ALL=C.UTF-8 BROWSER=true \\"
+		echo "    ASAN_OPTIONS='$ASAN_OPTIONS' \\"
+		echo "    UBSAN_OPTIONS='$UBSAN_OPTIONS' \\"
+		echo "    LSAN_OPTIONS='${LSAN_OPTIONS:-}' $envs \\"
+		echo "    sh -c '\"\$0\" \"\$@\"; echo EXIT=\$?; exec sleep 600' \\"
+		printf "    '%s'" "$BYLINE"
+		for a in "$@"; do
+			printf " '%s'" "$a"
+		done
+		echo
+	} >"$tmp/run-$name.sh"
+	chmod +x "$tmp/run-$name.sh"
+	T new-session -d -s "$name" -x 100 -y 30 "$tmp/run-$name.sh"
+}
+
+screen() {
+	T capture-pane -p -t "$1"
+}
+
+# wait_for SESSION TEXT: polls the screen until it shows TEXT (a fixed
+# string); returns 1 and prints the screen when the deadline passes.
+wait_for() {
+	end=$(($(date +%s) + DEADLINE))
+	while :; do
+		if screen "$1" 2>/dev/null | grep -qF -- "$2"; then
+			return 0
+		fi
+		if [ "$(date +%s)" -gt "$end" ]; then
+			echo "--- $1: \"$2\" did not appear; the screen:"
+			screen "$1" 2>/dev/null
+			echo "---"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_row SESSION ROW TEXT: polls until row ROW (1-based) shows TEXT.
+wait_row() {
+	end=$(($(date +%s) + DEADLINE))
+	while ! screen "$1" 2>/dev/null | sed -n "$2p" | grep -qF -- "$3"; do
+		if [ "$(date +%s)" -gt "$end" ]; then
+			echo "--- $1: row $2 never showed \"$3\"; the screen:"
+			screen "$1" 2>/dev/null
+			echo "---"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_gone SESSION TEXT: polls until the screen no longer shows TEXT.
+wait_gone() {
+	end=$(($(date +%s) + DEADLINE))
+	while screen "$1" 2>/dev/null | grep -qF -- "$2"; do
+		[ "$(date +%s)" -gt "$end" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# expect SESSION TEXT WHAT: wait_for, counted as one check.
+expect() {
+	if wait_for "$1" "$2"; then
+		ok "$3"
+	else
+		fail "$3"
+	fi
+}
+
+# keys SESSION KEY...: send-keys (tmux key names).
+keys() {
+	s=$1
+	shift
+	T send-keys -t "$s" "$@"
+}
+
+# status SESSION: the article view's "Line N/M (P%)".
+status_line() {
+	screen "$1" | grep -o 'Line [0-9]*/[0-9]* ([0-9]*%)' | tail -n 1
+}
+
+# selected SESSION: the text of the first body line drawn in reverse
+# video (the selected related link), without the marker.  Attributes
+# carry over from line to line in capture-pane -e, so SGR state is kept.
+selected() {
+	T capture-pane -p -e -t "$1" | python3 -c '
+import re, sys
+rev = False
+for n, line in enumerate(sys.stdin):
+    text, start_rev, seen = "", None, False
+    for part in re.split(r"(\033\[[0-9;]*m)", line.rstrip("\n")):
+        m = re.fullmatch(r"\033\[([0-9;]*)m", part)
+        if m:
+            for p in (m.group(1) or "0").split(";"):
+                if p in ("", "0", "27"):
+                    rev = False
+                elif p == "7":
+                    rev = True
+            continue
+        if part and start_rev is None:
+            start_rev = rev
+        text += part
+    if n > 0 and start_rev and "Line " not in text and text.strip():
+        t = text.strip()
+        print(re.sub(r"^(\u25b8|\[[0-9]+\])\s*", "", t))
+        break
+'
+}
+
+# has_colour SESSION: is any colour (other than the terminal's own) on
+# the screen?
+has_colour() {
+	T capture-pane -p -e -t "$1" | python3 -c '
+import re, sys
+for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
+    for p in m.group(1).split(";"):
+        # 39 and 49: the terminal default colours
+        if p and p not in ("39", "49") and (30 <= int(p) <= 48 or
+                90 <= int(p) <= 107):
+            sys.exit(0)
+sys.exit(1)'
+}
+
+pane() {
+	T display-message -p -t "$1" "$2"
+}
+
+# ---- the demo, as a new reader uses it ----
+start demo -- --demo
+expect demo "Demo feeds (offline)" "demo: starts on the feed list"
+expect demo "Feeds 1/5" "demo: cursor on the first feed"
+[ "$(pane demo '#{alternate_on}')" = 1 ] &&
+    ok "demo: alternate screen in use" ||
+    fail "demo: alternate screen not in use"
+
+keys demo j
+expect demo "Feeds 2/5" "demo: j moves down"
+keys demo Enter
+expect demo "Harbor Gazette (4 unread, 4 total)" "demo: Enter opens a feed"
+expect demo "Council approves the tidal lagoon at Gull Point" \
+    "demo: headlines listed"
+keys demo Enter
+expect demo "Article: Council approves the tidal lagoon" \
+    "demo: Enter opens an article"
+expect demo "Harbor City council voted 9 to 4" \
+    "demo: the story's text is extracted from the local page"
+if screen demo | grep -q "Most read\|Comments (2)\|Subscribe to"; then
+	fail "demo: page chrome reached the article view"
+else
+	ok "demo: no page chrome in the article view"
+fi
+
+keys demo j j j
+expect demo "Line 4/" "demo: j scrolls the article"
+before=$(status_line demo)
+
+keys demo Tab
+expect demo "Related 1/" "demo: Tab selects the first related link"
+sel=$(selected demo)
+[ "$sel" = "Old Mill Bridge closes for six weeks of repairs" ] &&
+    ok "demo: the page's teaser comes first" ||
+    fail "demo: first related link is \"$sel\""
+keys demo Enter
+expect demo "Article: Old Mill Bridge closes" "demo: Enter follows a teaser"
+expect demo "History 2" "demo: the history grows"
+expect demo "More on this in your feeds" \
+    "demo: the followed page is the store's item, with related articles"
+
+# The last target is the last store article "about the same thing".
+keys demo G BTab
+wait_gone demo "Related 0/" && ok "demo: BTab selects the last related link" ||
+    fail "demo: BTab selects nothing"
+sel=$(selected demo)
+if [ -n "$sel" ]; then
+	keys demo Enter
+	expect demo "Article: $(printf '%s' "$sel" | cut -c1-30)" \
+	    "demo: Enter follows a store article (\"$sel\")"
+	expect demo "History 3" "demo: the history grows again"
+else
+	fail "demo: no selected store article"
+fi
+
+keys demo BSpace
+expect demo "History 2" "demo: Backspace goes back"
+keys demo BSpace
+expect demo "History 1" "demo: Backspace goes back to the first article"
+expect demo "Article: Council approves the tidal lagoon" \
+    "demo: the first article is shown again"
+after=$(status_line demo)
+[ -n "$before" ] && [ "$before" = "$after" ] &&
+    ok "demo: same scroll position after Backspace ($after)" ||
+    fail "demo: scroll position \"$before\" became \"$after\""
+
+# A text copy's teaser has no URL: it is looked up by its title.
+keys demo q
+expect demo "Articles 1/4" "demo: q goes back to the headlines"
+keys demo q
+expect demo "Feeds 2/5" "demo: q goes back to the feed list"
+keys demo G Enter
+expect demo "Weekend Review (" "demo: G and Enter open the last feed"
+keys demo Enter
+expect demo "Article: A rain diary" "demo: a text copy opens"
+expect demo "The first of November" "demo: the text copy's story"
+keys demo Tab
+expect demo "Related 1/" "demo: Tab in a text copy"
+sel=$(selected demo)
+keys demo Enter
+expect demo "Article: $(printf '%s' "$sel" | cut -c1-30)" \
+    "demo: a URL-less teaser is found in the store (\"$sel\")"
+keys demo BSpace
+expect demo "Article: A rain diary" "demo: Backspace to the text copy"
+keys demo q q
+
+# Search over every feed.
+expect demo "Feeds 5/5" "demo: back on the feed list"
+keys demo /
+expect demo "Search:" "demo: / prompts"
+keys demo -l "lagoon"
+keys demo Enter
+expect demo 'Search results for "lagoon"' "demo: search results"
+expect demo "How a tidal lagoon turns the sea" "demo: a result is listed"
+keys demo Enter
+expect demo "Article: " "demo: a result opens"
+
+# Resize to 60x20 and back: everything is redrawn for the new size.
+T resize-window -t demo -x 60 -y 20
+wait_row demo 19 "Line 1/" &&
+    ok "demo: redrawn after resizing to 60x20 (status on row 19)" ||
+    fail "demo: not redrawn at 60x20"
+wait_row demo 1 "byline " && ok "demo: title bar on row 1 at 60x20" ||
+    fail "demo: no title bar at 60x20"
+if screen demo | python3 -c '
+import sys
+sys.exit(0 if any(len(l.rstrip("\n")) > 60 for l in sys.stdin) else 1)'; then
+	fail "demo: a line is wider than 60 columns"
+else
+	ok "demo: lines fit 60 columns"
+fi
+T resize-window -t demo -x 100 -y 30
+wait_row demo 29 "Line 1/" &&
+    ok "demo: redrawn after resizing back to 100x30 (status on row 29)" ||
+    fail "demo: not redrawn at 100x30"
+
+keys demo '?'
+expect demo "select the next related link" "demo: ? shows the key table"
+expect demo "next-link" "demo: help names the bindable actions"
+keys demo q
+expect demo "Article: " "demo: q leaves the help"
+
+# Quit from any depth: q until the shell is back.
+keys demo q
+expect demo 'Search results for "lagoon"' "demo: q back to the results"
+keys demo q
+expect demo "Feeds " "demo: q back to the feeds"
+keys demo q
+expect demo "EXIT=0" "demo: q quits with status 0"
+[ "$(pane demo '#{alternate_on}')" = 0 ] &&
+    ok "demo: terminal restored (alternate screen left)" ||
+    fail "demo: still on the alternate screen after quitting"
+if screen demo | grep -q "Demo feeds\|Feeds 1/5"; then
+	fail "demo: the reader's screen is left behind"
+fi
+if ls "$tmp/t" | grep -q "byline-demo"; then
+	fail "demo: its temporary store was not removed"
+fi
+
+# ---- byline PATH: a text copy, offline ----
+start path -- "$srcdir/tests/data/sample.txt"
+expect path "New ferry timetable cuts crossing waits" \
+    "path: a text copy opens in the article view"
+expect path "Line 1/" "path: with the article's status bar"
+keys path q
+expect path "EXIT=0" "path: q quits"
+
+# ---- control characters from a page never reach the terminal ----
+start esc NO_COLOR=1 -- "$srcdir/tests/tui/esc-page.html"
+expect esc "SAFE-END" "esc: the page is shown"
+expect esc "byline " "esc: the title bar survives a clear-screen sequence"
+keys esc G Tab
+expect esc "Related 1/" "esc: the link is listed"
+title=$(pane esc '#{pane_title}')
+case $title in
+*PWNED*) fail "esc: a title sequence reached the terminal" ;;
+*) ok "esc: no title change" ;;
+esac
+if has_colour esc || T capture-pane -p -e -t esc |
+    grep -q "$(printf '\033')\\[[0-9;]*5m\\|$(printf '\033')(0"; then
+	fail "esc: an attribute from the page reached the terminal"
+else
+	ok "esc: no colour, blink or line drawing from the page"
+fi
+keys esc q
+expect esc "EXIT=0" "esc: q quits"
+
+# ---- ... nor from a feed ----
+printf 'file://%s/tests/tui/esc-feed.xml\n' "$srcdir" \
+    >"$tmp/esc-feeds.conf"
+env HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" "$BYLINE" \
+    -c "$tmp/esc-feeds.conf" --db "$tmp/esc.db" --reload \
+    >"$tmp/esc-reload.out" 2>&1 ||
+    fail "esc: --reload of the feed: $(cat "$tmp/esc-reload.out")"
+start escfeed -- -c "$tmp/esc-feeds.conf" --db "$tmp/esc.db"
+expect escfeed "31;44m feed" "escfeed: the feed is listed, ESC dropped"
+keys escfeed Enter
+expect escfeed "[H clears nothing" \
+    "escfeed: headlines shown, ESC dropped"
+keys escfeed Enter
+expect escfeed "SAFE-BODY" "escfeed: the feed's content is the fallback"
+title=$(pane escfeed '#{pane_title}')
+case $title in
+*PWNED*) fail "escfeed: a title sequence reached the terminal" ;;
+*) ok "escfeed: no title change" ;;
+esac
+keys escfeed q q q
+expect escfeed "EXIT=0" "escfeed: q quits"
+
+# ---- NO_COLOR: attributes only, no colour ----
+start colour -- --demo
+expect colour "Feeds 1/5" "colour: started"
+has_colour colour && ok "colour: colours by default" ||
+    fail "colour: no colour without NO_COLOR"
+keys colour q
+expect colour "EXIT=0" "colour: quits"
+start nocolour NO_COLOR=1 -- --demo
+expect nocolour "Feeds 1/5" "nocolour: started"
+has_colour nocolour && fail "nocolour: colour despite NO_COLOR" ||
+    ok "nocolour: no colour with NO_COLOR"
+keys nocolour q
+expect nocolour "EXIT=0" "nocolour: quits"
+
+# ---- sanitizer reports ----
+if ls "$tmp/asan" | grep -q .; then
+	fail "sanitizer report:"
+	cat "$tmp"/asan/*
+fi
+
+if [ "$fails" -gt 0 ]; then
+	echo "tui: $fails failed"
+	exit 1
+fi
+echo "tui: all passed"
+exit 0
