@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
 
 #include "cmd.h"
+#include "curl_lazy.h"
 
 enum mode {
 	MODE_TUI = 0,
@@ -187,10 +187,6 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		fputs("byline: cannot initialise libcurl\n", stderr);
-		return 1;
-	}
 	switch (mode) {
 	case MODE_DUMP:
 		if (argc != 1)
@@ -230,6 +226,6 @@ main(int argc, char *argv[])
 		rc = cmd_tui(&o, argc == 1 ? argv[0] : NULL, 0, stderr);
 		break;
 	}
-	curl_global_cleanup();
+	curl_lazy_cleanup();
 	return rc;
 }

@@ -190,6 +190,52 @@ test_url_resolve_relative_and_hostile(void **state)
 	free(u);
 }
 
+/* RFC 3986 5.4: every normal and abnormal example. */
+static void
+test_url_resolve_rfc3986_examples(void **state)
+{
+	static const char *const ex[][2] = {
+		{ "g:h", NULL },	/* scheme "g" is not one we follow */
+		{ "g", "http://a/b/c/g" }, { "./g", "http://a/b/c/g" },
+		{ "g/", "http://a/b/c/g/" }, { "/g", "http://a/g" },
+		{ "//g", "http://g/" }, { "?y", "http://a/b/c/d;p?y" },
+		{ "g?y", "http://a/b/c/g?y" }, { "#s", "http://a/b/c/d;p?q#s" },
+		{ "g#s", "http://a/b/c/g#s" }, { "g?y#s", "http://a/b/c/g?y#s" },
+		{ ";x", "http://a/b/c/;x" }, { "g;x", "http://a/b/c/g;x" },
+		{ "g;x?y#s", "http://a/b/c/g;x?y#s" }, { "", "http://a/b/c/d;p?q" },
+		{ ".", "http://a/b/c/" }, { "./", "http://a/b/c/" },
+		{ "..", "http://a/b/" }, { "../", "http://a/b/" },
+		{ "../g", "http://a/b/g" }, { "../..", "http://a/" },
+		{ "../../", "http://a/" }, { "../../g", "http://a/g" },
+		{ "../../../g", "http://a/g" }, { "../../../../g", "http://a/g" },
+		{ "/./g", "http://a/g" }, { "/../g", "http://a/g" },
+		{ "g.", "http://a/b/c/g." }, { ".g", "http://a/b/c/.g" },
+		{ "g..", "http://a/b/c/g.." }, { "..g", "http://a/b/c/..g" },
+		{ "./../g", "http://a/b/g" }, { "./g/.", "http://a/b/c/g/" },
+		{ "g/./h", "http://a/b/c/g/h" }, { "g/../h", "http://a/b/c/h" },
+		{ "g;x=1/./y", "http://a/b/c/g;x=1/y" },
+		{ "g;x=1/../y", "http://a/b/c/y" },
+		{ "g?y/./x", "http://a/b/c/g?y/./x" },
+		{ "g#s/../x", "http://a/b/c/g#s/../x" },
+		/* Beyond the RFC: what pages hold. */
+		{ "HTTPS://Example.COM/A b", "https://example.com/A%20b" },
+		{ "caf\xc3\xa9", "http://a/b/c/caf%C3%A9" },
+		{ "http://u:p@Host:8080/x", "http://u:p@host:8080/x" },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+		char	*u = url_resolve("http://a/b/c/d;p?q", ex[i][0]);
+
+		if (ex[i][1] == NULL ? u != NULL :
+		    (u == NULL || strcmp(u, ex[i][1]) != 0))
+			fail_msg("\"%s\": got %s, want %s", ex[i][0],
+			    u ? u : "NULL", ex[i][1] ? ex[i][1] : "NULL");
+		free(u);
+	}
+}
+
 static void
 test_file_read_errors_name_the_path(void **state)
 {
@@ -220,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_utf8_fit_never_splits_wide),
 		cmocka_unit_test(test_utf8_sanitize_escape_catalogue),
 		cmocka_unit_test(test_url_resolve_relative_and_hostile),
+		cmocka_unit_test(test_url_resolve_rfc3986_examples),
 		cmocka_unit_test(test_file_read_errors_name_the_path),
 	};
 

@@ -1,0 +1,317 @@
+/*
+ * curl_lazy: libcurl, loaded the first time it is used.
+ *
+ * Loading libcurl with its thirty dependencies (TLS, Kerberos, LDAP, SSH,
+ * IDN) costs more CPU than extracting an article: about 25 ms of dynamic
+ * linking per process.  Most runs of byline (--dump of a saved page,
+ * --parse-feed of a file, opening the reader on the store) never touch
+ * the network, so byline does not link libcurl: this file defines the
+ * libcurl functions byline calls, and the first call dlopen()s
+ * libcurl.so.4, runs curl_global_init() and forwards.  Callers use the
+ * ordinary libcurl API and need not know.
+ *
+ * When libcurl cannot be loaded, the functions fail as libcurl fails
+ * when it has no memory: NULL handles and CURLE_FAILED_INIT, with
+ * curl_easy_strerror() saying why.  The only state is the table of
+ * function pointers, filled once.
+ */
+#define CURL_DISABLE_TYPECHECK 1
+
+#include <dlfcn.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <curl/curl.h>
+
+#include "curl_lazy.h"
+
+/* The library's name: the SONAME that libcurl4 and its variants ship. */
+#define CURL_LAZY_SONAME	"libcurl.so.4"
+
+static struct {
+	int	 tried, ok;
+	void	*dl;
+	CURLcode (*global_init)(long);
+	void	 (*global_cleanup)(void);
+	CURL	*(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void	 (*easy_cleanup)(CURL *);
+	const char *(*easy_strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void	 (*slist_free_all)(struct curl_slist *);
+	curl_version_info_data *(*version_info)(CURLversion);
+	void	 (*free)(void *);
+	CURLM	*(*multi_init)(void);
+	CURLMcode (*multi_add_handle)(CURLM *, CURL *);
+	CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
+	CURLMcode (*multi_fdset)(CURLM *, fd_set *, fd_set *, fd_set *,
+	    int *);
+	CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned int,
+	    int, int *);
+	CURLMcode (*multi_perform)(CURLM *, int *);
+	CURLMcode (*multi_cleanup)(CURLM *);
+	CURLMsg	*(*multi_info_read)(CURLM *, int *);
+	const char *(*multi_strerror)(CURLMcode);
+	CURLMcode (*multi_setopt)(CURLM *, CURLMoption, ...);
+	CURLMcode (*multi_timeout)(CURLM *, long *);
+} lc;
+
+/* dlsym() returns an object pointer; POSIX guarantees the conversion. */
+#define LOAD(field, name) do {						\
+	void *p_ = dlsym(lc.dl, name);					\
+	if (p_ == NULL)							\
+		return 0;						\
+	*(void **)&lc.field = p_;					\
+} while (0)
+
+static int
+load_symbols(void)
+{
+	LOAD(global_init, "curl_global_init");
+	LOAD(global_cleanup, "curl_global_cleanup");
+	LOAD(easy_init, "curl_easy_init");
+	LOAD(easy_setopt, "curl_easy_setopt");
+	LOAD(easy_getinfo, "curl_easy_getinfo");
+	LOAD(easy_cleanup, "curl_easy_cleanup");
+	LOAD(easy_strerror, "curl_easy_strerror");
+	LOAD(slist_append, "curl_slist_append");
+	LOAD(slist_free_all, "curl_slist_free_all");
+	LOAD(version_info, "curl_version_info");
+	LOAD(free, "curl_free");
+	LOAD(multi_init, "curl_multi_init");
+	LOAD(multi_add_handle, "curl_multi_add_handle");
+	LOAD(multi_remove_handle, "curl_multi_remove_handle");
+	LOAD(multi_fdset, "curl_multi_fdset");
+	LOAD(multi_poll, "curl_multi_poll");
+	LOAD(multi_perform, "curl_multi_perform");
+	LOAD(multi_cleanup, "curl_multi_cleanup");
+	LOAD(multi_info_read, "curl_multi_info_read");
+	LOAD(multi_strerror, "curl_multi_strerror");
+	LOAD(multi_setopt, "curl_multi_setopt");
+	LOAD(multi_timeout, "curl_multi_timeout");
+	return 1;
+}
+
+/* Loads libcurl once; 1 when it is there and initialised. */
+static int
+loaded(void)
+{
+	if (lc.tried)
+		return lc.ok;
+	lc.tried = 1;
+	if ((lc.dl = dlopen(CURL_LAZY_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return 0;
+	if (!load_symbols() || lc.global_init(CURL_GLOBAL_DEFAULT) !=
+	    CURLE_OK) {
+		dlclose(lc.dl);
+		lc.dl = NULL;
+		return 0;
+	}
+	lc.ok = 1;
+	return 1;
+}
+
+int
+curl_lazy_loaded(void)
+{
+	return lc.ok;
+}
+
+void
+curl_lazy_cleanup(void)
+{
+	if (lc.ok)
+		lc.global_cleanup();
+}
+
+/* Initialisation happens on load; these keep libcurl's contract. */
+CURLcode
+curl_global_init(long flags)
+{
+	(void)flags;
+	return loaded() ? CURLE_OK : CURLE_FAILED_INIT;
+}
+
+void
+curl_global_cleanup(void)
+{
+	curl_lazy_cleanup();
+}
+
+CURL *
+curl_easy_init(void)
+{
+	return loaded() ? lc.easy_init() : NULL;
+}
+
+/*
+ * libcurl's option numbers encode the type of the one argument that
+ * follows (curl.h: CURLOPTTYPE_*), so it can be taken from the list with
+ * its own type and passed on.
+ */
+CURLcode
+curl_easy_setopt(CURL *h, CURLoption opt, ...)
+{
+	va_list	 ap;
+	CURLcode r;
+
+	if (!loaded())
+		return CURLE_FAILED_INIT;
+	va_start(ap, opt);
+	if (opt < CURLOPTTYPE_OBJECTPOINT)
+		r = lc.easy_setopt(h, opt, va_arg(ap, long));
+	else if (opt < CURLOPTTYPE_FUNCTIONPOINT)
+		r = lc.easy_setopt(h, opt, va_arg(ap, void *));
+	else if (opt < CURLOPTTYPE_OFF_T)
+		r = lc.easy_setopt(h, opt, va_arg(ap, void (*)(void)));
+	else if (opt < CURLOPTTYPE_BLOB)
+		r = lc.easy_setopt(h, opt, va_arg(ap, curl_off_t));
+	else
+		r = lc.easy_setopt(h, opt, va_arg(ap, void *));
+	va_end(ap);
+	return r;
+}
+
+/* Every info takes a pointer to where the answer goes. */
+CURLcode
+curl_easy_getinfo(CURL *h, CURLINFO info, ...)
+{
+	va_list	 ap;
+	CURLcode r;
+
+	if (!loaded())
+		return CURLE_FAILED_INIT;
+	va_start(ap, info);
+	r = lc.easy_getinfo(h, info, va_arg(ap, void *));
+	va_end(ap);
+	return r;
+}
+
+void
+curl_easy_cleanup(CURL *h)
+{
+	if (lc.ok)
+		lc.easy_cleanup(h);
+}
+
+const char *
+curl_easy_strerror(CURLcode c)
+{
+	if (!loaded())
+		return "libcurl (" CURL_LAZY_SONAME ") could not be loaded";
+	return lc.easy_strerror(c);
+}
+
+struct curl_slist *
+curl_slist_append(struct curl_slist *l, const char *s)
+{
+	return loaded() ? lc.slist_append(l, s) : NULL;
+}
+
+void
+curl_slist_free_all(struct curl_slist *l)
+{
+	if (lc.ok)
+		lc.slist_free_all(l);
+}
+
+curl_version_info_data *
+curl_version_info(CURLversion v)
+{
+	return loaded() ? lc.version_info(v) : NULL;
+}
+
+void
+curl_free(void *p)
+{
+	if (lc.ok)
+		lc.free(p);
+}
+
+CURLM *
+curl_multi_init(void)
+{
+	return loaded() ? lc.multi_init() : NULL;
+}
+
+CURLMcode
+curl_multi_add_handle(CURLM *m, CURL *h)
+{
+	return loaded() ? lc.multi_add_handle(m, h) : CURLM_INTERNAL_ERROR;
+}
+
+CURLMcode
+curl_multi_remove_handle(CURLM *m, CURL *h)
+{
+	return loaded() ? lc.multi_remove_handle(m, h) : CURLM_INTERNAL_ERROR;
+}
+
+CURLMcode
+curl_multi_fdset(CURLM *m, fd_set *r, fd_set *w, fd_set *e, int *max)
+{
+	return loaded() ? lc.multi_fdset(m, r, w, e, max) :
+	    CURLM_INTERNAL_ERROR;
+}
+
+CURLMcode
+curl_multi_poll(CURLM *m, struct curl_waitfd *fds, unsigned int n,
+    int timeout_ms, int *ret)
+{
+	return loaded() ? lc.multi_poll(m, fds, n, timeout_ms, ret) :
+	    CURLM_INTERNAL_ERROR;
+}
+
+CURLMcode
+curl_multi_perform(CURLM *m, int *running)
+{
+	return loaded() ? lc.multi_perform(m, running) : CURLM_INTERNAL_ERROR;
+}
+
+CURLMcode
+curl_multi_cleanup(CURLM *m)
+{
+	return lc.ok ? lc.multi_cleanup(m) : CURLM_OK;
+}
+
+CURLMsg *
+curl_multi_info_read(CURLM *m, int *queued)
+{
+	return loaded() ? lc.multi_info_read(m, queued) : NULL;
+}
+
+const char *
+curl_multi_strerror(CURLMcode c)
+{
+	if (!loaded())
+		return "libcurl (" CURL_LAZY_SONAME ") could not be loaded";
+	return lc.multi_strerror(c);
+}
+
+/* As for curl_easy_setopt(), the option number gives the type. */
+CURLMcode
+curl_multi_setopt(CURLM *m, CURLMoption opt, ...)
+{
+	va_list	 ap;
+	CURLMcode r;
+
+	if (!loaded())
+		return CURLM_INTERNAL_ERROR;
+	va_start(ap, opt);
+	if (opt < CURLOPTTYPE_OBJECTPOINT)
+		r = lc.multi_setopt(m, opt, va_arg(ap, long));
+	else if (opt < CURLOPTTYPE_FUNCTIONPOINT)
+		r = lc.multi_setopt(m, opt, va_arg(ap, void *));
+	else if (opt < CURLOPTTYPE_OFF_T)
+		r = lc.multi_setopt(m, opt, va_arg(ap, void (*)(void)));
+	else
+		r = lc.multi_setopt(m, opt, va_arg(ap, curl_off_t));
+	va_end(ap);
+	return r;
+}
+
+CURLMcode
+curl_multi_timeout(CURLM *m, long *ms)
+{
+	return loaded() ? lc.multi_timeout(m, ms) : CURLM_INTERNAL_ERROR;
+}
