@@ -319,6 +319,8 @@ struct feed_parser {
 	struct buf	 tmp;
 
 	unsigned long	 nentries;
+	int		 toodeep;
+	struct errbuf	 deep;
 	int		 stopped;
 	int		 nomem;
 	int		 have_error;
@@ -1095,7 +1097,15 @@ sax_start(void *v, const xmlChar *local, const xmlChar *prefix,
 	int	 i;
 
 	(void)ndef;
-	p->depth++;
+	if (++p->depth > FEED_DEPTH_MAX) {
+		if (!p->toodeep)
+			errbuf_set(&p->deep, "%s:%d: elements nested deeper "
+			    "than %d", p->where, xmlSAX2GetLineNumber(p->xml),
+			    FEED_DEPTH_MAX);
+		p->toodeep = 1;
+		xmlStopParser(p->xml);
+		return;
+	}
 	if (p->skip_depth > 0)
 		return;
 	if (p->in_content) {
@@ -1208,6 +1218,14 @@ sax_get_entity(void *v, const xmlChar *name)
 {
 	struct feed_parser *p = v;
 
+	/*
+	 * In recovery mode libxml2 2.9 drops every entity reference, even
+	 * &amp;, once the document is known not to be well-formed
+	 * (xmlParseReference checks wellFormed right after this call): the
+	 * first error is kept in p->error, and the reference goes through.
+	 */
+	if (p->xml != NULL && p->xml->recovery)
+		p->xml->wellFormed = 1;
 	buf_reset(&p->litbuf);
 	if (buf_putc(&p->litbuf, '&') != BUF_OK ||
 	    buf_puts(&p->litbuf, (const char *)name) != BUF_OK ||
@@ -1237,14 +1255,6 @@ sax_error(void *v, xmlErrorPtr e)
 		warn(p, "%s", "undeclared namespace prefix");
 		return;
 	}
-	/*
-	 * In recovery mode libxml2 2.9 drops every entity reference, even
-	 * &amp;, after the first well-formedness error (xmlParseReference
-	 * checks wellFormed): the error is kept here, and parsing goes on
-	 * as if none had happened.
-	 */
-	if (p->xml != NULL && p->xml->recovery)
-		p->xml->wellFormed = 1;
 	if (p->have_error)
 		return;
 	for (i = 0; e->message != NULL && e->message[i] != '\0' &&
@@ -1538,6 +1548,10 @@ xml_chunk(struct feed_parser *p, const char *s, size_t n, int terminate,
 		errbuf_set(eb, "%s: stopped", p->where);
 		return -1;
 	}
+	if (p->toodeep) {
+		errbuf_set(eb, "%s", p->deep.msg);
+		return -1;
+	}
 	if (rc != 0 && (p->xml->disableSAX || p->xml->instate ==
 	    XML_PARSER_EOF)) {
 		if (p->have_error)
@@ -1768,7 +1782,7 @@ feed_finish(struct feed_parser *p, struct errbuf *eb)
 		return fail(p, eb);
 	}
 	rc = xml_push(p, NULL, 0, 1, eb);
-	if (rc == -1 && (p->nomem || p->stopped))
+	if (rc == -1 && (p->nomem || p->stopped || p->toodeep))
 		return fail(p, eb);
 	p->state = ST_DONE;
 	if (!p->root_seen) {

@@ -161,6 +161,10 @@
  * ones are ignored (links stay as the feed wrote them). */
 #define FEED_BASE_DEPTH_MAX	16
 
+/* Elements open at once in a feed: real feeds nest fewer than 20; libxml2's
+ * push parser has no limit of its own, and each level costs memory. */
+#define FEED_DEPTH_MAX		256
+
 /* --parse-feed reads its input in pieces of this size, as the fetcher
  * would hand them over. */
 #define FEED_READ_BYTES		(64UL * 1024)
