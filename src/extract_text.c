@@ -93,6 +93,7 @@ struct text_ctx {
 static int	 add_unit(struct text_ctx *, const char *, size_t, size_t,
 		    int);
 static void	 measure(struct unit *);
+static int	 has_prefix(const char *, size_t, const char *);
 static void	 classify(struct text_ctx *);
 static int	 is_cjk(uint32_t);
 
@@ -257,6 +258,18 @@ looks_code(const struct unit *u)
 	return ops * 6 > u->n && ops >= 3;
 }
 
+/*
+ * Does s (n bytes, not NUL-terminated: a line of the input) start with
+ * p, ASCII case ignored?  Never reads past s + n.
+ */
+static int
+has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t	 m = strlen(p);
+
+	return n >= m && ascii_ncasecmp(s, p, m) == 0;
+}
+
 static void
 measure(struct unit *u)
 {
@@ -300,9 +313,9 @@ measure(struct unit *u)
 	u->end_punct = ends_sentence(u->s, u->n);
 	u->bullet = starts_bullet(u->s, u->n);
 	u->code = looks_code(u);
-	u->url = u->words == 1 && (ascii_ncasecmp(u->s, "http://", 7) == 0 ||
-	    ascii_ncasecmp(u->s, "https://", 8) == 0 ||
-	    ascii_ncasecmp(u->s, "www.", 4) == 0);
+	u->url = u->words == 1 && (has_prefix(u->s, u->n, "http://") ||
+	    has_prefix(u->s, u->n, "https://") ||
+	    has_prefix(u->s, u->n, "www."));
 	u->shape = shape_of(u->s, u->n);
 	u->marker = u->words <= 5 && matches_phrase(u->s, u->n, markers,
 	    sizeof markers / sizeof markers[0]);
@@ -326,12 +339,12 @@ measure(struct unit *u)
 		    open)) != NULL && u->s + u->n - open < 80)
 			u->caption = 1;
 	}
-	if (ascii_ncasecmp(u->s, "photo:", 6) == 0 ||
-	    ascii_ncasecmp(u->s, "image:", 6) == 0 ||
-	    ascii_ncasecmp(u->s, "photo by", 8) == 0 ||
-	    ascii_ncasecmp(u->s, "credit:", 7) == 0 ||
-	    ascii_ncasecmp(u->s, "image credit", 12) == 0 ||
-	    ascii_ncasecmp(u->s, "photograph:", 11) == 0 ||
+	if (has_prefix(u->s, u->n, "photo:") ||
+	    has_prefix(u->s, u->n, "image:") ||
+	    has_prefix(u->s, u->n, "photo by") ||
+	    has_prefix(u->s, u->n, "credit:") ||
+	    has_prefix(u->s, u->n, "image credit") ||
+	    has_prefix(u->s, u->n, "photograph:") ||
 	    ascii_casestr(u->s, u->n, "getty images") ||
 	    ascii_casestr(u->s, u->n, "shutterstock"))
 		u->caption = 1;
@@ -863,13 +876,13 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 		size_t	 j;
 
 		if (u->words > 12 || !(ascii_casestr(u->s, u->n, "\xc2\xa9") ||
-		    ascii_ncasecmp(u->s, "copyright", 9) == 0))
+		    has_prefix(u->s, u->n, "copyright")))
 			continue;
 		for (j = 0; j < u->n && !ascii_isalpha((unsigned char)u->s[j]);
 		    j++)
 			if (u->s[j] == (char)0xc2)
 				j++;
-		if (ascii_ncasecmp(u->s + j, "copyright", 9) == 0)
+		if (has_prefix(u->s + j, u->n - j, "copyright"))
 			j += 9;
 		while (j < u->n && !ascii_isalpha((unsigned char)u->s[j]))
 			j++;
