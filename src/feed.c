@@ -372,6 +372,8 @@ static void	 sax_end(void *, const xmlChar *, const xmlChar *,
 		    const xmlChar *);
 static void	 sax_characters(void *, const xmlChar *, int);
 static xmlEntityPtr sax_get_entity(void *, const xmlChar *);
+static void	 sax_entity_decl(void *, const xmlChar *, int,
+		    const xmlChar *, const xmlChar *, xmlChar *);
 static void	 sax_error(void *, xmlErrorPtr);
 static int	 sniff_ready(const struct buf *);
 static int	 start(struct feed_parser *, struct errbuf *);
@@ -1213,6 +1215,20 @@ sax_characters(void *v, const xmlChar *s, int len)
  * a "predefined" entity as characters without parsing it, so nothing
  * declared in a DTD is ever expanded or fetched (billion laughs, XXE).
  */
+/* Declarations are read and forgotten: no entity is ever defined, so
+ * sax_get_entity() answers for all of them. */
+static void
+sax_entity_decl(void *v, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	(void)v;
+	(void)name;
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+}
+
 static xmlEntityPtr
 sax_get_entity(void *v, const xmlChar *name)
 {
@@ -1430,6 +1446,7 @@ start_xml(struct feed_parser *p, const char *s, size_t n, struct errbuf *eb)
 	p->sax.ignorableWhitespace = sax_characters;
 	p->sax.cdataBlock = sax_characters;
 	p->sax.getEntity = sax_get_entity;
+	p->sax.entityDecl = sax_entity_decl;
 	p->sax.serror = sax_error;
 	p->xml = xmlCreatePushParserCtxt(&p->sax, p, NULL, 0, p->where);
 	if (p->xml == NULL) {
@@ -1781,7 +1798,7 @@ feed_finish(struct feed_parser *p, struct errbuf *eb)
 		errbuf_set(eb, "%s: parser already stopped", p->where);
 		return fail(p, eb);
 	}
-	rc = xml_push(p, NULL, 0, 1, eb);
+	rc = xml_push(p, "", 0, 1, eb);
 	if (rc == -1 && (p->nomem || p->stopped || p->toodeep))
 		return fail(p, eb);
 	p->state = ST_DONE;
@@ -1845,6 +1862,10 @@ feed_parser_free(struct feed_parser *p)
 	if (p == NULL)
 		return;
 	if (p->xml != NULL) {
+		/* libxml2 may make a document to hold a DTD (its SAX
+		 * compatibility mode); it is ours to free */
+		if (p->xml->myDoc != NULL)
+			xmlFreeDoc(p->xml->myDoc);
 		xmlFreeParserCtxt(p->xml);
 	}
 	while (p->nbases > 0) {
