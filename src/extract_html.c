@@ -332,49 +332,60 @@ static const char *const caption_words[] = {
 	"caption", "credit", "copyright", NULL
 };
 
+/* Does lc (lower case) hold one of the words?  strstr() is the C
+ * library's fast search: class lists are tested for every element. */
 static int
-has_word(const char *s, size_t n, const char *const *words)
+has_word(const char *lc, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (ascii_casestr(s, n, *words))
+		if (strstr(lc, *words) != NULL)
 			return 1;
 	return 0;
 }
 
-/* "share" and "sharedaddy" as a word or between underscores. */
+/* "share" and "sharedaddy" as a word or between underscores, in lower
+ * case text. */
 static int
 has_share(const char *s)
 {
-	const char *p = s;
-	size_t	 n = strlen(s), i;
+	const char *p;
 
-	for (i = 0; i + 5 <= n; i++) {
-		if (ascii_ncasecmp(p + i, "share", 5) != 0)
+	for (p = strstr(s, "share"); p != NULL; p = strstr(p + 1, "share")) {
+		if (p > s && (ascii_isalpha((unsigned char)p[-1]) ||
+		    ascii_isdigit((unsigned char)p[-1])))
 			continue;
-		if (i > 0 && (ascii_isalpha((unsigned char)p[i - 1]) ||
-		    ascii_isdigit((unsigned char)p[i - 1])))
-			continue;
-		if (i + 5 == n || !ascii_isalpha((unsigned char)p[i + 5]) ||
-		    ascii_ncasecmp(p + i + 5, "daddy", 5) == 0)
+		if (!ascii_isalpha((unsigned char)p[5]) ||
+		    strncmp(p + 5, "daddy", 5) == 0)
 			return 1;
 	}
 	return 0;
 }
 
+/* The class/id weight of one lower-case attribute value. */
 static int
-attr_weight(const char *v)
+attr_weight(const char *lc)
 {
-	size_t	 n;
 	int	 w = 0;
 
-	if (v == NULL || *v == '\0')
+	if (*lc == '\0')
 		return 0;
-	n = strlen(v);
-	if (has_word(v, n, negative_words))
+	if (has_word(lc, negative_words))
 		w -= 25;
-	if (has_word(v, n, positive_words))
+	if (has_word(lc, positive_words))
 		w += 25;
 	return w;
+}
+
+/* A lower-case copy of v, cut to the buffer (class lists longer than
+ * that are not read further). */
+static void
+lower_copy(const char *v, char *out, size_t outsz)
+{
+	size_t	 i;
+
+	for (i = 0; v != NULL && v[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = (char)ascii_tolower((unsigned char)v[i]);
+	out[i] = '\0';
 }
 
 /* Does a style attribute hide the element? */
@@ -407,41 +418,28 @@ static void
 class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
 {
 	const char *cls = attr(n, "class"), *id = attr(n, "id"), *v;
-	char	 both[512];
-	size_t	 bn = 0, l;
+	char	 lc[256], li[256];
+	int	 k;
 
 	(void)hx;
-	both[0] = '\0';
-	if (cls != NULL) {
-		l = strlen(cls);
-		if (l > sizeof both / 2 - 1)
-			l = sizeof both / 2 - 1;
-		memcpy(both, cls, l);
-		bn = l;
-	}
-	if (id != NULL) {
-		both[bn++] = ' ';
-		l = strlen(id);
-		if (l > sizeof both / 2 - 2)
-			l = sizeof both / 2 - 2;
-		memcpy(both + bn, id, l);
-		bn += l;
-	}
-	both[bn] = '\0';
-	h->weight = attr_weight(cls) + attr_weight(id);
-	if (bn > 0) {
-		if (has_word(both, bn, unlikely_words) &&
-		    !has_word(both, bn, maybe_words))
+	lower_copy(cls, lc, sizeof lc);
+	lower_copy(id, li, sizeof li);
+	h->weight = attr_weight(lc) + attr_weight(li);
+	if (lc[0] != '\0' || li[0] != '\0') {
+		if ((has_word(lc, unlikely_words) ||
+		    has_word(li, unlikely_words)) &&
+		    !has_word(lc, maybe_words) && !has_word(li, maybe_words))
 			h->flags |= F_UNLIKELY;
-		if (has_word(both, bn, related_words))
+		if (has_word(lc, related_words) || has_word(li, related_words))
 			h->flags |= F_RELCLS;
-		if (has_share(both))
+		if (has_share(lc) || has_share(li))
 			h->flags |= F_SHARE;
-		if (has_word(both, bn, byline_words))
+		if (has_word(lc, byline_words) || has_word(li, byline_words))
 			h->flags |= F_BYLINE;
-		if (has_word(both, bn, caption_words))
+		if (has_word(lc, caption_words) || has_word(li, caption_words))
 			h->flags |= F_CAPTION;
 	}
+	k = strstr(lc, "fallback-image") != NULL;
 	if ((v = attr(n, "rel")) != NULL && ascii_casecmp(v, "author") == 0)
 		h->flags |= F_BYLINE;
 	if ((v = attr(n, "itemprop")) != NULL) {
@@ -453,8 +451,7 @@ class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
 	if (attr(n, "hidden") != NULL)
 		h->flags |= F_HIDDEN;
 	if ((v = attr(n, "aria-hidden")) != NULL &&
-	    ascii_casecmp(v, "true") == 0 &&
-	    (cls == NULL || !ascii_casestr(cls, strlen(cls), "fallback-image")))
+	    ascii_casecmp(v, "true") == 0 && !k)
 		h->flags |= F_HIDDEN;
 	if ((v = attr(n, "style")) != NULL && style_hidden(v))
 		h->flags |= F_HIDDEN;
