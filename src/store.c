@@ -146,6 +146,10 @@ static const char *const migrations[] = {
 	"  tokenize = 'unicode61 remove_diacritics 2');"
 	"CREATE TRIGGER items_delete AFTER DELETE ON items BEGIN"
 	"  DELETE FROM items_fts WHERE rowid = old.id; END;",
+	/* 1 -> 2: the feed list's unread and total counts read this
+	 * covering index instead of every item's row (50,000 items: 56 ms
+	 * to 3 ms, bench/tui.sh). */
+	"CREATE INDEX items_feed_read ON items (feed_id, read);",
 };
 #define SCHEMA_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 

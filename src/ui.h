@@ -64,6 +64,10 @@ struct ui_view {
 	long		 sel;		/* selected target, or -1 */
 	struct store_item *rel;		/* store articles on the same thing */
 	size_t		 nrel;
+	/* Work left for an idle moment, so that the article is on the
+	 * screen first: the "more on this" query, the page's fetch. */
+	int		 rel_pending;
+	char		*fetch_url;	/* or NULL */
 };
 
 struct ui_net;
@@ -164,6 +168,10 @@ int	 ui_article_open_target(struct ui *, const char *target,
 void	 ui_article_draw(struct ui *);
 void	 ui_article_key(struct ui *, enum ui_op);
 void	 ui_view_free(struct ui_view *);
+/* Is there work for an idle moment?  ui_article_idle() does it and
+ * returns 1 when the screen needs a redraw. */
+int	 ui_article_idle_pending(const struct ui *);
+int	 ui_article_idle(struct ui *);
 /* Reads and extracts a local file into a new article. */
 int	 ui_article_load_file(const char *path, const char *base_url,
 	    struct article **out, struct errbuf *eb);

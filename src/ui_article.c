@@ -31,6 +31,7 @@ ui_view_free(struct ui_view *v)
 		return;
 	article_free(v->a);
 	free(v->where);
+	free(v->fetch_url);
 	layout_release(&v->lay);
 	store_items_free(v->rel, v->nrel);
 	free(v);
@@ -70,7 +71,6 @@ ui_article_push(struct ui *u, struct article *a, const char *where,
     int64_t item_id)
 {
 	struct ui_view *v;
-	struct errbuf eb;
 
 	if ((v = calloc(1, sizeof *v)) == NULL ||
 	    (v->where = strdup(where)) == NULL) {
@@ -83,11 +83,9 @@ ui_article_push(struct ui *u, struct article *a, const char *where,
 	v->item_id = item_id;
 	v->sel = -1;
 	layout_init(&v->lay);
-	if (u->store != NULL && item_id != 0 && store_related(u->store,
-	    item_id, UI_RELATED_MAX, &v->rel, &v->nrel, &eb) == -1) {
-		v->rel = NULL;
-		v->nrel = 0;
-	}
+	/* On a big store the query takes longer than drawing the article:
+	 * it waits for the first idle moment (ui_article_idle()). */
+	v->rel_pending = u->store != NULL && item_id != 0;
 	if (u->nhist == UI_HISTORY_MAX) {
 		/* The oldest article falls off the history. */
 		ui_view_free(u->hist[0]);
@@ -166,7 +164,7 @@ ui_article_open_item(struct ui *u, int64_t item_id)
 	struct errbuf eb;
 	const char *path;
 	char	*text = NULL, *body;
-	int	 r;
+	int	 r, fetch;
 
 	if (u->store == NULL)
 		return -1;
@@ -176,6 +174,7 @@ ui_article_open_item(struct ui *u, int64_t item_id)
 		return -1;
 	}
 	path = it.link != NULL ? local_path(it.link) : NULL;
+	fetch = 0;
 	if (path != NULL && ui_article_load_file(path, NULL, &a, &eb) == 0) {
 		/* A local page: fresh each time, teasers and links kept. */
 		if ((body = article_text(a)) != NULL &&
@@ -187,11 +186,11 @@ ui_article_open_item(struct ui *u, int64_t item_id)
 	    text != NULL) {
 		a = from_content(&it, text);
 		free(text);
-	} else if (it.link != NULL && path == NULL && u->net != NULL &&
-	    ui_net_page(u->net, it.link, item_id) == 0) {
-		/* The page comes in the background; meanwhile the feed's
-		 * own content. */
+	} else if (it.link != NULL && path == NULL && u->net != NULL) {
+		/* The page comes in the background, asked for once the
+		 * article is drawn; meanwhile the feed's own content. */
 		a = from_content(&it, NULL);
+		fetch = 1;
 	} else
 		a = from_content(&it, NULL);
 	if (a == NULL) {
@@ -207,8 +206,53 @@ ui_article_open_item(struct ui *u, int64_t item_id)
 		store_item_release(&it);
 		return -1;
 	}
+	if (fetch && (u->hist[u->nhist - 1]->fetch_url = it.link) != NULL)
+		it.link = NULL;
 	store_item_release(&it);
 	return 0;
+}
+
+int
+ui_article_idle_pending(const struct ui *u)
+{
+	const struct ui_view *v = u->nhist > 0 ? u->hist[u->nhist - 1] : NULL;
+
+	return u->screen == UI_ARTICLE && v != NULL && (v->rel_pending ||
+	    v->fetch_url != NULL);
+}
+
+int
+ui_article_idle(struct ui *u)
+{
+	struct ui_view *v = u->nhist > 0 ? u->hist[u->nhist - 1] : NULL;
+	struct errbuf eb;
+	char	*url;
+
+	if (v == NULL)
+		return 0;
+	if (v->fetch_url != NULL) {
+		/* The push below may drop v from a full history: the URL
+		 * is taken off it first. */
+		url = v->fetch_url;
+		v->fetch_url = NULL;
+		if (u->net != NULL && ui_net_page(u->net, url, v->item_id) ==
+		    -1)
+			ui_message(u, 1, "%s: cannot fetch", url);
+		free(url);
+		return 1;
+	}
+	if (!v->rel_pending)
+		return 0;
+	v->rel_pending = 0;
+	if (store_related(u->store, v->item_id, UI_RELATED_MAX, &v->rel,
+	    &v->nrel, &eb) == -1) {
+		v->rel = NULL;
+		v->nrel = 0;
+		return 0;
+	}
+	/* Laid out again with the list below the links. */
+	v->lay_width = 0;
+	return v->nrel > 0;
 }
 
 /* The store item in the list shown whose page is url, or 0. */

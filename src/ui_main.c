@@ -342,7 +342,7 @@ colors(struct ui *u)
 int
 ui_run(struct ui *u)
 {
-	int	 c, busy;
+	int	 c, busy, idle;
 
 	if (initscr() == NULL)
 		return -1;
@@ -357,12 +357,17 @@ ui_run(struct ui *u)
 	while (!u->done) {
 		draw(u);
 		busy = u->net != NULL && ui_net_pending(u->net) > 0;
-		timeout(busy ? UI_TICK_MS : -1);
+		/* Deferred work runs only when no key is waiting. */
+		idle = ui_article_idle_pending(u);
+		timeout(idle ? 0 : busy ? UI_TICK_MS : -1);
 		c = getch();
 		if (u->net != NULL)
 			(void)ui_net_step(u->net);
-		if (c == ERR)
+		if (c == ERR) {
+			if (idle)
+				(void)ui_article_idle(u);
 			continue;
+		}
 		if (c == KEY_RESIZE)
 			continue;
 		if (c == '\r')

@@ -7,6 +7,10 @@
  * Leaving with transfers running aborts them: nothing half-written
  * reaches the store, since every write happens in a transaction at the
  * end of one transfer.
+ *
+ * The fetcher (and with it libcurl, loaded on first use) is made when the
+ * first transfer is asked for: opening the reader on the store costs no
+ * network set-up.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +24,8 @@
 
 struct ui_net {
 	struct ui	*u;
-	struct fetcher	*f;
+	struct fetcher	*f;		/* NULL until the first transfer */
+	struct fetch_settings fs;
 	size_t		 reload_total, reload_done, reload_failed;
 	size_t		 pages;
 	char		 progress[ERRBUF_BYTES];
@@ -213,24 +218,27 @@ struct ui_net *
 ui_net_new(struct ui *u)
 {
 	struct ui_net *n;
-	struct fetch_settings fs;
 
 	if ((n = calloc(1, sizeof *n)) == NULL)
 		return NULL;
-	memset(&fs, 0, sizeof fs);
 	if (u->conf != NULL) {
-		fs.max_total = u->conf->reload_concurrency;
-		fs.max_host = u->conf->host_concurrency;
-		fs.connect_timeout_ms = u->conf->connect_timeout_ms;
-		fs.timeout_ms = u->conf->timeout_ms;
-		fs.user_agent = u->conf->user_agent;
-	}
-	if ((n->f = fetch_new(&fs)) == NULL) {
-		free(n);
-		return NULL;
+		n->fs.max_total = u->conf->reload_concurrency;
+		n->fs.max_host = u->conf->host_concurrency;
+		n->fs.connect_timeout_ms = u->conf->connect_timeout_ms;
+		n->fs.timeout_ms = u->conf->timeout_ms;
+		n->fs.user_agent = u->conf->user_agent;
 	}
 	n->u = u;
 	return n;
+}
+
+/* The fetcher, made on first use; NULL when it cannot be. */
+static struct fetcher *
+fetcher(struct ui_net *n)
+{
+	if (n->f == NULL && (n->f = fetch_new(&n->fs)) == NULL)
+		ui_message(n->u, 1, "cannot start the fetcher");
+	return n->f;
 }
 
 void
@@ -268,6 +276,11 @@ add(struct ui_net *n, const char *url, const char *etag, const char *lm,
 	rq.etag = etag;
 	rq.last_modified = lm;
 	rq.max_bytes = max;
+	if (fetcher(n) == NULL) {
+		free(j->url);
+		free(j);
+		return -1;
+	}
 	if (fetch_add(n->f, &rq, &cb, j, &eb) == -1) {
 		ui_message(n->u, 1, "%s", eb.msg);
 		free(j->url);
@@ -322,7 +335,8 @@ ui_net_step(struct ui_net *n)
 	struct errbuf eb;
 	int	 d;
 
-	if (fetch_pending(n->f) > 0 && fetch_perform(n->f, 0, &eb) == -1)
+	if (n->f != NULL && fetch_pending(n->f) > 0 &&
+	    fetch_perform(n->f, 0, &eb) == -1)
 		ui_message(n->u, 1, "%s", eb.msg);
 	d = n->dirty;
 	n->dirty = 0;
@@ -332,7 +346,7 @@ ui_net_step(struct ui_net *n)
 size_t
 ui_net_pending(const struct ui_net *n)
 {
-	return fetch_pending(n->f);
+	return n->f != NULL ? fetch_pending(n->f) : 0;
 }
 
 const char *

@@ -148,9 +148,10 @@ keys() {
 	T send-keys -t "$s" "$@"
 }
 
-# status SESSION: the article view's "Line N/M (P%)".
+# status_line SESSION: the article view's "Line N/" (the top line; M may
+# grow when the "more on this" list arrives).
 status_line() {
-	screen "$1" | grep -o 'Line [0-9]*/[0-9]* ([0-9]*%)' | tail -n 1
+	screen "$1" | grep -o 'Line [0-9]*/' | tail -n 1
 }
 
 # selected SESSION: the text of the first body line drawn in reverse
