@@ -144,6 +144,7 @@ static const struct tagdef tagdefs[] = {
 #define F_STRIP		0x0800	/* dropped in this attempt */
 #define F_INBODY	0x1000	/* itemprop articleBody */
 #define F_CAPTION	0x2000	/* caption or credit */
+#define F_KEEP		0x4000	/* holds a paragraph cluster: never cut */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1
@@ -577,7 +578,7 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
 		return 0;
 	h = hn(n);
-	h->flags &= ~(F_STRIP | F_CAND | F_CUT | F_WRAPPER);
+	h->flags &= ~(F_STRIP | F_CAND | F_CUT | F_WRAPPER | F_KEEP);
 	h->score = 0;
 	if (h->tag == T_TABLE)
 		hx->in_table++;
@@ -935,6 +936,11 @@ kept_children(xmlNodePtr n)
 
 #define TOP_N	5
 
+/* A candidate scoring at least this share of the best, with a link
+ * density under the second figure, holds story prose (see protect()). */
+#define KEEP_SCORE_SHARE	0.75
+#define KEEP_LINK_DENSITY	0.25
+
 /* The best container, or the body when no paragraph scored. */
 static xmlNodePtr
 pick(struct hx *hx)
@@ -1187,6 +1193,36 @@ cond_remove(struct hx *hx, xmlNodePtr n)
 	return rm;
 }
 
+/*
+ * Marks the candidates that hold the story's prose (a score near the
+ * best, few links) and their ancestors up to the chosen root, so that
+ * cleaning never cuts them: a link-heavy wrapper (share bars, teaser
+ * rails and the story in one div) would otherwise take the story with
+ * it.
+ */
+static void
+protect(struct hx *hx, xmlNodePtr top)
+{
+	size_t	 i;
+	double	 best = 0;
+	xmlNodePtr c, a;
+
+	for (i = 0; i < hx->ncands; i++)
+		if (hn(hx->cands[i])->score > best)
+			best = hn(hx->cands[i])->score;
+	if (best <= 0)
+		return;
+	for (i = 0; i < hx->ncands; i++) {
+		c = hx->cands[i];
+		if (c == top || hn(c)->score < best * KEEP_SCORE_SHARE ||
+		    link_density(hn(c)) >= KEEP_LINK_DENSITY ||
+		    !is_ancestor(top, c))
+			continue;
+		for (a = c; a != top && is_elem(a); a = a->parent)
+			hn(a)->flags |= F_KEEP;
+	}
+}
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -1195,6 +1231,8 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 	if (!kept(n))
 		return 0;
 	h = hn(n);
+	if (h->flags & F_KEEP)
+		return 1;
 	switch (h->tag) {
 	case T_FOOTER:
 	case T_ASIDE:
@@ -1932,6 +1970,7 @@ run_attempt(struct hx *hx, int flags)
 		goto fail;
 	top = pick(hx);
 	nroots = siblings(hx, top, roots, HTML_ROOTS_MAX);
+	protect(hx, top);
 	for (i = 0; i < nroots; i++)
 		clean(hx, roots[i]);
 	memset(&o, 0, sizeof o);

@@ -94,6 +94,36 @@ test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 	article_free(a);
 }
 
+/* Many links around the story in one wrapper: the wrapper's link
+ * density must not take the story with it when the box is cleaned. */
+#define SHORT_PROSE \
+	"<p>The council met on Tuesday to discuss the new budget which " \
+	"includes money for roads and schools, and the library.</p>"
+#define SHARE_LINK(n) \
+	"<li><a href='/" n "'>Share this on network " n "</a></li>"
+
+/* Links around the story in one wrapper (share list and story in one
+ * div, a third of the text in links): the story is kept although the
+ * wrapper's link density would have it cleaned away. */
+static void
+test_extract_html_story_kept_in_link_heavy_wrapper(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='content-primary'><div class='item'><ul>"
+	    SHARE_LINK("1") SHARE_LINK("2") SHARE_LINK("3") SHARE_LINK("4")
+	    SHARE_LINK("5") SHARE_LINK("6") SHARE_LINK("7") SHARE_LINK("8")
+	    SHARE_LINK("9") "</ul><div class='wrap'><div class='inner'>"
+	    SHORT_PROSE SHORT_PROSE SHORT_PROSE SHORT_PROSE
+	    "<p>Residents spoke for hours, and asked for more parks.</p>"
+	    "</div></div></div></div></body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "Residents spoke"));
+	article_free(a);
+}
+
 static void
 test_extract_html_blocks_typed(void **state)
 {
@@ -473,6 +503,8 @@ main(void)
 		cmocka_unit_test(test_extract_html_story_found_among_chrome),
 		cmocka_unit_test(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
+		cmocka_unit_test(
+		    test_extract_html_story_kept_in_link_heavy_wrapper),
 		cmocka_unit_test(test_extract_html_blocks_typed),
 		cmocka_unit_test(test_extract_html_links_absolute_with_ranges),
 		cmocka_unit_test(test_extract_html_base_url_order),
