@@ -21,6 +21,15 @@ struct options {
 	int		 color;		/* 0 when NO_COLOR is set */
 };
 
+/* cmd_net.c: fetches url (at most max_bytes), handing the body to
+ * on_data as it arrives (-1 stops it).  Blocks until done.  Returns 0
+ * with *final_url and *content_type (may be NULL; caller frees), or -1
+ * with eb set to "URL: why".  How long one wait for the network lasts: */
+#define CMD_NET_POLL_MS	1000
+int	 cmd_fetch(const char *url, size_t max_bytes,
+	    int (*on_data)(void *, const char *, size_t), void *ctx,
+	    char **final_url, char **content_type, struct errbuf *eb);
+
 /* cmd_dump.c */
 int	 cmd_dump(const struct options *, const char *target, FILE *out,
 	    FILE *err);

@@ -1,6 +1,7 @@
 /*
  * cmd_dump: byline --dump: read a saved page or text copy, extract, print.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,6 +14,38 @@ is_url(const char *s)
 	    ascii_ncasecmp(s, "https://", 8) == 0;
 }
 
+static int
+keep_body(void *v, const char *data, size_t n)
+{
+	return buf_append(v, data, n) == BUF_OK ? 0 : -1;
+}
+
+/* The charset parameter of a Content-Type, or NULL. */
+static const char *
+charset_of(const char *ctype, char *out, size_t size)
+{
+	const char *p;
+	size_t	 n = 0;
+
+	if (ctype == NULL)
+		return NULL;
+	for (p = ctype; *p != '\0'; p++)
+		if (ascii_ncasecmp(p, "charset=", 8) == 0)
+			break;
+	if (*p == '\0')
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	while (p[n] != '\0' && p[n] != '"' && p[n] != ';' &&
+	    !ascii_isspace((unsigned char)p[n]) && n + 1 < size) {
+		out[n] = p[n];
+		n++;
+	}
+	out[n] = '\0';
+	return n > 0 ? out : NULL;
+}
+
 int
 cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 {
@@ -20,25 +53,31 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	struct errbuf eb;
 	struct article *a = NULL;
 	struct buf in, text, safe;
+	char	*final_url = NULL, *ctype = NULL, charset[64];
 	const char *where = strcmp(target, "-") == 0 ? "<stdin>" : target;
 	int	 rc = 1;
 
-	if (is_url(target)) {
-		fprintf(err, "byline: %s: fetching URLs is not built yet; save "
-		    "the page and pass its path\n", target);
-		return 1;
-	}
 	buf_init(&in, INPUT_MAX_BYTES);
 	buf_init(&text, RENDER_MAX_BYTES);
 	buf_init(&safe, RENDER_MAX_BYTES);
-	if (file_read(target, &in, &eb) == -1) {
-		fprintf(err, "byline: %s\n", eb.msg);
-		goto out;
-	}
 	memset(&eo, 0, sizeof eo);
 	eo.input = o->input;
 	eo.where = where;
 	eo.base_url = o->base_url;
+	if (is_url(target)) {
+		in.max = FETCH_PAGE_MAX_BYTES;
+		if (cmd_fetch(target, FETCH_PAGE_MAX_BYTES, keep_body, &in,
+		    &final_url, &ctype, &eb) == -1) {
+			fprintf(err, "byline: %s\n", eb.msg);
+			goto out;
+		}
+		if (eo.base_url == NULL)
+			eo.base_url = final_url != NULL ? final_url : target;
+		eo.charset = charset_of(ctype, charset, sizeof charset);
+	} else if (file_read(target, &in, &eb) == -1) {
+		fprintf(err, "byline: %s\n", eb.msg);
+		goto out;
+	}
 	if (extract_article(in.data, in.len, &eo, &a, &eb) != 0) {
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;
@@ -62,6 +101,8 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	}
 	rc = 0;
 out:
+	free(final_url);
+	free(ctype);
 	article_free(a);
 	buf_release(&in);
 	buf_release(&text);

@@ -19,6 +19,12 @@ struct sink {
 	int	 failed;
 };
 
+struct push {
+	struct feed_parser *p;
+	struct errbuf	 eb;
+	int		 failed;
+};
+
 static int	 print_entry(void *, const struct feed_entry *);
 static int	 is_url(const char *);
 
@@ -40,6 +46,56 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
+static int
+push_body(void *v, const char *data, size_t n)
+{
+	struct push *pu = v;
+
+	if (pu->failed)
+		return -1;
+	if (feed_push(pu->p, data, n, &pu->eb) == -1) {
+		pu->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* --parse-feed URL: the parser is fed as the bytes arrive. */
+static int
+parse_url(const struct options *o, const char *url, FILE *out, FILE *err)
+{
+	struct push pu;
+	struct sink sink;
+	struct errbuf eb;
+	const char *warning;
+	int	 rc = 0;
+
+	sink.out = out;
+	sink.failed = 0;
+	memset(&pu, 0, sizeof pu);
+	pu.p = feed_parser_new(url, o->base_url != NULL ? o->base_url : url,
+	    NULL, print_entry, &sink);
+	if (pu.p == NULL) {
+		fprintf(err, "byline: %s: out of memory\n", url);
+		return 1;
+	}
+	if (cmd_fetch(url, FETCH_FEED_MAX_BYTES, push_body, &pu, NULL, NULL,
+	    &eb) == -1) {
+		fprintf(err, "byline: %s\n", pu.failed ? pu.eb.msg : eb.msg);
+		rc = 1;
+	} else if (feed_finish(pu.p, &eb) == -1) {
+		fprintf(err, "byline: %s\n", eb.msg);
+		rc = 1;
+	} else if ((warning = feed_parser_warning(pu.p)) != NULL)
+		fprintf(err, "byline: warning: %s\n", warning);
+	if (fflush(out) == EOF && rc == 0) {
+		fprintf(err, "byline: standard output: %s\n", strerror(errno));
+		rc = 1;
+	}
+	feed_parser_free(pu.p);
+	return rc;
+}
+
 int
 cmd_parse_feed(const struct options *o, const char *target, FILE *out,
     FILE *err)
@@ -53,11 +109,8 @@ cmd_parse_feed(const struct options *o, const char *target, FILE *out,
 	size_t	 n;
 	int	 rc = 0;
 
-	if (is_url(target)) {
-		fprintf(err, "byline: %s: fetching is not built yet in this "
-		    "version; save the feed and give its path\n", target);
-		return 1;
-	}
+	if (is_url(target))
+		return parse_url(o, target, out, err);
 	where = strcmp(target, "-") == 0 ? "<stdin>" : target;
 	if (strcmp(target, "-") == 0)
 		in = stdin;

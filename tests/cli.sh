@@ -90,4 +90,32 @@ else
 	fail "terminal output: $(cat "$tmp/pty")"
 fi
 
+# URLs, from a loopback server the test starts (127.0.0.1, a free port).
+python3 "$srcdir/tests/httpd.py" >"$tmp/port" 2>"$tmp/httpd.err" &
+httpd=$!
+trap 'kill $httpd 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+port=$(head -n 1 "$tmp/port")
+if [ -n "$port" ]; then
+	base=http://127.0.0.1:$port
+	check "parse-feed URL" 0 "" -- "$BYLINE" --parse-feed "$base/feed.xml"
+	[ "$(grep -c . "$tmp/out")" -gt 0 ] || fail "parse-feed URL: no entries"
+	check "parse-feed URL 404" 1 "byline: $base/404: HTTP status 404" -- \
+	    "$BYLINE" --parse-feed "$base/404"
+	check "parse-feed URL not a feed" 1 "not a feed" -- \
+	    "$BYLINE" --parse-feed "$base/notfeed"
+	check "parse-feed URL truncated" 1 "$base/truncated" -- \
+	    "$BYLINE" --parse-feed "$base/truncated"
+	check "dump URL" 0 "" -- "$BYLINE" --dump --format=json "$base/notfeed"
+	check "dump URL redirect loop" 1 "$base/loop" -- \
+	    "$BYLINE" --dump "$base/loop"
+else
+	fail "loopback server did not start: $(cat "$tmp/httpd.err")"
+fi
+kill $httpd 2>/dev/null
+
 finish
