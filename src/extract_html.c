@@ -1449,6 +1449,40 @@ reset:
 	o->full = 0;
 }
 
+/*
+ * Is an image's alt text worth a block: not a file name ("img_0042.jpg",
+ * "show-2018-lights-01": no space, words joined by - or _), not the
+ * title again, not an alt already written (galleries and lazy-loading
+ * markup repeat one image).
+ */
+static int
+useful_alt(struct hx *hx, const struct article *a, const char *v)
+{
+	size_t	 i, n = strlen(v), joins = 0;
+	char	*nv;
+	int	 r = 1;
+
+	if (strchr(v, ' ') == NULL) {
+		for (i = 0; i < n; i++)
+			if (v[i] == '-' || v[i] == '_' || v[i] == '.')
+				joins++;
+		if (joins >= 2)
+			return 0;
+	}
+	if ((nv = norm_text(v)) == NULL)
+		return 1;
+	if (hx->title_norm != NULL && strcmp(nv, hx->title_norm) == 0)
+		r = 0;
+	for (i = 0; r && i < a->nblocks; i++)
+		if (a->blocks[i].type == BLOCK_IMAGE &&
+		    a->blocks[i].len == strlen(nv) &&
+		    ascii_ncasecmp(a->blocks[i].text, nv, a->blocks[i].len) ==
+		    0)
+			r = 0;
+	free(nv);
+	return r;
+}
+
 static int
 emit_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -1486,7 +1520,7 @@ emit_enter(struct hx *hx, xmlNodePtr n)
 		return 0;
 	case T_IMG:
 		if ((v = attr(n, "alt")) != NULL && *v != '\0' &&
-		    !e->row && !e->heading) {
+		    !e->row && !e->heading && useful_alt(hx, o->a, v)) {
 			flush(e);
 			if (article_add_block(o->a, BLOCK_IMAGE, 0, v,
 			    strlen(v)) == -1)

@@ -165,6 +165,39 @@ test_extract_html_blocks_typed(void **state)
 	article_free(a);
 }
 
+static size_t
+count_images(const struct article *a, const char *alt)
+{
+	size_t	 i, c = 0;
+
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type == BLOCK_IMAGE &&
+		    strcmp(a->blocks[i].text, alt) == 0)
+			c++;
+	return c;
+}
+
+/* Alt text describing a photo is a block; a file name, the title again
+ * or a repeat of the same image is not. */
+static void
+test_extract_html_alt_text_kept_once_unless_file_name(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Budget passes</title></head><body><article>"
+	    "<h1>Budget passes</h1><img src='a.jpg' alt='Budget passes'>"
+	    "<p>" PROSE "</p><img src='b.jpg' alt='The mayor at the vote'>"
+	    "<img src='b.jpg' alt='The mayor at the vote'>"
+	    "<img src='c.jpg' alt='council-budget-2018-vote-01'>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(count_images(a, "The mayor at the vote"), 1);
+	assert_int_equal(count_images(a, "council-budget-2018-vote-01"), 0);
+	assert_int_equal(count_images(a, "Budget passes"), 0);
+	article_free(a);
+}
+
 static void
 test_extract_html_links_absolute_with_ranges(void **state)
 {
@@ -506,6 +539,8 @@ main(void)
 		cmocka_unit_test(
 		    test_extract_html_story_kept_in_link_heavy_wrapper),
 		cmocka_unit_test(test_extract_html_blocks_typed),
+		cmocka_unit_test(
+		    test_extract_html_alt_text_kept_once_unless_file_name),
 		cmocka_unit_test(test_extract_html_links_absolute_with_ranges),
 		cmocka_unit_test(test_extract_html_base_url_order),
 		cmocka_unit_test(test_extract_html_meta_preference_order),
