@@ -159,11 +159,15 @@ article_add_block(struct article *a, enum block_type type, int level,
 		return -1;
 	if (t == NULL)
 		return 0;
+	/* The cap is checked on every add: capacity doubles past it. */
+	if (a->nblocks >= ARTICLE_BLOCKS_MAX) {
+		free(t);
+		return -1;
+	}
 	if (a->nblocks == a->blocks_cap) {
 		size_t ncap = a->blocks_cap ? a->blocks_cap * 2 : 16;
 
-		if (a->nblocks >= ARTICLE_BLOCKS_MAX ||
-		    (b = reallocarray(a->blocks, ncap, sizeof *b)) == NULL) {
+		if ((b = reallocarray(a->blocks, ncap, sizeof *b)) == NULL) {
 			free(t);
 			return -1;
 		}
@@ -188,11 +192,12 @@ article_add_link(struct article *a, const char *text, const char *url,
 
 	if (url == NULL || *url == '\0')
 		return 0;
+	if (a->nlinks >= ARTICLE_LINKS_MAX)
+		return -1;
 	if (a->nlinks == a->links_cap) {
 		size_t ncap = a->links_cap ? a->links_cap * 2 : 16;
 
-		if (a->nlinks >= ARTICLE_LINKS_MAX ||
-		    (l = reallocarray(a->links, ncap, sizeof *l)) == NULL)
+		if ((l = reallocarray(a->links, ncap, sizeof *l)) == NULL)
 			return -1;
 		a->links = l;
 		a->links_cap = ncap;
@@ -229,11 +234,14 @@ article_add_teaser(struct article *a, const char *title, const char *url,
 	if (title == NULL ||
 	    (nr.title = clean_text(title, strlen(title), 0)) == NULL)
 		return 0;
+	if (a->nrelated >= ARTICLE_RELATED_MAX) {
+		free(nr.title);
+		return -1;
+	}
 	if (a->nrelated == a->related_cap) {
 		size_t ncap = a->related_cap ? a->related_cap * 2 : 8;
 
-		if (a->nrelated >= ARTICLE_RELATED_MAX ||
-		    (r = reallocarray(a->related, ncap, sizeof *r)) == NULL) {
+		if ((r = reallocarray(a->related, ncap, sizeof *r)) == NULL) {
 			free(nr.title);
 			return -1;
 		}
