@@ -263,6 +263,14 @@ add_feed(struct conf *c, const char *where, size_t line, struct tokens *t,
 			dup |= strcmp(f.tags[j], t->v[i]) == 0;
 		if (dup)
 			continue;
+		if (f.ntags == CONF_TAGS_MAX) {
+			for (j = 0; j < f.ntags; j++)
+				free(f.tags[j]);
+			free(f.tags);
+			free(f.title);
+			return warn(c, eb, where, line,
+			    "too many tags (limit %d)", CONF_TAGS_MAX);
+		}
 		f.tags[f.ntags++] = t->v[i];
 		t->v[i] = NULL;
 	}
