@@ -7,7 +7,8 @@
 . "$srcdir/tests/lib.sh"
 
 top_builddir=$(dirname "$(dirname "$BYLINE")")
-for target in feed extract_html extract_text date conf opml render; do
+for target in feed extract_html extract_text date conf opml render \
+    sanitize; do
 	prog=$top_builddir/fuzz/regress_$target
 	if [ ! -x "$prog" ]; then
 		tests_run=$((tests_run + 1))
