@@ -571,8 +571,18 @@ conf_format_feed(struct buf *out, const char *url, const char *title,
 {
 	size_t	 len = out->len, i;
 
-	if (buf_puts(out, url) != BUF_OK)
-		goto fail;
+	if (strpbrk(url, " \t\r\n") == NULL) {
+		if (buf_puts(out, url) != BUF_OK)
+			goto fail;
+	} else {
+		/* A bare URL ends at white space: quote it, without the
+		 * space put_quoted() puts first. */
+		if (put_quoted(out, "", url) == -1)
+			goto fail;
+		memmove(out->data + len, out->data + len + 1,
+		    out->len - len - 1);
+		buf_setlen(out, out->len - 1);
+	}
 	for (i = 0; i < ntags; i++)
 		if (put_quoted(out, "", tags[i]) == -1)
 			goto fail;
