@@ -2,8 +2,9 @@
  * fuzz_conf: the first byte picks feeds.conf or the settings file, the
  * rest is parsed as that file; each feed is then written back with
  * conf_format_feed() and parsed again, which must give one feed with the
- * same tags and title (but for CR and LF, which conf_format_feed()
- * drops to keep the feed on one line).
+ * same tags and title.  Feeds with CR or LF in a tag or the title are
+ * left out: conf_format_feed() drops those to keep the feed on one line,
+ * which may empty a tag or merge two.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,19 +15,10 @@
 #include "fuzz.h"
 #include "fuzz_check.h"
 
-/* Is b the same as a without its CRs and LFs? */
 static int
-same(const char *a, const char *b)
+has_crlf(const char *s)
 {
-	for (;; a++) {
-		if (*a == '\r' || *a == '\n')
-			continue;
-		if (*a != *b)
-			return 0;
-		if (*a == '\0')
-			return 1;
-		b++;
-	}
+	return s != NULL && strpbrk(s, "\r\n") != NULL;
 }
 
 static void
@@ -37,6 +29,11 @@ round_trip(const struct conf_feed *f)
 	struct errbuf	 eb;
 	size_t		 i;
 
+	if (has_crlf(f->title))
+		return;
+	for (i = 0; i < f->ntags; i++)
+		if (has_crlf(f->tags[i]))
+			return;
 	buf_init(&line, CONF_LINE_MAX_BYTES * 4);
 	conf_init(&c);
 	if (conf_format_feed(&line, f->url, f->title, f->tags, f->ntags) == 0 &&
@@ -45,10 +42,11 @@ round_trip(const struct conf_feed *f)
 		if (c.nfeeds != 1 || c.feeds[0].ntags != f->ntags)
 			abort();
 		for (i = 0; i < f->ntags; i++)
-			if (!same(f->tags[i], c.feeds[0].tags[i]))
+			if (strcmp(f->tags[i], c.feeds[0].tags[i]) != 0)
 				abort();
-		if (f->title != NULL && !same(f->title,
-		    c.feeds[0].title != NULL ? c.feeds[0].title : ""))
+		if ((f->title == NULL) != (c.feeds[0].title == NULL) ||
+		    (f->title != NULL &&
+		    strcmp(f->title, c.feeds[0].title) != 0))
 			abort();
 	}
 	conf_release(&c);
