@@ -1261,6 +1261,14 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		cut(hx, n);
 		return 0;
 	}
+	/* A teaser box ("related", "trending", "most read") inside the
+	 * story: headlines and kickers, not prose.  Its links become
+	 * related entries. */
+	if ((h->flags & F_RELCLS) && h->tag != T_BODY && h->tag != T_A &&
+	    h->np < 2 && h->commas < 10) {
+		cut(hx, n);
+		return 0;
+	}
 	if ((h->flags & F_CAPTION) && h->tag != T_BODY && h->text < 300 &&
 	    h->np < 2 && !(h->flags & F_CAND)) {
 		cut(hx, n);

@@ -323,6 +323,28 @@ test_extract_html_teasers_become_related(void **state)
 	article_free(a);
 }
 
+/* A "trending" rail inside the story, headlines outside its links so
+ * that link density does not give it away: cut by its class. */
+static void
+test_extract_html_teaser_rail_in_story_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<div class='rail rail--trending'><h3>Most read in news</h3>"
+	    "<div class='item'><a href='/n/4'><img src='x.jpg' alt=''></a>"
+	    "<h3>LUCKY ESCAPE</h3><span>Man walks away from a crash on "
+	    "the ring road</span></div></div>"
+	    "<p>" PROSE "</p></article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+
+	(void)state;
+	assert_true(body_has(a, "fewer parking lots"));
+	assert_false(body_has(a, "Most read"));
+	assert_false(body_has(a, "LUCKY ESCAPE"));
+	assert_false(body_has(a, "ring road"));
+	article_free(a);
+}
+
 static void
 test_extract_html_hidden_content_dropped(void **state)
 {
@@ -546,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_meta_preference_order),
 		cmocka_unit_test(test_extract_html_meta_falls_back_to_title_tag),
 		cmocka_unit_test(test_extract_html_teasers_become_related),
+		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
 		cmocka_unit_test(
 		    test_extract_html_wrong_declared_charset_is_utf8),
