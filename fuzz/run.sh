@@ -7,9 +7,10 @@
 # SECONDS defaults to 60, BUILDDIR to build-fuzzrun beside this script's
 # source tree (configured when it has no Makefile).  Limits: 2 s per
 # input, 512 MB of memory, inputs up to 64 KB.  A crash, leak, timeout
-# or out-of-memory stops the run with status 1 and leaves the input in
-# BUILDDIR/fuzz-artifacts/; copy it to tests/data/fuzz-regress/TARGET/
-# once fixed.  Exits 77 (skip) when clang is not installed.
+# or out-of-memory stops that target, leaves the input in
+# BUILDDIR/fuzz-artifacts/TARGET/ and makes the exit status 1; copy the
+# input to tests/data/fuzz-regress/TARGET/ once fixed.  Exits 77 (skip) when clang or its libFuzzer runtime is
+# not installed.
 set -u
 seconds=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,10 +22,23 @@ if ! command -v clang >/dev/null 2>&1; then
 	exit 77
 fi
 mkdir -p "$build" || exit 1
+# clang without its libFuzzer runtime cannot build the targets: skip.
+probe=$build/fuzz-probe
+printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)'\
+'{ (void)d; (void)n; return 0; }\n' >"$probe.c"
+if ! clang -fsanitize=fuzzer,address,undefined -o "$probe" "$probe.c" \
+    >/dev/null 2>&1; then
+	echo "run.sh: clang cannot link -fsanitize=fuzzer (no libFuzzer" \
+	    "runtime)" >&2
+	rm -f "$probe" "$probe.c"
+	exit 77
+fi
+rm -f "$probe" "$probe.c"
 if [ ! -f "$build/Makefile" ]; then
 	(cd "$build" && "$top/configure" >/dev/null) || exit 1
 fi
-make -C "$build" -s fuzz-build || exit 1
+make -C "$build" -s -j"$(nproc 2>/dev/null || echo 2)" fuzz-build ||
+    exit 1
 
 status=0
 for t in $targets; do
