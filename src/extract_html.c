@@ -2052,6 +2052,36 @@ set_str(char **field, const char *s)
 	return article_set(field, s, strlen(s));
 }
 
+/* Separators that end a name in a byline line ("A. Writer — 8h"). */
+static const char *const byline_seps[] = {
+	" \xe2\x80\x94", " \xe2\x80\x93", " \xe2\x80\xa2", " \xc2\xb7",
+	" | ", " - ", NULL
+};
+
+/*
+ * A byline element's text cut to the name: the date it often carries
+ * ("A. Writer - Apr 16, 2015 8:02 pm") and what follows a separator
+ * go.  Works in place.
+ */
+static void
+trim_byline(char *t)
+{
+	struct date d;
+	size_t	 s, e, l, i;
+	const char *p;
+
+	l = strlen(t);
+	if (date_find(t, l, &d, &s, &e) == 0 && s > 0)
+		t[s] = '\0';
+	for (i = 0; byline_seps[i] != NULL; i++)
+		if ((p = strstr(t, byline_seps[i])) != NULL && p > t)
+			t[p - t] = '\0';
+	l = strlen(t);
+	while (l > 0 && (ascii_isspace((unsigned char)t[l - 1]) ||
+	    t[l - 1] == ',' || t[l - 1] == '-' || t[l - 1] == '|'))
+		t[--l] = '\0';
+}
+
 /* Metadata into the article; the excerpt falls back to the first
  * paragraph. */
 static int
@@ -2062,6 +2092,19 @@ fill_meta(struct hx *hx, struct article *a)
 	struct date d;
 	size_t	 s, e;
 
+	if (hx->byline != NULL && m->byline == NULL) {
+		/* The date first: trimming takes it off the byline. */
+		if (!m->have_date && date_find(hx->byline, strlen(hx->byline),
+		    &d, &s, &e) == 0) {
+			m->have_date = 1;
+			m->date = d;
+		}
+		trim_byline(hx->byline);
+		if (hx->byline[0] == '\0') {
+			free(hx->byline);
+			hx->byline = NULL;
+		}
+	}
 	if (set_str(&a->title, m->title) == -1 ||
 	    set_str(&a->byline, m->byline != NULL ? m->byline : hx->byline) ==
 	    -1 || set_str(&a->site, m->site) == -1 ||

@@ -295,6 +295,33 @@ test_extract_html_meta_falls_back_to_title_tag(void **state)
 	article_free(a);
 }
 
+/* A byline element's date becomes the article's date and leaves the
+ * name; a separator and what follows it go too. */
+static void
+test_extract_html_byline_date_split_when_no_meta(void **state)
+{
+	static const char page1[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>Jane Doe - Apr 16, 2015 8:02 pm"
+	    "</div><p>" PROSE2 "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><span class='author'>Jane Doe \xe2\x80\xa2 8h</span>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(page1, NULL, NULL);
+	char	 day[11];
+
+	(void)state;
+	assert_string_equal(a->byline, "Jane Doe");
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2015-04-16");
+	article_free(a);
+	a = run(page2, NULL, NULL);
+	assert_string_equal(a->byline, "Jane Doe");
+	article_free(a);
+}
+
 static void
 test_extract_html_teasers_become_related(void **state)
 {
@@ -567,6 +594,8 @@ main(void)
 		cmocka_unit_test(test_extract_html_base_url_order),
 		cmocka_unit_test(test_extract_html_meta_preference_order),
 		cmocka_unit_test(test_extract_html_meta_falls_back_to_title_tag),
+		cmocka_unit_test(
+		    test_extract_html_byline_date_split_when_no_meta),
 		cmocka_unit_test(test_extract_html_teasers_become_related),
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
