@@ -6,6 +6,7 @@
  *
  * The tree belongs to libxml2 and is freed by the caller of these
  * functions.  Strings returned here are new and the caller frees them.
+ * Limits (HTML_*) are in limits.h.
  */
 #ifndef BYLINE_EXTRACT_HTML_INT_H
 #define BYLINE_EXTRACT_HTML_INT_H
@@ -13,26 +14,8 @@
 #include <libxml/HTMLparser.h>
 
 #include "article.h"
+#include "limits.h"
 #include "util.h"
-
-/*
- * Limits of the HTML extractor (kept here until src/limits.h, shared
- * and busy, takes them).
- */
-/* Related entries the HTML extractor takes from teaser boxes: a page
- * shows a dozen or two; more is a link farm. */
-#define HTML_RELATED_MAX	50
-
-/* Bytes of a page searched for a <meta> charset: HTML requires it in
- * the first 1024; pages are sloppy, so more, but bounded. */
-#define HTML_SNIFF_BYTES	8192
-
-/* Content roots (the story's container and its siblings) kept. */
-#define HTML_ROOTS_MAX		512
-
-/* Text kept of one HTML node when its text is read whole (titles,
- * bylines, teaser headlines). */
-#define HTML_NODE_TEXT_MAX_BYTES	(64UL * 1024)
 
 /* Metadata found in the page before any cleaning. */
 struct html_meta {

@@ -173,4 +173,20 @@
  * ones are a few MB. */
 #define FEED_JSON_MAX_BYTES	(8UL * 1024 * 1024)
 
+/* HTML extractor (src/extract_html*.c).  Related entries taken from
+ * teaser boxes: a page shows a dozen or two; more is a link farm. */
+#define HTML_RELATED_MAX	50
+
+/* Bytes of a page searched for a <meta> charset: HTML requires it in
+ * the first 1024; pages are sloppy, so more, but bounded. */
+#define HTML_SNIFF_BYTES	8192
+
+/* Content roots (the story's container and its siblings) kept: stories
+ * have a few dozen at most; the list lives on the stack. */
+#define HTML_ROOTS_MAX		512
+
+/* Text kept of one HTML node when its text is read whole (titles,
+ * bylines, teaser headlines). */
+#define HTML_NODE_TEXT_MAX_BYTES	(64UL * 1024)
+
 #endif
