@@ -1,8 +1,8 @@
 /*
  * test_limits: the limits of limits.h that no module test proves, each
  * driven just past its value (issue 8): article arrays, error messages,
- * URLs, feeds.conf feeds and tags, OPML depth, text lines, laid-out
- * lines, feed content and JSON Feed size.  The man page's LIMITS table
+ * URLs, feeds.conf feeds, tags and file size, OPML depth and size, text
+ * lines, laid-out lines, feed content and JSON Feed size.  The man page's LIMITS table
  * names these tests.
  */
 #include <stdarg.h>
@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "article.h"
@@ -188,6 +189,36 @@ test_conf_tags_refused_when_over_max(void **state)
 	buf_release(&text);
 }
 
+static void
+test_conf_load_refused_when_over_max(void **state)
+{
+	struct conf c;
+	struct errbuf eb;
+	char	 path[] = "test_limits_conf.XXXXXX", *want;
+	char	*chunk;
+	size_t	 i, n = 1 << 20;
+	int	 fd;
+
+	(void)state;
+	chunk = malloc(n);
+	assert_non_null(chunk);
+	memset(chunk, '#', n);
+	chunk[n - 1] = '\n';
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	for (i = 0; i <= CONF_FILE_MAX_BYTES / n; i++)
+		assert_int_equal(write(fd, chunk, n), (ssize_t)n);
+	assert_int_equal(close(fd), 0);
+	conf_init(&c);
+	assert_int_equal(conf_load(&c, path, NULL, 1, &eb), -1);
+	assert_int_equal(asprintf(&want, "%s: too large", path) > 0, 1);
+	assert_non_null(strstr(eb.msg, want));
+	free(want);
+	conf_release(&c);
+	unlink(path);
+	free(chunk);
+}
+
 static int
 max_tags(void *ctx, const struct opml_feed *f)
 {
@@ -222,6 +253,24 @@ test_opml_depth_flattened_when_over_max(void **state)
 	assert_true(ntags > 0);
 	assert_true(ntags <= OPML_DEPTH_MAX);
 	buf_release(&text);
+}
+
+static void
+test_opml_refused_when_over_max(void **state)
+{
+	struct errbuf eb;
+	char	*big;
+	size_t	 ntags = 0;
+
+	(void)state;
+	big = malloc(OPML_MAX_BYTES + 1);
+	assert_non_null(big);
+	memset(big, ' ', OPML_MAX_BYTES + 1);
+	assert_int_equal(opml_parse("big.opml", big, OPML_MAX_BYTES + 1,
+	    max_tags, &ntags, &eb), -1);
+	assert_string_equal(eb.msg, "big.opml: too large (limit 16777216 "
+	    "bytes)");
+	free(big);
 }
 
 static void
@@ -372,7 +421,9 @@ main(void)
 		cmocka_unit_test(test_util_url_refused_when_over_max),
 		cmocka_unit_test(test_conf_feeds_capped_when_over_max),
 		cmocka_unit_test(test_conf_tags_refused_when_over_max),
+		cmocka_unit_test(test_conf_load_refused_when_over_max),
 		cmocka_unit_test(test_opml_depth_flattened_when_over_max),
+		cmocka_unit_test(test_opml_refused_when_over_max),
 		cmocka_unit_test(test_extract_text_lines_ignored_when_over_max),
 		cmocka_unit_test(test_layout_lines_cut_when_over_max),
 		cmocka_unit_test(test_feed_content_cut_when_over_max),
