@@ -62,7 +62,10 @@ for t in $targets; do
 		set -- "$@" -dict="$build/fuzz-work/$t.dict"
 	fi
 	echo "run.sh: $t for ${seconds}s"
-	if ! ASAN_OPTIONS=detect_leaks=1 "$build/fuzz-bin/fuzz_$t" "$@" \
+	# tests/lsan.supp: known leaks of the libraries, each with its reason.
+	if ! ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
+	    "$build/fuzz-bin/fuzz_$t" "$@" \
 	    "$work" >"$build/fuzz-work/$t.log" 2>&1; then
 		echo "run.sh: $t FAILED; see $build/fuzz-work/$t.log" >&2
 		tail -30 "$build/fuzz-work/$t.log" >&2
