@@ -28,9 +28,19 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-benchtui.XXXXXX")
 srv=
 sock=byline-bench-$$
 # BENCH_KEEP=1 keeps the feeds and both stores (for profiling).
-trap 'tmux -L "$sock" kill-server 2>/dev/null; [ -n "$srv" ] &&
-    kill $srv 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] &&
-    echo "bench: kept $tmp" || rm -rf "$tmp"' EXIT INT TERM
+# Under set -e a failing step would end the trap early: each one is
+# allowed to fail (the tmux server is gone once its sessions are).
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	[ -z "$srv" ] || kill "$srv" 2>/dev/null || true
+	if [ -n "${BENCH_KEEP:-}" ]; then
+		echo "bench: kept $tmp"
+	else
+		rm -rf "$tmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 mkdir -p "$tmp/feeds" "$tmp/home"
 
 python3 "$top/tests/httpd.py" --root "$tmp/feeds" --addrs 1 --delay 0 \
