@@ -133,9 +133,14 @@ warn(struct conf *c, struct errbuf *eb, const char *where, size_t line,
 	va_list	 ap;
 	char	 msg[ERRBUF_BYTES], **w, *s;
 
+	if (c->nwarnings >= CONF_WARNINGS_MAX)
+		return 0;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (c->nwarnings == CONF_WARNINGS_MAX - 1)
+		snprintf(msg, sizeof msg, "more than %d warnings; the rest "
+		    "are not shown", CONF_WARNINGS_MAX - 1);
 	buf_init(&b, ERRBUF_BYTES);
 	if (buf_printf(&b, "%s:%zu: ", where, line) != BUF_OK ||
 	    utf8_sanitize(&b, msg, strlen(msg), 0) != BUF_OK) {
@@ -143,7 +148,7 @@ warn(struct conf *c, struct errbuf *eb, const char *where, size_t line,
 	}
 	if ((s = buf_take(&b)) == NULL)
 		goto nomem;
-	w = reallocarray(c->warnings, c->nwarnings + 1, sizeof *w);
+	w = reallocarray(c->warnings, CONF_WARNINGS_MAX, sizeof *w);
 	if (w == NULL) {
 		free(s);
 		goto nomem;
@@ -333,10 +338,16 @@ add_feed(struct conf *c, struct url_set *set, const char *where,
 		f.tags[f.ntags++] = t->v[i];
 		t->v[i] = NULL;
 	}
-	nf = reallocarray(c->feeds, c->nfeeds + 1, sizeof *nf);
-	if (nf == NULL)
-		goto nomem;
-	c->feeds = nf;
+	/* Room for the next power of two of feeds: growing by one copied
+	 * the whole array per line (quadratic under ASan). */
+	if (c->nfeeds == 0 || (c->nfeeds >= 16 &&
+	    (c->nfeeds & (c->nfeeds - 1)) == 0)) {
+		nf = reallocarray(c->feeds, c->nfeeds == 0 ? 16 :
+		    c->nfeeds * 2, sizeof *nf);
+		if (nf == NULL)
+			goto nomem;
+		c->feeds = nf;
+	}
 	f.url = t->v[0];
 	t->v[0] = NULL;
 	if (2 * (c->nfeeds + 1) >= set->cap &&

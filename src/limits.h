@@ -189,4 +189,9 @@
  * bylines, teaser headlines). */
 #define HTML_NODE_TEXT_MAX_BYTES	(64UL * 1024)
 
+/* Warnings kept from one feeds.conf or config: a broken file would
+ * otherwise keep one per line (a 16 MB file of bad lines, two million);
+ * the last kept says that the rest are not shown. */
+#define CONF_WARNINGS_MAX	100
+
 #endif

@@ -1,9 +1,9 @@
 /*
  * test_limits: the limits of limits.h that no module test proves, each
  * driven just past its value (issue 8): article arrays, error messages,
- * URLs, feeds.conf feeds, tags and file size, OPML depth and size, text
- * lines, laid-out lines, feed content and JSON Feed size.  The man page's LIMITS table
- * names these tests.
+ * URLs, feeds.conf feeds, tags, warnings and file size, OPML depth and
+ * size, text lines, laid-out lines, feed content and JSON Feed size.
+ * The man page's LIMITS table names these tests.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -156,6 +156,32 @@ test_conf_feeds_capped_when_over_max(void **state)
 	assert_int_equal(c.nwarnings, 1);
 	assert_non_null(strstr(c.warnings[0], "too many feeds"));
 	assert_non_null(strstr(c.warnings[0], ":100001: "));
+	conf_release(&c);
+	buf_release(&text);
+}
+
+static void
+test_conf_warnings_capped_when_over_max(void **state)
+{
+	struct conf c;
+	struct buf text;
+	struct errbuf eb;
+	size_t	 i;
+
+	(void)state;
+	buf_init(&text, 1 << 20);
+	for (i = 0; i < CONF_WARNINGS_MAX * 10; i++)
+		assert_int_equal(buf_puts(&text, "query:x\n"), BUF_OK);
+	assert_int_equal(buf_puts(&text, "https://x.org/ok\n"), BUF_OK);
+	conf_init(&c);
+	assert_int_equal(conf_parse_feeds(&c, "feeds.conf", text.data,
+	    text.len, &eb), 0);
+	assert_int_equal(c.nfeeds, 1);
+	assert_int_equal(c.nwarnings, CONF_WARNINGS_MAX);
+	assert_string_equal(c.warnings[0],
+	    "feeds.conf:1: query: feeds are not supported");
+	assert_string_equal(c.warnings[CONF_WARNINGS_MAX - 1],
+	    "feeds.conf:100: more than 99 warnings; the rest are not shown");
 	conf_release(&c);
 	buf_release(&text);
 }
@@ -420,6 +446,7 @@ main(void)
 		cmocka_unit_test(test_util_errbuf_cut_at_character_when_over_max),
 		cmocka_unit_test(test_util_url_refused_when_over_max),
 		cmocka_unit_test(test_conf_feeds_capped_when_over_max),
+		cmocka_unit_test(test_conf_warnings_capped_when_over_max),
 		cmocka_unit_test(test_conf_tags_refused_when_over_max),
 		cmocka_unit_test(test_conf_load_refused_when_over_max),
 		cmocka_unit_test(test_opml_depth_flattened_when_over_max),
