@@ -268,7 +268,10 @@ article_text(const struct article *a)
 
 	buf_init(&b, RENDER_MAX_BYTES);
 	for (i = 0; i < a->nblocks; i++) {
-		if ((i > 0 && buf_puts(&b, "\n\n") != BUF_OK) ||
+		/* Image alt text describes a picture, not the story. */
+		if (a->blocks[i].type == BLOCK_IMAGE)
+			continue;
+		if ((b.len > 0 && buf_puts(&b, "\n\n") != BUF_OK) ||
 		    buf_append(&b, a->blocks[i].text, a->blocks[i].len) !=
 		    BUF_OK) {
 			buf_release(&b);

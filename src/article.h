@@ -102,7 +102,8 @@ int	 article_add_teaser(struct article *, const char *title,
 	    const char *url, const char *summary, const char *source,
 	    const char *author);
 
-/* The body as plain text: blocks separated by one blank line.
+/* The body as plain text: blocks separated by one blank line, image
+ * alt text left out.
  * Caller frees; NULL on no memory. */
 char	*article_text(const struct article *);
 

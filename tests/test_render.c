@@ -94,7 +94,7 @@ test_render_json_fields(void **state)
 	assert_null(v);
 	assert_true(json_object_object_get_ex(o, "text", &v));
 	assert_string_equal(json_object_get_string(v),
-	    "Intro\n\nRead the full report here.\n\none\n\ntwo\n\na map");
+	    "Intro\n\nRead the full report here.\n\none\n\ntwo");
 	assert_true(json_object_object_get_ex(o, "links", &v));
 	assert_int_equal(json_object_array_length(v), 1);
 	assert_true(json_object_object_get_ex(o, "related", &v));
