@@ -224,7 +224,7 @@ static void
 test_extract_html_base_url_order(void **state)
 {
 	static const char page[] =
-	    "<html><head><base href='/root/'><meta property='og:url' "
+	    "<html><head><base href='/top/'><meta property='og:url' "
 	    "content='https://og.example/a/b'></head><body><article><p>"
 	    PROSE "<a href='x'>x link</a></p><p>" PROSE2 "</p><p>" PROSE
 	    "</p></article></body></html>";
@@ -234,11 +234,11 @@ test_extract_html_base_url_order(void **state)
 	/* <base> resolved against og:url. */
 	a = run(page, NULL, NULL);
 	assert_int_equal(a->nlinks, 1);
-	assert_string_equal(a->links[0].url, "https://og.example/root/x");
+	assert_string_equal(a->links[0].url, "https://og.example/top/x");
 	article_free(a);
 	/* --base-url first, <base> still applies under it. */
 	a = run(page, "https://cli.example/p/q", NULL);
-	assert_string_equal(a->links[0].url, "https://cli.example/root/x");
+	assert_string_equal(a->links[0].url, "https://cli.example/top/x");
 	article_free(a);
 }
 
