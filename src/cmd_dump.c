@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "cmd.h"
 
 static int
@@ -57,6 +58,11 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	const char *where = strcmp(target, "-") == 0 ? "<stdin>" : target;
 	int	 rc = 1;
 
+	/* One page, then exit: libxml2 allocates from an arena. */
+	if (arena_xml_install() == -1) {
+		fprintf(err, "byline: out of memory\n");
+		return 1;
+	}
 	buf_init(&in, INPUT_MAX_BYTES);
 	buf_init(&text, RENDER_MAX_BYTES);
 	buf_init(&safe, RENDER_MAX_BYTES);

@@ -26,6 +26,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 
+#include "arena.h"
 #include "extract.h"
 #include "extract_html_int.h"
 
@@ -333,15 +334,103 @@ static const char *const caption_words[] = {
 	"caption", "credit", "copyright", NULL
 };
 
-/* Does lc (lower case) hold one of the words?  strstr() is the C
- * library's fast search: class lists are tested for every element. */
-static int
-has_word(const char *lc, const char *const *words)
+/* Which of the lists above have a word in lc (lower case)?  Class lists
+ * are read for every element, so the lists are searched in one pass over
+ * the text: at each position only the words that begin with its byte are
+ * compared.  Bit k of the result stands for word_lists[k]. */
+enum {
+	WL_POSITIVE = 1 << 0, WL_NEGATIVE = 1 << 1, WL_UNLIKELY = 1 << 2,
+	WL_MAYBE = 1 << 3, WL_RELATED = 1 << 4, WL_BYLINE = 1 << 5,
+	WL_CAPTION = 1 << 6
+};
+static const char *const *const word_lists[] = {
+	positive_words, negative_words, unlikely_words, maybe_words,
+	related_words, byline_words, caption_words
+};
+#define NLISTS	(sizeof word_lists / sizeof word_lists[0])
+#define NWORDS	200
+#define LISTLEN(l)	(sizeof (l) / sizeof (l)[0] - 1)
+_Static_assert(LISTLEN(positive_words) + LISTLEN(negative_words) +
+    LISTLEN(unlikely_words) + LISTLEN(maybe_words) + LISTLEN(related_words) +
+    LISTLEN(byline_words) + LISTLEN(caption_words) <= NWORDS,
+    "NWORDS too small for the word lists");
+
+static struct word_index {
+	const char *word[NWORDS];
+	unsigned char len[NWORDS];
+	unsigned char lists[NWORDS];
+	unsigned char first[257];	/* words of byte b: [first[b], first[b+1]) */
+	int	 ready;
+} wx;
+
+static void
+word_index_build(void)
 {
-	for (; *words != NULL; words++)
-		if (strstr(lc, *words) != NULL)
-			return 1;
-	return 0;
+	unsigned char fill[256];
+	size_t	 i, k, b, n = 0;
+	const char *const *w;
+
+	/* Counting sort by first byte, a word in several lists kept once
+	 * with all their bits: count, place, then close the gaps left by
+	 * duplicates. */
+	memset(fill, 0, sizeof fill);
+	for (k = 0; k < NLISTS; k++)
+		for (w = word_lists[k]; *w != NULL; w++)
+			fill[(unsigned char)**w]++;
+	for (b = 0; b < 256; b++) {
+		wx.first[b] = (unsigned char)n;
+		n += fill[b];
+		fill[b] = 0;
+	}
+	wx.first[256] = (unsigned char)n;
+	for (k = 0; k < NLISTS; k++)
+		for (w = word_lists[k]; *w != NULL; w++) {
+			b = (unsigned char)**w;
+			for (i = wx.first[b]; i < wx.first[b] + fill[b]; i++)
+				if (strcmp(wx.word[i], *w) == 0)
+					break;
+			if (i == wx.first[b] + fill[b]) {
+				wx.word[i] = *w;
+				wx.len[i] = (unsigned char)strlen(*w);
+				fill[b]++;
+			}
+			wx.lists[i] |= (unsigned char)(1 << k);
+		}
+	for (b = 0, n = 0; b < 256; b++) {
+		for (i = 0; i < fill[b]; i++, n++) {
+			wx.word[n] = wx.word[wx.first[b] + i];
+			wx.len[n] = wx.len[wx.first[b] + i];
+			wx.lists[n] = wx.lists[wx.first[b] + i];
+		}
+		wx.first[b] = (unsigned char)(n - fill[b]);
+	}
+	wx.first[256] = (unsigned char)n;
+	wx.ready = 1;
+}
+
+static unsigned
+word_lists_in(const char *lc)
+{
+	const unsigned char *p, *w;
+	unsigned mask = 0;
+	size_t	 i, k, end;
+
+	if (!wx.ready)
+		word_index_build();
+	for (p = (const unsigned char *)lc; *p != '\0'; p++) {
+		end = wx.first[*p + 1];
+		for (i = wx.first[*p]; i < end; i++) {
+			w = (const unsigned char *)wx.word[i];
+			if ((mask & wx.lists[i]) == wx.lists[i] || p[1] != w[1])
+				continue;
+			/* The text's NUL stops the loop: no word holds one. */
+			for (k = 2; k < wx.len[i] && p[k] == w[k]; k++)
+				;
+			if (k == wx.len[i])
+				mask |= wx.lists[i];
+		}
+	}
+	return mask;
 }
 
 /* "share" and "sharedaddy" as a word or between underscores, in lower
@@ -362,17 +451,15 @@ has_share(const char *s)
 	return 0;
 }
 
-/* The class/id weight of one lower-case attribute value. */
+/* The class/id weight of one attribute value from its word lists. */
 static int
-attr_weight(const char *lc)
+attr_weight(unsigned lists)
 {
 	int	 w = 0;
 
-	if (*lc == '\0')
-		return 0;
-	if (has_word(lc, negative_words))
+	if (lists & WL_NEGATIVE)
 		w -= 25;
-	if (has_word(lc, positive_words))
+	if (lists & WL_POSITIVE)
 		w += 25;
 	return w;
 }
@@ -418,51 +505,98 @@ style_hidden(const char *s)
 static void
 class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
 {
-	const char *cls = attr(n, "class"), *id = attr(n, "id"), *v;
+	const char *cls = NULL, *id = NULL, *rel = NULL, *prop = NULL;
+	const char *aria = NULL, *style = NULL, *role = NULL, *v;
+	const char *name;
 	char	 lc[256], li[256];
-	int	 k;
+	unsigned mc = 0, mi = 0, m;
+	xmlAttrPtr a;
+	int	 k = 0;
 
 	(void)hx;
-	lower_copy(cls, lc, sizeof lc);
-	lower_copy(id, li, sizeof li);
-	h->weight = attr_weight(lc) + attr_weight(li);
-	if (lc[0] != '\0' || li[0] != '\0') {
-		if ((has_word(lc, unlikely_words) ||
-		    has_word(li, unlikely_words)) &&
-		    !has_word(lc, maybe_words) && !has_word(li, maybe_words))
-			h->flags |= F_UNLIKELY;
-		if (has_word(lc, related_words) || has_word(li, related_words))
-			h->flags |= F_RELCLS;
-		if (has_share(lc) || has_share(li))
-			h->flags |= F_SHARE;
-		if (has_word(lc, byline_words) || has_word(li, byline_words))
-			h->flags |= F_BYLINE;
-		if (has_word(lc, caption_words) || has_word(li, caption_words))
-			h->flags |= F_CAPTION;
+	/* One pass over the attributes (libxml2 gives HTML names in lower
+	 * case; the first of a name wins, as in attr()). */
+	for (a = n->properties; a != NULL; a = a->next) {
+		name = (const char *)a->name;
+		v = a->children == NULL ? "" : a->children->content == NULL ?
+		    NULL : (const char *)a->children->content;
+		if (v == NULL)
+			continue;
+		switch (ascii_tolower((unsigned char)name[0])) {
+		case 'a':
+			if (aria == NULL && ascii_casecmp(name, "aria-hidden") == 0)
+				aria = v;
+			break;
+		case 'c':
+			if (cls == NULL && ascii_casecmp(name, "class") == 0)
+				cls = v;
+			break;
+		case 'h':
+			if (ascii_casecmp(name, "hidden") == 0)
+				h->flags |= F_HIDDEN;
+			break;
+		case 'i':
+			if (id == NULL && ascii_casecmp(name, "id") == 0)
+				id = v;
+			else if (prop == NULL &&
+			    ascii_casecmp(name, "itemprop") == 0)
+				prop = v;
+			break;
+		case 'r':
+			if (rel == NULL && ascii_casecmp(name, "rel") == 0)
+				rel = v;
+			else if (role == NULL && ascii_casecmp(name, "role") == 0)
+				role = v;
+			break;
+		case 's':
+			if (style == NULL && ascii_casecmp(name, "style") == 0)
+				style = v;
+			break;
+		}
 	}
-	k = strstr(lc, "fallback-image") != NULL;
-	if ((v = attr(n, "rel")) != NULL && ascii_casecmp(v, "author") == 0)
+	if (cls != NULL && *cls != '\0') {
+		lower_copy(cls, lc, sizeof lc);
+		mc = word_lists_in(lc);
+		k = strstr(lc, "fallback-image") != NULL;
+		if (has_share(lc))
+			h->flags |= F_SHARE;
+	}
+	if (id != NULL && *id != '\0') {
+		lower_copy(id, li, sizeof li);
+		mi = word_lists_in(li);
+		if (has_share(li))
+			h->flags |= F_SHARE;
+	}
+	h->weight = attr_weight(mc) + attr_weight(mi);
+	m = mc | mi;
+	if ((m & WL_UNLIKELY) && !(m & WL_MAYBE))
+		h->flags |= F_UNLIKELY;
+	if (m & WL_RELATED)
+		h->flags |= F_RELCLS;
+	if (m & WL_BYLINE)
 		h->flags |= F_BYLINE;
-	if ((v = attr(n, "itemprop")) != NULL) {
-		if (ascii_casestr(v, strlen(v), "author"))
+	if (m & WL_CAPTION)
+		h->flags |= F_CAPTION;
+	if (rel != NULL && ascii_casecmp(rel, "author") == 0)
+		h->flags |= F_BYLINE;
+	if (prop != NULL) {
+		if (ascii_casestr(prop, strlen(prop), "author"))
 			h->flags |= F_BYLINE;
-		if (ascii_casestr(v, strlen(v), "articlebody"))
+		if (ascii_casestr(prop, strlen(prop), "articlebody"))
 			h->flags |= F_INBODY;
 	}
-	if (attr(n, "hidden") != NULL)
+	if (aria != NULL && ascii_casecmp(aria, "true") == 0 && !k)
 		h->flags |= F_HIDDEN;
-	if ((v = attr(n, "aria-hidden")) != NULL &&
-	    ascii_casecmp(v, "true") == 0 && !k)
+	if (style != NULL && style_hidden(style))
 		h->flags |= F_HIDDEN;
-	if ((v = attr(n, "style")) != NULL && style_hidden(v))
-		h->flags |= F_HIDDEN;
-	if ((v = attr(n, "role")) != NULL &&
-	    (ascii_casecmp(v, "menu") == 0 || ascii_casecmp(v, "menubar") == 0 ||
-	    ascii_casecmp(v, "complementary") == 0 ||
-	    ascii_casecmp(v, "navigation") == 0 ||
-	    ascii_casecmp(v, "alert") == 0 ||
-	    ascii_casecmp(v, "alertdialog") == 0 ||
-	    ascii_casecmp(v, "dialog") == 0))
+	if (role != NULL &&
+	    (ascii_casecmp(role, "menu") == 0 ||
+	    ascii_casecmp(role, "menubar") == 0 ||
+	    ascii_casecmp(role, "complementary") == 0 ||
+	    ascii_casecmp(role, "navigation") == 0 ||
+	    ascii_casecmp(role, "alert") == 0 ||
+	    ascii_casecmp(role, "alertdialog") == 0 ||
+	    ascii_casecmp(role, "dialog") == 0))
 		h->flags |= F_ROLE;
 }
 
@@ -1921,6 +2055,131 @@ pick_charset(const char *s, size_t n, const struct extract_opts *opts,
 	return buf;
 }
 
+/* ---- raw text elements ---- */
+
+/*
+ * Half of the bytes of a news page are the bodies of <script> and <style>
+ * elements, which byline never reads, and libxml2 spends as long on them
+ * as on the story.  extract_html_prune() copies a page without them: the
+ * start and end tags stay (the tree keeps its shape), what is between
+ * goes, as does the body of any <script> whose type is not JSON-LD's
+ * (metadata).  Comments, and tags with quoted attribute values that hold
+ * "<script", are copied as they are: the scan keeps to what libxml2's own
+ * tokenizer will see.  Only for encodings in which '<' is always the
+ * byte 0x3c (UTF-8 and the ASCII-based legacy charsets).
+ */
+
+/* Does s[0..n) start with the tag name (lower case) ending there? */
+static int
+is_tag(const char *s, size_t n, const char *name)
+{
+	size_t	 l = strlen(name);
+
+	if (n <= l || ascii_ncasecmp(s, name, l) != 0)
+		return 0;
+	return ascii_isspace((unsigned char)s[l]) || s[l] == '>' ||
+	    s[l] == '/';
+}
+
+/* The end of a tag whose name starts at s[i]: the index past its '>',
+ * quoted values skipped; n when it does not end. */
+static size_t
+tag_end(const char *s, size_t i, size_t n)
+{
+	const char *q;
+	char	 c;
+
+	for (; i < n; i++) {
+		c = s[i];
+		if (c == '>')
+			return i + 1;
+		if ((c == '"' || c == '\'') && i > 0 && s[i - 1] == '=') {
+			if ((q = memchr(s + i + 1, c, n - i - 1)) == NULL)
+				return n;
+			i = (size_t)(q - s);
+		}
+	}
+	return n;
+}
+
+/* Where "</name" starts at or after i, case aside; n when nowhere. */
+static size_t
+find_close(const char *s, size_t i, size_t n, const char *name)
+{
+	const char *p;
+
+	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 1 < n && s[i + 1] == '/' &&
+		    is_tag(s + i + 2, n - i - 2, name))
+			return i;
+		i++;
+	}
+	return n;
+}
+
+int
+extract_html_prune_ok(const char *enc)
+{
+	return !ascii_casestr(enc, strlen(enc), "utf-16") &&
+	    !ascii_casestr(enc, strlen(enc), "utf-32") &&
+	    !ascii_casestr(enc, strlen(enc), "ucs") &&
+	    !ascii_casestr(enc, strlen(enc), "utf-7") &&
+	    !ascii_casestr(enc, strlen(enc), "2022");
+}
+
+char *
+extract_html_prune(const char *s, size_t *np)
+{
+	size_t	 n = *np, i = 0, o = 0, st, e, c;
+	const char *p, *name;
+	char	*out;
+
+	if ((out = malloc(n + 1)) == NULL)
+		return NULL;
+	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
+		st = (size_t)(p - s);
+		memcpy(out + o, s + i, st - i);
+		o += st - i;
+		i = st;
+		if (n - st >= 4 && memcmp(s + st, "<!--", 4) == 0) {
+			/* A comment, as it is. */
+			if ((p = memmem(s + st + 4, n - st - 4, "-->", 3)) ==
+			    NULL)
+				e = n;
+			else
+				e = (size_t)(p - s) + 3;
+		} else if (st + 1 < n &&
+		    ascii_isalpha((unsigned char)s[st + 1])) {
+			e = tag_end(s, st + 1, n);
+			name = is_tag(s + st + 1, n - st - 1, "script") ?
+			    "script" : is_tag(s + st + 1, n - st - 1, "style") ?
+			    "style" : NULL;
+			if (name != NULL && e < n && s[e - 2] != '/' &&
+			    !(*name == 's' && name[1] == 'c' &&
+			    ascii_casestr(s + st, e - st, "ld+json"))) {
+				/* Keep the tags, drop the body. */
+				memcpy(out + o, s + st, e - st);
+				o += e - st;
+				c = find_close(s, e, n, name);
+				i = c;
+				continue;
+			}
+		} else
+			e = st + 1;
+		memcpy(out + o, s + st, e - st);
+		o += e - st;
+		i = e;
+	}
+	if (i < n) {
+		memcpy(out + o, s + i, n - i);
+		o += n - i;
+	}
+	out[o] = '\0';
+	*np = o;
+	return out;
+}
+
 /* ---- the whole ---- */
 
 /* Longest terminal escape sequence removed whole; a longer or
@@ -2140,7 +2399,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 {
 	struct hx hx;
 	struct article *best = NULL, *a;
-	char	 csbuf[64], *base_alloc = NULL, *copy = NULL;
+	char	 csbuf[64], *base_alloc = NULL, *copy = NULL, *pruned = NULL;
 	const char *enc;
 	size_t	 i, best_chars = 0, c;
 	int	 rc = -1;
@@ -2158,6 +2417,11 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		data = copy;
 	}
 	enc = pick_charset(data, n, opts, csbuf, sizeof csbuf);
+	if (extract_html_prune_ok(enc)) {
+		if ((pruned = extract_html_prune(data, &n)) == NULL)
+			goto nomem;
+		data = pruned;
+	}
 	hx.doc = htmlReadMemory(data, (int)n, NULL, enc, HTML_PARSE_RECOVER |
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
@@ -2219,8 +2483,10 @@ out:
 	free(hx.title_norm);
 	free(base_alloc);
 	free(copy);
+	free(pruned);
 	extract_html_meta_release(&hx.meta);
-	if (hx.doc != NULL)
+	/* From an arena the document goes with the process. */
+	if (hx.doc != NULL && !arena_xml_active())
 		xmlFreeDoc(hx.doc);
 	return rc;
 }

@@ -194,4 +194,11 @@
  * the last kept says that the rest are not shown. */
 #define CONF_WARNINGS_MAX	100
 
+/* libxml2's arena in one-shot commands (src/arena.c): chunks of 4 MB
+ * (two huge pages); all of it at most 2 GB, which a page of
+ * INPUT_MAX_BYTES stays well under (the parser asks for about 20 times
+ * the page and gives most of it back). */
+#define ARENA_CHUNK_BYTES	(4UL * 1024 * 1024)
+#define ARENA_MAX_BYTES		(2048UL * 1024 * 1024)
+
 #endif

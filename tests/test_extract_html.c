@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "extract.h"
+#include "extract_html_int.h"
 
 #define PROSE \
 	"The council met on Tuesday to discuss the new budget, which " \
@@ -578,6 +579,88 @@ test_extract_html_not_html_fails_with_message(void **state)
 	assert_string_equal(eb.msg, "hostile.html: not an HTML page");
 }
 
+static void
+prune_is(const char *in, const char *want)
+{
+	size_t	 n = strlen(in);
+	char	*out;
+
+	assert_non_null(out = extract_html_prune(in, &n));
+	assert_string_equal(out, want);
+	assert_int_equal(n, strlen(want));
+	free(out);
+}
+
+/* Script and style bodies go before parsing; JSON-LD, comments and
+ * quoted attribute values stay as they are. */
+static void
+test_extract_html_prune_raw_bodies(void **state)
+{
+	(void)state;
+	prune_is("<p>a</p><script>var x = '<p>no</p>';</script><p>b</p>",
+	    "<p>a</p><script></script><p>b</p>");
+	prune_is("<STYLE type=text/css>p { color: red }</STYLE ><p>c",
+	    "<STYLE type=text/css></STYLE ><p>c");
+	prune_is("<script type=\"application/ld+json\">{\"a\":1}</script>",
+	    "<script type=\"application/ld+json\">{\"a\":1}</script>");
+	prune_is("<!-- <script> --><p>kept</p><script>x</script>",
+	    "<!-- <script> --><p>kept</p><script></script>");
+	prune_is("<a title=\"<script>\">t</a><p>kept</p>",
+	    "<a title=\"<script>\">t</a><p>kept</p>");
+	prune_is("<script src=a.js/><p>after</p>",
+	    "<script src=a.js/><p>after</p>");
+	prune_is("<scripts>x</scripts>", "<scripts>x</scripts>");
+	prune_is("<script>if (a < b) document.write('</scr' + 'ipt>')"
+	    "</script><p>d</p>", "<script></script><p>d</p>");
+	prune_is("<p>open <script>never closed", "<p>open <script>");
+	prune_is("<p>a < b</p><", "<p>a < b</p><");
+	prune_is("", "");
+	assert_true(extract_html_prune_ok("UTF-8"));
+	assert_true(extract_html_prune_ok("windows-1252"));
+	assert_false(extract_html_prune_ok("UTF-16LE"));
+	assert_false(extract_html_prune_ok("ISO-2022-JP"));
+}
+
+/* A page whose story follows large scripts and styles comes out whole,
+ * with the JSON-LD metadata still read. */
+static void
+test_extract_html_scripts_pruned_story_kept(void **state)
+{
+	struct extract_opts o;
+	struct article *a = NULL;
+	struct errbuf eb;
+	struct buf page;
+	size_t	 i;
+
+	(void)state;
+	buf_init(&page, 1UL << 24);
+	assert_int_equal(buf_puts(&page, "<html><head><title>T</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"https://schema.org\",\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Pruned headline\","
+	    "\"author\":{\"name\":\"Ann Writer\"}}</script>"), BUF_OK);
+	for (i = 0; i < 2000; i++)
+		assert_int_equal(buf_puts(&page, "<script>var s = \"<p>not "
+		    "the story, never</p>\";</script><style>.a{}</style>"),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&page, "</head><body><article>"), BUF_OK);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(buf_puts(&page, "<p>The story goes on, with "
+		    "commas, clauses, and enough words to be a paragraph of "
+		    "a real article.</p>"), BUF_OK);
+	assert_int_equal(buf_puts(&page, "</article></body></html>"), BUF_OK);
+	memset(&o, 0, sizeof o);
+	o.where = "t.html";
+	assert_int_equal(extract_html(page.data, page.len, &o, &a, &eb), 0);
+	assert_string_equal(a->title, "Pruned headline");
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_int_equal(a->nblocks, 6);
+	for (i = 0; i < a->nblocks; i++)
+		assert_null(strstr(a->blocks[i].text, "not the story"));
+	article_free(a);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -608,6 +691,8 @@ main(void)
 		cmocka_unit_test(test_extract_html_entity_bomb_not_expanded),
 		cmocka_unit_test(test_extract_html_nul_and_invalid_utf8),
 		cmocka_unit_test(test_extract_html_not_html_fails_with_message),
+		cmocka_unit_test(test_extract_html_prune_raw_bodies),
+		cmocka_unit_test(test_extract_html_scripts_pruned_story_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

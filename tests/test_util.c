@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "arena.h"
 #include "util.h"
 
 static void
@@ -254,6 +255,52 @@ test_file_read_errors_name_the_path(void **state)
 	buf_release(&b);
 }
 
+/* Blocks keep their bytes through growth, stay aligned, and the cap
+ * holds. */
+static void
+test_arena_blocks_realloc_and_cap(void **state)
+{
+	struct arena *ar;
+	unsigned char *p[200], *q, *r;
+	size_t	 i, j;
+
+	(void)state;
+	assert_non_null(ar = arena_new(64UL * 1024 * 1024));
+	for (i = 0; i < 200; i++) {
+		assert_non_null(p[i] = arena_alloc(ar, i * 37 + 1));
+		assert_int_equal((uintptr_t)p[i] % 16, 0);
+		memset(p[i], (int)i, i * 37 + 1);
+	}
+	for (i = 0; i < 200; i++)
+		for (j = 0; j < i * 37 + 1; j++)
+			assert_int_equal(p[i][j], (unsigned char)i);
+	/* The newest block grows in place; an older one moves. */
+	q = arena_realloc(ar, p[199], 199 * 37 + 500);
+	assert_ptr_equal(q, p[199]);
+	r = arena_realloc(ar, p[10], 5000);
+	assert_non_null(r);
+	for (j = 0; j < 10 * 37 + 1; j++)
+		assert_int_equal(r[j], 10);
+	/* A block larger than a quarter chunk has its own mapping, grows
+	 * across the chunk size and is given back. */
+	assert_non_null(q = arena_alloc(ar, 2UL * 1024 * 1024));
+	memset(q, 7, 2UL * 1024 * 1024);
+	assert_non_null(q = arena_realloc(ar, q, 9UL * 1024 * 1024));
+	assert_int_equal(q[2UL * 1024 * 1024 - 1], 7);
+	i = arena_used(ar);
+	arena_free(ar, q);
+	assert_true(arena_used(ar) < i);
+	/* The cap: 64 MB in all. */
+	assert_null(arena_alloc(ar, 80UL * 1024 * 1024));
+	for (i = 0; i < 100; i++)
+		if (arena_alloc(ar, 1024 * 1024) == NULL)
+			break;
+	assert_true(i < 100);
+	assert_true(arena_used(ar) <= 64UL * 1024 * 1024);
+	arena_free(ar, NULL);
+	arena_destroy(ar);
+}
+
 int
 main(void)
 {
@@ -268,6 +315,7 @@ main(void)
 		cmocka_unit_test(test_url_resolve_relative_and_hostile),
 		cmocka_unit_test(test_url_resolve_rfc3986_examples),
 		cmocka_unit_test(test_file_read_errors_name_the_path),
+		cmocka_unit_test(test_arena_blocks_realloc_and_cap),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
