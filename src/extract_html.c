@@ -2055,18 +2055,19 @@ pick_charset(const char *s, size_t n, const struct extract_opts *opts,
 	return buf;
 }
 
-/* ---- raw text elements ---- */
+/* ---- what libxml2 need not read ---- */
 
 /*
  * Half of the bytes of a news page are the bodies of <script> and <style>
- * elements, which byline never reads, and libxml2 spends as long on them
- * as on the story.  extract_html_prune() copies a page without them: the
- * start and end tags stay (the tree keeps its shape), what is between
- * goes, as does the body of any <script> whose type is not JSON-LD's
- * (metadata).  Comments, and tags with quoted attribute values that hold
- * "<script", are copied as they are: the scan keeps to what libxml2's own
- * tokenizer will see.  Only for encodings in which '<' is always the
- * byte 0x3c (UTF-8 and the ASCII-based legacy charsets).
+ * elements, which byline never reads, and a quarter of the rest are
+ * attributes it never reads (data-*, srcset, on*, ...); libxml2 spends as
+ * long on them as on the story.  extract_html_prune() copies a page
+ * without them: the start and end tags stay (the tree keeps its shape),
+ * the bodies of <script> (but JSON-LD's, metadata), <style> and <svg>
+ * go, and start tags keep only the attributes the extractor reads.
+ * Comments, and tags that libxml2 would read in some other way than the
+ * simple one, are copied as they are.  Only for encodings in which '<' is
+ * always the byte 0x3c (UTF-8 and the ASCII-based legacy charsets).
  */
 
 /* Does s[0..n) start with the tag name (lower case) ending there? */
@@ -2118,6 +2119,134 @@ find_close(const char *s, size_t i, size_t n, const char *name)
 	return n;
 }
 
+/* Attributes the extractor reads (lower case, sorted); the others are
+ * left out of the copy given to libxml2. */
+static const char *const read_attrs[] = {
+	"alt", "aria-hidden", "charset", "class", "content", "datatable",
+	"datetime", "hidden", "href", "http-equiv", "id", "itemprop", "lang",
+	"name", "property", "rel", "role", "style", "summary", "type"
+};
+
+static int
+read_attr(const char *name, size_t len)
+{
+	char	 lc[16];
+	size_t	 i, lo = 0, hi = sizeof read_attrs / sizeof read_attrs[0], mid;
+	int	 c;
+
+	if (len >= sizeof lc)
+		return 0;
+	for (i = 0; i < len; i++)
+		lc[i] = (char)ascii_tolower((unsigned char)name[i]);
+	lc[len] = '\0';
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(lc, read_attrs[mid])) == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+#define IS_BLANK(c)	((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
+/* libxml2 2.9 cuts names at 100 bytes and reads the rest otherwise:
+ * such tags are copied as they are. */
+#define HTML_NAME_MAX	100
+
+static int
+name_start(int c)
+{
+	return ascii_isalpha(c) || c == '_' || c == ':' || c == '.';
+}
+
+static int
+name_char(int c)
+{
+	return name_start(c) || ascii_isdigit(c) || c == '-';
+}
+
+/*
+ * Copies the start tag at s[st] ('<' and a letter) to out without the
+ * attributes that nothing reads, reading it as libxml2 2.9's HTML
+ * parser does (names of letters, digits and ":-_.", values quoted or up
+ * to a blank or '>').  Returns the index past its '>', or 0 when the tag
+ * is not that simple (then it is copied as it is).
+ */
+static size_t
+copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
+{
+	size_t	 i = st + 1, o = *op, a, an, ae, b;
+	const char *q;
+	int	 dropped = 0;
+
+	while (i < n && name_char((unsigned char)s[i]))
+		i++;
+	if (i - st - 1 >= HTML_NAME_MAX)
+		return 0;
+	memcpy(out + o, s + st, i - st);
+	o += i - st;
+	for (;;) {
+		for (b = i; i < n && IS_BLANK(s[i]); i++)
+			;
+		if (i >= n)
+			return 0;
+		if (s[i] == '>')
+			break;
+		if (s[i] == '/' && i + 1 < n && s[i + 1] == '>') {
+			out[o++] = '/';
+			i++;
+			break;
+		}
+		if (!name_start((unsigned char)s[i]))
+			return 0;
+		for (a = i; i < n && name_char((unsigned char)s[i]); i++)
+			;
+		an = i - a;
+		if (an >= HTML_NAME_MAX)
+			return 0;
+		ae = i;
+		while (i < n && IS_BLANK(s[i]))
+			i++;
+		if (i < n && s[i] == '=') {
+			i++;
+			while (i < n && IS_BLANK(s[i]))
+				i++;
+			if (i >= n)
+				return 0;
+			if (s[i] == '"' || s[i] == '\'') {
+				if ((q = memchr(s + i + 1, s[i], n - i - 1)) ==
+				    NULL)
+					return 0;
+				i = (size_t)(q - s) + 1;
+			} else {
+				ae = i;
+				while (i < n && !IS_BLANK(s[i]) && s[i] != '>')
+					i++;
+				if (i == ae)
+					return 0;
+			}
+			ae = i;
+		}
+		/* A space stands for the blanks before the attribute or
+		 * for the one left out before it, so that the copy is
+		 * never longer than the page. */
+		if (read_attr(s + a, an)) {
+			if (a > b || dropped)
+				out[o++] = ' ';
+			memcpy(out + o, s + a, ae - a);
+			o += ae - a;
+			dropped = 0;
+		} else
+			dropped = 1;
+	}
+	out[o++] = '>';
+	*op = o;
+	return i + 1;
+}
+
 int
 extract_html_prune_ok(const char *enc)
 {
@@ -2151,12 +2280,18 @@ extract_html_prune(const char *s, size_t *np)
 				e = (size_t)(p - s) + 3;
 		} else if (st + 1 < n &&
 		    ascii_isalpha((unsigned char)s[st + 1])) {
-			e = tag_end(s, st + 1, n);
 			name = is_tag(s + st + 1, n - st - 1, "script") ?
 			    "script" : is_tag(s + st + 1, n - st - 1, "style") ?
-			    "style" : NULL;
+			    "style" : is_tag(s + st + 1, n - st - 1, "svg") ?
+			    "svg" : NULL;
+			if (name == NULL &&
+			    (e = copy_start_tag(s, st, n, out, &o)) != 0) {
+				i = e;
+				continue;
+			}
+			e = tag_end(s, st + 1, n);
 			if (name != NULL && e < n && s[e - 2] != '/' &&
-			    !(*name == 's' && name[1] == 'c' &&
+			    !(name[1] == 'c' &&
 			    ascii_casestr(s + st, e - st, "ld+json"))) {
 				/* Keep the tags, drop the body. */
 				memcpy(out + o, s + st, e - st);

@@ -52,9 +52,10 @@ char	*extract_html_node_text(xmlNodePtr, size_t max);
 
 /*
  * A copy of the page s[0..*np) without the bodies of <script> (but
- * JSON-LD's) and <style> elements; *np becomes its length.  Only for
- * an encoding that extract_html_prune_ok() accepts.  Caller frees; NULL
- * on no memory.
+ * JSON-LD's), <style> and <svg> elements and without the attributes the
+ * extractor never reads; never longer than the page.  *np becomes its
+ * length.  Only for an encoding that extract_html_prune_ok() accepts.
+ * Caller frees; NULL on no memory.
  */
 char	*extract_html_prune(const char *s, size_t *np);
 int	 extract_html_prune_ok(const char *enc);

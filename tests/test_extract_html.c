@@ -606,7 +606,9 @@ test_extract_html_prune_raw_bodies(void **state)
 	prune_is("<!-- <script> --><p>kept</p><script>x</script>",
 	    "<!-- <script> --><p>kept</p><script></script>");
 	prune_is("<a title=\"<script>\">t</a><p>kept</p>",
-	    "<a title=\"<script>\">t</a><p>kept</p>");
+	    "<a>t</a><p>kept</p>");
+	prune_is("<a title=\"x\" href='<script>'>t</a><p>kept</p>",
+	    "<a href='<script>'>t</a><p>kept</p>");
 	prune_is("<script src=a.js/><p>after</p>",
 	    "<script src=a.js/><p>after</p>");
 	prune_is("<scripts>x</scripts>", "<scripts>x</scripts>");
@@ -615,6 +617,23 @@ test_extract_html_prune_raw_bodies(void **state)
 	prune_is("<p>open <script>never closed", "<p>open <script>");
 	prune_is("<p>a < b</p><", "<p>a < b</p><");
 	prune_is("", "");
+	prune_is("<svg viewBox=\"0 0 1 1\"><title>Share</title><path d=x/>"
+	    "</svg><p>e", "<svg viewBox=\"0 0 1 1\"></svg><p>e");
+	/* Attributes nothing reads are left out, the rest kept as they
+	 * are written; a tag libxml2 would read otherwise is copied. */
+	prune_is("<div data-x=\"1\" CLASS=\"a b\" onclick='f()'>t</div>",
+	    "<div CLASS=\"a b\">t</div>");
+	prune_is("<a href=/x/ data-y=z target=_blank>t</a>",
+	    "<a href=/x/>t</a>");
+	prune_is("<div data-x=\"1\"id=\"b\"class=\"c\">",
+	    "<div id=\"b\"class=\"c\">");
+	prune_is("<img src=\"a.png\" alt=\"A\"/><br/>"
+	    "<input disabled hidden>", "<img alt=\"A\"/><br/><input hidden>");
+	prune_is("<p\tclass = \"x\"\n>t", "<p class = \"x\">t");
+	prune_is("<div \"bogus\" data-x=1>t", "<div \"bogus\" data-x=1>t");
+	prune_is("<p class=\"open>t</p><p>u</p>",
+	    "<p class=\"open>t</p><p>u</p>");
+	prune_is("<p class=>t", "<p class=>t");
 	assert_true(extract_html_prune_ok("UTF-8"));
 	assert_true(extract_html_prune_ok("windows-1252"));
 	assert_false(extract_html_prune_ok("UTF-16LE"));
