@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "extract.h"
 #include "ui.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "ui.h"
 

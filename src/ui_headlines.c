@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "extract.h"
 #include "ui.h"

@@ -3,7 +3,7 @@
  * operation with the keys bound to it now (after the config's "bind"
  * lines) and its help line.
  */
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "ui.h"
 

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "ui_keys.h"
 

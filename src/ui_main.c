@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <curses.h>
+#include "curses_lazy.h"
 
 #include "ui.h"
 
