@@ -116,7 +116,6 @@ main(int argc, char *argv[])
 	const char *opml = NULL;
 	int	 c, rc;
 
-	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.format = RENDER_TEXT;
 	o.input = EXTRACT_AUTO;
@@ -186,6 +185,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	/* Only the reader depends on the locale (ncursesw draws wide
+	 * characters by it); the other modes read and write UTF-8 on their
+	 * own and need not load it. */
+	if (mode == MODE_TUI || mode == MODE_DEMO)
+		setlocale(LC_ALL, "");
 
 	switch (mode) {
 	case MODE_DUMP:
