@@ -4,11 +4,16 @@
  * sfeed's TSV as soon as it is complete, so that a broken or cut-off feed
  * still gives the entries before the damage.  Exit status 1 with one line
  * "byline: WHERE:LINE: why" when the input cannot be read or is not a
- * well-formed feed.
+ * well-formed feed.  When standard output is a terminal each field goes
+ * through utf8_sanitize() (no controls, escape sequences, bidi controls
+ * or line separators from the feed reach it); otherwise the TSV is
+ * written as the parser gives it.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "feed.h"
@@ -16,6 +21,7 @@
 
 struct sink {
 	FILE	*out;
+	int	 tty;	/* out is a terminal: sanitise the fields */
 	int	 failed;
 };
 
@@ -26,14 +32,63 @@ struct push {
 };
 
 static int	 print_entry(void *, const struct feed_entry *);
+static int	 write_safe(FILE *, const struct feed_entry *);
 static int	 is_url(const char *);
+
+/*
+ * Writes e's TSV line to out with each field (the text between TABs and
+ * the closing newline) passed through utf8_sanitize(): the fields hold
+ * no TAB or newline of their own, so the columns stay as they were.
+ * Returns -1 with errno set when memory or the write fails.
+ */
+static int
+write_safe(FILE *out, const struct feed_entry *e)
+{
+	struct buf safe;
+	FILE	*mem;
+	char	*line = NULL;
+	size_t	 len = 0, i, start;
+	int	 rc = 0;
+
+	if ((mem = open_memstream(&line, &len)) == NULL)
+		return -1;
+	if (feed_entry_write_tsv(mem, e) == -1)
+		rc = -1;
+	if (fclose(mem) == EOF || line == NULL) {
+		free(line);
+		return -1;
+	}
+	/* Invalid bytes become U+FFFD: at most 3 bytes out for 1 in. */
+	buf_init(&safe, len * 3 + 1);
+	for (start = i = 0; rc == 0 && i < len; i++) {
+		if (line[i] != '\t' && line[i] != '\n')
+			continue;
+		if (utf8_sanitize(&safe, line + start, i - start, 0) !=
+		    BUF_OK || buf_putc(&safe, line[i]) != BUF_OK) {
+			errno = ENOMEM;
+			rc = -1;
+		}
+		start = i + 1;
+	}
+	if (rc == 0 && start < len &&
+	    utf8_sanitize(&safe, line + start, len - start, 0) != BUF_OK) {
+		errno = ENOMEM;
+		rc = -1;
+	}
+	if (rc == 0 && fwrite(safe.data, 1, safe.len, out) != safe.len)
+		rc = -1;
+	buf_release(&safe);
+	free(line);
+	return rc;
+}
 
 static int
 print_entry(void *v, const struct feed_entry *e)
 {
 	struct sink *s = v;
 
-	if (feed_entry_write_tsv(s->out, e) == -1) {
+	if ((s->tty ? write_safe(s->out, e) :
+	    feed_entry_write_tsv(s->out, e)) == -1) {
 		s->failed = 1;
 		return -1;
 	}
@@ -71,6 +126,7 @@ parse_url(const struct options *o, const char *url, FILE *out, FILE *err)
 	int	 rc = 0;
 
 	sink.out = out;
+	sink.tty = isatty(fileno(out));
 	sink.failed = 0;
 	memset(&pu, 0, sizeof pu);
 	pu.p = feed_parser_new(url, o->base_url != NULL ? o->base_url : url,
@@ -119,6 +175,7 @@ cmd_parse_feed(const struct options *o, const char *target, FILE *out,
 		return 1;
 	}
 	sink.out = out;
+	sink.tty = isatty(fileno(out));
 	sink.failed = 0;
 	p = feed_parser_new(where, o->base_url, NULL, print_entry, &sink);
 	if (p == NULL) {
