@@ -2257,10 +2257,44 @@ extract_html_prune_ok(const char *enc)
 	    !ascii_casestr(enc, strlen(enc), "2022");
 }
 
+/* Elements whose text keeps its blanks. */
+static int
+is_pre(const char *s, size_t n)
+{
+	return is_tag(s, n, "pre") || is_tag(s, n, "textarea") ||
+	    is_tag(s, n, "listing") || is_tag(s, n, "xmp") ||
+	    is_tag(s, n, "plaintext");
+}
+
+/* Copies text, each run of blanks made one: a newline when the run
+ * holds one (a line break stays a line break), else its first blank.
+ * HTML shows a run as one space; a quarter of a page's bytes are such
+ * runs (indentation).  Returns the bytes written. */
+static size_t
+copy_text(const char *s, size_t n, char *out)
+{
+	size_t	 i, o = 0, j;
+	char	 c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (!IS_BLANK(c)) {
+			out[o++] = c;
+			continue;
+		}
+		for (j = i + 1; j < n && IS_BLANK(s[j]); j++)
+			if (s[j] == '\n')
+				c = '\n';
+		out[o++] = c;
+		i = j - 1;
+	}
+	return o;
+}
+
 char *
 extract_html_prune(const char *s, size_t *np)
 {
-	size_t	 n = *np, i = 0, o = 0, st, e, c;
+	size_t	 n = *np, i = 0, o = 0, st, e, c, pre = 0;
 	const char *p, *name;
 	char	*out;
 
@@ -2268,8 +2302,11 @@ extract_html_prune(const char *s, size_t *np)
 		return NULL;
 	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
 		st = (size_t)(p - s);
-		memcpy(out + o, s + i, st - i);
-		o += st - i;
+		if (pre > 0) {
+			memcpy(out + o, s + i, st - i);
+			o += st - i;
+		} else
+			o += copy_text(s + i, st - i, out + o);
 		i = st;
 		if (n - st >= 4 && memcmp(s + st, "<!--", 4) == 0) {
 			/* A comment, as it is. */
@@ -2284,6 +2321,8 @@ extract_html_prune(const char *s, size_t *np)
 			    "script" : is_tag(s + st + 1, n - st - 1, "style") ?
 			    "style" : is_tag(s + st + 1, n - st - 1, "svg") ?
 			    "svg" : NULL;
+			if (is_pre(s + st + 1, n - st - 1))
+				pre++;
 			if (name == NULL &&
 			    (e = copy_start_tag(s, st, n, out, &o)) != 0) {
 				i = e;
@@ -2300,15 +2339,22 @@ extract_html_prune(const char *s, size_t *np)
 				i = c;
 				continue;
 			}
-		} else
+		} else {
+			if (st + 2 < n && s[st + 1] == '/' && pre > 0 &&
+			    is_pre(s + st + 2, n - st - 2))
+				pre--;
 			e = st + 1;
+		}
 		memcpy(out + o, s + st, e - st);
 		o += e - st;
 		i = e;
 	}
 	if (i < n) {
-		memcpy(out + o, s + i, n - i);
-		o += n - i;
+		if (pre > 0) {
+			memcpy(out + o, s + i, n - i);
+			o += n - i;
+		} else
+			o += copy_text(s + i, n - i, out + o);
 	}
 	out[o] = '\0';
 	*np = o;

@@ -634,6 +634,12 @@ test_extract_html_prune_raw_bodies(void **state)
 	prune_is("<p class=\"open>t</p><p>u</p>",
 	    "<p class=\"open>t</p><p>u</p>");
 	prune_is("<p class=>t", "<p class=>t");
+	/* Runs of blanks become one, a newline when they hold one; not in
+	 * <pre> and its kin. */
+	prune_is("<div>\n    <p>a  \t b</p>\n\n  </div>",
+	    "<div>\n<p>a b</p>\n</div>");
+	prune_is("<pre class=c>  x\n\n  y</pre>  z  <TEXTAREA>1  2</TEXTAREA>",
+	    "<pre class=c>  x\n\n  y</pre> z <TEXTAREA>1  2</TEXTAREA>");
 	assert_true(extract_html_prune_ok("UTF-8"));
 	assert_true(extract_html_prune_ok("windows-1252"));
 	assert_false(extract_html_prune_ok("UTF-16LE"));
