@@ -302,6 +302,12 @@ ui_open_browser(struct ui *u, const char *url)
 		ui_message(u, 1, "no page address to open");
 		return;
 	}
+	/* javascript:, file:, data: or control characters: not ours to
+	 * hand to a browser. */
+	if (!url_is_web(url)) {
+		ui_message(u, 1, "not an http or https address: not opened");
+		return;
+	}
 	if (b == NULL || *b == '\0')
 		b = getenv("BROWSER");
 	if (b == NULL || *b == '\0')

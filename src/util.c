@@ -894,3 +894,28 @@ ascii_casestr(const char *s, size_t n, const char *needle)
 			return 1;
 	return 0;
 }
+
+int
+url_is_web(const char *url)
+{
+	size_t	 i, n, len;
+	uint32_t cp;
+
+	if (url == NULL)
+		return 0;
+	if (ascii_ncasecmp(url, "http://", 7) == 0)
+		i = 7;
+	else if (ascii_ncasecmp(url, "https://", 8) == 0)
+		i = 8;
+	else
+		return 0;
+	n = strlen(url);
+	if (i == n)
+		return 0;
+	for (; i < n; i += len) {
+		len = utf8_decode(url + i, n - i, &cp);
+		if (utf8_is_unsafe(cp) || (cp == 0xfffd && len == 1))
+			return 0;
+	}
+	return 1;
+}

@@ -119,4 +119,12 @@ int	 ascii_tolower(int c);
 /* Does s (n bytes) contain needle, ASCII case ignored? */
 int	 ascii_casestr(const char *s, size_t n, const char *needle);
 
+/*
+ * May url be handed to a web browser?  1 when it starts with http:// or
+ * https:// (any case), has something after that, and holds no control
+ * character, bidi control or line separator (utf8_is_unsafe()) and no
+ * invalid UTF-8; 0 otherwise (javascript:, file:, data:, ...).
+ */
+int	 url_is_web(const char *url);
+
 #endif
