@@ -2298,7 +2298,9 @@ extract_html_prune(const char *s, size_t *np)
 	const char *p, *name;
 	char	*out;
 
-	if ((out = malloc(n + 1)) == NULL)
+	/* libxml2's allocator: the copy is its input, and comes from the
+	 * arena in one-shot runs. */
+	if ((out = xmlMalloc(n + 1)) == NULL)
 		return NULL;
 	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
 		st = (size_t)(p - s);
@@ -2664,7 +2666,7 @@ out:
 	free(hx.title_norm);
 	free(base_alloc);
 	free(copy);
-	free(pruned);
+	xmlFree(pruned);
 	extract_html_meta_release(&hx.meta);
 	/* From an arena the document goes with the process. */
 	if (hx.doc != NULL && !arena_xml_active())

@@ -55,7 +55,8 @@ char	*extract_html_node_text(xmlNodePtr, size_t max);
  * JSON-LD's), <style> and <svg> elements and without the attributes the
  * extractor never reads; never longer than the page.  *np becomes its
  * length.  Only for an encoding that extract_html_prune_ok() accepts.
- * Caller frees; NULL on no memory.
+ * Allocated with xmlMalloc(): the caller frees it with xmlFree(); NULL on
+ * no memory.
  */
 char	*extract_html_prune(const char *s, size_t *np);
 int	 extract_html_prune_ok(const char *enc);

@@ -588,7 +588,7 @@ prune_is(const char *in, const char *want)
 	assert_non_null(out = extract_html_prune(in, &n));
 	assert_string_equal(out, want);
 	assert_int_equal(n, strlen(want));
-	free(out);
+	xmlFree(out);
 }
 
 /* Script and style bodies go before parsing; JSON-LD, comments and
