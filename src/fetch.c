@@ -40,6 +40,8 @@ struct xfer {
 	char		 lm[FETCH_HEADER_MAX_BYTES];
 	char		 ctype[FETCH_HEADER_MAX_BYTES];
 	char		 error[CURL_ERROR_SIZE];
+	enum fetch_result res;		/* set when the transfer ends */
+	char		 msg[ERRBUF_BYTES];
 };
 
 struct host_count {
@@ -64,6 +66,8 @@ static void	 response(struct xfer *, struct fetch_response *, char **);
 static int	 start(struct fetcher *, struct xfer *);
 static void	 start_queued(struct fetcher *);
 static void	 finish(struct fetcher *, struct xfer *, CURLcode);
+static void	 detach(struct fetcher *, struct xfer *, CURLcode);
+static void	 report(struct xfer *);
 static void	 xfer_free(struct xfer *);
 static ssize_t	 host_index(struct fetcher *, const char *, int);
 
@@ -461,13 +465,23 @@ start_queued(struct fetcher *f)
 static void
 finish(struct fetcher *f, struct xfer *x, CURLcode cc)
 {
-	struct fetch_response r;
+	detach(f, x, cc);
+	report(x);
+}
+
+/*
+ * Takes x off the running list and the multi handle and decides its
+ * result (x->res, x->msg); x itself stays for report().
+ */
+static void
+detach(struct fetcher *f, struct xfer *x, CURLcode cc)
+{
 	struct xfer **pp;
 	enum fetch_result res;
-	char	 msg[ERRBUF_BYTES], *eff;
+	char	*msg = x->msg;
+	size_t	 msgsz = sizeof x->msg;
 	ssize_t	 h;
 	int	 was_running = 0;
-
 	for (pp = &f->running; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == x) {
 			*pp = x->next;
@@ -483,11 +497,11 @@ finish(struct fetcher *f, struct xfer *x, CURLcode cc)
 	msg[0] = '\0';
 	if (x->too_large || cc == CURLE_FILESIZE_EXCEEDED) {
 		res = FETCH_ERR_TOO_LARGE;
-		snprintf(msg, sizeof msg, "%.300s: too large (over %zu bytes)",
+		snprintf(msg, msgsz, "%.300s: too large (over %zu bytes)",
 		    x->url, x->max_bytes);
 	} else if (x->aborted) {
 		res = FETCH_ABORTED;
-		snprintf(msg, sizeof msg, "%.300s: aborted", x->url);
+		snprintf(msg, msgsz, "%.300s: aborted", x->url);
 	} else if (cc == CURLE_OK) {
 		if (x->status == 304)
 			res = FETCH_NOT_MODIFIED;
@@ -496,7 +510,7 @@ finish(struct fetcher *f, struct xfer *x, CURLcode cc)
 			res = FETCH_OK;
 		else {
 			res = FETCH_ERR_HTTP;
-			snprintf(msg, sizeof msg, "%.300s: HTTP status %ld",
+			snprintf(msg, msgsz, "%.300s: HTTP status %ld",
 			    x->url, x->status);
 		}
 	} else {
@@ -524,24 +538,41 @@ finish(struct fetcher *f, struct xfer *x, CURLcode cc)
 			res = FETCH_ERR_OTHER;
 			break;
 		}
-		snprintf(msg, sizeof msg, "%.300s: %s (%.150s)", x->url,
+		snprintf(msg, msgsz, "%.300s: %s (%.150s)", x->url,
 		    fetch_result_str(res), x->error[0] != '\0' ? x->error :
 		    curl_easy_strerror(cc));
 	}
 	if (x->easy != NULL && was_running)
 		curl_multi_remove_handle(f->multi, x->easy);
+	x->res = res;
+}
+
+/* Calls x's on_done and frees x. */
+static void
+report(struct xfer *x)
+{
+	struct fetch_response r;
+	char	*eff;
+
 	response(x, &r, &eff);
 	if (x->cb.on_done != NULL)
-		x->cb.on_done(x->ctx, res, &r, msg);
+		x->cb.on_done(x->ctx, x->res, &r, x->msg);
 	xfer_free(x);
 }
 
+/*
+ * Ended transfers are first all taken off the multi handle and replaced
+ * by queued ones, whose requests go out (curl_multi_perform()) before
+ * any on_done runs: the caller's work in on_done (a feed's parse and
+ * commit) then overlaps the new requests' round trips instead of
+ * delaying them.  libcurl is moved on again after each on_done.
+ */
 int
 fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
 {
 	CURLMsg	*m;
 	CURLMcode mc;
-	struct xfer *x;
+	struct xfer *x, *done = NULL, **tail = &done;
 	int	 running, left;
 
 	start_queued(f);
@@ -559,9 +590,25 @@ fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
 			continue;
 		x = NULL;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
-		if (x != NULL)
-			finish(f, x, m->data.result);
+		if (x == NULL)
+			continue;
+		detach(f, x, m->data.result);
+		x->next = NULL;
+		*tail = x;
+		tail = &x->next;
 	}
+	if (done != NULL) {
+		start_queued(f);
+		mc = curl_multi_perform(f->multi, &running);
+	}
+	while ((x = done) != NULL) {
+		done = x->next;
+		report(x);
+		if (mc == CURLM_OK)
+			mc = curl_multi_perform(f->multi, &running);
+	}
+	if (mc != CURLM_OK)
+		goto fail;
 	start_queued(f);
 	return (int)(f->nrunning + f->nqueued);
 fail:
