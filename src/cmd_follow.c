@@ -7,8 +7,16 @@
  * that a kill loses at most the feeds not yet committed.  The validators
  * of a feed are saved only when its body was understood, so a broken
  * answer is fetched whole again next time.
+ *
+ * The writes run on a writer thread, so that the transfer loop keeps
+ * the network busy while feeds are committed: the loop thread fetches
+ * and parses, then hands a finished feed (its entries, validators and
+ * result, no parser) over a queue of at most FOLLOW_WRITE_QUEUE_MAX
+ * feeds; the writer alone uses the store and prints while the loop runs.
+ * Should the thread not start, the loop writes each feed itself.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +39,22 @@ struct entry {
 
 struct job {
 	struct reload	*r;
+	struct job	*next;		/* in the writer's queue */
 	const struct conf_feed *cf;
 	int64_t		 id;
 	struct feed_parser *parser;
 	struct entry	*entries;
-	size_t		 nentries;
+	size_t		 nentries, aentries;
 	int		 parse_failed;
 	int		 nomem;
 	struct errbuf	 perr;
+	/* set when the transfer ends, for the writer */
+	enum fetch_result res;
+	int		 had_parser;	/* a body came */
+	int		 finish_failed;	/* feed_finish() refused it */
+	char		*title;		/* the feed's, or NULL */
+	char		*etag, *last_modified, *moved_to;
+	char		 msg[ERRBUF_BYTES];	/* fetch's message */
 };
 
 struct reload {
@@ -47,6 +63,14 @@ struct reload {
 	int		 tty;
 	size_t		 nfeeds, done, failed, new_items, unchanged;
 	time_t		 now;
+	/* the writer thread and its queue, guarded by mu */
+	pthread_t	 writer;
+	int		 threaded;	/* the writer runs */
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv_work, cv_room;
+	struct job	*qhead, *qtail;
+	size_t		 nq;
+	int		 closing;	/* no more jobs will come */
 };
 
 static int	 load_conf(const struct options *, struct conf *, FILE *);
@@ -57,9 +81,13 @@ static int	 on_data(void *, const struct fetch_response *, const char *,
 static void	 on_done(void *, enum fetch_result,
 		    const struct fetch_response *, const char *);
 static void	 job_clear(struct job *);
-static int	 save(struct job *, const struct fetch_response *,
-		    struct errbuf *);
+static void	 job_store(struct job *);
+static int	 save(struct job *, struct errbuf *);
+static void	*writer_main(void *);
+static int	 writer_start(struct reload *);
+static void	 writer_stop(struct reload *);
 static char	*charset_of(const char *);
+static char	*dup_or_null(const char *, int *);
 static char	*tags_join(const struct conf_feed *);
 static void	 progress(struct reload *);
 static void	 record_error(struct job *, const char *);
@@ -138,9 +166,14 @@ job_clear(struct job *j)
 			free(j->entries[i].s[k]);
 	free(j->entries);
 	j->entries = NULL;
-	j->nentries = 0;
+	j->nentries = j->aentries = 0;
 	feed_parser_free(j->parser);
 	j->parser = NULL;
+	free(j->title);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->moved_to);
+	j->title = j->etag = j->last_modified = j->moved_to = NULL;
 }
 
 /* Copies one entry; the parser's strings die when this returns. */
@@ -154,10 +187,14 @@ on_entry(void *ctx, const struct feed_entry *e)
 
 	if (j->nentries == STORE_ITEMS_PER_FEED_MAX)
 		return 0;
-	ne = reallocarray(j->entries, j->nentries + 1, sizeof *ne);
-	if (ne == NULL)
-		goto nomem;
-	j->entries = ne;
+	if (j->nentries == j->aentries) {
+		/* doubling: a feed of n entries costs O(n) copies */
+		k = j->aentries == 0 ? 16 : j->aentries * 2;
+		if ((ne = reallocarray(j->entries, k, sizeof *ne)) == NULL)
+			goto nomem;
+		j->entries = ne;
+		j->aentries = k;
+	}
 	x = &j->entries[j->nentries];
 	memset(x, 0, sizeof *x);
 	x->e = *e;
@@ -261,10 +298,9 @@ tags_join(const struct conf_feed *cf)
 
 /* Writes a feed's entries and validators in one transaction. */
 static int
-save(struct job *j, const struct fetch_response *resp, struct errbuf *eb)
+save(struct job *j, struct errbuf *eb)
 {
 	struct reload *r = j->r;
-	const struct feed_info *fi;
 	size_t	 i, added = 0;
 	int	 is_new;
 
@@ -276,9 +312,8 @@ save(struct job *j, const struct fetch_response *resp, struct errbuf *eb)
 			goto fail;
 		added += is_new != 0;
 	}
-	fi = j->parser != NULL ? feed_parser_info(j->parser) : NULL;
-	if (store_feed_fetched(r->store, j->id, fi != NULL ? fi->title : NULL,
-	    resp->etag, resp->last_modified, r->now, eb) == -1)
+	if (store_feed_fetched(r->store, j->id, j->title, j->etag,
+	    j->last_modified, r->now, eb) == -1)
 		goto fail;
 	if (store_commit(r->store, eb) == -1)
 		goto fail;
@@ -328,11 +363,72 @@ parse_error(struct job *j)
 	record_error(j, m);
 }
 
+/* A copy of s, or NULL; *nomem is set when memory runs out. */
+static char *
+dup_or_null(const char *s, int *nomem)
+{
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		*nomem = 1;
+	return p;
+}
+
+/*
+ * The loop thread's end of a transfer: finishes the parse, keeps what
+ * the writer needs from the response, frees the parser and hands the
+ * job to the writer (or stores it now when there is no writer).
+ */
 static void
 on_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
     const char *msg)
 {
 	struct job *j = ctx;
+	struct reload *r = j->r;
+	const struct feed_info *fi;
+
+	j->res = res;
+	snprintf(j->msg, sizeof j->msg, "%s", msg);
+	j->had_parser = j->parser != NULL;
+	if (!j->nomem && res == FETCH_OK && !j->parse_failed &&
+	    j->parser != NULL && feed_finish(j->parser, &j->perr) == -1)
+		j->finish_failed = 1;
+	if (j->parser != NULL) {
+		fi = feed_parser_info(j->parser);
+		j->title = dup_or_null(fi != NULL ? fi->title : NULL,
+		    &j->nomem);
+	}
+	feed_parser_free(j->parser);
+	j->parser = NULL;
+	j->etag = dup_or_null(resp->etag, &j->nomem);
+	j->last_modified = dup_or_null(resp->last_modified, &j->nomem);
+	if (res == FETCH_OK)
+		j->moved_to = dup_or_null(resp->moved_to, &j->nomem);
+	if (!r->threaded) {
+		job_store(j);
+		return;
+	}
+	pthread_mutex_lock(&r->mu);
+	while (r->nq >= FOLLOW_WRITE_QUEUE_MAX)
+		pthread_cond_wait(&r->cv_room, &r->mu);
+	j->next = NULL;
+	if (r->qtail != NULL)
+		r->qtail->next = j;
+	else
+		r->qhead = j;
+	r->qtail = j;
+	r->nq++;
+	pthread_cond_signal(&r->cv_work);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* Stores the outcome of one ended transfer, reports it and frees the
+ * job's data.  Runs on the writer (or the loop when there is none). */
+static void
+job_store(struct job *j)
+{
 	struct reload *r = j->r;
 	struct errbuf eb;
 	char	 m[ERRBUF_BYTES];
@@ -341,35 +437,99 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	if (j->nomem) {
 		snprintf(m, sizeof m, "%.300s: out of memory", j->cf->url);
 		record_error(j, m);
-	} else if (res == FETCH_NOT_MODIFIED) {
+	} else if (j->res == FETCH_NOT_MODIFIED) {
 		r->unchanged++;
-	} else if (j->parse_failed || (res == FETCH_ABORTED &&
-	    j->parser != NULL)) {
+	} else if (j->parse_failed || (j->res == FETCH_ABORTED &&
+	    j->had_parser)) {
 		/* keep what came before the error, report the feed */
-		if (save(j, resp, &eb) == -1)
+		if (save(j, &eb) == -1)
 			fprintf(r->err, "byline: %s\n", eb.msg);
 		parse_error(j);
-	} else if (res != FETCH_OK) {
-		record_error(j, msg);
-	} else if (j->parser == NULL) {
+	} else if (j->res != FETCH_OK) {
+		record_error(j, j->msg);
+	} else if (!j->had_parser) {
 		snprintf(m, sizeof m, "%.300s: not a feed (empty answer)",
 		    j->cf->url);
 		record_error(j, m);
-	} else if (feed_finish(j->parser, &j->perr) == -1) {
-		if (j->nentries > 0 && save(j, resp, &eb) == -1)
+	} else if (j->finish_failed) {
+		if (j->nentries > 0 && save(j, &eb) == -1)
 			fprintf(r->err, "byline: %s\n", eb.msg);
 		parse_error(j);
-	} else if (save(j, resp, &eb) == -1) {
+	} else if (save(j, &eb) == -1) {
 		record_error(j, eb.msg);
 	}
-	if (res == FETCH_OK && resp->moved_to != NULL) {
+	if (j->res == FETCH_OK && j->moved_to != NULL) {
 		if (r->tty)
 			fputs("\r\033[K", r->out);
 		fprintf(r->err, "byline: %s: moved permanently to %s (update "
-		    "feeds.conf)\n", j->cf->url, resp->moved_to);
+		    "feeds.conf)\n", j->cf->url, j->moved_to);
 	}
 	job_clear(j);
 	progress(r);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct reload *r = arg;
+	struct job *j;
+
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		while (r->qhead == NULL && !r->closing)
+			pthread_cond_wait(&r->cv_work, &r->mu);
+		if ((j = r->qhead) == NULL)
+			break;
+		if ((r->qhead = j->next) == NULL)
+			r->qtail = NULL;
+		r->nq--;
+		pthread_cond_signal(&r->cv_room);
+		pthread_mutex_unlock(&r->mu);
+		job_store(j);
+		pthread_mutex_lock(&r->mu);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+/* Starts the writer; -1 when it cannot (the loop then writes). */
+static int
+writer_start(struct reload *r)
+{
+	if (pthread_mutex_init(&r->mu, NULL) != 0)
+		return -1;
+	if (pthread_cond_init(&r->cv_work, NULL) != 0)
+		goto fail_mu;
+	if (pthread_cond_init(&r->cv_room, NULL) != 0)
+		goto fail_work;
+	if (pthread_create(&r->writer, NULL, writer_main, r) != 0)
+		goto fail_room;
+	r->threaded = 1;
+	return 0;
+fail_room:
+	pthread_cond_destroy(&r->cv_room);
+fail_work:
+	pthread_cond_destroy(&r->cv_work);
+fail_mu:
+	pthread_mutex_destroy(&r->mu);
+	return -1;
+}
+
+/* Lets the writer store what is queued, then ends it. */
+static void
+writer_stop(struct reload *r)
+{
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->closing = 1;
+	pthread_cond_signal(&r->cv_work);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->writer, NULL);
+	r->threaded = 0;
+	pthread_cond_destroy(&r->cv_room);
+	pthread_cond_destroy(&r->cv_work);
+	pthread_mutex_destroy(&r->mu);
 }
 
 static void
@@ -458,12 +618,19 @@ cmd_reload(const struct options *o, FILE *out, FILE *err)
 		}
 	}
 	progress(&r);
+	if (writer_start(&r) == -1) {
+		/* the loop stores each feed itself: slower, as correct */
+	}
 	while ((n = fetch_perform(f, 1000, &eb)) > 0)
 		continue;
 	if (n == -1) {
+		fetch_free(f);
+		f = NULL;
+		writer_stop(&r);
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;
 	}
+	writer_stop(&r);
 	if (r.tty)
 		fputs("\r\033[K", out);
 	fprintf(out, "%zu feeds, %zu new items, %zu not modified, %zu "
@@ -474,6 +641,7 @@ store_fail:
 	fprintf(err, "byline: %s\n", eb.msg);
 out:
 	fetch_free(f);
+	writer_stop(&r);
 	if (jobs != NULL)
 		for (i = 0; i < c.nfeeds; i++)
 			job_clear(&jobs[i]);

@@ -201,4 +201,10 @@
 #define ARENA_CHUNK_BYTES	(4UL * 1024 * 1024)
 #define ARENA_MAX_BYTES		(2048UL * 1024 * 1024)
 
+/* Feeds of --reload parsed and waiting for the writer thread's commit
+ * (src/cmd_follow.c): as many as transfers run at once by default, so a
+ * round of answers never waits for the disk; past it the transfer loop
+ * waits, which bounds the memory of parsed entries held. */
+#define FOLLOW_WRITE_QUEUE_MAX	32
+
 #endif
