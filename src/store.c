@@ -363,6 +363,7 @@ struct store *
 store_open(const char *path, struct errbuf *eb)
 {
 	struct store *s;
+	struct buf b;
 
 	if ((s = calloc(1, sizeof *s)) == NULL ||
 	    (s->path = strdup(path)) == NULL) {
@@ -391,6 +392,17 @@ store_open(const char *path, struct errbuf *eb)
 		fail(s, eb);
 		goto fail;
 	}
+	/* few checkpoints: see STORE_WAL_CHECKPOINT_PAGES */
+	sqlite3_wal_autocheckpoint(s->db, STORE_WAL_CHECKPOINT_PAGES);
+	buf_init(&b, ERRBUF_BYTES);
+	if (buf_printf(&b, "PRAGMA journal_size_limit = %ld",
+	    STORE_WAL_KEEP_BYTES) != BUF_OK ||
+	    sqlite3_exec(s->db, b.data, NULL, NULL, NULL) != SQLITE_OK) {
+		buf_release(&b);
+		fail(s, eb);
+		goto fail;
+	}
+	buf_release(&b);
 	if (migrate(s, eb) == -1)
 		goto fail;
 	return s;
