@@ -139,17 +139,24 @@ mkdir -p "$build/fuzz-work"
 # Deal the targets round-robin to JOBS queues; each queue runs its
 # targets one after another.
 q=0
+qpids=
 while [ $q -lt "$jobs" ]; do
 	(
+		# Stopped: take the running fuzzer along.
+		pid=
+		trap '[ -n "$pid" ] && kill $pid 2>/dev/null; exit 1' TERM
 		i=0
 		for t in $targets; do
 			[ $((i % jobs)) -eq $q ] && runone "$t"
 			i=$((i + 1))
 		done
 	) &
+	qpids="$qpids $!"
 	q=$((q + 1))
 done
+trap 'kill $qpids 2>/dev/null; exit 1' INT TERM HUP
 wait
+trap - INT TERM HUP
 
 echo "cpu-run.sh: summary"
 status=0
