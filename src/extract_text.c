@@ -245,10 +245,12 @@ static int
 looks_code(const struct unit *u)
 {
 	size_t	 i, ops = 0;
-	char	 last = u->s[u->n - 1];
+	char	 last;
 
-	if (u->words > 12)
+	/* An empty unit (fuzz_extract_text found one) has no last byte. */
+	if (u->n == 0 || u->words > 12)
 		return 0;
+	last = u->s[u->n - 1];
 	if (last == '{' || last == '}' || last == ';' || last == '[' ||
 	    last == ']' || (last == ')' && u->n > 1 && u->s[u->n - 2] == '('))
 		return 1;
