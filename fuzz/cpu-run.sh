@@ -121,7 +121,10 @@ runone()
 	artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" |
 	    tail -1)
 	if [ -n "$artifact" ]; then
-		result="FAILED ($(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+|ERROR: libFuzzer: [a-z-]+' "$log")) artifact $artifact"
+		why=$(grep -m1 -oE '^SUMMARY: [A-Za-z]+: [^ ]+' "$log")
+		[ -n "$why" ] || why=$(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+' \
+		    "$log")
+		result="FAILED (${why#SUMMARY: }) artifact $artifact"
 	elif [ $stopped = yes ] || [ $rc -eq 0 ]; then
 		result="no crash"
 	else
