@@ -468,14 +468,29 @@ job_store(struct job *j)
 	progress(r);
 }
 
+/*
+ * The writer: stores queued jobs in order; when the queue runs dry it
+ * checkpoints the store's log (store_checkpoint()), so that the copy
+ * overlaps the network rather than the exit.
+ */
 static void *
 writer_main(void *arg)
 {
 	struct reload *r = arg;
+	struct errbuf eb;
 	struct job *j;
 
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
+		if (r->qhead == NULL && !r->closing) {
+			pthread_mutex_unlock(&r->mu);
+			if (store_checkpoint(r->store, STORE_WAL_IDLE_PAGES,
+			    &eb) == -1) {
+				/* not fatal: the next commit or the
+				 * close checkpoints */
+			}
+			pthread_mutex_lock(&r->mu);
+		}
 		while (r->qhead == NULL && !r->closing)
 			pthread_cond_wait(&r->cv_work, &r->mu);
 		if ((j = r->qhead) == NULL)

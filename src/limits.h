@@ -105,6 +105,11 @@
 /* The log is cut back to this after a checkpoint (journal_size_limit),
  * so a big --reload does not leave 64 MB on disk. */
 #define STORE_WAL_KEEP_BYTES	(4L * 1024 * 1024)
+/* The writer of --reload checkpoints when idle once the log holds this
+ * many pages (SQLite's default auto-checkpoint size): the copy then
+ * overlaps the network instead of delaying the exit (0.2 s of a cold
+ * 200-feed reload when all of it was left to store_close()). */
+#define STORE_WAL_IDLE_PAGES	1000
 
 /* An OPML file to import: 10 000 feeds take about 2 MB. */
 #define OPML_MAX_BYTES		(16UL * 1024 * 1024)

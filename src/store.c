@@ -157,6 +157,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	sqlite3_stmt	*stmt[S_COUNT];
+	int		 wal_frames;	/* in the log after the last commit */
 };
 
 /* Words shorter than this do not make a "related" query: they are mostly
@@ -181,6 +182,7 @@ static int	 fts_refresh(struct store *, int64_t, const char *,
 static int	 strip_markup(struct buf *, const char *);
 static int	 mkdir_parent(const char *, struct errbuf *);
 static int	 migrate(struct store *, struct errbuf *);
+static int	 wal_hook(void *, sqlite3 *, const char *, int);
 static char	*words_query(const char *, const char *, size_t, size_t);
 
 static int
@@ -393,7 +395,7 @@ store_open(const char *path, struct errbuf *eb)
 		goto fail;
 	}
 	/* few checkpoints: see STORE_WAL_CHECKPOINT_PAGES */
-	sqlite3_wal_autocheckpoint(s->db, STORE_WAL_CHECKPOINT_PAGES);
+	sqlite3_wal_hook(s->db, wal_hook, s);
 	buf_init(&b, ERRBUF_BYTES);
 	if (buf_printf(&b, "PRAGMA journal_size_limit = %ld",
 	    STORE_WAL_KEEP_BYTES) != BUF_OK ||
@@ -409,6 +411,41 @@ store_open(const char *path, struct errbuf *eb)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+/*
+ * After each commit: notes the log's size and, past
+ * STORE_WAL_CHECKPOINT_PAGES, folds it in (what SQLite's own
+ * auto-checkpoint does, which this hook replaces).
+ */
+static int
+wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct store *s = arg;
+
+	s->wal_frames = frames;
+	if (frames >= STORE_WAL_CHECKPOINT_PAGES &&
+	    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL) == SQLITE_OK)
+		s->wal_frames = 0;
+	return SQLITE_OK;
+}
+
+int
+store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
+{
+	int	 rc;
+
+	if (s->wal_frames < min_pages || !sqlite3_get_autocommit(s->db))
+		return 0;
+	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return 0;
+	if (rc != SQLITE_OK)
+		return fail(s, eb);
+	s->wal_frames = 0;
+	return 0;
 }
 
 void

@@ -81,6 +81,17 @@ char	*store_default_path(struct errbuf *eb);
 struct store	*store_open(const char *path, struct errbuf *eb);
 void		 store_close(struct store *);
 
+/*
+ * Copies the write-ahead log into the database (a passive checkpoint,
+ * which never waits for readers) when it holds at least min_pages
+ * pages; a writer calls it when it has nothing else to do, so that the
+ * copy and its fsyncs are not paid at a worse time (the commit that
+ * crosses STORE_WAL_CHECKPOINT_PAGES, or store_close()).  Does nothing
+ * inside a transaction or when the database is busy.
+ */
+int	 store_checkpoint(struct store *, int min_pages, struct errbuf *eb)
+	    WARN_UNUSED;
+
 /* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK); they do not nest.
  * store_rollback() never fails visibly. */
 int	 store_begin(struct store *, struct errbuf *eb) WARN_UNUSED;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -249,6 +250,47 @@ test_store_open_when_not_a_database(void **state)
 	rmdir(dir);
 }
 
+/* Size of a file, 0 when absent. */
+static long
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long)st.st_size : 0;
+}
+
+static void
+test_store_checkpoint_when_log_big_enough_folds_it_in(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct errbuf eb;
+	char	 id[32];
+	int64_t	 fid;
+	long	 before;
+	int	 i;
+
+	fid = one_feed(fx->s);
+	assert_int_equal(store_begin(fx->s, &eb), 0);
+	for (i = 0; i < 200; i++) {
+		snprintf(id, sizeof id, "https://x.org/%d", i);
+		entry(&e, id, "A title of some length", "<p>a body</p>");
+		assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL,
+		    &eb), 0);
+	}
+	/* inside a transaction: nothing */
+	assert_int_equal(store_checkpoint(fx->s, 1, &eb), 0);
+	assert_int_equal(store_commit(fx->s, &eb), 0);
+	before = file_size(fx->path);
+	/* a log smaller than asked for is left alone */
+	assert_int_equal(store_checkpoint(fx->s, STORE_WAL_CHECKPOINT_PAGES,
+	    &eb), 0);
+	assert_int_equal(file_size(fx->path), before);
+	/* else its pages reach the database file */
+	assert_int_equal(store_checkpoint(fx->s, 1, &eb), 0);
+	assert_true(file_size(fx->path) > before);
+}
+
 int
 main(void)
 {
@@ -264,6 +306,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_reopened_keeps_data,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_checkpoint_when_log_big_enough_folds_it_in,
 		    setup, teardown),
 		cmocka_unit_test(test_store_open_when_not_a_database),
 	};
