@@ -176,7 +176,7 @@ static int	 read_feed(sqlite3_stmt *, struct store_feed *);
 static int	 read_item(sqlite3_stmt *, struct store_item *);
 static int	 read_items(struct store *, sqlite3_stmt *,
 		    struct store_item **, size_t *, struct errbuf *);
-static int	 fts_refresh(struct store *, int64_t, const char *,
+static int	 fts_refresh(struct store *, int64_t, int, const char *,
 		    const char *, enum feed_content_type, const char *,
 		    struct errbuf *);
 static int	 strip_markup(struct buf *, const char *);
@@ -711,9 +711,10 @@ strip_markup(struct buf *out, const char *html)
 	return 0;
 }
 
-/* Re-indexes one item from its title, content and saved text. */
+/* Re-indexes one item from its title, content and saved text; fresh:
+ * the item was just inserted, so it has no entry to delete. */
 static int
-fts_refresh(struct store *s, int64_t id, const char *title,
+fts_refresh(struct store *s, int64_t id, int fresh, const char *title,
     const char *content, enum feed_content_type type, const char *text,
     struct errbuf *eb)
 {
@@ -721,7 +722,7 @@ fts_refresh(struct store *s, int64_t id, const char *title,
 	struct buf body;
 	int	 full;
 
-	if (exec1(s, S_FTS_DELETE, id, eb) == -1)
+	if (!fresh && exec1(s, S_FTS_DELETE, id, eb) == -1)
 		return -1;
 	buf_init(&body, FETCH_PAGE_MAX_BYTES);
 	full = 0;
@@ -795,7 +796,7 @@ store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
 	changed = sqlite3_changes(s->db) > 0;
 	if (!found)
 		id = sqlite3_last_insert_rowid(s->db);
-	if (changed && fts_refresh(s, id, e->title, e->content,
+	if (changed && fts_refresh(s, id, !found, e->title, e->content,
 	    e->content_type, NULL, eb) == -1)
 		return -1;
 	if (is_new != NULL)
@@ -977,7 +978,7 @@ store_text_save(struct store *s, int64_t item_id, const char *text,
 	if ((rc = store_item_get(s, item_id, &it, eb)) == -1)
 		goto fail;
 	if (rc == 0) {
-		rc = fts_refresh(s, item_id, it.title, it.content,
+		rc = fts_refresh(s, item_id, 0, it.title, it.content,
 		    it.content_type, text, eb);
 		store_item_release(&it);
 		if (rc == -1)
