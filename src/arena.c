@@ -263,6 +263,7 @@ arena_destroy(struct arena *ar)
 	free(ar);
 }
 
+#ifndef ARENA_SANITIZED
 static void
 xml_free(void *p)
 {
@@ -291,6 +292,8 @@ xml_strdup(const char *s)
 		memcpy(p, s, n);
 	return p;
 }
+
+#endif
 
 int
 arena_xml_install(void)
