@@ -110,6 +110,8 @@ int	 ui_start(const struct options *, const char *target, int demo,
 
 /* ui_main.c */
 int	 ui_run(struct ui *);
+/* The signal (SIGHUP, SIGINT, SIGTERM) that ended ui_run(), or 0. */
+int	 ui_signal(void);
 void	 ui_init(struct ui *);
 void	 ui_release(struct ui *);
 void	 ui_message(struct ui *, int error, const char *fmt, ...)

@@ -345,11 +345,36 @@ colors(struct ui *u)
 	have_color = 1;
 }
 
+/* SIGHUP, SIGINT or SIGTERM: the reader ends as if quit, so that the
+ * caller cleans up (the demo's temporary store) and then re-raises. */
+static volatile sig_atomic_t quit_signal;
+
+static void
+on_quit(int sig)
+{
+	quit_signal = sig;
+}
+
+int
+ui_signal(void)
+{
+	return quit_signal;
+}
+
 int
 ui_run(struct ui *u)
 {
+	struct sigaction sa;
 	int	 c, busy, idle;
 
+	/* Before initscr(): ncurses keeps handlers it finds set.  No
+	 * SA_RESTART, so that a blocked getch() returns. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGHUP, &sa, NULL);
+	(void)sigaction(SIGINT, &sa, NULL);
+	(void)sigaction(SIGTERM, &sa, NULL);
 	if (initscr() == NULL)
 		return -1;
 	cbreak();
@@ -360,7 +385,7 @@ ui_run(struct ui *u)
 	/* Escape alone should not wait a second for a sequence. */
 	set_escdelay(25);
 	colors(u);
-	while (!u->done) {
+	while (!u->done && quit_signal == 0) {
 		draw(u);
 		busy = u->net != NULL && ui_net_pending(u->net) > 0;
 		/* Deferred work runs only when no key is waiting. */

@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,7 +227,7 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 	char	*feeds_path = NULL, *settings_path = NULL, *db = NULL;
 	char	*tmp = NULL;
 	const char *dd;
-	int	 rc = 1;
+	int	 rc = 1, sig;
 
 	ui_init(&u);
 	conf_init(&c);
@@ -328,5 +329,11 @@ out:
 	free(db);
 	free(feeds_path);
 	free(settings_path);
+	/* Ended by a signal: die of it now that everything is cleaned up,
+	 * so that the parent sees why. */
+	if ((sig = ui_signal()) != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return rc;
 }

@@ -403,6 +403,24 @@ has_colour nocolour && fail "nocolour: colour despite NO_COLOR" ||
 keys nocolour q
 expect nocolour "EXIT=0" "nocolour: quits"
 
+# ---- a hangup ends the demo with its temporary store removed ----
+start hup -- --demo
+expect hup "Feeds 1/5" "hup: started"
+ndemo() {
+	ls -d "$tmp"/t/byline-demo-* 2>/dev/null | wc -l
+}
+before=$(ndemo)
+shpid=$(T list-panes -t hup -F '#{pane_pid}')
+bpid=$(pgrep -P "$shpid" | head -n 1)
+if [ -n "$bpid" ]; then
+	kill -HUP "$bpid"
+	expect hup "EXIT=129" "hup: dies of SIGHUP"
+	[ "$(ndemo)" -eq $((before - 1)) ] && ok "hup: demo store removed" ||
+	    fail "hup: demo store left in $tmp/t"
+else
+	fail "hup: byline process not found"
+fi
+
 # ---- sanitizer reports ----
 if ls "$tmp/asan" | grep -q .; then
 	fail "sanitizer report:"
