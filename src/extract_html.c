@@ -2067,7 +2067,8 @@ pick_charset(const char *s, size_t n, const struct extract_opts *opts,
  * go, and start tags keep only the attributes the extractor reads.
  * Comments, and tags that libxml2 would read in some other way than the
  * simple one, are copied as they are.  Only for encodings in which '<' is
- * always the byte 0x3c (UTF-8 and the ASCII-based legacy charsets).
+ * always the byte 0x3c (UTF-8 and the ASCII-based legacy charsets; not
+ * UTF-16/32, UTF-7, ISO-2022-* or HZ, whose text can hold that byte).
  */
 
 /* Does s[0..n) start with the tag name (lower case) ending there? */
@@ -2254,7 +2255,8 @@ extract_html_prune_ok(const char *enc)
 	    !ascii_casestr(enc, strlen(enc), "utf-32") &&
 	    !ascii_casestr(enc, strlen(enc), "ucs") &&
 	    !ascii_casestr(enc, strlen(enc), "utf-7") &&
-	    !ascii_casestr(enc, strlen(enc), "2022");
+	    !ascii_casestr(enc, strlen(enc), "2022") &&
+	    !ascii_casestr(enc, strlen(enc), "hz");
 }
 
 /* Elements whose text keeps its blanks. */

@@ -644,6 +644,7 @@ test_extract_html_prune_raw_bodies(void **state)
 	assert_true(extract_html_prune_ok("windows-1252"));
 	assert_false(extract_html_prune_ok("UTF-16LE"));
 	assert_false(extract_html_prune_ok("ISO-2022-JP"));
+	assert_false(extract_html_prune_ok("HZ-GB-2312"));
 }
 
 /* A page whose story follows large scripts and styles comes out whole,
