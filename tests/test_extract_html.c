@@ -429,6 +429,28 @@ test_extract_html_legacy_charset_converted(void **state)
 	article_free(a);
 }
 
+/*
+ * A charset only ICU knows by this name (glibc's iconv does not): with a
+ * static libxml2, src/icu_lazy.c loads ICU for it on the spot.  The name
+ * is ICU's for windows-1251.
+ */
+static void
+test_extract_html_icu_only_charset_converted(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta charset='ibm-5347_P100-1998'></head><body>"
+	    "<article><p>" PROSE "\xcf\xf0\xe8\xe2\xe5\xf2.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a;
+
+	(void)state;
+	a = run(page, NULL, NULL);
+	/* windows-1251: without ICU it would be read as windows-1252. */
+	assert_true(body_has(a, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2"
+	    "\xd0\xb5\xd1\x82."));
+	article_free(a);
+}
+
 static void
 test_extract_html_controls_stripped(void **state)
 {
@@ -711,6 +733,8 @@ main(void)
 		cmocka_unit_test(
 		    test_extract_html_wrong_declared_charset_is_utf8),
 		cmocka_unit_test(test_extract_html_legacy_charset_converted),
+		cmocka_unit_test(
+		    test_extract_html_icu_only_charset_converted),
 		cmocka_unit_test(test_extract_html_controls_stripped),
 		cmocka_unit_test(test_extract_html_deep_nesting_bounded),
 		cmocka_unit_test(test_extract_html_huge_text_node_bounded),
