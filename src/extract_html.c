@@ -1979,7 +1979,16 @@ valid_utf8(const char *s, size_t n)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
+			/* Most of a page is ASCII: eight bytes at a time. */
+			uint64_t w;
+
 			i++;
+			while (n - i >= sizeof w) {
+				memcpy(&w, s + i, sizeof w);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += sizeof w;
+			}
 			continue;
 		}
 		l = utf8_decode(s + i, n - i, &cp);
@@ -2260,12 +2269,36 @@ extract_html_prune_ok(const char *enc)
 }
 
 /* Elements whose text keeps its blanks. */
-static int
-is_pre(const char *s, size_t n)
+/* What the pass must know of a tag: its body is dropped (script, style,
+ * svg), or kept as it is (pre and its kin), or neither. */
+enum tag_kind { K_OTHER, K_SCRIPT, K_STYLE, K_SVG, K_PRE };
+
+/* The kind of the tag whose name starts at s; the name ends as is_tag()
+ * wants it to.  One look at the name instead of eight is_tag() calls. */
+static enum tag_kind
+tag_kind(const char *s, size_t n)
 {
-	return is_tag(s, n, "pre") || is_tag(s, n, "textarea") ||
-	    is_tag(s, n, "listing") || is_tag(s, n, "xmp") ||
-	    is_tag(s, n, "plaintext");
+	char	 lc[10];
+	size_t	 l;
+
+	for (l = 0; l < n && l < sizeof lc && ascii_isalpha((unsigned char)
+	    s[l]); l++)
+		lc[l] = (char)ascii_tolower((unsigned char)s[l]);
+	if (l == n || l == sizeof lc || !(ascii_isspace((unsigned char)s[l]) ||
+	    s[l] == '>' || s[l] == '/'))
+		return K_OTHER;
+#define IS(name) (l == sizeof name - 1 && memcmp(lc, name, l) == 0)
+	if (IS("script"))
+		return K_SCRIPT;
+	if (IS("style"))
+		return K_STYLE;
+	if (IS("svg"))
+		return K_SVG;
+	if (IS("pre") || IS("textarea") || IS("listing") || IS("xmp") ||
+	    IS("plaintext"))
+		return K_PRE;
+#undef IS
+	return K_OTHER;
 }
 
 /* Copies text, each run of blanks made one: a newline when the run
@@ -2299,6 +2332,7 @@ extract_html_prune(const char *s, size_t *np)
 	size_t	 n = *np, i = 0, o = 0, st, e, c, pre = 0;
 	const char *p, *name;
 	char	*out;
+	enum tag_kind k;
 
 	/* libxml2's allocator: the copy is its input, and comes from the
 	 * arena in one-shot runs. */
@@ -2321,11 +2355,10 @@ extract_html_prune(const char *s, size_t *np)
 				e = (size_t)(p - s) + 3;
 		} else if (st + 1 < n &&
 		    ascii_isalpha((unsigned char)s[st + 1])) {
-			name = is_tag(s + st + 1, n - st - 1, "script") ?
-			    "script" : is_tag(s + st + 1, n - st - 1, "style") ?
-			    "style" : is_tag(s + st + 1, n - st - 1, "svg") ?
-			    "svg" : NULL;
-			if (is_pre(s + st + 1, n - st - 1))
+			k = tag_kind(s + st + 1, n - st - 1);
+			name = k == K_SCRIPT ? "script" : k == K_STYLE ?
+			    "style" : k == K_SVG ? "svg" : NULL;
+			if (k == K_PRE)
 				pre++;
 			if (name == NULL &&
 			    (e = copy_start_tag(s, st, n, out, &o)) != 0) {
@@ -2345,7 +2378,7 @@ extract_html_prune(const char *s, size_t *np)
 			}
 		} else {
 			if (st + 2 < n && s[st + 1] == '/' && pre > 0 &&
-			    is_pre(s + st + 2, n - st - 2))
+			    tag_kind(s + st + 2, n - st - 2) == K_PRE)
 				pre--;
 			e = st + 1;
 		}

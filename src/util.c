@@ -832,31 +832,6 @@ xstrndup(const char *s, size_t n)
 }
 
 int
-ascii_tolower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-int
-ascii_isspace(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
-int
-ascii_isdigit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-int
-ascii_isalpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int
 ascii_casecmp(const char *a, const char *b)
 {
 	int	 ca, cb;

@@ -112,10 +112,31 @@ char	*xstrndup(const char *s, size_t n);
 /* ASCII-only, locale-free helpers. */
 int	 ascii_casecmp(const char *, const char *);
 int	 ascii_ncasecmp(const char *, const char *, size_t);
-int	 ascii_isspace(int c);
-int	 ascii_isdigit(int c);
-int	 ascii_isalpha(int c);
-int	 ascii_tolower(int c);
+/* Inline: the parsers call these once a byte. */
+static inline int
+ascii_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static inline int
+ascii_isdigit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+ascii_isalpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+ascii_tolower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 /* Does s (n bytes) contain needle, ASCII case ignored? */
 int	 ascii_casestr(const char *s, size_t n, const char *needle);
 
