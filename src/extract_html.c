@@ -2642,7 +2642,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	}
 	hx.doc = htmlReadMemory(data, (int)n, NULL, enc, HTML_PARSE_RECOVER |
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
+	    HTML_PARSE_COMPACT);
 	if (hx.doc == NULL || xmlDocGetRootElement(hx.doc) == NULL) {
 		errbuf_set(eb, "%s: not an HTML page", opts->where);
 		goto out;
