@@ -631,7 +631,7 @@ setup_nodes(struct hx *hx)
 
 	if (root == NULL)
 		return 0;
-	fix_parents(root, 0);
+	/* Parents are fixed (fix_parents()) by the caller. */
 	/* Count, then fill: two iterative walks. */
 	for (n = root; n != NULL;) {
 		if (n->type == XML_ELEMENT_NODE)
@@ -2038,18 +2038,23 @@ meta_charset(const char *s, size_t n, char *out, size_t outsz)
  */
 static const char *
 pick_charset(const char *s, size_t n, const struct extract_opts *opts,
-    char *buf, size_t bufsz)
+    char *buf, size_t bufsz, int *valid)
 {
 	xmlCharEncodingHandlerPtr h;
 
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	*valid = 0;
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		*valid = valid_utf8(s, n);
 		return "UTF-8";
+	}
 	if (n >= 2 && memcmp(s, "\xff\xfe", 2) == 0)
 		return "UTF-16LE";
 	if (n >= 2 && memcmp(s, "\xfe\xff", 2) == 0)
 		return "UTF-16BE";
-	if (valid_utf8(s, n))
+	if (valid_utf8(s, n)) {
+		*valid = 1;
 		return "UTF-8";
+	}
 	if (opts->charset != NULL && *opts->charset != '\0' &&
 	    strlen(opts->charset) < bufsz) {
 		memcpy(buf, opts->charset, strlen(opts->charset) + 1);
@@ -2129,6 +2134,25 @@ find_close(const char *s, size_t i, size_t n, const char *name)
 	return n;
 }
 
+/* Where libxml2 2.9 ends the text of a <script> or <style> read from
+ * s[i]: at the first "</" followed by the name, any case (recovery
+ * mode); n when there is none. */
+static size_t
+raw_end(const char *s, size_t i, size_t n, const char *name)
+{
+	const char *p;
+	size_t	 l = strlen(name);
+
+	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (n - i >= l + 2 && s[i + 1] == '/' &&
+		    ascii_ncasecmp(s + i + 2, name, l) == 0)
+			return i;
+		i++;
+	}
+	return n;
+}
+
 /* Attributes the extractor reads (lower case, sorted); the others are
  * left out of the copy given to libxml2. */
 static const char *const read_attrs[] = {
@@ -2137,27 +2161,43 @@ static const char *const read_attrs[] = {
 	"name", "property", "rel", "role", "style", "summary", "type"
 };
 
+/* read_attrs[] by the length of the name: its first index and the
+ * index past its last, filled on first use. */
+static struct {
+	int	 ready;
+	uint8_t	 lo[16], hi[16];
+} ra_len;
+
+/* The index + 1 in read_attrs[] of the name s[0..len) (any case), or 0. */
 static int
 read_attr(const char *name, size_t len)
 {
 	char	 lc[16];
-	size_t	 i, lo = 0, hi = sizeof read_attrs / sizeof read_attrs[0], mid;
-	int	 c;
+	size_t	 i, j;
 
+	_Static_assert(sizeof read_attrs / sizeof read_attrs[0] <= 32,
+	    "copy_start_tag() keeps a bit for each name");
 	if (len >= sizeof lc)
 		return 0;
+	if (!ra_len.ready) {
+		/* Sorted by length would do; sorted by name, so a pass
+		 * for each length. */
+		for (i = 0; i < sizeof lc; i++)
+			for (j = 0; j < sizeof read_attrs /
+			    sizeof read_attrs[0]; j++)
+				if (strlen(read_attrs[j]) == i) {
+					if (ra_len.hi[i] == 0)
+						ra_len.lo[i] = (uint8_t)j;
+					ra_len.hi[i] = (uint8_t)(j + 1);
+				}
+		ra_len.ready = 1;
+	}
 	for (i = 0; i < len; i++)
 		lc[i] = (char)ascii_tolower((unsigned char)name[i]);
-	lc[len] = '\0';
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((c = strcmp(lc, read_attrs[mid])) == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	for (j = ra_len.lo[len]; j < ra_len.hi[len]; j++)
+		if (lc[0] == read_attrs[j][0] && strlen(read_attrs[j]) ==
+		    len && memcmp(lc, read_attrs[j], len) == 0)
+			return (int)j + 1;
 	return 0;
 }
 
@@ -2178,19 +2218,167 @@ name_char(int c)
 	return name_start(c) || ascii_isdigit(c) || c == '-';
 }
 
+/* A kept attribute of the start tag being read. */
+struct kept {
+	int	 name;		/* index in read_attrs[] */
+	size_t	 v, vl;		/* the value, s[v..v+vl) */
+	int	 has_val;
+};
+
+/*
+ * May libxml2's reading of this value be replaced by a copy?  Not when
+ * it has an entity reference to decode, a control character or one of
+ * the non-characters U+FFFE and U+FFFF, which libxml2 reports on.  The
+ * page is valid UTF-8 (the caller's promise).
+ */
+static int
+plain_value(const char *s, size_t n)
+{
+	size_t	 i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		/* Eight bytes at a time while none is below 0x20, '&',
+		 * 0x7f or 0xef (the bit tricks of "haszero"). */
+		while (n - i >= 8) {
+			uint64_t w, ones = UINT64_C(0x0101010101010101),
+			    high = UINT64_C(0x8080808080808080), x;
+
+			memcpy(&w, s + i, 8);
+			x = ((w - ones * 0x20) & ~w) |
+			    (((w ^ ones * '&') - ones) & ~(w ^ ones * '&')) |
+			    (((w ^ ones * 0x7f) - ones) & ~(w ^ ones * 0x7f)) |
+			    (((w ^ ones * 0xef) - ones) & ~(w ^ ones * 0xef));
+			if (x & high)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
+		if (c == '&' || (c < 0x20 && c != '\t' && c != '\n') ||
+		    c == 0x7f)
+			return 0;
+		if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbf &&
+		    ((unsigned char)s[i + 2] & 0xfe) == 0xbe)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t	 c = *cap;
+	void	*q;
+
+	if (need <= c)
+		return 0;
+	c = c == 0 ? 256 : c;
+	while (c < need)
+		c *= 2;
+	if (c > SIZE_MAX / size || (q = realloc(*p, c * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+/*
+ * Moves the kept attributes k[0..nk) of the tag named s[nm..nm+nl) to
+ * pa; returns the tag's index, or -1 when it keeps them (a tag libxml2
+ * treats apart, a value it must decode, no memory).
+ */
+static long
+prune_table(struct prune_attrs *pa, const char *s, size_t nm, size_t nl,
+    const struct kept *k, size_t nk)
+{
+	struct prune_tag *t;
+	struct prune_attr *a;
+	size_t	 i, pool = 0;
+
+	/* libxml2 names "g:plusone" plusone: prefixed tags keep theirs. */
+	if (nl >= sizeof t->name || memchr(s + nm, ':', nl) != NULL ||
+	    pa->nt >= (size_t)LONG_MAX)
+		return -1;
+	for (i = 0; i < nk; i++) {
+		if (k[i].has_val && !plain_value(s + k[i].v, k[i].vl))
+			return -1;
+		pool += k[i].vl + 1;
+	}
+	if (pa->pool_len + pool >= PRUNE_NOVAL ||
+	    grow((void **)&pa->pool, &pa->pool_cap, pa->pool_len + pool, 1) ==
+	    -1 || grow((void **)&pa->a, &pa->acap, pa->na + nk, sizeof *a) ==
+	    -1 || grow((void **)&pa->t, &pa->tcap, pa->nt + 1, sizeof *t) ==
+	    -1)
+		return -1;
+	t = &pa->t[pa->nt];
+	for (i = 0; i < nl; i++)
+		t->name[i] = (char)ascii_tolower((unsigned char)s[nm + i]);
+	t->name[nl] = '\0';
+	/* libxml2 merges a second <html>'s attributes into the first and
+	 * reads <meta>'s for the charset: those tags keep theirs. */
+	if (strcmp(t->name, "html") == 0 || strcmp(t->name, "meta") == 0)
+		return -1;
+	t->first = (uint32_t)pa->na;
+	t->n = (uint8_t)nk;
+	for (i = 0; i < nk; i++) {
+		a = &pa->a[pa->na++];
+		a->name = (uint32_t)k[i].name;
+		if (!k[i].has_val) {
+			a->val = PRUNE_NOVAL;
+			continue;
+		}
+		a->val = (uint32_t)pa->pool_len;
+		memcpy(pa->pool + pa->pool_len, s + k[i].v, k[i].vl);
+		pa->pool_len += k[i].vl;
+		pa->pool[pa->pool_len++] = '\0';
+	}
+	return (long)pa->nt++;
+}
+
+/* " bl=K" (and a blank when "/>" follows) into m; its length. */
+static size_t
+mark_format(char *m, size_t k, int self)
+{
+	char	 d[24];
+	size_t	 nd = 0, l = 0;
+
+	do {
+		d[nd++] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k > 0);
+	m[l++] = ' ';
+	memcpy(m + l, PRUNE_MARK "=", sizeof PRUNE_MARK);
+	l += sizeof PRUNE_MARK;
+	while (nd > 0)
+		m[l++] = d[--nd];
+	if (self)
+		m[l++] = ' ';
+	return l;
+}
+
 /*
  * Copies the start tag at s[st] ('<' and a letter) to out without the
  * attributes that nothing reads, reading it as libxml2 2.9's HTML
  * parser does (names of letters, digits and ":-_.", values quoted or up
- * to a blank or '>').  Returns the index past its '>', or 0 when the tag
- * is not that simple (then it is copied as it is).
+ * to a blank or '>').  With pa, the kept attributes go to pa instead
+ * when the tag's mark is no longer than they are.  Returns the index
+ * past its '>', or 0 when the tag is not that simple (then it is copied
+ * as it is).
  */
 static size_t
-copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
+copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op,
+    struct prune_attrs *pa)
 {
-	size_t	 i = st + 1, o = *op, a, an, ae, b;
+	size_t	 i = st + 1, o = *op, a, an, ae, b, nk = 0, o_name, o_end;
+	size_t	 pool0;
 	const char *q;
-	int	 dropped = 0;
+	int	 dropped = 0, r, self = 0;
+	uint32_t seen = 0;
+	long	 ti;
+	struct kept k[sizeof read_attrs / sizeof read_attrs[0]];
+	char	 mark[32];
 
 	while (i < n && name_char((unsigned char)s[i]))
 		i++;
@@ -2198,6 +2386,7 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 		return 0;
 	memcpy(out + o, s + st, i - st);
 	o += i - st;
+	o_name = o;
 	for (;;) {
 		for (b = i; i < n && IS_BLANK(s[i]); i++)
 			;
@@ -2206,7 +2395,9 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 		if (s[i] == '>')
 			break;
 		if (s[i] == '/' && i + 1 < n && s[i + 1] == '>') {
-			out[o++] = '/';
+			/* 2: after blanks, which must stay (an unquoted
+			 * value would take the '/' in). */
+			self = i > b ? 2 : 1;
 			i++;
 			break;
 		}
@@ -2218,6 +2409,16 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 		if (an >= HTML_NAME_MAX)
 			return 0;
 		ae = i;
+		r = read_attr(s + a, an);
+		if (r > 0 && !(seen & (UINT32_C(1) << (r - 1)))) {
+			/* libxml2 keeps the first of a name. */
+			seen |= UINT32_C(1) << (r - 1);
+			k[nk].name = r - 1;
+			k[nk].has_val = 0;
+			k[nk].v = k[nk].vl = 0;
+			nk++;
+		} else if (r > 0)
+			r = -1;		/* a repeat: copied, not tabled */
 		while (i < n && IS_BLANK(s[i]))
 			i++;
 		if (i < n && s[i] == '=') {
@@ -2230,6 +2431,10 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 				if ((q = memchr(s + i + 1, s[i], n - i - 1)) ==
 				    NULL)
 					return 0;
+				if (r > 0) {
+					k[nk - 1].v = i + 1;
+					k[nk - 1].vl = (size_t)(q - s) - i - 1;
+				}
 				i = (size_t)(q - s) + 1;
 			} else {
 				ae = i;
@@ -2237,13 +2442,19 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 					i++;
 				if (i == ae)
 					return 0;
+				if (r > 0) {
+					k[nk - 1].v = ae;
+					k[nk - 1].vl = i - ae;
+				}
 			}
+			if (r > 0)
+				k[nk - 1].has_val = 1;
 			ae = i;
 		}
 		/* A space stands for the blanks before the attribute or
 		 * for the one left out before it, so that the copy is
 		 * never longer than the page. */
-		if (read_attr(s + a, an)) {
+		if (r != 0) {
 			if (a > b || dropped)
 				out[o++] = ' ';
 			memcpy(out + o, s + a, ae - a);
@@ -2252,6 +2463,29 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op)
 		} else
 			dropped = 1;
 	}
+	o_end = o;
+	pool0 = pa != NULL ? pa->pool_len : 0;
+	if (pa != NULL && nk > 0 && (ti = prune_table(pa, s, st + 1,
+	    o_name - *op - 1, k, nk)) >= 0) {
+		/* The table holds them; the mark is never longer (a tag
+		 * left longer is taken back out of the table). */
+		/* An unquoted value runs to a blank or '>': "/>" after
+		 * the mark needs a blank before it. */
+		size_t	 ml = mark_format(mark, (size_t)ti, self);
+
+		if (ml <= o_end - o_name) {
+			memcpy(out + o_name, mark, ml);
+			o = o_name + ml;
+		} else {
+			pa->nt--;
+			pa->na -= nk;
+			pa->pool_len = pool0;
+		}
+	}
+	if (self == 2 && out[o - 1] != ' ')
+		out[o++] = ' ';
+	if (self)
+		out[o++] = '/';
 	out[o++] = '>';
 	*op = o;
 	return i + 1;
@@ -2327,7 +2561,7 @@ copy_text(const char *s, size_t n, char *out)
 }
 
 char *
-extract_html_prune(const char *s, size_t *np)
+extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 {
 	size_t	 n = *np, i = 0, o = 0, st, e, c, pre = 0;
 	const char *p, *name;
@@ -2336,6 +2570,8 @@ extract_html_prune(const char *s, size_t *np)
 
 	/* libxml2's allocator: the copy is its input, and comes from the
 	 * arena in one-shot runs. */
+	if (pa != NULL)
+		memset(pa, 0, sizeof *pa);
 	if ((out = xmlMalloc(n + 1)) == NULL)
 		return NULL;
 	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
@@ -2361,18 +2597,24 @@ extract_html_prune(const char *s, size_t *np)
 			if (k == K_PRE)
 				pre++;
 			if (name == NULL &&
-			    (e = copy_start_tag(s, st, n, out, &o)) != 0) {
+			    (e = copy_start_tag(s, st, n, out, &o, pa)) != 0) {
 				i = e;
 				continue;
 			}
 			e = tag_end(s, st + 1, n);
-			if (name != NULL && e < n && s[e - 2] != '/' &&
-			    !(name[1] == 'c' &&
-			    ascii_casestr(s + st, e - st, "ld+json"))) {
-				/* Keep the tags, drop the body. */
+			if (name != NULL && e < n && s[e - 2] != '/') {
+				/* Keep the tags; drop the body, but JSON-LD's,
+				 * which is copied as it is (its text may hold
+				 * what looks like tags). */
 				memcpy(out + o, s + st, e - st);
 				o += e - st;
-				c = find_close(s, e, n, name);
+				c = k == K_SVG ? find_close(s, e, n, name) :
+				    raw_end(s, e, n, name);
+				if (k == K_SCRIPT &&
+				    ascii_casestr(s + st, e - st, "ld+json")) {
+					memcpy(out + o, s + e, c - e);
+					o += c - e;
+				}
 				i = c;
 				continue;
 			}
@@ -2396,6 +2638,157 @@ extract_html_prune(const char *s, size_t *np)
 	out[o] = '\0';
 	*np = o;
 	return out;
+}
+
+void
+extract_html_prune_attrs_free(struct prune_attrs *pa)
+{
+	free(pa->pool);
+	free(pa->a);
+	free(pa->t);
+	memset(pa, 0, sizeof *pa);
+}
+
+/* The tag index a mark holds; SIZE_MAX when it holds none. */
+static size_t
+mark_index(xmlAttrPtr m)
+{
+	const char *v;
+	size_t	 k = 0;
+
+	if (m->children == NULL || (v = (const char *)m->children->content) ==
+	    NULL || *v == '\0')
+		return SIZE_MAX;
+	for (; *v != '\0'; v++) {
+		if (!ascii_isdigit((unsigned char)*v) || k > SIZE_MAX / 10 - 1)
+			return SIZE_MAX;
+		k = k * 10 + (size_t)(*v - '0');
+	}
+	return k;
+}
+
+/* Parents must be right (fix_parents()). */
+static int
+restore_attrs(htmlDocPtr doc, xmlNodePtr root, const struct prune_attrs *pa)
+{
+	xmlNodePtr n;
+	xmlAttrPtr m;
+	const struct prune_tag *t;
+	const struct prune_attr *a;
+	size_t	 k, j;
+
+	for (n = root; n != NULL;) {
+		if (n->type == XML_ELEMENT_NODE && (m = n->properties) != NULL &&
+		    strcmp((const char *)m->name, PRUNE_MARK) == 0) {
+			k = mark_index(m);
+			/* A mark the page wrote itself (in a tag copied as
+			 * it is) that points nowhere, or at a tag of another
+			 * name, stays an attribute nothing reads. */
+			if (k < pa->nt && strcmp((const char *)n->name,
+			    (t = &pa->t[k])->name) == 0) {
+				xmlRemoveProp(m);
+				for (j = 0; j < t->n; j++) {
+					a = &pa->a[t->first + j];
+					if (xmlNewProp(n, (const xmlChar *)
+					    read_attrs[a->name],
+					    a->val == PRUNE_NOVAL ? NULL :
+					    (const xmlChar *)(pa->pool + a->val))
+					    == NULL)
+						return -1;
+				}
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL)
+			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
+		if (n != NULL)
+			n = n->next;
+	}
+	return 0;
+}
+
+int
+extract_html_prune_restore(htmlDocPtr doc, const struct prune_attrs *pa)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	if (root == NULL)
+		return 0;
+	fix_parents(root, 0);
+	return restore_attrs(doc, root, pa);
+}
+
+static int
+same_str(const xmlChar *a, const xmlChar *b)
+{
+	return a == b || (a != NULL && b != NULL && xmlStrEqual(a, b));
+}
+
+static int
+same_node(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlAttrPtr x, y;
+
+	if (a->type != b->type || !same_str(a->name, b->name) ||
+	    !same_str(a->content, b->content))
+		return 0;
+	if (a->type != XML_ELEMENT_NODE)
+		return 1;
+	for (x = a->properties, y = b->properties; x != NULL && y != NULL;
+	    x = x->next, y = y->next) {
+		if (!same_str(x->name, y->name) ||
+		    (x->children == NULL) != (y->children == NULL) ||
+		    (x->children != NULL && (x->children->next != NULL ||
+		    y->children->next != NULL ||
+		    !same_str(x->children->content, y->children->content))))
+			return 0;
+	}
+	return x == NULL && y == NULL;
+}
+
+int
+extract_html_same_tree(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlNodePtr *st = NULL, *t;
+	size_t	 n = 0, cap = 0;
+	int	 same = 1;
+
+	/* Pairs of siblings to compare, on a stack: trees can be deep. */
+	for (;;) {
+		for (; a != NULL && b != NULL; a = a->next, b = b->next) {
+			if (!same_node(a, b)) {
+				same = 0;
+				goto out;
+			}
+			if (a->type != XML_ELEMENT_NODE)
+				continue;
+			if (n + 2 > cap) {
+				cap = cap == 0 ? 64 : cap * 2;
+				if ((t = realloc(st, cap * sizeof *st)) ==
+				    NULL) {
+					same = -1;
+					goto out;
+				}
+				st = t;
+			}
+			st[n++] = a->children;
+			st[n++] = b->children;
+		}
+		if (a != NULL || b != NULL) {
+			same = 0;
+			break;
+		}
+		if (n == 0)
+			break;
+		b = st[--n];
+		a = st[--n];
+	}
+out:
+	free(st);
+	return same;
 }
 
 /* ---- the whole ---- */
@@ -2616,13 +3009,15 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
     struct article **out, struct errbuf *eb)
 {
 	struct hx hx;
+	struct prune_attrs pa;
 	struct article *best = NULL, *a;
 	char	 csbuf[64], *base_alloc = NULL, *copy = NULL, *pruned = NULL;
 	const char *enc;
 	size_t	 i, best_chars = 0, c;
-	int	 rc = -1;
+	int	 rc = -1, utf8;
 
 	memset(&hx, 0, sizeof hx);
+	memset(&pa, 0, sizeof pa);
 	if (n > INPUT_MAX_BYTES) {
 		errbuf_set(eb, "%s: page too large", opts->where);
 		return -1;
@@ -2634,9 +3029,12 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 			goto nomem;
 		data = copy;
 	}
-	enc = pick_charset(data, n, opts, csbuf, sizeof csbuf);
+	enc = pick_charset(data, n, opts, csbuf, sizeof csbuf, &utf8);
 	if (extract_html_prune_ok(enc)) {
-		if ((pruned = extract_html_prune(data, &n)) == NULL)
+		/* Attribute values are copied aside only from valid UTF-8,
+		 * which libxml2 reads as it is. */
+		if ((pruned = extract_html_prune(data, &n, utf8 ? &pa : NULL)) ==
+		    NULL)
 			goto nomem;
 		data = pruned;
 	}
@@ -2647,6 +3045,10 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		errbuf_set(eb, "%s: not an HTML page", opts->where);
 		goto out;
 	}
+	fix_parents(xmlDocGetRootElement(hx.doc), 0);
+	if (pa.nt > 0 && restore_attrs(hx.doc, xmlDocGetRootElement(hx.doc),
+	    &pa) == -1)
+		goto nomem;
 	if (setup_nodes(&hx) == -1 || extract_html_meta(hx.doc, &hx.meta) ==
 	    -1)
 		goto nomem;
@@ -2702,6 +3104,7 @@ out:
 	free(base_alloc);
 	free(copy);
 	xmlFree(pruned);
+	extract_html_prune_attrs_free(&pa);
 	extract_html_meta_release(&hx.meta);
 	/* From an arena the document goes with the process. */
 	if (hx.doc != NULL && !arena_xml_active())

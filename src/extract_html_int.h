@@ -11,6 +11,8 @@
 #ifndef BYLINE_EXTRACT_HTML_INT_H
 #define BYLINE_EXTRACT_HTML_INT_H
 
+#include <stdint.h>
+
 #include <libxml/HTMLparser.h>
 
 #include "article.h"
@@ -51,14 +53,51 @@ char	*extract_html_clean_title(const char *doc_title, htmlDocPtr);
 char	*extract_html_node_text(xmlNodePtr, size_t max);
 
 /*
+ * Attributes that extract_html_prune() took out of start tags, for
+ * extract_html_prune_restore() to put back once libxml2 has built the
+ * tree.  libxml2 2.9 reads an attribute value a character at a time at
+ * some 70 instructions each, a fifth of the cost of a page; copied here
+ * it costs a memcpy.  A start tag whose attributes went keeps one short
+ * one instead, PRUNE_MARK="K", K the tag's index in t[].
+ */
+#define PRUNE_MARK	"bl"
+#define PRUNE_NOVAL	UINT32_MAX
+struct prune_attrs {
+	char	*pool;			/* the values, each NUL-terminated */
+	size_t	 pool_len, pool_cap;
+	struct prune_attr {
+		uint32_t name;		/* index of the name in read_attrs[] */
+		uint32_t val;		/* offset in pool, or PRUNE_NOVAL */
+	}	*a;
+	size_t	 na, acap;
+	struct prune_tag {
+		uint32_t first;		/* its first attribute in a[] */
+		uint8_t	 n;		/* its attributes */
+		char	 name[11];	/* lower case, NUL-terminated */
+	}	*t;
+	size_t	 nt, tcap;
+};
+
+/*
  * A copy of the page s[0..*np) without the bodies of <script> (but
  * JSON-LD's), <style> and <svg> elements and without the attributes the
  * extractor never reads; never longer than the page.  *np becomes its
  * length.  Only for an encoding that extract_html_prune_ok() accepts.
- * Allocated with xmlMalloc(): the caller frees it with xmlFree(); NULL on
- * no memory.
+ * With pa (only for valid UTF-8), the attributes of simple start tags
+ * go to *pa (zeroed first; released with extract_html_prune_attrs_free())
+ * and the tag keeps PRUNE_MARK.  Allocated with xmlMalloc(): the caller
+ * frees it with xmlFree(); NULL on no memory.
  */
-char	*extract_html_prune(const char *s, size_t *np);
+char	*extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa);
 int	 extract_html_prune_ok(const char *enc);
+/* Gives the elements of doc that carry PRUNE_MARK their attributes from
+ * pa, in their order, as libxml2 would have made them.  0, or -1 on no
+ * memory. */
+int	 extract_html_prune_restore(htmlDocPtr doc,
+	    const struct prune_attrs *pa);
+void	 extract_html_prune_attrs_free(struct prune_attrs *);
+/* Do two trees hold the same nodes, names, attributes and text?  For
+ * the tests and the fuzz target of the prune pass. */
+int	 extract_html_same_tree(xmlNodePtr, xmlNodePtr);
 
 #endif

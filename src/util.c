@@ -102,12 +102,6 @@ buf_puts(struct buf *b, const char *s)
 }
 
 enum buf_result
-buf_putc(struct buf *b, char c)
-{
-	return buf_append(b, &c, 1);
-}
-
-enum buf_result
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char	 small[256];

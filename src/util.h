@@ -42,7 +42,18 @@ void	 buf_reset(struct buf *);
 void	 buf_setlen(struct buf *, size_t len);
 enum buf_result	buf_append(struct buf *, const char *, size_t) WARN_UNUSED;
 enum buf_result	buf_puts(struct buf *, const char *) WARN_UNUSED;
-enum buf_result	buf_putc(struct buf *, char) WARN_UNUSED;
+/* One byte: inline while there is room, as text is built a byte at a
+ * time (cap <= max + 1, so room means len < max). */
+static inline enum buf_result WARN_UNUSED
+buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return BUF_OK;
+	}
+	return buf_append(b, &c, 1);
+}
 enum buf_result	buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3))) WARN_UNUSED;
 /* Hands the data over and leaves the buffer empty.  Caller frees.

@@ -3,6 +3,7 @@
  * content scoring, metadata sources in order of preference, URL
  * resolution, teasers, charsets, and hostile input.
  */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -607,7 +608,7 @@ prune_is(const char *in, const char *want)
 	size_t	 n = strlen(in);
 	char	*out;
 
-	assert_non_null(out = extract_html_prune(in, &n));
+	assert_non_null(out = extract_html_prune(in, &n, NULL));
 	assert_string_equal(out, want);
 	assert_int_equal(n, strlen(want));
 	xmlFree(out);
@@ -656,6 +657,13 @@ test_extract_html_prune_raw_bodies(void **state)
 	prune_is("<p class=\"open>t</p><p>u</p>",
 	    "<p class=\"open>t</p><p>u</p>");
 	prune_is("<p class=>t", "<p class=>t");
+	/* An unquoted value ends at a blank: "/>" keeps the blank before
+	 * it; JSON-LD is copied as it is, tags in its strings too. */
+	prune_is("<link href=/c data-x=1 /><br class=z/>",
+	    "<link href=/c /><br class=z/>");
+	prune_is("<script type=\"application/ld+json\">{\"b\":\"<a href=x "
+	    "title=y>\"}</script>", "<script type=\"application/ld+json\">"
+	    "{\"b\":\"<a href=x title=y>\"}</script>");
 	/* Runs of blanks become one, a newline when they hold one; not in
 	 * <pre> and its kin. */
 	prune_is("<div>\n    <p>a  \t b</p>\n\n  </div>",
@@ -667,6 +675,120 @@ test_extract_html_prune_raw_bodies(void **state)
 	assert_false(extract_html_prune_ok("UTF-16LE"));
 	assert_false(extract_html_prune_ok("ISO-2022-JP"));
 	assert_false(extract_html_prune_ok("HZ-GB-2312"));
+}
+
+/* Is s[0..n) valid UTF-8?  The side table is only for such pages. */
+static int
+is_utf8(const char *s, size_t n)
+{
+	size_t	 i = 0, l;
+	uint32_t cp;
+
+	while (i < n) {
+		l = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && l == 1)
+			return 0;
+		i += l;
+	}
+	return 1;
+}
+
+/*
+ * Parses page with its kept attributes left in the tags and with them
+ * moved to the side table and put back, and fails unless both trees
+ * have the same nodes, names, attributes and text.  Returns the number
+ * of tags that went through the table.
+ */
+static size_t
+prune_table_same(const char *page, size_t n, const char *where)
+{
+	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+	struct prune_attrs pa;
+	size_t	 n1 = n, n2 = n, nt;
+	char	*p1, *p2;
+	htmlDocPtr d1, d2;
+
+	assert_non_null(p1 = extract_html_prune(page, &n1, NULL));
+	assert_non_null(p2 = extract_html_prune(page, &n2, &pa));
+	assert_true(n2 <= n);
+	d1 = htmlReadMemory(p1, (int)n1, NULL, "UTF-8", flags);
+	d2 = htmlReadMemory(p2, (int)n2, NULL, "UTF-8", flags);
+	assert_true((d1 == NULL) == (d2 == NULL));
+	if (d1 != NULL) {
+		assert_int_equal(extract_html_prune_restore(d2, &pa), 0);
+		if (extract_html_same_tree(d1->children, d2->children) != 1)
+			fail_msg("%s: the trees differ", where);
+	}
+	nt = pa.nt;
+	xmlFreeDoc(d1);
+	xmlFreeDoc(d2);
+	xmlFree(p1);
+	xmlFree(p2);
+	extract_html_prune_attrs_free(&pa);
+	return nt;
+}
+
+/* The attributes of simple start tags go to a side table and come back
+ * after parsing: the tree is the one libxml2 makes of them in the tags. */
+static void
+test_extract_html_prune_table_same_tree(void **state)
+{
+	static const char *const pages[] = {
+		"<div class=a id='b' hidden><p CLASS=\"c d\" style=\"x\">t"
+		    "</p></div>",
+		"<a href=\"/x?a=1&amp;b=2\" class=k>entity stays</a>"
+		    "<a href=/y class=\"\">empty</a>",
+		"<p class=first class=second Class=third>dup</p>",
+		"<link rel=canonical href=/c /><link rel=x href=y/>"
+		    "<img alt=\"A b\"/><br class=z/>",
+		"<html lang=en><body class=b><html lang=fr data-x=1 dir=rtl>"
+		    "<body class=c><p>twice</p>",
+		"<meta charset=utf-8><meta name=author content=\"A B\">"
+		    "<title>T</title><p>after head</p>",
+		"<g:plusone href=/p></g:plusone><a0:ul class=l><li>x</ul>",
+		"<p title=\"a>b\" class=\"tab\tnew\nline\">q</p>",
+		"<p class=\"caf\xc3\xa9 \xe2\x80\x94\">utf-8</p>"
+		    "<p class=\"\xef\xbf\xbe\">nonchar</p>",
+		"<div class=x/><span class=y>s</span>",
+		"<td class=orphan>cell</td><tr class=r><td>c</td></tr>",
+		"<p bl=5 class=forged>page-written mark</p>"
+		    "<span bl=0 x=>copied as it is</span>",
+		"<script type=\"application/ld+json\">{\"b\":\"<a href=x "
+		    "class=y>in json</a>\"}</script><p class=after>p</p>",
+		"<a href=a>1</a><a href=b>2</a><a href=c>3</a><a href=d>4</a>"
+		    "<a href=e>5</a><a href=f>6</a><a href=g>7</a><a href=h>8"
+		    "</a><a href=i>9</a><a href=j>10</a><a href=k>11</a>",
+	};
+	char	 path[4096];
+	size_t	 i, tabled = 0, npages = 0;
+	DIR	*d;
+	struct dirent *e;
+	struct buf b;
+	struct errbuf eb;
+
+	(void)state;
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+		tabled += prune_table_same(pages[i], strlen(pages[i]),
+		    pages[i]);
+	assert_true(tabled > 20);
+	/* Every valid UTF-8 page of the corpus, when it is there. */
+	if ((d = opendir(SHARED_DIR "/corpus/pages")) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/corpus/pages/%s/source.html",
+		    SHARED_DIR, e->d_name);
+		buf_init(&b, 1UL << 26);
+		if (file_read(path, &b, &eb) == 0 && is_utf8(b.data, b.len)) {
+			prune_table_same(b.data, b.len, path);
+			npages++;
+		}
+		buf_release(&b);
+	}
+	closedir(d);
+	assert_true(npages > 100);
 }
 
 /* A page whose story follows large scripts and styles comes out whole,
@@ -743,6 +865,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_not_html_fails_with_message),
 		cmocka_unit_test(test_extract_html_prune_raw_bodies),
 		cmocka_unit_test(test_extract_html_scripts_pruned_story_kept),
+		cmocka_unit_test(test_extract_html_prune_table_same_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
