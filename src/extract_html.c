@@ -2225,15 +2225,64 @@ struct kept {
 	int	 has_val;
 };
 
+/* The references a value may hold and still be copied, with what
+ * libxml2 makes of them; "&amp;" is most of them (URLs). */
+static const struct {
+	const char *ref;
+	size_t	 len;
+	char	 c;
+} plain_refs[] = {
+	{ "&amp;", 5, '&' }, { "&quot;", 6, '"' }, { "&lt;", 4, '<' },
+	{ "&gt;", 4, '>' }
+};
+
+/* The length of the reference at s[0..n) ('&') that plain_refs[] has,
+ * its character in *c; 0 when it has none. */
+static size_t
+plain_ref(const char *s, size_t n, char *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof plain_refs / sizeof plain_refs[0]; i++)
+		if (n >= plain_refs[i].len &&
+		    memcmp(s, plain_refs[i].ref, plain_refs[i].len) == 0) {
+			*c = plain_refs[i].c;
+			return plain_refs[i].len;
+		}
+	return 0;
+}
+
+/* Copies the value s[0..n) to d as libxml2 reads it (plain_value()
+ * said yes); the bytes written. */
+static size_t
+value_copy(char *d, const char *s, size_t n)
+{
+	const char *p;
+	size_t	 o = 0, l;
+
+	while (n > 0 && (p = memchr(s, '&', n)) != NULL) {
+		memcpy(d + o, s, (size_t)(p - s));
+		o += (size_t)(p - s);
+		n -= (size_t)(p - s);
+		l = plain_ref(p, n, &d[o++]);
+		s = p + l;
+		n -= l;
+	}
+	memcpy(d + o, s, n);
+	return o + n;
+}
+
 /*
- * May libxml2's reading of this value be replaced by a copy?  Not when
- * it has an entity reference to decode, a control character or one of
- * the non-characters U+FFFE and U+FFFF, which libxml2 reports on.  The
- * page is valid UTF-8 (the caller's promise).
+ * May libxml2's reading of this value be replaced by a copy (and
+ * value_copy())?  Not when it has a reference other than plain_refs[],
+ * a control character or one of the non-characters U+FFFE and U+FFFF,
+ * which libxml2 reports on.  The page is valid UTF-8 (the caller's
+ * promise).
  */
 static int
 plain_value(const char *s, size_t n)
 {
+	char	 c0;
 	size_t	 i;
 	unsigned char c;
 
@@ -2256,8 +2305,12 @@ plain_value(const char *s, size_t n)
 		if (i >= n)
 			break;
 		c = (unsigned char)s[i];
-		if (c == '&' || (c < 0x20 && c != '\t' && c != '\n') ||
-		    c == 0x7f)
+		if (c == '&') {
+			if (plain_ref(s + i, n - i, &c0) == 0)
+				return 0;
+			continue;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
 			return 0;
 		if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbf &&
 		    ((unsigned char)s[i + 2] & 0xfe) == 0xbe)
@@ -2316,9 +2369,10 @@ prune_table(struct prune_attrs *pa, const char *s, size_t nm, size_t nl,
 	for (i = 0; i < nl; i++)
 		t->name[i] = (char)ascii_tolower((unsigned char)s[nm + i]);
 	t->name[nl] = '\0';
-	/* libxml2 merges a second <html>'s attributes into the first and
-	 * reads <meta>'s for the charset: those tags keep theirs. */
-	if (strcmp(t->name, "html") == 0 || strcmp(t->name, "meta") == 0)
+	/* libxml2 merges a second <html>'s attributes into the first: it
+	 * keeps its own.  (<meta> may go: libxml2 reads its charset only
+	 * when it was given none, and extract_html() always gives one.) */
+	if (strcmp(t->name, "html") == 0)
 		return -1;
 	t->first = (uint32_t)pa->na;
 	t->n = (uint8_t)nk;
@@ -2330,8 +2384,8 @@ prune_table(struct prune_attrs *pa, const char *s, size_t nm, size_t nl,
 			continue;
 		}
 		a->val = (uint32_t)pa->pool_len;
-		memcpy(pa->pool + pa->pool_len, s + k[i].v, k[i].vl);
-		pa->pool_len += k[i].vl;
+		pa->pool_len += value_copy(pa->pool + pa->pool_len,
+		    s + k[i].v, k[i].vl);
 		pa->pool[pa->pool_len++] = '\0';
 	}
 	return (long)pa->nt++;
@@ -2605,9 +2659,16 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 			if (name != NULL && e < n && s[e - 2] != '/') {
 				/* Keep the tags; drop the body, but JSON-LD's,
 				 * which is copied as it is (its text may hold
-				 * what looks like tags). */
-				memcpy(out + o, s + st, e - st);
-				o += e - st;
+				 * what looks like tags).  The start tag loses
+				 * its unread attributes (src, async, xmlns) when
+				 * it is simple. */
+				size_t	 o0 = o;
+
+				if (copy_start_tag(s, st, n, out, &o, pa) != e) {
+					o = o0;
+					memcpy(out + o, s + st, e - st);
+					o += e - st;
+				}
 				c = k == K_SVG ? find_close(s, e, n, name) :
 				    raw_end(s, e, n, name);
 				if (k == K_SCRIPT &&

@@ -641,7 +641,9 @@ test_extract_html_prune_raw_bodies(void **state)
 	prune_is("<p>a < b</p><", "<p>a < b</p><");
 	prune_is("", "");
 	prune_is("<svg viewBox=\"0 0 1 1\"><title>Share</title><path d=x/>"
-	    "</svg><p>e", "<svg viewBox=\"0 0 1 1\"></svg><p>e");
+	    "</svg><p>e", "<svg></svg><p>e");
+	prune_is("<script src=\"a.js\" async type=module></script><p>f",
+	    "<script type=module></script><p>f");
 	/* Attributes nothing reads are left out, the rest kept as they
 	 * are written; a tag libxml2 would read otherwise is copied. */
 	prune_is("<div data-x=\"1\" CLASS=\"a b\" onclick='f()'>t</div>",
@@ -739,6 +741,8 @@ test_extract_html_prune_table_same_tree(void **state)
 		    "</p></div>",
 		"<a href=\"/x?a=1&amp;b=2\" class=k>entity stays</a>"
 		    "<a href=/y class=\"\">empty</a>",
+		"<a href=\"q&quot;&lt;&gt;&amp;\">refs copied</a>"
+		    "<a href='a&AMP;b&amp c&#38;d&ampx;e'>refs parsed</a>",
 		"<p class=first class=second Class=third>dup</p>",
 		"<link rel=canonical href=/c /><link rel=x href=y/>"
 		    "<img alt=\"A b\"/><br class=z/>",
