@@ -41,6 +41,9 @@ void	 buf_reset(struct buf *);
 /* Shortens to len (len <= b->len). */
 void	 buf_setlen(struct buf *, size_t len);
 enum buf_result	buf_append(struct buf *, const char *, size_t) WARN_UNUSED;
+/* Makes room for a length of n - 1 (n bytes with the NUL) at once.
+ * BUF_TOOBIG beyond max. */
+enum buf_result	buf_reserve(struct buf *, size_t n) WARN_UNUSED;
 enum buf_result	buf_puts(struct buf *, const char *) WARN_UNUSED;
 /* One byte: inline while there is room, as text is built a byte at a
  * time (cap <= max + 1, so room means len < max). */
