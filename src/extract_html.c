@@ -216,7 +216,6 @@ static struct hnode *hn(xmlNodePtr);
 static int	 is_elem(xmlNodePtr);
 static const char *attr(xmlNodePtr, const char *);
 static int	 setup_nodes(struct hx *);
-static void	 class_info(struct hx *, xmlNodePtr, struct hnode *);
 static void	 mark(struct hx *);
 static void	 count(struct hx *);
 static void	 score(struct hx *);
@@ -502,18 +501,63 @@ style_hidden(const char *s)
 }
 
 /* Attribute-derived flags and weight: computed once per element. */
+/* What a class value says: its word lists, and whether it has "share"
+ * (has_share()) and "fallback-image". */
+struct class_words {
+	unsigned mask;
+	int	 share, fallback;
+};
+
+/*
+ * The class values seen by one walk over a page, by hash: a page repeats
+ * its class values (a list of forty teasers, each "card card--small"),
+ * and matching the word lists costs ten times a hash.  A slot holds the
+ * newest value; the strings are the tree's, unchanged during the walk.
+ */
+#define MEMO_SLOTS	512
+struct class_memo {
+	const char *v;
+	uint32_t h;
+	struct class_words cw;
+};
+
 static void
-class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
+class_words(struct class_memo *memo, const char *v, struct class_words *cw)
+{
+	char	 lc[256];
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+	struct class_memo *m;
+
+	/* FNV-1a. */
+	for (p = (const unsigned char *)v; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619u;
+	m = &memo[h % MEMO_SLOTS];
+	if (m->v != NULL && m->h == h && strcmp(m->v, v) == 0) {
+		*cw = m->cw;
+		return;
+	}
+	lower_copy(v, lc, sizeof lc);
+	cw->mask = word_lists_in(lc);
+	cw->fallback = strstr(lc, "fallback-image") != NULL;
+	cw->share = has_share(lc);
+	m->v = v;
+	m->h = h;
+	m->cw = *cw;
+}
+
+static void
+class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 {
 	const char *cls = NULL, *id = NULL, *rel = NULL, *prop = NULL;
 	const char *aria = NULL, *style = NULL, *role = NULL, *v;
 	const char *name;
-	char	 lc[256], li[256];
+	char	 li[256];
+	struct class_words cw;
 	unsigned mc = 0, mi = 0, m;
 	xmlAttrPtr a;
 	int	 k = 0;
 
-	(void)hx;
 	/* One pass over the attributes (libxml2 gives HTML names in lower
 	 * case; the first of a name wins, as in attr()). */
 	for (a = n->properties; a != NULL; a = a->next) {
@@ -555,10 +599,10 @@ class_info(struct hx *hx, xmlNodePtr n, struct hnode *h)
 		}
 	}
 	if (cls != NULL && *cls != '\0') {
-		lower_copy(cls, lc, sizeof lc);
-		mc = word_lists_in(lc);
-		k = strstr(lc, "fallback-image") != NULL;
-		if (has_share(lc))
+		class_words(memo, cls, &cw);
+		mc = cw.mask;
+		k = cw.fallback;
+		if (cw.share)
 			h->flags |= F_SHARE;
 	}
 	if (id != NULL && *id != '\0') {
@@ -628,6 +672,7 @@ setup_nodes(struct hx *hx)
 	xmlNodePtr root = xmlDocGetRootElement(hx->doc), n;
 	size_t	 count_el = 0, i = 0;
 	const struct tagdef *td;
+	struct class_memo *memo;
 
 	if (root == NULL)
 		return 0;
@@ -648,6 +693,8 @@ setup_nodes(struct hx *hx)
 	if ((hx->nodes = calloc(count_el, sizeof *hx->nodes)) == NULL &&
 	    count_el > 0)
 		return -1;
+	if ((memo = calloc(MEMO_SLOTS, sizeof *memo)) == NULL)
+		return -1;
 	hx->nnodes = count_el;
 	for (n = root; n != NULL;) {
 		if (n->type == XML_ELEMENT_NODE && i < count_el) {
@@ -660,7 +707,7 @@ setup_nodes(struct hx *hx)
 				h->tag = td->tag;
 				h->props = td->props;
 			}
-			class_info(hx, n, h);
+			class_info(memo, n, h);
 			if (h->tag == T_BODY && hx->body == NULL)
 				hx->body = n;
 		}
@@ -675,6 +722,7 @@ setup_nodes(struct hx *hx)
 	}
 	if (hx->body == NULL)
 		hx->body = root;
+	free(memo);
 	return 0;
 }
 
