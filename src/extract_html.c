@@ -2439,7 +2439,8 @@ prune_table(struct prune_attrs *pa, const char *s, size_t nm, size_t nl,
 	return (long)pa->nt++;
 }
 
-/* " bl=K" (and a blank when "/>" follows) into m; its length. */
+/* " bl=K" into m, and a blank when "/>" follows (an unquoted value
+ * runs to a blank or '>' and would take the '/' in); its length. */
 static size_t
 mark_format(char *m, size_t k, int self)
 {
@@ -2569,10 +2570,9 @@ copy_start_tag(const char *s, size_t st, size_t n, char *out, size_t *op,
 	pool0 = pa != NULL ? pa->pool_len : 0;
 	if (pa != NULL && nk > 0 && (ti = prune_table(pa, s, st + 1,
 	    o_name - *op - 1, k, nk)) >= 0) {
-		/* The table holds them; the mark is never longer (a tag
-		 * left longer is taken back out of the table). */
-		/* An unquoted value runs to a blank or '>': "/>" after
-		 * the mark needs a blank before it. */
+		/* The table holds them and the tag keeps the mark, unless
+		 * the mark is the longer: the copy must stay within the
+		 * page, so the table gives them back. */
 		size_t	 ml = mark_format(mark, (size_t)ti, self);
 
 		if (ml <= o_end - o_name) {
@@ -2604,7 +2604,6 @@ extract_html_prune_ok(const char *enc)
 	    !ascii_casestr(enc, strlen(enc), "hz");
 }
 
-/* Elements whose text keeps its blanks. */
 /* What the pass must know of a tag: its body is dropped (script, style,
  * svg), or kept as it is (pre and its kin), or neither. */
 enum tag_kind { K_OTHER, K_SCRIPT, K_STYLE, K_SVG, K_PRE };
