@@ -352,6 +352,48 @@ test_extract_html_teasers_become_related(void **state)
 	article_free(a);
 }
 
+/* A teaser's card gives its summary and source: the prose beside the
+ * headline, a source label, or else the host of another site. */
+static void
+test_extract_html_teaser_summary_and_source(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE "</p></article><aside class='related-stories'>"
+	    "<div class='card'><a href='/n/1'><img src='b.jpg' alt=''></a>"
+	    "<h3><a href='/n/1'>Mayor opens the new bridge over the river"
+	    "</a></h3><p>The bridge, ten years in the making, links the two "
+	    "halves of the town.</p><span class='card__source'>City Desk"
+	    "</span></div><div class='card'><h3><a href='https://www.other."
+	    "example/x'>School board elects a new chair for the year</a>"
+	    "</h3><time>May 2</time></div></aside></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+	size_t	 i;
+	int	 seen = 0;
+
+	(void)state;
+	for (i = 0; i < a->nrelated; i++) {
+		const struct related *r = &a->related[i];
+
+		if (strcmp(r->url, "https://news.example/n/1") == 0) {
+			assert_non_null(r->summary);
+			assert_string_equal(r->summary, "The bridge, ten years "
+			    "in the making, links the two halves of the town.");
+			assert_non_null(r->source);
+			assert_string_equal(r->source, "City Desk");
+			seen++;
+		}
+		if (strcmp(r->url, "https://www.other.example/x") == 0) {
+			assert_null(r->summary);
+			assert_non_null(r->source);
+			assert_string_equal(r->source, "other.example");
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 2);
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -855,6 +897,7 @@ main(void)
 		    test_extract_html_byline_date_split_when_no_meta),
 		cmocka_unit_test(test_extract_html_teasers_become_related),
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
+		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
 		cmocka_unit_test(
 		    test_extract_html_wrong_declared_charset_is_utf8),
