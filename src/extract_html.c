@@ -146,6 +146,7 @@ static const struct tagdef tagdefs[] = {
 #define F_INBODY	0x1000	/* itemprop articleBody */
 #define F_CAPTION	0x2000	/* caption or credit */
 #define F_KEEP		0x4000	/* holds a paragraph cluster: never cut */
+#define F_TAGLINK	0x8000	/* a link with rel="tag" */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1
@@ -166,6 +167,8 @@ struct hnode {
 	size_t		 icommas;
 	unsigned	 np, nimg, nli, ninput, nembed, nblock, nchild;
 	unsigned	 nheadtext;	/* characters inside headings */
+	size_t		 tagtext;	/* characters inside rel="tag" links */
+	unsigned	 ntag;		/* rel="tag" links below */
 };
 
 /* What a cut subtracts from its ancestors. */
@@ -173,6 +176,8 @@ struct counts {
 	size_t		 text, commas;
 	double		 link;
 	unsigned	 np, nimg, nli, ninput, nembed, nheadtext;
+	size_t		 tagtext;
+	unsigned	 ntag;
 };
 
 struct hx {
@@ -501,6 +506,25 @@ style_hidden(const char *s)
 }
 
 /* Attribute-derived flags and weight: computed once per element. */
+/* Does the space-separated list s hold the token w (any case)? */
+static int
+has_token(const char *s, const char *w)
+{
+	size_t	 l = strlen(w), n;
+
+	while (*s != '\0') {
+		while (ascii_isspace((unsigned char)*s))
+			s++;
+		for (n = 0; s[n] != '\0' && !ascii_isspace((unsigned char)s[n]);
+		    n++)
+			;
+		if (n == l && ascii_ncasecmp(s, w, l) == 0)
+			return 1;
+		s += n;
+	}
+	return 0;
+}
+
 /* What a class value says: its word lists, and whether it has "share"
  * (has_share()) and "fallback-image". */
 struct class_words {
@@ -623,6 +647,8 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 		h->flags |= F_CAPTION;
 	if (rel != NULL && ascii_casecmp(rel, "author") == 0)
 		h->flags |= F_BYLINE;
+	if (rel != NULL && h->tag == T_A && has_token(rel, "tag"))
+		h->flags |= F_TAGLINK;
 	if (prop != NULL) {
 		if (ascii_casestr(prop, strlen(prop), "author"))
 			h->flags |= F_BYLINE;
@@ -906,6 +932,8 @@ contrib(xmlNodePtr n, struct counts *c)
 	c->nheadtext = h->nheadtext;
 	if (h->tag >= T_H1 && h->tag <= T_H6)
 		c->nheadtext = (unsigned)h->text;
+	c->tagtext = h->tagtext;
+	c->ntag = h->ntag + ((h->flags & F_TAGLINK) != 0);
 }
 
 static void
@@ -949,6 +977,8 @@ count_leave(struct hx *hx, xmlNodePtr n)
 		h->ninput += c.ninput;
 		h->nembed += c.nembed;
 		h->nheadtext += c.nheadtext;
+		h->tagtext += c.tagtext;
+		h->ntag += c.ntag;
 		h->nblock += ch->nblock + ((ch->props & P_DIVP) != 0);
 		h->nchild++;
 		if (ch->tag == T_P && h->nchild == 1)
@@ -963,6 +993,8 @@ count_leave(struct hx *hx, xmlNodePtr n)
 		href = attr(n, "href");
 		h->link = (double)h->text *
 		    (href != NULL && href[0] == '#' ? 0.3 : 1.0);
+		if (h->flags & F_TAGLINK)
+			h->tagtext = h->text;
 	}
 	if (h->tag == T_DIV && single_p && h->nchild == 1 && !other &&
 	    h->text > 0 && h->link / (double)h->text < 0.25)
@@ -1213,6 +1245,8 @@ cut(struct hx *hx, xmlNodePtr n)
 		h->nembed -= c.nembed < h->nembed ? c.nembed : h->nembed;
 		h->nheadtext -= c.nheadtext < h->nheadtext ? c.nheadtext :
 		    h->nheadtext;
+		h->tagtext -= c.tagtext < h->tagtext ? c.tagtext : h->tagtext;
+		h->ntag -= c.ntag < h->ntag ? c.ntag : h->ntag;
 	}
 }
 
@@ -1440,6 +1474,12 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		break;
 	}
 	if ((h->flags & F_SHARE) && h->text < 500) {
+		cut(hx, n);
+		return 0;
+	}
+	/* A list of tags, the links marked rel="tag" (a microformat):
+	 * "Tags: a, b, c". */
+	if (h->tag != T_A && h->ntag >= 2 && h->tagtext * 10 >= h->text * 7) {
 		cut(hx, n);
 		return 0;
 	}

@@ -394,6 +394,26 @@ test_extract_html_teaser_summary_and_source(void **state)
 	article_free(a);
 }
 
+/* A line of rel="tag" links goes; a tag link inside prose stays. */
+static void
+test_extract_html_tag_list_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 " The plan "
+	    "is on the <a href='/tag/budget' rel='tag'>budget</a> page.</p>"
+	    "<p>" PROSE "</p><strong>Tags<br><a href='/tag/a' rel='tag'>city "
+	    "council budget</a>, <a href='/tag/b' rel='tag'>roads and "
+	    "schools</a>, <a href='/tag/c' rel='tag'>mayor</a></strong>"
+	    "</article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+
+	(void)state;
+	assert_true(body_has(a, "The plan is on the budget page."));
+	assert_false(body_has(a, "roads and schools"));
+	assert_false(body_has(a, "Tags"));
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -897,6 +917,7 @@ main(void)
 		    test_extract_html_byline_date_split_when_no_meta),
 		cmocka_unit_test(test_extract_html_teasers_become_related),
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
+		cmocka_unit_test(test_extract_html_tag_list_cut),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
 		cmocka_unit_test(
