@@ -6,7 +6,6 @@
  * libxml2 builds with the attributes moved out of the tags and put back
  * must be the one it builds with them in the tags.
  */
-#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -16,21 +15,6 @@
 #include "extract_html_int.h"
 #include "fuzz.h"
 #include "fuzz_check.h"
-
-static int
-valid_utf8(const char *s, size_t n)
-{
-	size_t	 i = 0, l;
-	uint32_t cp;
-
-	while (i < n) {
-		l = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xfffd && l == 1)
-			return 0;
-		i += l;
-	}
-	return 1;
-}
 
 /* Could the page write a mark of its own ("bl=", any case)?  A tag
  * copied as it is keeps it, and then the trees may rightly differ. */
@@ -54,34 +38,9 @@ may_forge_mark(const char *s, size_t n)
 static void
 prune_table_same(const char *s, size_t n)
 {
-	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
-	struct prune_attrs pa;
-	size_t	 n1 = n, n2 = n;
-	char	*p1, *p2;
-	htmlDocPtr d1 = NULL, d2 = NULL;
-
-	if (n > INT_MAX || !valid_utf8(s, n) || may_forge_mark(s, n))
-		return;
-	p1 = extract_html_prune(s, &n1, NULL);
-	p2 = extract_html_prune(s, &n2, &pa);
-	if (p1 != NULL && p2 != NULL) {
-		if (n2 > n)
-			abort();
-		d1 = htmlReadMemory(p1, (int)n1, NULL, "UTF-8", flags);
-		d2 = htmlReadMemory(p2, (int)n2, NULL, "UTF-8", flags);
-		if ((d1 == NULL) != (d2 == NULL))
-			abort();
-		if (d1 != NULL && extract_html_prune_restore(d2, &pa) == 0 &&
-		    extract_html_same_tree(d1->children, d2->children) == 0)
-			abort();
-	}
-	xmlFreeDoc(d1);
-	xmlFreeDoc(d2);
-	xmlFree(p1);
-	xmlFree(p2);
-	if (p2 != NULL)
-		extract_html_prune_attrs_free(&pa);
+	if (utf8_valid(s, n) && !may_forge_mark(s, n) &&
+	    extract_html_prune_same(s, n, NULL) == 0)
+		abort();
 }
 
 int

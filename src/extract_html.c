@@ -8,6 +8,14 @@
  * decision is a flag in a side table (struct hnode) reached through each
  * element's _private pointer.
  *
+ * Speed: before libxml2 sees the page, a pass (extract_html_prune())
+ * drops what nothing reads (script and style bodies, unread attributes,
+ * runs of blanks) and, on UTF-8 pages, moves the attribute values read
+ * to a table that extract_html_prune_restore() puts back on the tree:
+ * libxml2 reads a value a character at a time.  Both keep the tree the
+ * one libxml2 makes of the page as it is (extract_html_prune_same(), in
+ * the tests and the fuzz target).
+ *
  * Content: the scoring follows the well-known reader-view idea (score
  * paragraphs by text and commas, credit their ancestors, weigh by link
  * density, take the best container and its siblings that belong to the
@@ -20,6 +28,7 @@
  * Limits: libxml2 caps the nesting depth (256) and text node sizes
  * without HTML_PARSE_HUGE; blocks are cut at ARTICLE_FIELD_MAX_BYTES.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2196,35 +2205,6 @@ harvest_enter(struct hx *hx, xmlNodePtr n)
 
 /* ---- charset ---- */
 
-/* Is the whole input valid UTF-8? */
-static int
-valid_utf8(const char *s, size_t n)
-{
-	size_t	 i = 0, l;
-	uint32_t cp;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			/* Most of a page is ASCII: eight bytes at a time. */
-			uint64_t w;
-
-			i++;
-			while (n - i >= sizeof w) {
-				memcpy(&w, s + i, sizeof w);
-				if (w & UINT64_C(0x8080808080808080))
-					break;
-				i += sizeof w;
-			}
-			continue;
-		}
-		l = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xfffd && l == 1)
-			return 0;
-		i += l;
-	}
-	return 1;
-}
-
 /* The charset named by a <meta> in the first bytes, copied to out. */
 static int
 meta_charset(const char *s, size_t n, char *out, size_t outsz)
@@ -2270,14 +2250,14 @@ pick_charset(const char *s, size_t n, const struct extract_opts *opts,
 
 	*valid = 0;
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		*valid = valid_utf8(s, n);
+		*valid = utf8_valid(s, n);
 		return "UTF-8";
 	}
 	if (n >= 2 && memcmp(s, "\xff\xfe", 2) == 0)
 		return "UTF-16LE";
 	if (n >= 2 && memcmp(s, "\xfe\xff", 2) == 0)
 		return "UTF-16BE";
-	if (valid_utf8(s, n)) {
+	if (utf8_valid(s, n)) {
 		*valid = 1;
 		return "UTF-8";
 	}
@@ -3075,6 +3055,40 @@ extract_html_same_tree(xmlNodePtr a, xmlNodePtr b)
 out:
 	free(st);
 	return same;
+}
+
+int
+extract_html_prune_same(const char *page, size_t n, size_t *ntags)
+{
+	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+	struct prune_attrs pa;
+	size_t	 n1 = n, n2 = n;
+	char	*p1 = NULL, *p2 = NULL;
+	htmlDocPtr d1 = NULL, d2 = NULL;
+	int	 r = -1;
+
+	memset(&pa, 0, sizeof pa);
+	if (n > INT_MAX || (p1 = extract_html_prune(page, &n1, NULL)) == NULL ||
+	    (p2 = extract_html_prune(page, &n2, &pa)) == NULL)
+		goto out;
+	if (ntags != NULL)
+		*ntags = pa.nt;
+	d1 = htmlReadMemory(p1, (int)n1, NULL, "UTF-8", flags);
+	d2 = htmlReadMemory(p2, (int)n2, NULL, "UTF-8", flags);
+	if (n2 > n || (d1 == NULL) != (d2 == NULL))
+		r = 0;
+	else if (d1 == NULL)
+		r = 1;
+	else if (extract_html_prune_restore(d2, &pa) == 0)
+		r = extract_html_same_tree(d1->children, d2->children);
+out:
+	xmlFreeDoc(d1);
+	xmlFreeDoc(d2);
+	xmlFree(p1);
+	xmlFree(p2);
+	extract_html_prune_attrs_free(&pa);
+	return r;
 }
 
 /* ---- the whole ---- */

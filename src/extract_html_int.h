@@ -96,8 +96,15 @@ int	 extract_html_prune_ok(const char *enc);
 int	 extract_html_prune_restore(htmlDocPtr doc,
 	    const struct prune_attrs *pa);
 void	 extract_html_prune_attrs_free(struct prune_attrs *);
-/* Do two trees hold the same nodes, names, attributes and text?  For
- * the tests and the fuzz target of the prune pass. */
+/* Do two trees hold the same nodes, names, attributes and text? */
 int	 extract_html_same_tree(xmlNodePtr, xmlNodePtr);
+/*
+ * The prune pass's promise, for its tests and fuzz target: page (valid
+ * UTF-8) parsed with its kept attributes left in the tags, and with them
+ * moved to the side table and put back, makes the same tree.  1 same, 0
+ * not, -1 no memory; *ntags (may be NULL) gets the number of tags that
+ * went through the table.
+ */
+int	 extract_html_prune_same(const char *page, size_t n, size_t *ntags);
 
 #endif

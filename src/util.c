@@ -225,6 +225,34 @@ bad:
 	return 1;
 }
 
+int
+utf8_valid(const char *s, size_t n)
+{
+	size_t	 i = 0, l;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			/* Most of a page is ASCII: eight bytes at a time. */
+			uint64_t w;
+
+			i++;
+			while (n - i >= sizeof w) {
+				memcpy(&w, s + i, sizeof w);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += sizeof w;
+			}
+			continue;
+		}
+		l = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0xfffd && l == 1)
+			return 0;
+		i += l;
+	}
+	return 1;
+}
+
 size_t
 utf8_encode(uint32_t cp, char *out)
 {

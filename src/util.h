@@ -77,6 +77,9 @@ void	 errbuf_set(struct errbuf *, const char *, ...)
  * makes progress.
  */
 size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Is s[0..n) valid UTF-8 (as utf8_decode() judges)?  ASCII runs are
+ * checked eight bytes at a time. */
+int	 utf8_valid(const char *s, size_t n);
 /* Encodes cp (a valid scalar value) into out[4]; returns the length. */
 size_t	 utf8_encode(uint32_t cp, char *out);
 /* Columns cp takes on a terminal: 0 for combining marks and controls
