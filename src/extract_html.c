@@ -12,9 +12,9 @@
  * drops what nothing reads (script and style bodies, unread attributes,
  * runs of blanks) and, on UTF-8 pages, moves the attribute values read
  * to a table that extract_html_prune_restore() puts back on the tree:
- * libxml2 reads a value a character at a time.  Both keep the tree the
- * one libxml2 makes of the page as it is (extract_html_prune_same(), in
- * the tests and the fuzz target).
+ * libxml2 reads a value a character at a time.  The tree is the one
+ * libxml2 makes with the values left in the tags
+ * (extract_html_prune_same(), in the tests and the fuzz target).
  *
  * Content: the scoring follows the well-known reader-view idea (score
  * paragraphs by text and commas, credit their ancestors, weigh by link
