@@ -786,6 +786,35 @@ norm_text(const char *s)
 	return buf_take(&b);
 }
 
+/*
+ * Is n a wrapper around one quotation and nothing else (blanks,
+ * scripts)?  Embedded posts come so, in a box whose class names the
+ * social network or the media ("social-media-embed"): the quote is the
+ * story's, whatever the box is called.
+ */
+static int
+wraps_quote(xmlNodePtr n)
+{
+	xmlNodePtr k, q = NULL;
+	const xmlChar *t;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE) {
+			for (t = k->content; t != NULL && *t != '\0'; t++)
+				if (!ascii_isspace(*t))
+					return 0;
+			continue;
+		}
+		if (k->type != XML_ELEMENT_NODE || k->_private == NULL ||
+		    (hn(k)->props & P_DROP))
+			continue;
+		if (q != NULL || hn(k)->tag != T_BLOCKQUOTE)
+			return 0;
+		q = k;
+	}
+	return q != NULL;
+}
+
 static int
 mark_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -810,7 +839,7 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 	if ((hx->attempt & A_STRIP_UNLIKELY) && (h->flags & F_UNLIKELY) &&
 	    h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
 	    hx->in_table == 0 &&
-	    hx->in_code == 0) {
+	    hx->in_code == 0 && !wraps_quote(n)) {
 		h->flags |= F_STRIP;
 		return 0;
 	}
@@ -1377,6 +1406,9 @@ cond_remove(struct hx *hx, xmlNodePtr n)
 	xmlNodePtr k, g;
 
 	if (in_kept_table(n))
+		return 0;
+	/* A box around a quote is judged as the quote: not here. */
+	if (wraps_quote(n))
 		return 0;
 	weight = (hx->attempt & A_WEIGHT) ? h->weight : 0;
 	if (weight < 0)

@@ -414,6 +414,28 @@ test_extract_html_tag_list_cut(void **state)
 	article_free(a);
 }
 
+/* An embedded post in a box named for social media stays, as a quote;
+ * the box's name still strips a box of other things. */
+static void
+test_extract_html_embedded_quote_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<div class='social-media-embed'><blockquote class='post'><p>"
+	    "The bridge is open at last, and it is <a href='https://t.co/x'>"
+	    "https://t.co/x</a></p>&mdash; A Resident (@resident) <a href="
+	    "'https://example.social/1'>May 2, 2024</a></blockquote>"
+	    "<script src='embed.js'></script></div><p>" PROSE "</p>"
+	    "<div class='social-links'><a href='/f'>Follow us</a> on the "
+	    "networks</div></article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+
+	(void)state;
+	assert_true(body_has(a, "The bridge is open at last"));
+	assert_false(body_has(a, "Follow us"));
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -878,6 +900,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_teasers_become_related),
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
 		cmocka_unit_test(test_extract_html_tag_list_cut),
+		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
 		cmocka_unit_test(
