@@ -1648,6 +1648,92 @@ find_from(const char *s, size_t slen, const char *t, size_t n, size_t *pos)
 	return -1;
 }
 
+/* The words of a dateline (lower case): what the date is, months, and
+ * the rest (weekdays, zones, "on", "at"). */
+static const char *const dateline_says[] = {
+	"published", "updated", "posted", NULL
+};
+static const char *const dateline_months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", NULL
+};
+static const char *const dateline_other[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"modified", "last", "first", "on", "at", "am", "pm", "a.m", "p.m",
+	"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct",
+	"pt", "utc", "gmt", "bst", "cet", "cest", NULL
+};
+
+static int
+in_list(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the text t[0..n) a dateline ("Published Monday, November 18, 2019
+ * 8:22AM EST", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM")?
+ * Short; a word saying published, updated or posted; a date (a month
+ * and a number, or digits with '/' or '-'); and nothing else but times,
+ * weekdays, zones and punctuation.
+ */
+static int
+is_dateline(const char *t, size_t n)
+{
+	char	 w[16];
+	size_t	 i, j, l, k;
+	int	 said = 0, month = 0, num = 0, numdate = 0, sep;
+
+	if (n == 0 || n >= 128)
+		return 0;
+	for (i = 0; i < n; i = j) {
+		while (i < n && (ascii_isspace((unsigned char)t[i]) ||
+		    strchr(",;|()", t[i]) != NULL))
+			i++;
+		for (j = i; j < n && !ascii_isspace((unsigned char)t[j]) &&
+		    strchr(",;|()", t[j]) == NULL; j++)
+			;
+		l = j - i;
+		while (l > 0 && (t[i + l - 1] == '.' || t[i + l - 1] == ':'))
+			l--;
+		/* Dashes and bullets: no letter or digit. */
+		for (k = 0; k < l && !ascii_isalpha((unsigned char)t[i + k]) &&
+		    !ascii_isdigit((unsigned char)t[i + k]); k++)
+			;
+		if (k == l)
+			continue;
+		/* A number, a time or a numeric date, "AM", "th" after. */
+		for (k = 0, sep = 0; k < l && (ascii_isdigit((unsigned char)
+		    t[i + k]) || strchr(":/-", t[i + k]) != NULL); k++)
+			sep |= t[i + k] == '/' || t[i + k] == '-';
+		if (k > 0 && ascii_isdigit((unsigned char)t[i]) && (k == l ||
+		    (l - k == 2 && strchr("apsnrt", ascii_tolower(
+		    (unsigned char)t[i + k])) != NULL))) {
+			num = 1;
+			numdate |= sep;
+			continue;
+		}
+		if (l >= sizeof w)
+			return 0;
+		for (k = 0; k < l; k++)
+			w[k] = (char)ascii_tolower((unsigned char)t[i + k]);
+		w[l] = '\0';
+		if (in_list(w, dateline_says))
+			said = 1;
+		else if (in_list(w, dateline_months))
+			month = 1;
+		else if (!in_list(w, dateline_other))
+			return 0;
+	}
+	return said && ((month && num) || numdate);
+}
+
 static void
 flush(struct emit *e)
 {
@@ -1676,6 +1762,9 @@ flush(struct emit *e)
 		level = e->depth > 0 ? e->depth : 1;
 	} else if (e->quote)
 		type = BLOCK_QUOTE;
+	/* "Updated Nov 19, 6:55 AM": the page's dateline, not its story. */
+	if (type == BLOCK_PARAGRAPH && is_dateline(o->b.data, o->b.len))
+		goto reset;
 	bi = a->nblocks;
 	if (article_add_block(a, type, level, o->b.data, o->b.len) == -1) {
 		o->err = 1;

@@ -436,6 +436,25 @@ test_extract_html_embedded_quote_kept(void **state)
 	article_free(a);
 }
 
+/* A dateline paragraph goes; prose with a date in it stays. */
+static void
+test_extract_html_dateline_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Published Monday, November 18, 2019 "
+	    "8:22AM EST</p><p>Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 "
+	    "AM</p><p>" PROSE "</p><p>The plan was updated on March 3, 2020, "
+	    "after the hearings.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+
+	(void)state;
+	assert_false(body_has(a, "8:22AM"));
+	assert_false(body_has(a, "Posted Nov 19"));
+	assert_true(body_has(a, "The plan was updated on March 3, 2020, "
+	    "after the hearings."));
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -900,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_teasers_become_related),
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
 		cmocka_unit_test(test_extract_html_tag_list_cut),
+		cmocka_unit_test(test_extract_html_dateline_dropped),
 		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
