@@ -2887,19 +2887,21 @@ extract_html_prune_ok(const char *enc)
  * svg), or kept as it is (pre and its kin), or neither. */
 enum tag_kind { K_OTHER, K_SCRIPT, K_STYLE, K_SVG, K_PRE };
 
-/* The kind of the tag whose name starts at s; the name ends as is_tag()
- * wants it to.  One look at the name instead of eight is_tag() calls. */
+/* The kind of the tag whose name starts at s.  One look at the name
+ * instead of a comparison with each. */
 static enum tag_kind
 tag_kind(const char *s, size_t n)
 {
 	char	 lc[10];
 	size_t	 l;
 
-	for (l = 0; l < n && l < sizeof lc && ascii_isalpha((unsigned char)
-	    s[l]); l++)
+	/* The name as libxml2 reads it: up to the first character that
+	 * cannot be in a name, whatever that is ("<style=x>" is a style
+	 * element). */
+	for (l = 0; l < n && l < sizeof lc && name_char((unsigned char)s[l]);
+	    l++)
 		lc[l] = (char)ascii_tolower((unsigned char)s[l]);
-	if (l == n || l == sizeof lc || !(ascii_isspace((unsigned char)s[l]) ||
-	    s[l] == '>' || s[l] == '/'))
+	if (l == n || l == sizeof lc)
 		return K_OTHER;
 #define IS(name) (l == sizeof name - 1 && memcmp(lc, name, l) == 0)
 	if (IS("script"))

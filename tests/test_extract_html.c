@@ -818,6 +818,8 @@ test_extract_html_prune_table_same_tree(void **state)
 		"<p class=\"caf\xc3\xa9 \xe2\x80\x94\">utf-8</p>"
 		    "<p class=\"\xef\xbf\xbe\">nonchar</p>",
 		"<div class=x/><span class=y>s</span>",
+		"<style=\"a\"><meta name=author></style><p class=k>raw text "
+		    "of a style whose name ends at '='</p>",
 		"<td class=orphan>cell</td><tr class=r><td>c</td></tr>",
 		"<p bl=5 class=forged>page-written mark</p>"
 		    "<span bl=0 x=>copied as it is</span>",
