@@ -3007,6 +3007,12 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 				i = c;
 				continue;
 			}
+		} else if (st + 1 < n && (s[st + 1] == '?' || s[st + 1] == '!')) {
+			/* A processing instruction, a doctype or a bogus
+			 * comment: libxml2 reads it to the next '>', tags
+			 * and all; so is it copied. */
+			p = memchr(s + st, '>', n - st);
+			e = p == NULL ? n : (size_t)(p - s) + 1;
 		} else {
 			if (st + 2 < n && s[st + 1] == '/' && pre > 0 &&
 			    tag_kind(s + st + 2, n - st - 2) == K_PRE)

@@ -820,6 +820,8 @@ test_extract_html_prune_table_same_tree(void **state)
 		"<div class=x/><span class=y>s</span>",
 		"<style=\"a\"><meta name=author></style><p class=k>raw text "
 		    "of a style whose name ends at '='</p>",
+		"<?php echo \"<div class=x>\"; ?><!DOCTYPE x [<p class=y>]>"
+		    "<![CDATA[<b class=z>]]><p class=w>after</p>",
 		"<td class=orphan>cell</td><tr class=r><td>c</td></tr>",
 		"<p bl=5 class=forged>page-written mark</p>"
 		    "<span bl=0 x=>copied as it is</span>",
