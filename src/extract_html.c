@@ -2965,12 +2965,18 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 			o += copy_text(s + i, st - i, out + o);
 		i = st;
 		if (n - st >= 4 && memcmp(s + st, "<!--", 4) == 0) {
-			/* A comment, as it is. */
+			/* A comment, as it is.  Where "-->" does not end
+			 * it as simply ("<!-->", "--!>"), libxml2 may see
+			 * it end elsewhere: no more values to the table. */
 			if ((p = memmem(s + st + 4, n - st - 4, "-->", 3)) ==
 			    NULL)
 				e = n;
 			else
 				e = (size_t)(p - s) + 3;
+			if (e == n || (n - st > 4 && s[st + 4] == '>') ||
+			    (n - st > 5 && memcmp(s + st + 4, "->", 2) == 0) ||
+			    memmem(s + st + 4, e - st - 4, "--!>", 4) != NULL)
+				pa = NULL;
 		} else if (st + 1 < n &&
 		    ascii_isalpha((unsigned char)s[st + 1])) {
 			k = tag_kind(s + st + 1, n - st - 1);
@@ -2983,6 +2989,13 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 				i = e;
 				continue;
 			}
+			/* A tag the pass cannot read simply may end
+			 * elsewhere for libxml2 (its errors skip to a
+			 * blank): from here on, what looks like a tag
+			 * may be an attribute's text, so no more values
+			 * go to the table. */
+			if (name == NULL)
+				pa = NULL;
 			e = tag_end(s, st + 1, n);
 			if (name != NULL && e < n && s[e - 2] != '/') {
 				/* Keep the tags; drop the body, but JSON-LD's,
@@ -2996,6 +3009,7 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 					o = o0;
 					memcpy(out + o, s + st, e - st);
 					o += e - st;
+					pa = NULL;
 				}
 				c = k == K_SVG ? find_close(s, e, n, name) :
 				    raw_end(s, e, n, name);
@@ -3199,7 +3213,8 @@ extract_html_prune_same(const char *page, size_t n, size_t *ntags)
 
 	memset(&pa, 0, sizeof pa);
 	if (n > INT_MAX || (p1 = extract_html_prune(page, &n1, NULL)) == NULL ||
-	    (p2 = extract_html_prune(page, &n2, &pa)) == NULL)
+	    (p2 = extract_html_prune(page, &n2, memchr(page, '\0', n) ==
+	    NULL ? &pa : NULL)) == NULL)
 		goto out;
 	if (ntags != NULL)
 		*ntags = pa.nt;
@@ -3462,8 +3477,8 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (extract_html_prune_ok(enc)) {
 		/* Attribute values are copied aside only from valid UTF-8,
 		 * which libxml2 reads as it is. */
-		if ((pruned = extract_html_prune(data, &n, utf8 ? &pa : NULL)) ==
-		    NULL)
+		if ((pruned = extract_html_prune(data, &n, utf8 &&
+		    memchr(data, '\0', n) == NULL ? &pa : NULL)) == NULL)
 			goto nomem;
 		data = pruned;
 	}

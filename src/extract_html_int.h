@@ -83,9 +83,11 @@ struct prune_attrs {
  * JSON-LD's), <style> and <svg> elements and without the attributes the
  * extractor never reads; never longer than the page.  *np becomes its
  * length.  Only for an encoding that extract_html_prune_ok() accepts.
- * With pa (only for valid UTF-8), the attributes of simple start tags
- * go to *pa (zeroed first; released with extract_html_prune_attrs_free())
- * and the tag keeps PRUNE_MARK.  Allocated with xmlMalloc(): the caller
+ * With pa (only for valid UTF-8 with no NUL byte, where libxml2 reads
+ * the bytes as they are), the attributes of simple start tags go to *pa
+ * (zeroed first; released with extract_html_prune_attrs_free()) and the
+ * tag keeps PRUNE_MARK, up to the first construct the pass may read
+ * otherwise than libxml2 (a tag that is not simple, an odd comment).  Allocated with xmlMalloc(): the caller
  * frees it with xmlFree(); NULL on no memory.
  */
 char	*extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa);
@@ -100,8 +102,9 @@ void	 extract_html_prune_attrs_free(struct prune_attrs *);
 int	 extract_html_same_tree(xmlNodePtr, xmlNodePtr);
 /*
  * The prune pass's promise, for its tests and fuzz target: page (valid
- * UTF-8) parsed with its kept attributes left in the tags, and with them
- * moved to the side table and put back, makes the same tree.  1 same, 0
+ * UTF-8; with a NUL byte there is no table) parsed with its kept
+ * attributes left in the tags, and with them moved to the side table and
+ * put back, makes the same tree.  1 same, 0
  * not, -1 no memory; *ntags (may be NULL) gets the number of tags that
  * went through the table.
  */

@@ -822,6 +822,9 @@ test_extract_html_prune_table_same_tree(void **state)
 		    "of a style whose name ends at '='</p>",
 		"<?php echo \"<div class=x>\"; ?><!DOCTYPE x [<p class=y>]>"
 		    "<![CDATA[<b class=z>]]><p class=w>after</p>",
+		"<p class=a>before</p><ang=\"en<img alt=\">\n<meta charset="
+		    "\"alt=\"><p class=b>after a tag libxml2 ends elsewhere</p>",
+		"<p class=a>x</p><!--><p class=b>y</p>--><p class=c>z</p>",
 		"<td class=orphan>cell</td><tr class=r><td>c</td></tr>",
 		"<p bl=5 class=forged>page-written mark</p>"
 		    "<span bl=0 x=>copied as it is</span>",
