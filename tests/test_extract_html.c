@@ -436,7 +436,8 @@ test_extract_html_embedded_quote_kept(void **state)
 	article_free(a);
 }
 
-/* A dateline paragraph goes; prose with a date in it stays. */
+/* A dateline paragraph goes, and a slideshow's counter; prose with a
+ * date or a count in it stays. */
 static void
 test_extract_html_dateline_dropped(void **state)
 {
@@ -444,7 +445,9 @@ test_extract_html_dateline_dropped(void **state)
 	    "<html><body><article><p>Published Monday, November 18, 2019 "
 	    "8:22AM EST</p><p>Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 "
 	    "AM</p><p>" PROSE "</p><p>The plan was updated on March 3, 2020, "
-	    "after the hearings.</p><p>" PROSE2 "</p></article></body></html>";
+	    "after the hearings.</p><p>Image 2 of 5</p><p>3 / 5</p><p>"
+	    "Seven of 9 wards voted for it.</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
 	struct article *a = run(page, "https://news.example/s/9", NULL);
 
 	(void)state;
@@ -452,6 +455,9 @@ test_extract_html_dateline_dropped(void **state)
 	assert_false(body_has(a, "Posted Nov 19"));
 	assert_true(body_has(a, "The plan was updated on March 3, 2020, "
 	    "after the hearings."));
+	assert_false(body_has(a, "Image 2 of 5"));
+	assert_false(body_has(a, "3 / 5"));
+	assert_true(body_has(a, "Seven of 9 wards voted for it."));
 	article_free(a);
 }
 
