@@ -1734,6 +1734,56 @@ is_dateline(const char *t, size_t n)
 	return said && ((month && num) || numdate);
 }
 
+/*
+ * Is the paragraph being written a labelled teaser: a short label ending
+ * in ':' ("Related:", "READ MORE:", "Lire aussi :"), then one link that
+ * runs to the end?
+ */
+static int
+labelled_teaser(const struct out *o)
+{
+	const char *t = o->b.data;
+	size_t	 n = o->b.len, s, l;
+
+	if (o->nlinks != 1 || n > 300)
+		return 0;
+	s = o->links[0].start;
+	if (o->links[0].end < n || s == 0 || s > 30 || n - s < 15)
+		return 0;
+	/* A headline: some words. */
+	if (memchr(t + s, ' ', n - s) == NULL)
+		return 0;
+	for (l = s; l > 0 && t[l - 1] == ' '; l--)
+		;
+	if (l < 4 || t[l - 1] != ':')
+		return 0;
+	/* A label, not a sentence: no full stop or comma in it. */
+	return memchr(t, '.', l) == NULL && memchr(t, ',', l) == NULL;
+}
+
+/* The labelled teaser's link becomes a related entry (not twice). */
+static int
+teaser_to_related(struct out *o)
+{
+	struct article *a = o->a;
+	const struct pending *p = &o->links[0];
+	size_t	 i;
+	char	*t;
+	int	 r;
+
+	if (p->url == NULL || a->nrelated >= HTML_RELATED_MAX)
+		return 0;
+	for (i = 0; i < a->nrelated; i++)
+		if (a->related[i].url != NULL &&
+		    strcmp(a->related[i].url, p->url) == 0)
+			return 0;
+	if ((t = xstrndup(o->b.data + p->start, p->end - p->start)) == NULL)
+		return -1;
+	r = article_add_related(a, t, p->url, NULL, NULL);
+	free(t);
+	return r;
+}
+
 /* Reads a number at t[*i..n) past blanks; 0 when there is none. */
 static int
 counter_number(const char *t, size_t n, size_t *i)
@@ -1809,6 +1859,12 @@ flush(struct emit *e)
 	if (type == BLOCK_PARAGRAPH && (is_dateline(o->b.data, o->b.len) ||
 	    is_counter(o->b.data, o->b.len)))
 		goto reset;
+	/* "Related: Headline", "Read more: Headline": a teaser. */
+	if (type == BLOCK_PARAGRAPH && labelled_teaser(o)) {
+		if (teaser_to_related(o) == -1)
+			o->err = 1;
+		goto reset;
+	}
 	bi = a->nblocks;
 	if (article_add_block(a, type, level, o->b.data, o->b.len) == -1) {
 		o->err = 1;

@@ -461,6 +461,30 @@ test_extract_html_dateline_dropped(void **state)
 	article_free(a);
 }
 
+/* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
+ * not body text.  A sentence with a link after a colon stays. */
+static void
+test_extract_html_labelled_teaser(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Related: <a href='/n/7'>"
+	    "Mayor opens the new bridge over the river</a></p><p>" PROSE2
+	    "</p><p>The council said this, in short: <a href='/r'>read the "
+	    "full report</a></p></article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+	size_t	 i;
+	int	 seen = 0;
+
+	(void)state;
+	assert_false(body_has(a, "Mayor opens"));
+	assert_true(body_has(a, "in short: read the full report"));
+	for (i = 0; i < a->nrelated; i++)
+		if (strcmp(a->related[i].url, "https://news.example/n/7") == 0)
+			seen = 1;
+	assert_true(seen);
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -933,6 +957,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_teaser_rail_in_story_cut),
 		cmocka_unit_test(test_extract_html_tag_list_cut),
 		cmocka_unit_test(test_extract_html_dateline_dropped),
+		cmocka_unit_test(test_extract_html_labelled_teaser),
 		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
