@@ -1667,6 +1667,20 @@ static const char *const dateline_other[] = {
 	"pt", "utc", "gmt", "bst", "cet", "cest", NULL
 };
 
+/* A time zone's abbreviation: two to five capitals ("HST", "AEDT"). */
+static int
+is_zone(const char *s, size_t l)
+{
+	size_t	 i;
+
+	if (l < 2 || l > 5)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
 static int
 in_list(const char *w, const char *const *list)
 {
@@ -1689,17 +1703,33 @@ is_dateline(const char *t, size_t n)
 	char	 w[16];
 	size_t	 i, j, l, k;
 	int	 said = 0, month = 0, num = 0, numdate = 0, sep;
+	int	 start = 1, by = 0;
 
-	if (n == 0 || n >= 128)
+	if (n == 0 || n >= 160)
 		return 0;
 	for (i = 0; i < n; i = j) {
 		while (i < n && (ascii_isspace((unsigned char)t[i]) ||
-		    strchr(",;|()", t[i]) != NULL))
+		    strchr(",;|()", t[i]) != NULL)) {
+			/* '|' starts a part: "By A. Writer | May 2". */
+			if (t[i] == '|')
+				start = 1, by = 0;
 			i++;
+		}
 		for (j = i; j < n && !ascii_isspace((unsigned char)t[j]) &&
 		    strchr(",;|()", t[j]) == NULL; j++)
 			;
 		l = j - i;
+		/* A part "By" and a name (a few words) is the byline. */
+		if (start && l == 2 && ascii_ncasecmp(t + i, "by", 2) == 0) {
+			start = 0;
+			by = 1;
+			continue;
+		}
+		start = 0;
+		if (by > 0 && by++ <= 5)
+			continue;
+		if (by > 0)
+			return 0;
 		while (l > 0 && (t[i + l - 1] == '.' || t[i + l - 1] == ':'))
 			l--;
 		/* Dashes and bullets: no letter or digit. */
@@ -1728,7 +1758,7 @@ is_dateline(const char *t, size_t n)
 			said = 1;
 		else if (in_list(w, dateline_months))
 			month = 1;
-		else if (!in_list(w, dateline_other))
+		else if (!in_list(w, dateline_other) && !is_zone(t + i, l))
 			return 0;
 	}
 	return said && ((month && num) || numdate);

@@ -446,8 +446,10 @@ test_extract_html_dateline_dropped(void **state)
 	    "8:22AM EST</p><p>Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 "
 	    "AM</p><p>" PROSE "</p><p>The plan was updated on March 3, 2020, "
 	    "after the hearings.</p><p>Image 2 of 5</p><p>3 / 5</p><p>"
-	    "Seven of 9 wards voted for it.</p><p>" PROSE2 "</p></article>"
-	    "</body></html>";
+	    "Seven of 9 wards voted for it.</p><p>By HNN Staff | November 18, "
+	    "2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</p><p>By "
+	    "March 2020, the city had updated the plan twice.</p><p>" PROSE2
+	    "</p></article></body></html>";
 	struct article *a = run(page, "https://news.example/s/9", NULL);
 
 	(void)state;
@@ -458,6 +460,9 @@ test_extract_html_dateline_dropped(void **state)
 	assert_false(body_has(a, "Image 2 of 5"));
 	assert_false(body_has(a, "3 / 5"));
 	assert_true(body_has(a, "Seven of 9 wards voted for it."));
+	assert_false(body_has(a, "HNN Staff"));
+	assert_true(body_has(a, "By March 2020, the city had updated the "
+	    "plan twice."));
 	article_free(a);
 }
 
