@@ -87,8 +87,9 @@ struct prune_attrs {
  * the bytes as they are), the attributes of simple start tags go to *pa
  * (zeroed first; released with extract_html_prune_attrs_free()) and the
  * tag keeps PRUNE_MARK, up to the first construct the pass may read
- * otherwise than libxml2 (a tag that is not simple, an odd comment).  Allocated with xmlMalloc(): the caller
- * frees it with xmlFree(); NULL on no memory.
+ * otherwise than libxml2 (a tag that is not simple, an odd comment).
+ * Allocated with xmlMalloc(): the caller frees it with xmlFree(); NULL
+ * on no memory.
  */
 char	*extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa);
 int	 extract_html_prune_ok(const char *enc);
