@@ -786,6 +786,127 @@ norm_text(const char *s)
 	return buf_take(&b);
 }
 
+/* Words of the JSON-LD articleBody looked for in the page's paragraphs. */
+#define LD_PROBE_WORDS	8
+
+/*
+ * The opening words of the JSON-LD articleBody (tags taken out, folded as
+ * norm_text() folds), when it is long enough to be the story; NULL when
+ * not.  Caller frees.
+ */
+static char *
+ld_body_probe(const char *body)
+{
+	struct buf b;
+	const char *p;
+	int	 words = 0, tag = 0, sp = 0;
+
+	if (body == NULL || strlen(body) < 200)
+		return NULL;
+	buf_init(&b, 512);
+	for (p = body; *p != '\0' && words < LD_PROBE_WORDS; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '<')
+			tag = 1;
+		if (tag) {
+			tag = c != '>';
+			sp = 1;
+			continue;
+		}
+		/* References JSON-LD writers leave in: the page's text has
+		 * them decoded. */
+		if (c == '&') {
+			static const struct {
+				const char *ref;
+				char	 c;
+			} refs[] = {
+				{ "&apos;", '\'' }, { "&#39;", '\'' },
+				{ "&quot;", '"' }, { "&amp;", '&' },
+				{ "&nbsp;", ' ' }
+			};
+			size_t	 r;
+
+			for (r = 0; r < sizeof refs / sizeof refs[0]; r++)
+				if (strncmp(p, refs[r].ref,
+				    strlen(refs[r].ref)) == 0)
+					break;
+			if (r < sizeof refs / sizeof refs[0]) {
+				p += strlen(refs[r].ref) - 1;
+				if ((c = (unsigned char)refs[r].c) == ' ') {
+					sp = 1;
+					continue;
+				}
+			}
+		}
+		if (ascii_isspace(c)) {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len > 0) {
+			if (buf_putc(&b, ' ') != BUF_OK)
+				break;
+			words++;
+		}
+		sp = 0;
+		if (words < LD_PROBE_WORDS &&
+		    buf_putc(&b, (char)ascii_tolower(c)) != BUF_OK)
+			break;
+	}
+	if (words < LD_PROBE_WORDS - 1) {
+		buf_release(&b);
+		return NULL;
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		buf_setlen(&b, b.len - 1);
+	return buf_take(&b);
+}
+
+/*
+ * Structured data as a signal: the element around the paragraph that
+ * opens the JSON-LD articleBody is the story's container, as if it said
+ * itemprop="articleBody".
+ */
+static void
+ld_body_mark(struct hx *hx)
+{
+	xmlNodePtr n, par;
+	char	*probe, *t, *nt;
+	int	 found = 0, p;
+
+	if (hx->body == NULL ||
+	    (probe = ld_body_probe(hx->meta.article_body)) == NULL)
+		return;
+	for (n = hx->body->children; n != NULL && !found;) {
+		p = n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+		    hn(n)->tag == T_P;
+		if (p) {
+			t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
+			nt = t != NULL ? norm_text(t) : NULL;
+			par = n->parent;
+			if (nt != NULL && strstr(nt, probe) != NULL &&
+			    is_elem(par) && hn(par)->tag != T_BODY &&
+			    hn(par)->tag != T_HTML) {
+				hn(par)->flags |= F_INBODY;
+				found = 1;
+			}
+			free(t);
+			free(nt);
+		}
+		/* Into elements but paragraphs; parents are right. */
+		if (!p && n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != hx->body && n->next == NULL)
+			n = n->parent;
+		if (n == hx->body)
+			break;
+		n = n->next;
+	}
+	free(probe);
+}
+
 /*
  * Is n a wrapper around one quotation and nothing else (blanks,
  * scripts)?  Embedded posts come so, in a box whose class names the
@@ -3645,6 +3766,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (hx.meta.title != NULL &&
 	    (hx.title_norm = norm_text(hx.meta.title)) == NULL)
 		goto nomem;
+	ld_body_mark(&hx);
 	for (i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
 		/* Each attempt may find the byline element again. */
 		free(hx.byline);

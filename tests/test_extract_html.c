@@ -490,6 +490,40 @@ test_extract_html_labelled_teaser(void **state)
 	article_free(a);
 }
 
+/* JSON-LD articleBody marks the story's container: of two blocks of
+ * prose, the one it opens with wins, though the other scores higher. */
+#define LD_A "City officials met on Tuesday to discuss the new budget, " \
+	"which includes money for roads, schools, and the library. "
+#define LD_B "Residents spoke for hours, and many of them asked for more " \
+	"parks, more buses, and fewer parking lots downtown. "
+#define LD_PAGE(head) \
+	"<html><head>" head "</head><body><div><div><div class=a><p>" LD_A \
+	LD_A "</p><p>" LD_A LD_A "</p><p>" LD_A LD_A "</p></div></div></div>" \
+	"<div><div><div class=b><p>" LD_B LD_B "</p><p>" LD_B LD_B "</p>" \
+	"</div></div></div></body></html>"
+
+static void
+test_extract_html_jsonld_body_picks_container(void **state)
+{
+	static const char page[] = LD_PAGE("<script type='application/ld+json'>"
+	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+	    "\"headline\":\"H\",\"articleBody\":\"" LD_B " " LD_A "\"}"
+	    "</script>");
+	static const char nold[] = LD_PAGE("");
+	struct article *a;
+
+	(void)state;
+	a = run(page, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke for hours"));
+	assert_false(body_has(a, "City officials met"));
+	article_free(a);
+	/* Without it, the higher score wins. */
+	a = run(nold, NULL, NULL);
+	assert_true(body_has(a, "City officials met"));
+	assert_false(body_has(a, "Residents spoke for hours"));
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -963,6 +997,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_tag_list_cut),
 		cmocka_unit_test(test_extract_html_dateline_dropped),
 		cmocka_unit_test(test_extract_html_labelled_teaser),
+		cmocka_unit_test(test_extract_html_jsonld_body_picks_container),
 		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
 		cmocka_unit_test(test_extract_html_hidden_content_dropped),
