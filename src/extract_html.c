@@ -3558,6 +3558,87 @@ article_chars(const struct article *a)
 	return c;
 }
 
+/* Takes block bi out of a, with the links into it. */
+static void
+drop_block(struct article *a, size_t bi)
+{
+	size_t	 i, o = 0;
+
+	free(a->blocks[bi].text);
+	memmove(&a->blocks[bi], &a->blocks[bi + 1], (a->nblocks - bi - 1) *
+	    sizeof *a->blocks);
+	a->nblocks--;
+	for (i = 0; i < a->nlinks; i++) {
+		struct link *l = &a->links[i];
+
+		if (l->block == bi) {
+			free(l->text);
+			free(l->url);
+			continue;
+		}
+		if (l->block != (size_t)-1 && l->block > bi)
+			l->block--;
+		a->links[o++] = *l;
+	}
+	a->nlinks = o;
+}
+
+/*
+ * Is t[0..n) the author's or the site's call to follow them ("Follow
+ * him on Twitter @x.", "Follow us on Twitter @y and on Facebook.")?
+ * Short, with "follow us" (him, her, me, them) and a network's name or
+ * a handle after it.
+ */
+static int
+is_follow_line(const char *t, size_t n)
+{
+	static const char *const who[] = {
+		"follow us ", "follow him ", "follow her ", "follow me ",
+		"follow them ", NULL
+	};
+	static const char *const where[] = {
+		"twitter", "facebook", "instagram", "linkedin", "mastodon",
+		"bluesky", NULL
+	};
+	size_t	 i, k, at = n;
+
+	if (n > 300)
+		return 0;
+	for (i = 0; who[i] != NULL && at == n; i++)
+		for (k = 0; k + strlen(who[i]) <= n; k++)
+			if (ascii_ncasecmp(t + k, who[i], strlen(who[i])) == 0) {
+				at = k;
+				break;
+			}
+	if (at == n)
+		return 0;
+	for (i = 0; where[i] != NULL; i++)
+		if (ascii_casestr(t + at, n - at, where[i]))
+			return 1;
+	for (k = at; k + 1 < n; k++)
+		if (t[k] == '@' && (ascii_isalpha((unsigned char)t[k + 1]) ||
+		    t[k + 1] == '_'))
+			return 1;
+	return 0;
+}
+
+/* The story's last paragraphs that ask the reader to follow someone go:
+ * they sign off the page, not the story. */
+static void
+drop_follow_lines(struct article *a)
+{
+	size_t	 i, seen = 0;
+
+	for (i = a->nblocks; i > 0 && seen < 3; i--) {
+		if (a->blocks[i - 1].type == BLOCK_IMAGE)
+			continue;
+		seen++;
+		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
+		    is_follow_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+			drop_block(a, i - 1);
+	}
+}
+
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -3591,6 +3672,7 @@ run_attempt(struct hx *hx, int flags)
 	buf_release(&o.b);
 	if (o.err)
 		goto fail;
+	drop_follow_lines(a);
 	/* Teasers: boxes cut from the story and related boxes beside it. */
 	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
 	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :

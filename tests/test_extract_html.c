@@ -524,6 +524,24 @@ test_extract_html_jsonld_body_picks_container(void **state)
 	article_free(a);
 }
 
+/* "Follow him on Twitter" at the end of the story goes; in the story's
+ * body, the same words stay. */
+static void
+test_extract_html_follow_line_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Supporters were told to "
+	    "follow him on Twitter for updates, the campaign said.</p><p>"
+	    PROSE2 "</p><p>" PROSE "</p><p>" PROSE2 "</p><p>Follow him on "
+	    "Twitter @awriter.</p></article></body></html>";
+	struct article *a = run(page, NULL, NULL);
+
+	(void)state;
+	assert_false(body_has(a, "@awriter"));
+	assert_true(body_has(a, "Supporters were told to follow him"));
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -997,6 +1015,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_tag_list_cut),
 		cmocka_unit_test(test_extract_html_dateline_dropped),
 		cmocka_unit_test(test_extract_html_labelled_teaser),
+		cmocka_unit_test(test_extract_html_follow_line_dropped),
 		cmocka_unit_test(test_extract_html_jsonld_body_picks_container),
 		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
