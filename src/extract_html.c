@@ -1811,19 +1811,22 @@ in_list(const char *w, const char *const *list)
 	return 0;
 }
 
+static int	 numeric_date(const char *, size_t);
+
 /*
  * Is the text t[0..n) a dateline ("Published Monday, November 18, 2019
- * 8:22AM EST", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM")?
- * Short; a word saying published, updated or posted; a date (a month
- * and a number, or digits with '/' or '-'); and nothing else but times,
- * weekdays, zones and punctuation.
+ * 8:22AM EST", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM",
+ * "Nov. 19, 2019, 8:41 AM UTC", "Updated at 1:23 p.m.")?  Short; a date
+ * (a month and a number, or digits with '/' or '-'), or a word saying
+ * published, updated or posted and a time; nothing else but times,
+ * weekdays, zones, punctuation and a leading "By" and name.
  */
 static int
 is_dateline(const char *t, size_t n)
 {
 	char	 w[16];
 	size_t	 i, j, l, k;
-	int	 said = 0, month = 0, num = 0, numdate = 0, sep;
+	int	 said = 0, month = 0, num = 0, numdate = 0, sep, time = 0;
 	int	 start = 1, by = 0;
 
 	if (n == 0 || n >= 160)
@@ -1840,6 +1843,18 @@ is_dateline(const char *t, size_t n)
 		    strchr(",;|()", t[j]) == NULL; j++)
 			;
 		l = j - i;
+		while (l > 0 && (t[i + l - 1] == '.' || t[i + l - 1] == ':'))
+			l--;
+		/* Dashes and bullets: no letter or digit.  They end a part
+		 * too ("By A. Writer - 11/18/19"). */
+		for (k = 0; k < l && !ascii_isalpha((unsigned char)t[i + k]) &&
+		    !ascii_isdigit((unsigned char)t[i + k]); k++)
+			;
+		if (k == l) {
+			if (by > 0)
+				start = 1, by = 0;
+			continue;
+		}
 		/* A part "By" and a name (a few words) is the byline. */
 		if (start && l == 2 && ascii_ncasecmp(t + i, "by", 2) == 0) {
 			start = 0;
@@ -1851,14 +1866,6 @@ is_dateline(const char *t, size_t n)
 			continue;
 		if (by > 0)
 			return 0;
-		while (l > 0 && (t[i + l - 1] == '.' || t[i + l - 1] == ':'))
-			l--;
-		/* Dashes and bullets: no letter or digit. */
-		for (k = 0; k < l && !ascii_isalpha((unsigned char)t[i + k]) &&
-		    !ascii_isdigit((unsigned char)t[i + k]); k++)
-			;
-		if (k == l)
-			continue;
 		/* A number, a time or a numeric date, "AM", "th" after. */
 		for (k = 0, sep = 0; k < l && (ascii_isdigit((unsigned char)
 		    t[i + k]) || strchr(":/-", t[i + k]) != NULL); k++)
@@ -1867,7 +1874,10 @@ is_dateline(const char *t, size_t n)
 		    (l - k == 2 && strchr("apsnrt", ascii_tolower(
 		    (unsigned char)t[i + k])) != NULL))) {
 			num = 1;
-			numdate |= sep;
+			if (sep && !numeric_date(t + i, k))
+				return 0;
+			numdate += sep;
+			time |= memchr(t + i, ':', k) != NULL;
 			continue;
 		}
 		if (l >= sizeof w)
@@ -1878,11 +1888,38 @@ is_dateline(const char *t, size_t n)
 		if (in_list(w, dateline_says))
 			said = 1;
 		else if (in_list(w, dateline_months))
-			month = 1;
+			month++;
 		else if (!in_list(w, dateline_other) && !is_zone(t + i, l))
 			return 0;
 	}
-	return said && ((month && num) || numdate);
+	/* A date and what a dateline says, or a time; or one date alone
+	 * (two are a range, "29 November 2018 | 20 January 2019": an
+	 * event's, the story's). */
+	if (said)
+		return (month && num) || numdate || time;
+	return (month == 1 && num && !numdate) || (numdate == 1 && !month);
+}
+
+/* "11/18/19", "2019-11-18": two or three groups of digits, the middle
+ * one short; not a telephone number ("02-751-1500"). */
+static int
+numeric_date(const char *s, size_t n)
+{
+	size_t	 i, g = 0, len = 0, lens[4];
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && ascii_isdigit((unsigned char)s[i])) {
+			len++;
+			continue;
+		}
+		if (i < n && s[i] != '/' && s[i] != '-')
+			break;
+		if (len == 0 || len > 4 || g == 3)
+			return 0;
+		lens[g++] = len;
+		len = 0;
+	}
+	return g >= 2 && lens[1] <= 2;
 }
 
 /*

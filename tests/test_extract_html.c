@@ -448,8 +448,11 @@ test_extract_html_dateline_dropped(void **state)
 	    "after the hearings.</p><p>Image 2 of 5</p><p>3 / 5</p><p>"
 	    "Seven of 9 wards voted for it.</p><p>By HNN Staff | November 18, "
 	    "2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</p><p>By "
-	    "March 2020, the city had updated the plan twice.</p><p>" PROSE2
-	    "</p></article></body></html>";
+	    "March 2020, the city had updated the plan twice.</p><p>Nov. 19, "
+	    "2019, 8:41 AM UTC</p><p>By Justine Coleman - 11/18/19 11:04 PM "
+	    "EST</p><p>Updated at 1:23 p.m.</p><p>02-751-1500</p><p>29 "
+	    "November 2018 | 20 January 2019</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
 	struct article *a = run(page, "https://news.example/s/9", NULL);
 
 	(void)state;
@@ -463,6 +466,12 @@ test_extract_html_dateline_dropped(void **state)
 	assert_false(body_has(a, "HNN Staff"));
 	assert_true(body_has(a, "By March 2020, the city had updated the "
 	    "plan twice."));
+	assert_false(body_has(a, "8:41 AM"));
+	assert_false(body_has(a, "Justine"));
+	assert_false(body_has(a, "1:23 p.m."));
+	/* A telephone number, a range of dates: not datelines. */
+	assert_true(body_has(a, "02-751-1500"));
+	assert_true(body_has(a, "29 November 2018 | 20 January 2019"));
 	article_free(a);
 }
 
