@@ -3676,6 +3676,65 @@ drop_follow_lines(struct article *a)
 	}
 }
 
+/* The link that is the whole of block bi (but trailing blanks and
+ * punctuation), or -1. */
+static long
+whole_link(const struct article *a, size_t bi)
+{
+	const struct block *b = &a->blocks[bi];
+	size_t	 i, e;
+
+	/* Paragraphs, not list items (a list of links may be the story's:
+	 * apps, sources); headlines, some words. */
+	if (b->type != BLOCK_PARAGRAPH || b->len < 20 ||
+	    memchr(b->text, ' ', b->len) == NULL)
+		return -1;
+	for (e = b->len; e > 0 && strchr(" .|", b->text[e - 1]) != NULL; e--)
+		;
+	for (i = 0; i < a->nlinks; i++)
+		if (a->links[i].block == bi && a->links[i].start == 0 &&
+		    a->links[i].end >= e)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * A label ("DON'T MISS", "More:", "You may also like...") over two or
+ * more paragraphs that are each one link: a teaser list inside the
+ * story.  The links become related entries; the label and the list go.
+ */
+static int
+drop_teaser_lists(struct article *a)
+{
+	size_t	 i, j, k;
+	long	 l;
+
+	for (i = 0; i + 2 < a->nblocks; i++) {
+		if (a->blocks[i].len > 30 || whole_link(a, i) >= 0 ||
+		    (a->blocks[i].type != BLOCK_PARAGRAPH &&
+		    a->blocks[i].type != BLOCK_HEADING))
+			continue;
+		for (j = i + 1; j < a->nblocks && whole_link(a, j) >= 0; j++)
+			;
+		if (j - i - 1 < 2)
+			continue;
+		for (k = i + 1; k < j; k++) {
+			const struct link *lk;
+
+			l = whole_link(a, k);
+			lk = &a->links[l];
+			if (lk->url != NULL && a->nrelated < HTML_RELATED_MAX &&
+			    article_add_related(a, lk->text, lk->url, NULL,
+			    NULL) == -1)
+				return -1;
+		}
+		for (k = j; k > i; k--)
+			drop_block(a, k - 1);
+		i--;
+	}
+	return 0;
+}
+
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -3710,6 +3769,8 @@ run_attempt(struct hx *hx, int flags)
 	if (o.err)
 		goto fail;
 	drop_follow_lines(a);
+	if (drop_teaser_lists(a) == -1)
+		goto fail;
 	/* Teasers: boxes cut from the story and related boxes beside it. */
 	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
 	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :

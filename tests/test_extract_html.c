@@ -551,6 +551,34 @@ test_extract_html_follow_line_dropped(void **state)
 	article_free(a);
 }
 
+/* A label over paragraphs that are each one headline link is a teaser
+ * list: related entries, not text.  A list of links stays. */
+static void
+test_extract_html_teaser_list_in_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>Read "
+	    "more:</p><p><a href='/n/1'>Mayor opens the new bridge over the "
+	    "river</a></p><p><a href='/n/2'>School board elects a new chair "
+	    "for the year</a></p><p>" PROSE "</p><p>Apps we used:</p><ul>"
+	    "<li><a href='/a/1'>Harbor Tides for phones</a></li><li><a "
+	    "href='/a/2'>Ferry Times for the desktop</a></li></ul>"
+	    "</article></body></html>";
+	struct article *a = run(page, "https://news.example/s/9", NULL);
+	size_t	 i;
+	int	 seen = 0;
+
+	(void)state;
+	assert_false(body_has(a, "Read more:"));
+	assert_false(body_has(a, "School board elects"));
+	assert_true(body_has(a, "Harbor Tides for phones"));
+	for (i = 0; i < a->nrelated; i++)
+		if (strcmp(a->related[i].url, "https://news.example/n/2") == 0)
+			seen = 1;
+	assert_true(seen);
+	article_free(a);
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -1025,6 +1053,7 @@ main(void)
 		cmocka_unit_test(test_extract_html_dateline_dropped),
 		cmocka_unit_test(test_extract_html_labelled_teaser),
 		cmocka_unit_test(test_extract_html_follow_line_dropped),
+		cmocka_unit_test(test_extract_html_teaser_list_in_story),
 		cmocka_unit_test(test_extract_html_jsonld_body_picks_container),
 		cmocka_unit_test(test_extract_html_embedded_quote_kept),
 		cmocka_unit_test(test_extract_html_teaser_summary_and_source),
