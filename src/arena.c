@@ -314,12 +314,6 @@ arena_xml_install(void)
 #endif
 }
 
-void *
-arena_xml_alloc(size_t n)
-{
-	return xml_arena != NULL ? arena_alloc(xml_arena, n) : NULL;
-}
-
 int
 arena_xml_active(void)
 {

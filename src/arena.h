@@ -31,8 +31,5 @@ void		 arena_destroy(struct arena *);
 
 int		 arena_xml_install(void);
 int		 arena_xml_active(void);
-/* A block from libxml2's arena for the command's own use (it goes with
- * the process); NULL when there is no arena or no room. */
-void		*arena_xml_alloc(size_t);
 
 #endif

@@ -1,11 +1,6 @@
 /*
  * cmd_dump: byline --dump: read a saved page or text copy, extract, print.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,51 +22,6 @@ keep_body(void *v, const char *data, size_t n)
 }
 
 /* The charset parameter of a Content-Type, or NULL. */
-/*
- * Reads the regular file path into libxml2's arena: its memory is
- * faulted in by huge pages that the parse needs anyway, where a buffer
- * of its own would fault a page at a time.  0 with *data (NUL-ended) and
- * *n; 1 when path is no regular file or there is no arena (then
- * file_read() does it); -1 with eb set.
- */
-static int
-read_to_arena(const char *path, char **data, size_t *n, struct errbuf *eb)
-{
-	struct stat st;
-	ssize_t	 r;
-	size_t	 len = 0;
-	char	*p;
-	int	 fd;
-
-	if (!arena_xml_active() || (fd = open(path, O_RDONLY | O_CLOEXEC)) ==
-	    -1)
-		return 1;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size > INPUT_MAX_BYTES ||
-	    (p = arena_xml_alloc((size_t)st.st_size + 1)) == NULL) {
-		close(fd);
-		return 1;
-	}
-	while (len < (size_t)st.st_size) {
-		r = read(fd, p + len, (size_t)st.st_size - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			errbuf_set(eb, "%s: %s", path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (r == 0)
-			break;		/* it shrank */
-		len += (size_t)r;
-	}
-	close(fd);
-	p[len] = '\0';
-	*data = p;
-	*n = len;
-	return 0;
-}
-
 static const char *
 charset_of(const char *ctype, char *out, size_t size)
 {
@@ -106,9 +56,7 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	struct buf in, text, safe;
 	char	*final_url = NULL, *ctype = NULL, charset[64];
 	const char *where = strcmp(target, "-") == 0 ? "<stdin>" : target;
-	char	*page = NULL;
-	size_t	 page_len = 0;
-	int	 rc = 1, r;
+	int	 rc = 1;
 
 	/* One page, then exit: libxml2 allocates from an arena. */
 	if (arena_xml_install() == -1) {
@@ -132,16 +80,11 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 		if (eo.base_url == NULL)
 			eo.base_url = final_url != NULL ? final_url : target;
 		eo.charset = charset_of(ctype, charset, sizeof charset);
-	} else if ((r = read_to_arena(target, &page, &page_len, &eb)) == -1 ||
-	    (r == 1 && file_read(target, &in, &eb) == -1)) {
+	} else if (file_read(target, &in, &eb) == -1) {
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;
 	}
-	if (page == NULL) {
-		page = in.data;
-		page_len = in.len;
-	}
-	if (extract_article(page, page_len, &eo, &a, &eb) != 0) {
+	if (extract_article(in.data, in.len, &eo, &a, &eb) != 0) {
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;
 	}

@@ -514,7 +514,6 @@ style_hidden(const char *s)
 	    strstr(c, "visibility:hidden") != NULL;
 }
 
-/* Attribute-derived flags and weight: computed once per element. */
 /* Does the space-separated list s hold the token w (any case)? */
 static int
 has_token(const char *s, const char *w)
@@ -579,6 +578,7 @@ class_words(struct class_memo *memo, const char *v, struct class_words *cw)
 	m->cw = *cw;
 }
 
+/* Attribute-derived flags and weight: computed once per element. */
 static void
 class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 {
@@ -2768,51 +2768,38 @@ raw_end(const char *s, size_t i, size_t n, const char *name)
 	return n;
 }
 
-/* Attributes the extractor reads (lower case, sorted); the others are
- * left out of the copy given to libxml2. */
-static const char *const read_attrs[] = {
-	"alt", "aria-hidden", "charset", "class", "content", "datatable",
-	"datetime", "hidden", "href", "http-equiv", "id", "itemprop", "lang",
-	"name", "property", "rel", "role", "style", "summary", "type"
+/* Attributes the extractor reads (lower case), with their lengths; the
+ * others are left out of the copy given to libxml2. */
+#define RA(name)	{ name, sizeof name - 1 }
+static const struct {
+	const char *name;
+	size_t	 len;
+} read_attrs[] = {
+	RA("alt"), RA("aria-hidden"), RA("charset"), RA("class"),
+	RA("content"), RA("datatable"), RA("datetime"), RA("hidden"),
+	RA("href"), RA("http-equiv"), RA("id"), RA("itemprop"), RA("lang"),
+	RA("name"), RA("property"), RA("rel"), RA("role"), RA("style"),
+	RA("summary"), RA("type")
 };
-
-/* read_attrs[] by the length of the name: its first index and the
- * index past its last, filled on first use. */
-static struct {
-	int	 ready;
-	uint8_t	 lo[16], hi[16];
-} ra_len;
+#undef RA
 
 /* The index + 1 in read_attrs[] of the name s[0..len) (any case), or 0. */
 static int
 read_attr(const char *name, size_t len)
 {
-	char	 lc[16];
 	size_t	 i, j;
 
 	_Static_assert(sizeof read_attrs / sizeof read_attrs[0] <= 32,
 	    "copy_start_tag() keeps a bit for each name");
-	if (len >= sizeof lc)
-		return 0;
-	if (!ra_len.ready) {
-		/* Sorted by length would do; sorted by name, so a pass
-		 * for each length. */
-		for (i = 0; i < sizeof lc; i++)
-			for (j = 0; j < sizeof read_attrs /
-			    sizeof read_attrs[0]; j++)
-				if (strlen(read_attrs[j]) == i) {
-					if (ra_len.hi[i] == 0)
-						ra_len.lo[i] = (uint8_t)j;
-					ra_len.hi[i] = (uint8_t)(j + 1);
-				}
-		ra_len.ready = 1;
-	}
-	for (i = 0; i < len; i++)
-		lc[i] = (char)ascii_tolower((unsigned char)name[i]);
-	for (j = ra_len.lo[len]; j < ra_len.hi[len]; j++)
-		if (lc[0] == read_attrs[j][0] && strlen(read_attrs[j]) ==
-		    len && memcmp(lc, read_attrs[j], len) == 0)
+	for (j = 0; j < sizeof read_attrs / sizeof read_attrs[0]; j++) {
+		if (read_attrs[j].len != len)
+			continue;
+		for (i = 0; i < len && ascii_tolower((unsigned char)name[i]) ==
+		    read_attrs[j].name[i]; i++)
+			;
+		if (i == len)
 			return (int)j + 1;
+	}
 	return 0;
 }
 
@@ -3387,7 +3374,7 @@ restore_attrs(htmlDocPtr doc, xmlNodePtr root, const struct prune_attrs *pa)
 				for (j = 0; j < t->n; j++) {
 					a = &pa->a[t->first + j];
 					if (xmlNewProp(n, (const xmlChar *)
-					    read_attrs[a->name],
+					    read_attrs[a->name].name,
 					    a->val == PRUNE_NOVAL ? NULL :
 					    (const xmlChar *)(pa->pool + a->val))
 					    == NULL)
