@@ -131,6 +131,23 @@ month_of(const char *w)
 	return 0;
 }
 
+enum date_word
+date_word(const char *w)
+{
+	size_t	 i;
+
+	if (month_of(w) != 0)
+		return DATE_WORD_MONTH;
+	if (word_in(w, weekdays, sizeof weekdays / sizeof weekdays[0]))
+		return DATE_WORD_WEEKDAY;
+	for (i = 0; i < sizeof zones / sizeof zones[0]; i++)
+		if (strcmp(w, zones[i].name) == 0)
+			return DATE_WORD_ZONE;
+	if (word_in(w, fillers, sizeof fillers / sizeof fillers[0]))
+		return DATE_WORD_FILLER;
+	return DATE_WORD_NONE;
+}
+
 /*
  * Cuts s into at most max tokens; returns the count, or -1 when there
  * are more or a word is not ASCII (a date has none).  Space separates

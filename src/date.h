@@ -46,6 +46,15 @@ int	 date_parse(const char *s, size_t n, struct date *d);
 int	 date_find(const char *s, size_t n, struct date *d, size_t *start,
 	    size_t *end);
 
+/* What a word (lower case ASCII) is to a date. */
+enum date_word {
+	DATE_WORD_NONE = 0,
+	DATE_WORD_MONTH,	/* "nov", "november", "sept" */
+	DATE_WORD_WEEKDAY,	/* "tue", "tuesday" */
+	DATE_WORD_ZONE,		/* "utc", "est", "aedt" */
+	DATE_WORD_FILLER	/* "at", "on", "of", "th" */
+};
+enum date_word date_word(const char *w);
 /* Writes the day as written ("YYYY-MM-DD", utc + offset) to out[11]. */
 void	 date_format_day(const struct date *d, char out[11]);
 

@@ -1769,23 +1769,14 @@ find_from(const char *s, size_t slen, const char *t, size_t n, size_t *pos)
 	return -1;
 }
 
-/* The words of a dateline (lower case): what the date is, months, and
- * the rest (weekdays, zones, "on", "at"). */
+/* The words of a dateline (lower case) besides those of dates
+ * (date_word()): what the date is, and the rest. */
 static const char *const dateline_says[] = {
 	"published", "updated", "posted", NULL
 };
-static const char *const dateline_months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", NULL
-};
 static const char *const dateline_other[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-	"modified", "last", "first", "on", "at", "am", "pm", "a.m", "p.m",
-	"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct",
-	"pt", "utc", "gmt", "bst", "cet", "cest", NULL
+	"modified", "last", "first", "am", "pm", "a.m", "p.m", "et", "ct",
+	"pt", NULL
 };
 
 /* A time zone's abbreviation: two to five capitals ("HST", "AEDT"). */
@@ -1828,6 +1819,7 @@ is_dateline(const char *t, size_t n)
 	size_t	 i, j, l, k;
 	int	 said = 0, month = 0, num = 0, numdate = 0, sep, time = 0;
 	int	 start = 1, by = 0;
+	enum date_word dw;
 
 	if (n == 0 || n >= 160)
 		return 0;
@@ -1887,9 +1879,10 @@ is_dateline(const char *t, size_t n)
 		w[l] = '\0';
 		if (in_list(w, dateline_says))
 			said = 1;
-		else if (in_list(w, dateline_months))
+		else if ((dw = date_word(w)) == DATE_WORD_MONTH)
 			month++;
-		else if (!in_list(w, dateline_other) && !is_zone(t + i, l))
+		else if (dw == DATE_WORD_NONE && !in_list(w, dateline_other) &&
+		    !is_zone(t + i, l))
 			return 0;
 	}
 	/* A date and what a dateline says, or a time; or one date alone

@@ -153,6 +153,20 @@ test_date_parse_long_input_rejected(void **state)
 	    &(size_t){ 0 }), -1);
 }
 
+/* What a word is to a date, for the extractor's dateline test. */
+static void
+test_date_word_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(date_word("nov"), DATE_WORD_MONTH);
+	assert_int_equal(date_word("sept"), DATE_WORD_MONTH);
+	assert_int_equal(date_word("thursday"), DATE_WORD_WEEKDAY);
+	assert_int_equal(date_word("aedt"), DATE_WORD_ZONE);
+	assert_int_equal(date_word("at"), DATE_WORD_FILLER);
+	assert_int_equal(date_word("council"), DATE_WORD_NONE);
+	assert_int_equal(date_word("Nov"), DATE_WORD_NONE);
+}
+
 int
 main(void)
 {
@@ -163,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_date_find_none_in_prose),
 		cmocka_unit_test(test_date_find_iso_inside_text),
 		cmocka_unit_test(test_date_parse_long_input_rejected),
+		cmocka_unit_test(test_date_word_kinds),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
