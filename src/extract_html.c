@@ -286,6 +286,18 @@ is_elem(xmlNodePtr n)
 	return n->type == XML_ELEMENT_NODE && n->_private != NULL;
 }
 
+/* The node after n in a walk over top's subtree, children first unless
+ * skip; NULL past its end.  Parents must be right (fix_parents()). */
+static xmlNodePtr
+next_in(xmlNodePtr n, xmlNodePtr top, int skip)
+{
+	if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
 /* An attribute's value, borrowed from the tree, or NULL. */
 static const char *
 attr(xmlNodePtr n, const char *name)
@@ -877,7 +889,7 @@ ld_body_mark(struct hx *hx)
 	if (hx->body == NULL ||
 	    (probe = ld_body_probe(hx->meta.article_body)) == NULL)
 		return;
-	for (n = hx->body->children; n != NULL && !found;) {
+	for (n = hx->body; n != NULL && !found; n = next_in(n, hx->body, p)) {
 		p = n->type == XML_ELEMENT_NODE && n->_private != NULL &&
 		    hn(n)->tag == T_P;
 		if (p) {
@@ -893,16 +905,6 @@ ld_body_mark(struct hx *hx)
 			free(t);
 			free(nt);
 		}
-		/* Into elements but paragraphs; parents are right. */
-		if (!p && n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != hx->body && n->next == NULL)
-			n = n->parent;
-		if (n == hx->body)
-			break;
-		n = n->next;
 	}
 	free(probe);
 }
@@ -2388,18 +2390,6 @@ host_name(const char *h)
 #define CARD_LEVELS	6
 #define CARD_NODES	300
 
-/* The next node of a walk over top's subtree (children first unless
- * skip); NULL past its end. */
-static xmlNodePtr
-card_next(xmlNodePtr n, xmlNodePtr top, int skip)
-{
-	if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL)
-		return n->children;
-	while (n != top && n->next == NULL)
-		n = n->parent;
-	return n == top ? NULL : n->next;
-}
-
 /* Do all the links under top go to href (an image link and a headline
  * link to the same story make one card)? */
 static int
@@ -2410,7 +2400,7 @@ links_only_to(xmlNodePtr top, const char *href)
 	int	 seen = 0;
 
 	for (n = top; n != NULL && seen < CARD_NODES;
-	    n = card_next(n, top, 0), seen++)
+	    n = next_in(n, top, 0), seen++)
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
 		    hn(n)->tag == T_A && (h = attr(n, "href")) != NULL &&
 		    strcmp(h, href) != 0)
@@ -2463,7 +2453,7 @@ teaser_details(struct hx *hx, xmlNodePtr card, const char *title,
 
 	*summary = *source = NULL;
 	for (n = card; n != NULL && seen < CARD_NODES && (*summary == NULL ||
-	    *source == NULL); n = card_next(n, card, skip), seen++) {
+	    *source == NULL); n = next_in(n, card, skip), seen++) {
 		skip = 0;
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
 			continue;
@@ -3346,7 +3336,7 @@ mark_index(xmlAttrPtr m)
 
 /* Parents must be right (fix_parents()). */
 static int
-restore_attrs(htmlDocPtr doc, xmlNodePtr root, const struct prune_attrs *pa)
+restore_attrs(xmlNodePtr root, const struct prune_attrs *pa)
 {
 	xmlNodePtr n;
 	xmlAttrPtr m;
@@ -3354,7 +3344,7 @@ restore_attrs(htmlDocPtr doc, xmlNodePtr root, const struct prune_attrs *pa)
 	const struct prune_attr *a;
 	size_t	 k, j;
 
-	for (n = root; n != NULL;) {
+	for (n = root; n != NULL; n = next_in(n, root, 0)) {
 		if (n->type == XML_ELEMENT_NODE && (m = n->properties) != NULL &&
 		    strcmp((const char *)m->name, PRUNE_MARK) == 0) {
 			k = mark_index(m);
@@ -3375,14 +3365,6 @@ restore_attrs(htmlDocPtr doc, xmlNodePtr root, const struct prune_attrs *pa)
 				}
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n->next == NULL)
-			n = n->parent == (xmlNodePtr)doc ? NULL : n->parent;
-		if (n != NULL)
-			n = n->next;
 	}
 	return 0;
 }
@@ -3395,7 +3377,7 @@ extract_html_prune_restore(htmlDocPtr doc, const struct prune_attrs *pa)
 	if (root == NULL)
 		return 0;
 	fix_parents(root, 0);
-	return restore_attrs(doc, root, pa);
+	return restore_attrs(root, pa);
 }
 
 static int
@@ -3901,8 +3883,8 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		goto out;
 	}
 	fix_parents(xmlDocGetRootElement(hx.doc), 0);
-	if (pa.nt > 0 && restore_attrs(hx.doc, xmlDocGetRootElement(hx.doc),
-	    &pa) == -1)
+	if (pa.nt > 0 && restore_attrs(xmlDocGetRootElement(hx.doc), &pa) ==
+	    -1)
 		goto nomem;
 	if (setup_nodes(&hx) == -1 || extract_html_meta(hx.doc, &hx.meta) ==
 	    -1)
