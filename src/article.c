@@ -183,6 +183,30 @@ article_add_block(struct article *a, enum block_type type, int level,
 	return 0;
 }
 
+void
+article_drop_block(struct article *a, size_t bi)
+{
+	size_t	 i, o = 0;
+
+	free(a->blocks[bi].text);
+	memmove(&a->blocks[bi], &a->blocks[bi + 1], (a->nblocks - bi - 1) *
+	    sizeof *a->blocks);
+	a->nblocks--;
+	for (i = 0; i < a->nlinks; i++) {
+		struct link *l = &a->links[i];
+
+		if (l->block == bi) {
+			free(l->text);
+			free(l->url);
+			continue;
+		}
+		if (l->block != (size_t)-1 && l->block > bi)
+			l->block--;
+		a->links[o++] = *l;
+	}
+	a->nlinks = o;
+}
+
 int
 article_add_link(struct article *a, const char *text, const char *url,
     size_t block, size_t start, size_t end)

@@ -89,6 +89,9 @@ int	 article_set(char **field, const char *s, size_t n);
  * whitespace folded.  An empty block is not added and returns 0. */
 int	 article_add_block(struct article *, enum block_type, int level,
 	    const char *text, size_t n);
+/* Takes block bi (< nblocks) out, with the links into it; the links
+ * into later blocks follow. */
+void	 article_drop_block(struct article *, size_t bi);
 /* Adds a link already resolved to an absolute URL (not copied when NULL
  * or empty: returns 0). */
 int	 article_add_link(struct article *, const char *text, const char *url,

@@ -3557,31 +3557,6 @@ article_chars(const struct article *a)
 	return c;
 }
 
-/* Takes block bi out of a, with the links into it. */
-static void
-drop_block(struct article *a, size_t bi)
-{
-	size_t	 i, o = 0;
-
-	free(a->blocks[bi].text);
-	memmove(&a->blocks[bi], &a->blocks[bi + 1], (a->nblocks - bi - 1) *
-	    sizeof *a->blocks);
-	a->nblocks--;
-	for (i = 0; i < a->nlinks; i++) {
-		struct link *l = &a->links[i];
-
-		if (l->block == bi) {
-			free(l->text);
-			free(l->url);
-			continue;
-		}
-		if (l->block != (size_t)-1 && l->block > bi)
-			l->block--;
-		a->links[o++] = *l;
-	}
-	a->nlinks = o;
-}
-
 /*
  * Is t[0..n) the author's or the site's call to follow them ("Follow
  * him on Twitter @x.", "Follow us on Twitter @y and on Facebook.")?
@@ -3634,7 +3609,7 @@ drop_follow_lines(struct article *a)
 		seen++;
 		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
 		    is_follow_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
-			drop_block(a, i - 1);
+			article_drop_block(a, i - 1);
 	}
 }
 
@@ -3691,7 +3666,7 @@ drop_teaser_lists(struct article *a)
 				return -1;
 		}
 		for (k = j; k > i; k--)
-			drop_block(a, k - 1);
+			article_drop_block(a, k - 1);
 		i--;
 	}
 	return 0;

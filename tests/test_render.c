@@ -120,6 +120,31 @@ test_render_over_cap_fails(void **state)
 	article_free(a);
 }
 
+/* Dropping a block takes its links with it; later links follow. */
+static void
+test_article_drop_block(void **state)
+{
+	struct article *a = article_new();
+
+	(void)state;
+	assert_non_null(a);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "one", 3), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "two", 3), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "three",
+	    5), 0);
+	assert_int_equal(article_add_link(a, "two", "https://e.example/2", 1,
+	    0, 3), 0);
+	assert_int_equal(article_add_link(a, "three", "https://e.example/3", 2,
+	    0, 5), 0);
+	article_drop_block(a, 1);
+	assert_int_equal(a->nblocks, 2);
+	assert_string_equal(a->blocks[1].text, "three");
+	assert_int_equal(a->nlinks, 1);
+	assert_string_equal(a->links[0].url, "https://e.example/3");
+	assert_int_equal(a->links[0].block, 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -128,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_render_markdown_links_lists),
 		cmocka_unit_test(test_render_json_fields),
 		cmocka_unit_test(test_render_over_cap_fails),
+		cmocka_unit_test(test_article_drop_block),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
