@@ -3210,8 +3210,12 @@ extract_html_prune(const char *s, size_t *np, struct prune_attrs *pa)
 
 	/* libxml2's allocator: the copy is its input, and comes from the
 	 * arena in one-shot runs. */
-	if (pa != NULL)
+	if (pa != NULL) {
 		memset(pa, 0, sizeof *pa);
+		/* libxml2 stops some reads at a NUL byte: no table. */
+		if (memchr(s, '\0', n) != NULL)
+			pa = NULL;
+	}
 	if ((out = xmlMalloc(n + 1)) == NULL)
 		return NULL;
 	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
@@ -3463,8 +3467,7 @@ extract_html_prune_same(const char *page, size_t n, size_t *ntags)
 
 	memset(&pa, 0, sizeof pa);
 	if (n > INT_MAX || (p1 = extract_html_prune(page, &n1, NULL)) == NULL ||
-	    (p2 = extract_html_prune(page, &n2, memchr(page, '\0', n) ==
-	    NULL ? &pa : NULL)) == NULL)
+	    (p2 = extract_html_prune(page, &n2, &pa)) == NULL)
 		goto out;
 	if (ntags != NULL)
 		*ntags = pa.nt;
@@ -3845,8 +3848,8 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (extract_html_prune_ok(enc)) {
 		/* Attribute values are copied aside only from valid UTF-8,
 		 * which libxml2 reads as it is. */
-		if ((pruned = extract_html_prune(data, &n, utf8 &&
-		    memchr(data, '\0', n) == NULL ? &pa : NULL)) == NULL)
+		if ((pruned = extract_html_prune(data, &n, utf8 ? &pa : NULL)) ==
+		    NULL)
 			goto nomem;
 		data = pruned;
 	}

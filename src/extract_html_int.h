@@ -83,8 +83,8 @@ struct prune_attrs {
  * JSON-LD's), <style> and <svg> elements and without the attributes the
  * extractor never reads; never longer than the page.  *np becomes its
  * length.  Only for an encoding that extract_html_prune_ok() accepts.
- * With pa (only for valid UTF-8 with no NUL byte, where libxml2 reads
- * the bytes as they are), the attributes of simple start tags go to *pa
+ * With pa (only for valid UTF-8, which libxml2 reads as it is; a page
+ * with a NUL byte gets no table), the attributes of simple start tags go to *pa
  * (zeroed first; released with extract_html_prune_attrs_free()) and the
  * tag keeps PRUNE_MARK, up to the first construct the pass may read
  * otherwise than libxml2 (a tag that is not simple, an odd comment).
@@ -103,7 +103,7 @@ void	 extract_html_prune_attrs_free(struct prune_attrs *);
 int	 extract_html_same_tree(xmlNodePtr, xmlNodePtr);
 /*
  * The prune pass's promise, for its tests and fuzz target: page (valid
- * UTF-8; with a NUL byte there is no table) parsed with its kept
+ * UTF-8) parsed with its kept
  * attributes left in the tags, and with them moved to the side table and
  * put back, makes the same tree.  1 same, 0
  * not, -1 no memory; *ntags (may be NULL) gets the number of tags that
