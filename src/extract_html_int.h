@@ -84,10 +84,11 @@ struct prune_attrs {
  * extractor never reads; never longer than the page.  *np becomes its
  * length.  Only for an encoding that extract_html_prune_ok() accepts.
  * With pa (only for valid UTF-8, which libxml2 reads as it is; a page
- * with a NUL byte gets no table), the attributes of simple start tags go to *pa
- * (zeroed first; released with extract_html_prune_attrs_free()) and the
- * tag keeps PRUNE_MARK, up to the first construct the pass may read
- * otherwise than libxml2 (a tag that is not simple, an odd comment).
+ * with a NUL byte gets no table), the attributes of simple start tags
+ * go to *pa (zeroed first; released with
+ * extract_html_prune_attrs_free()) and the tag keeps PRUNE_MARK, up to
+ * the first construct the pass may read otherwise than libxml2 (a tag
+ * that is not simple, an odd comment).
  * Allocated with xmlMalloc(): the caller frees it with xmlFree(); NULL
  * on no memory.
  */
