@@ -21,7 +21,7 @@
 #include <libxml/xmlmemory.h>
 
 #include "arena.h"
-#include "limits.h"
+#include "bounds.h"
 
 #define ALIGN		16
 #define HUGE_PAGE	(2UL * 1024 * 1024)

@@ -12,7 +12,7 @@
  * the byte range of its text inside that block's text, so that a renderer
  * can number it ("[n]") where it ends.
  *
- * Setters return 0, or -1 when memory runs out or a limit of limits.h is
+ * Setters return 0, or -1 when memory runs out or a limit of bounds.h is
  * reached; on -1 the article is unchanged.
  */
 #ifndef BYLINE_ARTICLE_H

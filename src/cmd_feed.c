@@ -17,7 +17,7 @@
 
 #include "cmd.h"
 #include "feed.h"
-#include "limits.h"
+#include "bounds.h"
 
 struct sink {
 	FILE	*out;

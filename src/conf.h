@@ -51,7 +51,7 @@ struct conf {
 	struct conf_feed *feeds;
 	size_t		 nfeeds;
 
-	/* Settings, with the defaults of limits.h until set. */
+	/* Settings, with the defaults of bounds.h until set. */
 	long		 reload_concurrency;	/* transfers at once */
 	long		 host_concurrency;	/* per host */
 	long		 connect_timeout_ms;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "limits.h"
+#include "bounds.h"
 #include "util.h"
 
 enum tok_type {

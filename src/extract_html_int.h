@@ -6,7 +6,7 @@
  *
  * The tree belongs to libxml2 and is freed by the caller of these
  * functions.  Strings returned here are new and the caller frees them.
- * Limits (HTML_*) are in limits.h.
+ * Limits (HTML_*) are in bounds.h.
  */
 #ifndef BYLINE_EXTRACT_HTML_INT_H
 #define BYLINE_EXTRACT_HTML_INT_H
@@ -16,7 +16,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "article.h"
-#include "limits.h"
+#include "bounds.h"
 #include "util.h"
 
 /* Metadata found in the page before any cleaning. */

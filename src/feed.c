@@ -31,7 +31,7 @@
 #include "date.h"
 #include "feed.h"
 #include "feed_json.h"
-#include "limits.h"
+#include "bounds.h"
 #include "util.h"
 
 /* Entry fields, in sfeed's column order (content type aside). */

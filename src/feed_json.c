@@ -12,7 +12,7 @@
 #include "date.h"
 #include "feed.h"
 #include "feed_json.h"
-#include "limits.h"
+#include "bounds.h"
 #include "util.h"
 
 struct jentry {

@@ -16,7 +16,7 @@
  * never holds a control character, and never takes more columns than the
  * width.  The layout owns its lines and targets; layout_release() frees
  * them.  Errors: layout_article() returns 0, or -1 when memory runs out
- * or a limit of limits.h is reached, with eb set and the layout emptied.
+ * or a limit of bounds.h is reached, with eb set and the layout emptied.
  */
 #ifndef BYLINE_LAYOUT_H
 #define BYLINE_LAYOUT_H

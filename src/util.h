@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "limits.h"
+#include "bounds.h"
 
 #define WARN_UNUSED __attribute__((warn_unused_result))
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# limits-net.sh: the fetcher's limits of limits.h that need a server,
+# limits-net.sh: the fetcher's limits of bounds.h that need a server,
 # from loopback servers the test starts: a page over FETCH_PAGE_MAX_BYTES
 # (10 MB) and a gzip bomb refused by --dump while receiving; a response
 # header value of FETCH_HEADER_MAX_BYTES (1024) or more not kept (the

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "feed.h"
-#include "limits.h"
+#include "bounds.h"
 #include "util.h"
 
 struct result {

@@ -1,5 +1,5 @@
 /*
- * test_limits: the limits of limits.h that no module test proves, each
+ * test_limits: the limits of bounds.h that no module test proves, each
  * driven just past its value (issue 8): article arrays, error messages,
  * URLs, feeds.conf feeds, tags, warnings and file size, OPML depth and
  * size, text lines, laid-out lines, feed content and JSON Feed size.

@@ -1,12 +1,12 @@
 /*
- * limits: every size, count and time limit byline enforces, in one place,
+ * bounds: every size, count and time limit byline enforces, in one place,
  * each with its unit and the reason for its value.  Input from the network
  * or from files is hostile; these caps bound the memory and time it can
  * cost.  The man page's LIMITS section lists them with the tests that
  * prove them.
  */
-#ifndef BYLINE_LIMITS_H
-#define BYLINE_LIMITS_H
+#ifndef BYLINE_BOUNDS_H
+#define BYLINE_BOUNDS_H
 
 /* A saved page or text copy read by --dump: far above any real article
  * (the corpus's largest page is under 2 MB), low enough to bound memory. */
