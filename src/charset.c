@@ -1,0 +1,147 @@
+/*
+ * charset: see charset.h.  The HTML choice follows what browsers do
+ * with pages that declare one charset and serve another (WHATWG
+ * Encoding: a BOM first; windows-1252 for the undeclared); the XML
+ * declaration is XML 1.0 section 4.3.3.
+ */
+#include <string.h>
+
+#include <libxml/encoding.h>
+
+#include "bounds.h"
+#include "charset.h"
+#include "util.h"
+
+const char *
+charset_bom(const char *s, size_t n, size_t *len)
+{
+	const char *name = NULL;
+	size_t	 l = 0;
+
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		name = "UTF-8";
+		l = 3;
+	} else if (n >= 2 && memcmp(s, "\xff\xfe", 2) == 0) {
+		name = "UTF-16LE";
+		l = 2;
+	} else if (n >= 2 && memcmp(s, "\xfe\xff", 2) == 0) {
+		name = "UTF-16BE";
+		l = 2;
+	}
+	if (len != NULL)
+		*len = l;
+	return name;
+}
+
+int
+charset_is_utf8(const char *s)
+{
+	return ascii_casecmp(s, "utf-8") == 0 || ascii_casecmp(s, "utf8") == 0;
+}
+
+int
+charset_is_wide(const char *s)
+{
+	return ascii_ncasecmp(s, "utf-16", 6) == 0 ||
+	    ascii_ncasecmp(s, "utf-32", 6) == 0 ||
+	    ascii_ncasecmp(s, "utf16", 5) == 0 ||
+	    ascii_ncasecmp(s, "ucs", 3) == 0;
+}
+
+int
+charset_known(const char *name)
+{
+	xmlCharEncodingHandlerPtr h;
+
+	if ((h = xmlFindCharEncodingHandler(name)) == NULL)
+		return 0;
+	xmlCharEncCloseFunc(h);
+	return 1;
+}
+
+void
+charset_xml_decl(const char *s, size_t len, char *out, size_t outsz)
+{
+	const char *d, *q, *e = s + len;
+	char	 quote;
+	size_t	 n;
+
+	out[0] = '\0';
+	if (e - s < 5 || memcmp(s, "<?xml", 5) != 0)
+		return;
+	if ((q = memmem(s, (size_t)(e - s), "?>", 2)) != NULL)
+		e = q;
+	if ((d = memmem(s, (size_t)(e - s), "encoding", 8)) == NULL)
+		return;
+	d += 8;
+	while (d < e && (ascii_isspace((unsigned char)*d) || *d == '='))
+		d++;
+	if (d >= e || (*d != '"' && *d != '\''))
+		return;
+	quote = *d++;
+	for (n = 0; d + n < e && d[n] != quote; n++)
+		;
+	if (d + n >= e || n >= outsz)
+		return;
+	memcpy(out, d, n);
+	out[n] = '\0';
+}
+
+int
+charset_html_meta(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t	 i, j;
+
+	if (n > HTML_SNIFF_BYTES)
+		n = HTML_SNIFF_BYTES;
+	for (i = 0; i + 8 < n; i++) {
+		if (ascii_ncasecmp(s + i, "charset", 7) != 0)
+			continue;
+		j = i + 7;
+		while (j < n && ascii_isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		j++;
+		while (j < n && (ascii_isspace((unsigned char)s[j]) ||
+		    s[j] == '"' || s[j] == '\''))
+			j++;
+		for (i = 0; j < n && i + 1 < outsz &&
+		    (ascii_isalpha((unsigned char)s[j]) ||
+		    ascii_isdigit((unsigned char)s[j]) || s[j] == '-' ||
+		    s[j] == '_' || s[j] == '.' || s[j] == ':'); j++)
+			out[i++] = s[j];
+		out[i] = '\0';
+		return i > 0 ? 0 : -1;
+	}
+	return -1;
+}
+
+const char *
+charset_html(const char *s, size_t n, const char *declared, char *buf,
+    size_t bufsz, int *valid)
+{
+	const char *bom;
+
+	*valid = 0;
+	if ((bom = charset_bom(s, n, NULL)) != NULL) {
+		if (charset_is_utf8(bom))
+			*valid = utf8_valid(s, n);
+		return bom;
+	}
+	if (utf8_valid(s, n)) {
+		*valid = 1;
+		return "UTF-8";
+	}
+	if (declared != NULL && *declared != '\0' &&
+	    strlen(declared) < bufsz) {
+		memcpy(buf, declared, strlen(declared) + 1);
+	} else if (charset_html_meta(s, n, buf, bufsz) == -1)
+		return "windows-1252";
+	/* UTF-8 declared but invalid: the bytes are legacy. */
+	if (charset_is_utf8(buf))
+		return "windows-1252";
+	if (!charset_known(buf))
+		return "windows-1252";
+	return buf;
+}
