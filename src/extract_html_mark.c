@@ -498,6 +498,9 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 		h->flags |= F_HIDDEN;
 	if (style != NULL && style_hidden(style))
 		h->flags |= F_HIDDEN;
+	if (h->tag == T_MAIN ||
+	    (role != NULL && ascii_casecmp(role, "main") == 0))
+		h->flags |= F_MAIN;
 	if (role != NULL &&
 	    (ascii_casecmp(role, "menu") == 0 ||
 	    ascii_casecmp(role, "menubar") == 0 ||
@@ -527,6 +530,30 @@ extract_html_fix_parents(xmlNodePtr n, int depth)
 		c->parent = n;
 		if (c->type == XML_ELEMENT_NODE && depth < TREE_DEPTH_MAX)
 			extract_html_fix_parents(c, depth + 1);
+	}
+}
+
+/*
+ * The page's own landmarks win over what a box around them says: a
+ * parser that does not know HTML5's elements (libxml2 2.9 leaves a
+ * <header> or a <section role="complementary"> open) or a layout that
+ * wraps the whole page in one "menu-container" puts the story inside
+ * a box that looks like chrome.  The ancestors of <main>, role="main"
+ * and itemprop="articleBody" are marked so that they are never
+ * stripped for their class, id or role.
+ */
+static void
+hold_main(xmlNodePtr root)
+{
+	xmlNodePtr n, a;
+
+	for (n = root; n != NULL; n = next_in(n, root, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    !(hn(n)->flags & (F_MAIN | F_INBODY)))
+			continue;
+		for (a = n->parent; a != NULL && is_elem(a) &&
+		    !(hn(a)->flags & F_HOLDSMAIN); a = a->parent)
+			hn(a)->flags |= F_HOLDSMAIN;
 	}
 }
 
@@ -588,6 +615,7 @@ hx_setup_nodes(struct hx *hx)
 	if (hx->body == NULL)
 		hx->body = root;
 	free(memo);
+	hold_main(root);
 	return 0;
 }
 
@@ -771,14 +799,16 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		hx->in_table++;
 	if (h->tag == T_CODE)
 		hx->in_code++;
-	if ((h->props & P_DROP) || ((h->flags & (F_HIDDEN | F_ROLE)) &&
+	if ((h->props & P_DROP) || ((h->flags & F_HIDDEN) &&
+	    h->tag != T_BODY && h->tag != T_HTML) ||
+	    ((h->flags & F_ROLE) && !(h->flags & F_HOLDSMAIN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||
 	    (n->name[0] == 'o' && strcmp((const char *)n->name, "o:p") == 0)) {
 		h->flags |= F_STRIP;
 		return 0;
 	}
 	if ((hx->attempt & A_STRIP_UNLIKELY) && (h->flags & F_UNLIKELY) &&
-	    h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
+	    !(h->flags & F_HOLDSMAIN) && h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
 	    hx->in_table == 0 &&
 	    hx->in_code == 0 && !hx_wraps_quote(n)) {
 		h->flags |= F_STRIP;

@@ -51,6 +51,8 @@ enum tag {
 #define F_CAPTION	0x2000	/* caption or credit */
 #define F_KEEP		0x4000	/* holds a paragraph cluster: never cut */
 #define F_TAGLINK	0x8000	/* a link with rel="tag" */
+#define F_MAIN		0x10000	/* <main>, role="main" */
+#define F_HOLDSMAIN	0x20000	/* an ancestor of an F_MAIN or F_INBODY */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1

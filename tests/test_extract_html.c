@@ -597,6 +597,25 @@ test_extract_html_hidden_content_dropped(void **state)
 	assert_false(body_has(a, "script words"));
 }
 
+/* A box whose role or class says chrome but which holds the page's
+ * <main> (an HTML5 element left open, a page-wide menu container) is
+ * not stripped: the story inside it stays. */
+static void
+test_extract_html_main_inside_chrome_box_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='menucontainer'><section "
+	    "role='complementary'><a href='/live'>Live radio</a>"
+	    "<main><div><p>" PROSE "</p><p>" PROSE2 "</p></div></main>"
+	    "</section></div><aside role='complementary'><p>Sidebar words, "
+	    "more, and more, and more.</p></aside></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "fewer parking lots"));
+	assert_false(body_has(a, "Sidebar words"));
+}
+
 static void
 test_extract_html_wrong_declared_charset_is_utf8(void **state)
 {
@@ -1023,6 +1042,7 @@ main(void)
 		PAGE_TEST(test_extract_html_embedded_quote_kept),
 		PAGE_TEST(test_extract_html_teaser_summary_and_source),
 		PAGE_TEST(test_extract_html_hidden_content_dropped),
+		PAGE_TEST(test_extract_html_main_inside_chrome_box_kept),
 		PAGE_TEST(test_extract_html_wrong_declared_charset_is_utf8),
 		PAGE_TEST(test_extract_html_legacy_charset_converted),
 		PAGE_TEST(test_extract_html_icu_only_charset_converted),
