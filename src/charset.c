@@ -4,6 +4,8 @@
  * Encoding: a BOM first; windows-1252 for the undeclared); the XML
  * declaration is XML 1.0 section 4.3.3.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/encoding.h>
@@ -117,6 +119,71 @@ charset_html_meta(const char *s, size_t n, char *out, size_t outsz)
 	return -1;
 }
 
+/*
+ * UTF-8 with a few bad bytes (a page pasted together from two sources,
+ * a cut sequence) is UTF-8: a legacy charset's text almost never forms
+ * valid multi-byte sequences, so CHARSET_UTF8_GOOD_PER_BAD of them for
+ * each bad byte, and CHARSET_UTF8_MIN_GOOD at least, settle it.
+ */
+#define CHARSET_UTF8_GOOD_PER_BAD	9
+#define CHARSET_UTF8_MIN_GOOD		8
+
+static int
+mostly_utf8(const char *s, size_t n)
+{
+	size_t	 i = 0, good = 0, bad = 0, l;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = utf8_decode(s + i, n - i, &cp);
+		if (l == 1)
+			bad++;
+		else
+			good++;
+		i += l;
+	}
+	return good >= CHARSET_UTF8_MIN_GOOD &&
+	    good >= bad * CHARSET_UTF8_GOOD_PER_BAD;
+}
+
+char *
+charset_utf8_repair(const char *s, size_t *n)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t	 i = 0, o = 0, l, bad = 0;
+	uint32_t cp;
+	char	*out;
+
+	while (i < *n) {
+		l = (unsigned char)s[i] < 0x80 ? 1 :
+		    utf8_decode(s + i, *n - i, &cp);
+		if (l == 1 && (unsigned char)s[i] >= 0x80)
+			bad++;
+		i += l;
+	}
+	/* A page is at most INPUT_MAX_BYTES: no overflow. */
+	if ((out = malloc(*n + bad * (sizeof fffd - 2) + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < *n; i += l) {
+		l = (unsigned char)s[i] < 0x80 ? 1 :
+		    utf8_decode(s + i, *n - i, &cp);
+		if (l == 1 && (unsigned char)s[i] >= 0x80) {
+			memcpy(out + o, fffd, sizeof fffd - 1);
+			o += sizeof fffd - 1;
+		} else {
+			memcpy(out + o, s + i, l);
+			o += l;
+		}
+	}
+	out[o] = '\0';
+	*n = o;
+	return out;
+}
+
 const char *
 charset_html(const char *s, size_t n, const char *declared, char *buf,
     size_t bufsz, int *valid)
@@ -133,6 +200,8 @@ charset_html(const char *s, size_t n, const char *declared, char *buf,
 		*valid = 1;
 		return "UTF-8";
 	}
+	if (mostly_utf8(s, n))
+		return "UTF-8";
 	if (declared != NULL && *declared != '\0' &&
 	    strlen(declared) < bufsz) {
 		memcpy(buf, declared, strlen(declared) + 1);

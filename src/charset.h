@@ -36,13 +36,19 @@ int	 charset_html_meta(const char *s, size_t n, char *out, size_t outsz);
 /*
  * The encoding to parse an HTML page s[0..n) with: a BOM wins; bytes
  * that are valid UTF-8 are UTF-8 whatever is declared (pages often
- * declare a legacy charset and serve UTF-8); then declared (the HTTP
- * header's charset, may be NULL), then <meta>, then windows-1252, what
- * browsers assume for undeclared Western pages.  The result is a
- * constant or buf.  *valid says whether the page is valid UTF-8 that
- * libxml2 reads as it is.
+ * declare a legacy charset and serve UTF-8), and so are bytes that are
+ * UTF-8 but for a few bad ones (*valid 0: charset_utf8_repair() first);
+ * then declared (the HTTP header's charset, may be NULL), then <meta>,
+ * then windows-1252, what browsers assume for undeclared Western pages.
+ * The result is a constant or buf.  *valid says whether the page is
+ * valid UTF-8 that libxml2 reads as it is.
  */
 const char *charset_html(const char *s, size_t n, const char *declared,
 	    char *buf, size_t bufsz, int *valid);
+
+/* A copy of s[0..*n) with each byte that is not part of a valid UTF-8
+ * sequence replaced by U+FFFD; *n becomes its length.  Caller frees;
+ * NULL when memory runs out. */
+char	*charset_utf8_repair(const char *s, size_t *n);
 
 #endif

@@ -384,6 +384,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	struct prune_attrs pa;
 	struct article *best = NULL, *a;
 	char	 csbuf[64], *base_alloc = NULL, *copy = NULL, *pruned = NULL;
+	char	*repaired = NULL;
 	const char *enc;
 	size_t	 i, best_chars = 0, c;
 	int	 rc = -1, utf8;
@@ -402,6 +403,13 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		data = copy;
 	}
 	enc = charset_html(data, n, opts->charset, csbuf, sizeof csbuf, &utf8);
+	if (!utf8 && strcmp(enc, "UTF-8") == 0) {
+		/* UTF-8 with a few bad bytes: libxml2 would give up on it. */
+		if ((repaired = charset_utf8_repair(data, &n)) == NULL)
+			goto nomem;
+		data = repaired;
+		utf8 = 1;
+	}
 	if (extract_html_prune_ok(enc)) {
 		/* Attribute values are copied aside only from valid UTF-8,
 		 * which libxml2 reads as it is. */
@@ -476,6 +484,7 @@ out:
 	free(hx.title_norm);
 	free(base_alloc);
 	free(copy);
+	free(repaired);
 	xmlFree(pruned);
 	extract_html_prune_attrs_free(&pa);
 	extract_html_meta_release(&hx.meta);

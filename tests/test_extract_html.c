@@ -630,6 +630,25 @@ test_extract_html_wrong_declared_charset_is_utf8(void **state)
 	    "\xe6\x96\xb0\xe9\x97\xbb."));
 }
 
+/* UTF-8 with one bad byte (0x81, which windows-1252 lacks) is read as
+ * UTF-8, the bad byte as U+FFFD: not as a legacy charset, which turned
+ * every letter into two and made libxml2 stop at the bad byte. */
+static void
+test_extract_html_utf8_with_bad_byte_repaired(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta charset='utf-8'></head><body><article><p>"
+	    PROSE "Z\xc3\xbcrich, K\xc3\xb6ln, M\xc3\xbcnchen, "
+	    "Gr\xc3\xbc\xc3\x9f Gott, \xc3\xa9t\xc3\xa9.</p><p>" PROSE2
+	    " Bad \x81 byte.</p><p>" PROSE " After the bad byte, "
+	    "\xc5\x82\xc3\xb3" "d\xc5\xba.</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Z\xc3\xbcrich, K\xc3\xb6ln"));
+	assert_true(body_has(a, "Bad \xef\xbf\xbd byte."));
+	assert_true(body_has(a, "After the bad byte, \xc5\x82\xc3\xb3"));
+}
+
 static void
 test_extract_html_legacy_charset_converted(void **state)
 {
@@ -1045,6 +1064,7 @@ main(void)
 		PAGE_TEST(test_extract_html_main_inside_chrome_box_kept),
 		PAGE_TEST(test_extract_html_wrong_declared_charset_is_utf8),
 		PAGE_TEST(test_extract_html_legacy_charset_converted),
+		PAGE_TEST(test_extract_html_utf8_with_bad_byte_repaired),
 		PAGE_TEST(test_extract_html_icu_only_charset_converted),
 		PAGE_TEST(test_extract_html_controls_stripped),
 		cmocka_unit_test(test_extract_html_deep_nesting_bounded),
