@@ -232,6 +232,160 @@ drop_teaser_lists(struct article *a)
 	return 0;
 }
 
+/*
+ * When the page's body is missing or a fraction of what its data says:
+ * a JSON-LD articleBody at least LD_BODY_MIN_CHARS long and
+ * LD_BODY_RATIO times the story found replaces it (a page that renders
+ * its story by script, or shows a teaser of it); failing that, a story
+ * shorter than the page's description is replaced by the description,
+ * so that a page with a story never gives an empty one.
+ */
+#define LD_BODY_MIN_CHARS	200
+#define LD_BODY_RATIO		2
+
+/* Block elements that end a paragraph inside an articleBody. */
+static const char *const ld_break_tags[] = {
+	"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+	"blockquote", "ul", "ol", "tr", "section", NULL
+};
+
+/* Does the tag at t ("<p class=x>", "</p>") end a paragraph? */
+static int
+ld_break_tag(const char *t)
+{
+	size_t	 i, l;
+
+	t += t[1] == '/' ? 2 : 1;
+	for (l = 0; ascii_isalpha((unsigned char)t[l]) ||
+	    ascii_isdigit((unsigned char)t[l]); l++)
+		;
+	for (i = 0; ld_break_tags[i] != NULL; i++)
+		if (strlen(ld_break_tags[i]) == l &&
+		    ascii_ncasecmp(t, ld_break_tags[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The paragraphs of an articleBody (plain text with newlines, or HTML
+ * with tags and the common references) added to a, or only counted when
+ * a is NULL.  Returns the characters of text, or -1 on no memory.
+ */
+static long
+ld_paragraphs(const char *s, struct article *a)
+{
+	static const struct {
+		const char *ref;
+		char	 c;
+	} refs[] = {
+		{ "&amp;", '&' }, { "&quot;", '"' }, { "&#39;", '\'' },
+		{ "&apos;", '\'' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&nbsp;", ' ' }
+	};
+	struct buf b;
+	const char *e;
+	long	 chars = 0;
+	size_t	 r;
+	int	 brk, no_tag = 0;
+
+	buf_init(&b, ARTICLE_FIELD_MAX_BYTES);
+	for (; ; s++) {
+		brk = *s == '\0' || *s == '\n';
+		/* Past the last '>', no '<' opens a tag: not searched
+		 * again for each one. */
+		if (*s == '<' && !no_tag &&
+		    (e = strchr(s, '>')) == NULL)
+			no_tag = 1;
+		if (*s == '<' && !no_tag) {
+			brk = ld_break_tag(s);
+			s = e;
+			if (!brk && buf_putc(&b, ' ') == BUF_NOMEM)
+				goto nomem;
+		}
+		if (brk) {
+			chars += (long)b.len;
+			if (a != NULL && article_add_block(a, BLOCK_PARAGRAPH,
+			    0, b.data, b.len) == -1)
+				goto nomem;
+			buf_setlen(&b, 0);
+			if (*s == '\0')
+				break;
+			continue;
+		}
+		if (*s == '>')
+			continue;
+		for (r = 0; *s == '&' && r < sizeof refs / sizeof refs[0]; r++)
+			if (strncmp(s, refs[r].ref, strlen(refs[r].ref)) == 0)
+				break;
+		if (*s == '&' && r < sizeof refs / sizeof refs[0]) {
+			s += strlen(refs[r].ref) - 1;
+			if (buf_putc(&b, refs[r].c) == BUF_NOMEM)
+				goto nomem;
+		} else if (buf_putc(&b, *s) == BUF_NOMEM)
+			goto nomem;
+	}
+	buf_release(&b);
+	return chars;
+nomem:
+	buf_release(&b);
+	return -1;
+}
+
+/* Does body start with the first words of ex (LD_OPEN_BYTES of it)? */
+#define LD_OPEN_BYTES	40
+
+static int
+ld_opens_with(const char *body, const char *ex)
+{
+	size_t	 l = strlen(ex);
+
+	while (ascii_isspace((unsigned char)*body))
+		body++;
+	if (l > LD_OPEN_BYTES)
+		l = LD_OPEN_BYTES;
+	return strncmp(body, ex, l) == 0;
+}
+
+/* Takes every block out of a. */
+static void
+drop_blocks(struct article *a)
+{
+	while (a->nblocks > 0)
+		article_drop_block(a, a->nblocks - 1);
+}
+
+/* The fallbacks above; 0, or -1 on no memory. */
+static int
+body_fallback(struct hx *hx, struct article *a)
+{
+	size_t	 chars = article_chars(a);
+	const char *ex = hx->meta.excerpt;
+	long	 ld;
+
+	if (hx->meta.article_body != NULL) {
+		if ((ld = ld_paragraphs(hx->meta.article_body, NULL)) == -1)
+			return -1;
+		if (ld >= LD_BODY_MIN_CHARS &&
+		    (size_t)ld > chars * LD_BODY_RATIO) {
+			drop_blocks(a);
+			/* The description is the standfirst, unless the
+			 * body opens with it. */
+			if (ex != NULL && !ld_opens_with(hx->meta.article_body,
+			    ex) && article_add_block(a, BLOCK_PARAGRAPH, 0, ex,
+			    strlen(ex)) == -1)
+				return -1;
+			return ld_paragraphs(hx->meta.article_body, a) == -1 ?
+			    -1 : 0;
+		}
+	}
+	if (ex != NULL && strlen(ex) > chars) {
+		drop_blocks(a);
+		return article_add_block(a, BLOCK_PARAGRAPH, 0, ex,
+		    strlen(ex));
+	}
+	return 0;
+}
+
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -468,7 +622,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		if (best_chars >= ENOUGH_TEXT)
 			break;
 	}
-	if (fill_meta(&hx, best) == -1)
+	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	*out = best;
 	best = NULL;

@@ -519,6 +519,47 @@ test_extract_html_jsonld_body_picks_container(void **state)
 
 /* "Follow him on Twitter" at the end of the story goes; in the story's
  * body, the same words stay. */
+/* A page that shows only a teaser of a story its JSON-LD holds whole:
+ * the articleBody's paragraphs (tags and references read) replace the
+ * teaser, after the description, which the body does not repeat. */
+static void
+test_extract_html_jsonld_body_replaces_teaser(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='description' content='The standfirst "
+	    "of the story.'><script type='application/ld+json'>"
+	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+	    "\"headline\":\"H\","
+	    "\"articleBody\":\"" PROSE "\\n" PROSE2 "<p>Last &amp; "
+	    "<b>final</b> paragraph of the story, with words.</p>\"}"
+	    "</script></head><body><div><p>Subscribe to read on, now.</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(a->nblocks >= 4);
+	assert_string_equal(a->blocks[0].text, "The standfirst of the story.");
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "fewer parking lots"));
+	assert_true(body_has(a, "Last & final paragraph"));
+	assert_false(body_has(a, "Subscribe"));
+	assert_false(body_has(a, "<b>"));
+}
+
+/* A page whose body has no story (a player, a script) gives its
+ * description rather than nothing or a credit line. */
+static void
+test_extract_html_description_when_no_story(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='description' content='Dubious sellers "
+	    "promise help with sleep, pain and worse.'></head><body>"
+	    "<div id='player'></div><p>Photo: SWR</p></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Dubious sellers promise help"));
+	assert_false(body_has(a, "Photo: SWR"));
+}
+
 static void
 test_extract_html_follow_line_dropped(void **state)
 {
@@ -1056,6 +1097,8 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
+		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
+		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
 		PAGE_TEST(test_extract_html_jsonld_body_picks_container),
 		PAGE_TEST(test_extract_html_embedded_quote_kept),
