@@ -92,33 +92,8 @@ static char	*tags_join(const struct conf_feed *);
 static void	 progress(struct reload *);
 static void	 record_error(struct job *, const char *);
 static void	 parse_error(struct job *);
-static int	 mkdir_for(const char *, struct errbuf *);
 
 /* Creates the directories leading to path (mode 0700). */
-static int
-mkdir_for(const char *path, struct errbuf *eb)
-{
-	struct buf b;
-	char	*p;
-	int	 rc = 0;
-
-	buf_init(&b, CONF_PATH_MAX_BYTES);
-	if (buf_puts(&b, path) != BUF_OK) {
-		errbuf_set(eb, "%s: path too long", path);
-		return -1;
-	}
-	for (p = b.data + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(b.data, 0700) == -1 && errno != EEXIST) {
-			errbuf_set(eb, "%s: %s", b.data, strerror(errno));
-			rc = -1;
-			break;
-		}
-		*p = '/';
-	}
-	buf_release(&b);
-	return rc;
-}
 
 /* Loads the configuration and prints its warnings; -1 when unusable. */
 static int
@@ -730,7 +705,7 @@ cmd_import_opml(const struct options *o, const char *file, FILE *out,
 		goto out;
 	}
 	if (im.add.len > 0) {
-		if (mkdir_for(fp, &eb) == -1) {
+		if (file_mkdir_parents(fp, &eb) == -1) {
 			fprintf(err, "byline: %s\n", eb.msg);
 			goto out;
 		}

@@ -1,5 +1,5 @@
 /*
- * file: reading a whole file.  See file.h.
+ * file: reading a whole file, making a file's directories.  See file.h.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -91,4 +91,30 @@ fail:
 		close(fd);
 	buf_reset(out);
 	return -1;
+}
+
+int
+file_mkdir_parents(const char *path, struct errbuf *eb)
+{
+	struct buf b;
+	char	*p;
+	int	 rc = 0;
+
+	buf_init(&b, CONF_PATH_MAX_BYTES);
+	if (buf_puts(&b, path) != BUF_OK) {
+		errbuf_set(eb, "%s: path too long", path);
+		return -1;
+	}
+	/* Each '/' after the first byte ends a directory to make. */
+	for (p = b.data + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(b.data, 0700) == -1 && errno != EEXIST) {
+			errbuf_set(eb, "%s: %s", b.data, strerror(errno));
+			rc = -1;
+			break;
+		}
+		*p = '/';
+	}
+	buf_release(&b);
+	return rc;
 }

@@ -180,7 +180,6 @@ static int	 fts_refresh(struct store *, int64_t, int, const char *,
 		    const char *, enum feed_content_type, const char *,
 		    struct errbuf *);
 static int	 strip_markup(struct buf *, const char *);
-static int	 mkdir_parent(const char *, struct errbuf *);
 static int	 migrate(struct store *, struct errbuf *);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
 static char	*words_query(const char *, const char *, size_t, size_t);
@@ -254,31 +253,6 @@ col_dup(sqlite3_stmt *st, int i, char **out)
 	if ((*out = strdup((const char *)t)) == NULL)
 		return -1;
 	return 0;
-}
-
-static int
-mkdir_parent(const char *path, struct errbuf *eb)
-{
-	struct buf b;
-	char	*p;
-	int	 rc = 0;
-
-	buf_init(&b, CONF_PATH_MAX_BYTES);
-	if (buf_puts(&b, path) != BUF_OK) {
-		errbuf_set(eb, "%s: path too long", path);
-		return -1;
-	}
-	for (p = b.data + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(b.data, 0700) == -1 && errno != EEXIST) {
-			errbuf_set(eb, "%s: %s", b.data, strerror(errno));
-			rc = -1;
-			break;
-		}
-		*p = '/';
-	}
-	buf_release(&b);
-	return rc;
 }
 
 char *
@@ -373,7 +347,7 @@ store_open(const char *path, struct errbuf *eb)
 		errbuf_set(eb, "%s: out of memory", path);
 		return NULL;
 	}
-	if (mkdir_parent(path, eb) == -1)
+	if (file_mkdir_parents(path, eb) == -1)
 		goto fail;
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {

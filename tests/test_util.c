@@ -7,7 +7,10 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "arena.h"
@@ -255,6 +258,43 @@ test_file_read_errors_name_the_path(void **state)
 	buf_release(&b);
 }
 
+/* The directories above a path are made, those there are kept, and a
+ * file in the way is named in the error. */
+static void
+test_file_mkdir_parents_makes_and_names(void **state)
+{
+	struct errbuf eb;
+	struct stat st;
+	char	 dir[] = "/tmp/byline-test-mkdir-XXXXXX";
+	char	 path[128], sub[128], file[128];
+	FILE	*f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a/b/cache.db", dir);
+	assert_int_equal(file_mkdir_parents(path, &eb), 0);
+	snprintf(sub, sizeof sub, "%s/a/b", dir);
+	assert_int_equal(stat(sub, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0700);
+	/* Again: nothing to make, no error. */
+	assert_int_equal(file_mkdir_parents(path, &eb), 0);
+	/* A file where a directory should be. */
+	snprintf(file, sizeof file, "%s/a/f", dir);
+	assert_non_null(f = fopen(file, "w"));
+	fclose(f);
+	snprintf(path, sizeof path, "%s/a/f/x/y", dir);
+	assert_int_equal(file_mkdir_parents(path, &eb), -1);
+	snprintf(sub, sizeof sub, "%s/a/f/x: Not a directory", dir);
+	assert_string_equal(eb.msg, sub);
+	unlink(file);
+	snprintf(sub, sizeof sub, "%s/a/b", dir);
+	rmdir(sub);
+	snprintf(sub, sizeof sub, "%s/a", dir);
+	rmdir(sub);
+	rmdir(dir);
+}
+
 /* Blocks keep their bytes through growth, stay aligned, and the cap
  * holds. */
 static void
@@ -315,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_url_resolve_relative_and_hostile),
 		cmocka_unit_test(test_url_resolve_rfc3986_examples),
 		cmocka_unit_test(test_file_read_errors_name_the_path),
+		cmocka_unit_test(test_file_mkdir_parents_makes_and_names),
 		cmocka_unit_test(test_arena_blocks_realloc_and_cap),
 	};
 
