@@ -9,33 +9,10 @@ set -u
 
 : "${BYLINE:=./src/byline}"
 : "${srcdir:=.}"
-command -v tmux >/dev/null 2>&1 || {
-	echo "browser-tui: tmux is not installed: skipped"
-	exit 77
-}
 case $BYLINE in /*) ;; *) BYLINE=$(pwd)/$BYLINE ;; esac
-
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-browser.XXXXXX")
-sock=byline-browser-$$
-# Seconds a screen may take to appear (sanitized builds are slow).
-DEADLINE=${TUI_DEADLINE:-20}
-T() {
-	tmux -L "$sock" -f /dev/null "$@"
-}
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+. "$srcdir/tests/lib.sh"
+tmux_setup browser-tui
 trap 'exit 1' INT TERM HUP
-
-tests_run=0
-fails=0
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
-ok() {
-	echo "ok: $*"
-}
 
 mkdir -p "$tmp/home" "$tmp/asan"
 printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$tmp" \
@@ -57,19 +34,6 @@ start() {
 	    ASAN_OPTIONS='log_path=$tmp/asan/asan' \
 	    UBSAN_OPTIONS='log_path=$tmp/asan/ubsan' \
 	    '$BYLINE' '$tmp/$1.html'; echo EXIT=\$?; exec sleep 600"
-}
-
-# wait_for SESSION TEXT: polls the screen until it shows TEXT.
-wait_for() {
-	end=$(($(date +%s) + DEADLINE))
-	until T capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; do
-		if [ "$(date +%s)" -gt "$end" ]; then
-			echo "--- $1: \"$2\" did not appear; the screen:"
-			T capture-pane -p -t "$1" 2>/dev/null
-			return 1
-		fi
-		sleep 0.05
-	done
 }
 
 # refused NAME URL: "o" on a page at URL gives the message, no browser.
@@ -118,5 +82,4 @@ T send-keys -t web q
 if [ -n "$(ls "$tmp/asan")" ]; then
 	fail "sanitizer: $(cat "$tmp"/asan/* | head -20)"
 fi
-echo "$((tests_run - fails)) passed, $fails failed"
-[ $fails -eq 0 ]
+finish

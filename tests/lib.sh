@@ -8,7 +8,9 @@ export LC_ALL
 tests_run=0
 tests_failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+# lib_on_exit: a command run at exit before $tmp goes (tmux_setup's).
+lib_on_exit=
+trap 'eval "$lib_on_exit"; rm -rf "$tmp"' EXIT
 
 fail() {
 	printf 'FAIL: %s\n' "$*"
@@ -53,4 +55,98 @@ finish() {
 	    "$tests_failed"
 	[ "$tests_failed" -eq 0 ]
 	exit $?
+}
+
+# pass WHAT, flunk WHY: ok and fail, each counted as one check.
+pass() {
+	tests_run=$((tests_run + 1))
+	ok "$@"
+}
+
+flunk() {
+	tests_run=$((tests_run + 1))
+	fail "$@"
+}
+
+# ---- the reader in tmux, as tmux's regress/ drives it ----
+
+# tmux_setup NAME: a private tmux server for this test (-L
+# byline-NAME-PID, -f /dev/null), killed at exit; skips (77) when tmux
+# is missing.  DEADLINE: seconds a screen may take to appear (sanitized
+# builds are slow).
+tmux_setup() {
+	command -v tmux >/dev/null 2>&1 || {
+		echo "$1: tmux is not installed: skipped"
+		exit 77
+	}
+	sock=byline-$1-$$
+	DEADLINE=${TUI_DEADLINE:-20}
+	lib_on_exit='T kill-server >/dev/null 2>&1'
+}
+
+T() {
+	tmux -L "$sock" -f /dev/null "$@"
+}
+
+# screen SESSION: the pane's text.
+screen() {
+	T capture-pane -p -t "$1"
+}
+
+# wait_for SESSION TEXT: polls the screen until it shows TEXT (a fixed
+# string); returns 1 and prints the screen when the deadline passes.
+wait_for() {
+	end=$(($(date +%s) + DEADLINE))
+	while :; do
+		if screen "$1" 2>/dev/null | grep -qF -- "$2"; then
+			return 0
+		fi
+		if [ "$(date +%s)" -gt "$end" ]; then
+			echo "--- $1: \"$2\" did not appear; the screen:"
+			screen "$1" 2>/dev/null
+			echo "---"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_row SESSION ROW TEXT: polls until row ROW (1-based) shows TEXT.
+wait_row() {
+	end=$(($(date +%s) + DEADLINE))
+	while ! screen "$1" 2>/dev/null | sed -n "$2p" | grep -qF -- "$3"; do
+		if [ "$(date +%s)" -gt "$end" ]; then
+			echo "--- $1: row $2 never showed \"$3\"; the screen:"
+			screen "$1" 2>/dev/null
+			echo "---"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_gone SESSION TEXT: polls until the screen no longer shows TEXT.
+wait_gone() {
+	end=$(($(date +%s) + DEADLINE))
+	while screen "$1" 2>/dev/null | grep -qF -- "$2"; do
+		[ "$(date +%s)" -gt "$end" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
+# expect SESSION TEXT WHAT: wait_for, counted as one check.
+expect() {
+	if wait_for "$1" "$2"; then
+		pass "$3"
+	else
+		flunk "$3"
+	fi
+}
+
+# keys SESSION KEY...: send-keys (tmux key names).
+keys() {
+	s=$1
+	shift
+	T send-keys -t "$s" "$@"
 }

@@ -14,42 +14,12 @@ set -u
 
 : "${BYLINE:=./src/byline}"
 : "${srcdir:=.}"
-command -v tmux >/dev/null 2>&1 || {
-	echo "tui: tmux is not installed: TUI tests skipped"
-	exit 77
-}
 [ -x "$BYLINE" ] || { echo "tui: no $BYLINE" >&2; exit 99; }
 case $BYLINE in /*) ;; *) BYLINE=$(pwd)/$BYLINE ;; esac
 case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-tui.XXXXXX")
-sock=byline-tui-$$
-# Seconds a screen may take to appear (sanitized builds are slow).
-DEADLINE=${TUI_DEADLINE:-20}
-
-T() {
-	tmux -L "$sock" -f /dev/null "$@"
-}
-cleanup() {
-	T kill-server >/dev/null 2>&1
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$srcdir/tests/lib.sh"
+tmux_setup tui
 trap 'exit 1' INT TERM HUP
-
-tests_run=0
-fails=0
-fail() {
-	echo "FAIL: $*"
-	tests_run=$((tests_run + 1))
-	fails=$((fails + 1))
-}
-ok() {
-	echo "ok: $*"
-	tests_run=$((tests_run + 1))
-}
 
 mkdir -p "$tmp/home" "$tmp/xdg-config" "$tmp/data" "$tmp/cache" "$tmp/asan" \
     "$tmp/t"
@@ -87,68 +57,6 @@ start() {
 	} >"$tmp/run-$name.sh"
 	chmod +x "$tmp/run-$name.sh"
 	T new-session -d -s "$name" -x 100 -y 30 "$tmp/run-$name.sh"
-}
-
-screen() {
-	T capture-pane -p -t "$1"
-}
-
-# wait_for SESSION TEXT: polls the screen until it shows TEXT (a fixed
-# string); returns 1 and prints the screen when the deadline passes.
-wait_for() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		if screen "$1" 2>/dev/null | grep -qF -- "$2"; then
-			return 0
-		fi
-		if [ "$(date +%s)" -gt "$end" ]; then
-			echo "--- $1: \"$2\" did not appear; the screen:"
-			screen "$1" 2>/dev/null
-			echo "---"
-			return 1
-		fi
-		sleep 0.05
-	done
-}
-
-# wait_row SESSION ROW TEXT: polls until row ROW (1-based) shows TEXT.
-wait_row() {
-	end=$(($(date +%s) + DEADLINE))
-	while ! screen "$1" 2>/dev/null | sed -n "$2p" | grep -qF -- "$3"; do
-		if [ "$(date +%s)" -gt "$end" ]; then
-			echo "--- $1: row $2 never showed \"$3\"; the screen:"
-			screen "$1" 2>/dev/null
-			echo "---"
-			return 1
-		fi
-		sleep 0.05
-	done
-}
-
-# wait_gone SESSION TEXT: polls until the screen no longer shows TEXT.
-wait_gone() {
-	end=$(($(date +%s) + DEADLINE))
-	while screen "$1" 2>/dev/null | grep -qF -- "$2"; do
-		[ "$(date +%s)" -gt "$end" ] && return 1
-		sleep 0.05
-	done
-	return 0
-}
-
-# expect SESSION TEXT WHAT: wait_for, counted as one check.
-expect() {
-	if wait_for "$1" "$2"; then
-		ok "$3"
-	else
-		fail "$3"
-	fi
-}
-
-# keys SESSION KEY...: send-keys (tmux key names).
-keys() {
-	s=$1
-	shift
-	T send-keys -t "$s" "$@"
 }
 
 # status_line SESSION: the article view's "Line N/" (the top line; M may
@@ -208,8 +116,8 @@ start demo -- --demo
 expect demo "Demo feeds (offline)" "demo: starts on the feed list"
 expect demo "Feeds 1/5" "demo: cursor on the first feed"
 [ "$(pane demo '#{alternate_on}')" = 1 ] &&
-    ok "demo: alternate screen in use" ||
-    fail "demo: alternate screen not in use"
+    pass "demo: alternate screen in use" ||
+    flunk "demo: alternate screen not in use"
 
 keys demo j
 expect demo "Feeds 2/5" "demo: j moves down"
@@ -223,9 +131,9 @@ expect demo "Article: Council approves the tidal lagoon" \
 expect demo "Harbor City council voted 9 to 4" \
     "demo: the story's text is extracted from the local page"
 if screen demo | grep -q "Most read\|Comments (2)\|Subscribe to"; then
-	fail "demo: page chrome reached the article view"
+	flunk "demo: page chrome reached the article view"
 else
-	ok "demo: no page chrome in the article view"
+	pass "demo: no page chrome in the article view"
 fi
 
 keys demo j j j
@@ -236,8 +144,8 @@ keys demo Tab
 expect demo "Related 1/" "demo: Tab selects the first related link"
 sel=$(selected demo)
 [ "$sel" = "Old Mill Bridge closes for six weeks of repairs" ] &&
-    ok "demo: the page's teaser comes first" ||
-    fail "demo: first related link is \"$sel\""
+    pass "demo: the page's teaser comes first" ||
+    flunk "demo: first related link is \"$sel\""
 keys demo Enter
 expect demo "Article: Old Mill Bridge closes" "demo: Enter follows a teaser"
 expect demo "History 2" "demo: the history grows"
@@ -249,8 +157,8 @@ expect demo "More on this in your feeds" \
 
 # The last target is the last store article "about the same thing".
 keys demo BTab
-wait_gone demo "Related 0/" && ok "demo: BTab selects the last related link" ||
-    fail "demo: BTab selects nothing"
+wait_gone demo "Related 0/" && pass "demo: BTab selects the last related link" ||
+    flunk "demo: BTab selects nothing"
 sel=$(selected demo)
 if [ -n "$sel" ]; then
 	keys demo Enter
@@ -258,7 +166,7 @@ if [ -n "$sel" ]; then
 	    "demo: Enter follows a store article (\"$sel\")"
 	expect demo "History 3" "demo: the history grows again"
 else
-	fail "demo: no selected store article"
+	flunk "demo: no selected store article"
 fi
 
 keys demo BSpace
@@ -269,8 +177,8 @@ expect demo "Article: Council approves the tidal lagoon" \
     "demo: the first article is shown again"
 after=$(status_line demo)
 [ -n "$before" ] && [ "$before" = "$after" ] &&
-    ok "demo: same scroll position after Backspace ($after)" ||
-    fail "demo: scroll position \"$before\" became \"$after\""
+    pass "demo: same scroll position after Backspace ($after)" ||
+    flunk "demo: scroll position \"$before\" became \"$after\""
 
 # A text copy's teaser has no URL: it is looked up by its title.
 keys demo q
@@ -306,21 +214,21 @@ expect demo "Article: " "demo: a result opens"
 # Resize to 60x20 and back: everything is redrawn for the new size.
 T resize-window -t demo -x 60 -y 20
 wait_row demo 19 "Line 1/" &&
-    ok "demo: redrawn after resizing to 60x20 (status on row 19)" ||
-    fail "demo: not redrawn at 60x20"
-wait_row demo 1 "byline " && ok "demo: title bar on row 1 at 60x20" ||
-    fail "demo: no title bar at 60x20"
+    pass "demo: redrawn after resizing to 60x20 (status on row 19)" ||
+    flunk "demo: not redrawn at 60x20"
+wait_row demo 1 "byline " && pass "demo: title bar on row 1 at 60x20" ||
+    flunk "demo: no title bar at 60x20"
 if screen demo | python3 -c '
 import sys
 sys.exit(0 if any(len(l.rstrip("\n")) > 60 for l in sys.stdin) else 1)'; then
-	fail "demo: a line is wider than 60 columns"
+	flunk "demo: a line is wider than 60 columns"
 else
-	ok "demo: lines fit 60 columns"
+	pass "demo: lines fit 60 columns"
 fi
 T resize-window -t demo -x 100 -y 30
 wait_row demo 29 "Line 1/" &&
-    ok "demo: redrawn after resizing back to 100x30 (status on row 29)" ||
-    fail "demo: not redrawn at 100x30"
+    pass "demo: redrawn after resizing back to 100x30 (status on row 29)" ||
+    flunk "demo: not redrawn at 100x30"
 
 keys demo '?'
 expect demo "select the next related link" "demo: ? shows the key table"
@@ -336,13 +244,13 @@ expect demo "Feeds " "demo: q back to the feeds"
 keys demo q
 expect demo "EXIT=0" "demo: q quits with status 0"
 [ "$(pane demo '#{alternate_on}')" = 0 ] &&
-    ok "demo: terminal restored (alternate screen left)" ||
-    fail "demo: still on the alternate screen after quitting"
+    pass "demo: terminal restored (alternate screen left)" ||
+    flunk "demo: still on the alternate screen after quitting"
 if screen demo | grep -q "Demo feeds\|Feeds 1/5"; then
-	fail "demo: the reader's screen is left behind"
+	flunk "demo: the reader's screen is left behind"
 fi
 if ls "$tmp/t" | grep -q "byline-demo"; then
-	fail "demo: its temporary store was not removed"
+	flunk "demo: its temporary store was not removed"
 fi
 
 # ---- byline PATH: a text copy, offline ----
@@ -361,14 +269,14 @@ keys esc G Tab
 expect esc "Related 1/" "esc: the link is listed"
 title=$(pane esc '#{pane_title}')
 case $title in
-*PWNED*) fail "esc: a title sequence reached the terminal" ;;
-*) ok "esc: no title change" ;;
+*PWNED*) flunk "esc: a title sequence reached the terminal" ;;
+*) pass "esc: no title change" ;;
 esac
 if has_colour esc || T capture-pane -p -e -t esc |
     grep -q "$(printf '\033')\\[[0-9;]*5m\\|$(printf '\033')(0"; then
-	fail "esc: an attribute from the page reached the terminal"
+	flunk "esc: an attribute from the page reached the terminal"
 else
-	ok "esc: no colour, blink or line drawing from the page"
+	pass "esc: no colour, blink or line drawing from the page"
 fi
 keys esc q
 expect esc "EXIT=0" "esc: q quits"
@@ -379,7 +287,7 @@ printf 'file://%s/tests/tui/esc-feed.xml\n' "$srcdir" \
 env HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" "$BYLINE" \
     -c "$tmp/esc-feeds.conf" --db "$tmp/esc.db" --reload \
     >"$tmp/esc-reload.out" 2>&1 ||
-    fail "esc: --reload of the feed: $(cat "$tmp/esc-reload.out")"
+    flunk "esc: --reload of the feed: $(cat "$tmp/esc-reload.out")"
 start escfeed -- -c "$tmp/esc-feeds.conf" --db "$tmp/esc.db"
 expect escfeed "31;44m feed" "escfeed: the feed is listed, ESC dropped"
 keys escfeed Enter
@@ -389,8 +297,8 @@ keys escfeed Enter
 expect escfeed "SAFE-BODY" "escfeed: the feed's content is the fallback"
 title=$(pane escfeed '#{pane_title}')
 case $title in
-*PWNED*) fail "escfeed: a title sequence reached the terminal" ;;
-*) ok "escfeed: no title change" ;;
+*PWNED*) flunk "escfeed: a title sequence reached the terminal" ;;
+*) pass "escfeed: no title change" ;;
 esac
 keys escfeed q q q
 expect escfeed "EXIT=0" "escfeed: q quits"
@@ -398,14 +306,14 @@ expect escfeed "EXIT=0" "escfeed: q quits"
 # ---- NO_COLOR: attributes only, no colour ----
 start colour -- --demo
 expect colour "Feeds 1/5" "colour: started"
-has_colour colour && ok "colour: colours by default" ||
-    fail "colour: no colour without NO_COLOR"
+has_colour colour && pass "colour: colours by default" ||
+    flunk "colour: no colour without NO_COLOR"
 keys colour q
 expect colour "EXIT=0" "colour: quits"
 start nocolour NO_COLOR=1 -- --demo
 expect nocolour "Feeds 1/5" "nocolour: started"
-has_colour nocolour && fail "nocolour: colour despite NO_COLOR" ||
-    ok "nocolour: no colour with NO_COLOR"
+has_colour nocolour && flunk "nocolour: colour despite NO_COLOR" ||
+    pass "nocolour: no colour with NO_COLOR"
 keys nocolour q
 expect nocolour "EXIT=0" "nocolour: quits"
 
@@ -421,18 +329,16 @@ bpid=$(pgrep -P "$shpid" | head -n 1)
 if [ -n "$bpid" ]; then
 	kill -HUP "$bpid"
 	expect hup "EXIT=129" "hup: dies of SIGHUP"
-	[ "$(ndemo)" -eq $((before - 1)) ] && ok "hup: demo store removed" ||
-	    fail "hup: demo store left in $tmp/t"
+	[ "$(ndemo)" -eq $((before - 1)) ] && pass "hup: demo store removed" ||
+	    flunk "hup: demo store left in $tmp/t"
 else
-	fail "hup: byline process not found"
+	flunk "hup: byline process not found"
 fi
 
 # ---- sanitizer reports ----
 if ls "$tmp/asan" | grep -q .; then
-	fail "sanitizer report:"
+	flunk "sanitizer report:"
 	cat "$tmp"/asan/*
 fi
 
-echo "$((tests_run - fails)) passed, $fails failed"
-[ "$fails" -eq 0 ] || exit 1
-exit 0
+finish
