@@ -22,8 +22,13 @@
 #define ARTICLE_LINKS_MAX	20000
 #define ARTICLE_RELATED_MAX	1000
 
-/* Rendered output of one article (text, JSON or markdown). */
+/* Rendered output of one article (text, JSON or markdown) into a buffer,
+ * and its JSON body or one block on its way to a sink. */
 #define RENDER_MAX_BYTES	(256UL * 1024 * 1024)
+
+/* Rendered output staged before it is handed to the sink: big enough
+ * that a long article takes few writes, small beside the article. */
+#define RENDER_FLUSH_BYTES	(64UL * 1024)
 
 /* A date string worth parsing: the longest real form is about 40 bytes. */
 #define DATE_MAX_BYTES		128

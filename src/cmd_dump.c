@@ -21,6 +21,13 @@ keep_body(void *v, const char *data, size_t n)
 	return buf_append(v, data, n) == BUF_OK ? 0 : -1;
 }
 
+/* The render sink: straight to the output stream. */
+static int
+write_out(void *ctx, const char *s, size_t n)
+{
+	return fwrite(s, 1, n, ctx) == n ? 0 : -1;
+}
+
 /* The charset parameter of a Content-Type, or NULL. */
 static const char *
 charset_of(const char *ctype, char *out, size_t size)
@@ -53,7 +60,8 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	struct extract_opts eo;
 	struct errbuf eb;
 	struct article *a = NULL;
-	struct buf in, text, safe;
+	struct render_sink sink;
+	struct buf in;
 	char	*final_url = NULL, *ctype = NULL, charset[64];
 	const char *where = strcmp(target, "-") == 0 ? "<stdin>" : target;
 	int	 rc = 1;
@@ -64,8 +72,6 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 		return 1;
 	}
 	buf_init(&in, INPUT_MAX_BYTES);
-	buf_init(&text, RENDER_MAX_BYTES);
-	buf_init(&safe, RENDER_MAX_BYTES);
 	memset(&eo, 0, sizeof eo);
 	eo.input = o->input;
 	eo.where = where;
@@ -88,19 +94,19 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;
 	}
-	if (render_article(a, o->format, &text) != 0) {
-		fprintf(err, "byline: %s: output too large\n", where);
+	/* Printed as it is rendered.  The model holds no controls; a
+	 * terminal gets a second guarantee. */
+	memset(&sink, 0, sizeof sink);
+	sink.write = write_out;
+	sink.ctx = out;
+	sink.terminal = isatty(fileno(out));
+	if (render_to(a, o->format, &sink) != 0) {
+		if (!ferror(out))
+			fprintf(err, "byline: %s: output too large\n", where);
+		else
+			fprintf(err, "byline: write error\n");
 		goto out;
 	}
-	/* The model holds no controls; a terminal gets a second guarantee. */
-	if (isatty(fileno(out))) {
-		if (utf8_sanitize(&safe, text.data, text.len, 1) != BUF_OK) {
-			fprintf(err, "byline: %s: out of memory\n", where);
-			goto out;
-		}
-		fwrite(safe.data, 1, safe.len, out);
-	} else
-		fwrite(text.data, 1, text.len, out);
 	if (fflush(out) != 0 || ferror(out)) {
 		fprintf(err, "byline: write error\n");
 		goto out;
@@ -111,7 +117,5 @@ out:
 	free(ctype);
 	article_free(a);
 	buf_release(&in);
-	buf_release(&text);
-	buf_release(&safe);
 	return rc;
 }

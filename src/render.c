@@ -1,35 +1,105 @@
 /*
- * render: article to text, markdown or JSON; see render.h.
+ * render: article to text, markdown or JSON, written to a sink as it is
+ * made; see render.h.
+ *
+ * The renderers append to a staging buffer (struct out) and hand it to
+ * the sink at the end of each block, field or entry once it holds
+ * RENDER_FLUSH_BYTES: the output is never held whole, only about one
+ * block of it.  Pieces end after a block's ASCII punctuation, so a
+ * terminal sink sanitises each piece as it would the whole.  JSON is
+ * written here, in the layout json-c's pretty printer gives
+ * (JSON_C_TO_STRING_PRETTY | SPACED | NOSLASHESCAPE), so that the output
+ * stays what it was; test_render compares the two.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "render.h"
 
-static int	 render_text(const struct article *, struct buf *);
-static int	 render_markdown(const struct article *, struct buf *);
-static int	 render_json(const struct article *, struct buf *);
+/* The output being made: the piece not yet handed to the sink. */
+struct out {
+	struct buf	 stage;
+	const struct render_sink *sink;
+	struct buf	 clean;		/* a piece sanitised for a terminal */
+};
+
+static int	 render_text(const struct article *, struct out *);
+static int	 render_markdown(const struct article *, struct out *);
+static int	 render_json(const struct article *, struct out *);
+
+/* Hands the staged piece to the sink: always when force, else once it
+ * is RENDER_FLUSH_BYTES long.  0, or -1 when the sink refuses. */
+static int
+flush(struct out *o, int force)
+{
+	const char *p = o->stage.data;
+	size_t	 n = o->stage.len;
+	int	 r;
+
+	if (n == 0 || (!force && n < RENDER_FLUSH_BYTES))
+		return 0;
+	if (o->sink->terminal) {
+		buf_reset(&o->clean);
+		if (utf8_sanitize(&o->clean, p, n, 1) != BUF_OK)
+			return -1;
+		p = o->clean.data;
+		n = o->clean.len;
+	}
+	r = o->sink->write(o->sink->ctx, p, n);
+	buf_reset(&o->stage);
+	return r == 0 ? 0 : -1;
+}
+
+int
+render_to(const struct article *a, enum render_format fmt,
+    const struct render_sink *sink)
+{
+	struct out o;
+	int	 r = -1;
+
+	buf_init(&o.stage, RENDER_MAX_BYTES);
+	buf_init(&o.clean, RENDER_MAX_BYTES);
+	o.sink = sink;
+	switch (fmt) {
+	case RENDER_TEXT:
+		r = render_text(a, &o);
+		break;
+	case RENDER_MARKDOWN:
+		r = render_markdown(a, &o);
+		break;
+	case RENDER_JSON:
+		r = render_json(a, &o);
+		break;
+	}
+	if (r == 0)
+		r = flush(&o, 1);
+	buf_release(&o.stage);
+	buf_release(&o.clean);
+	return r;
+}
+
+static int
+to_buf(void *ctx, const char *s, size_t n)
+{
+	return buf_append(ctx, s, n) == BUF_OK ? 0 : -1;
+}
 
 int
 render_article(const struct article *a, enum render_format fmt,
     struct buf *out)
 {
-	switch (fmt) {
-	case RENDER_TEXT:
-		return render_text(a, out);
-	case RENDER_MARKDOWN:
-		return render_markdown(a, out);
-	case RENDER_JSON:
-		return render_json(a, out);
-	}
-	return -1;
+	struct render_sink sink;
+
+	memset(&sink, 0, sizeof sink);
+	sink.write = to_buf;
+	sink.ctx = out;
+	return render_to(a, fmt, &sink);
 }
 
 static int
-render_text(const struct article *a, struct buf *out)
+render_text(const struct article *a, struct out *o)
 {
+	struct buf *out = &o->stage;
 	const struct block *b;
 	size_t	 i;
 	int	 first = 1;
@@ -47,7 +117,7 @@ render_text(const struct article *a, struct buf *out)
 		    2, "") != BUF_OK)
 			return -1;
 		if (buf_append(out, b->text, b->len) != BUF_OK ||
-		    buf_puts(out, "\n") != BUF_OK)
+		    buf_puts(out, "\n") != BUF_OK || flush(o, 0) == -1)
 			return -1;
 	}
 	return 0;
@@ -93,8 +163,9 @@ md_inline(const struct article *a, size_t bi, struct buf *out)
 }
 
 static int
-render_markdown(const struct article *a, struct buf *out)
+render_markdown(const struct article *a, struct out *o)
 {
+	struct buf *out = &o->stage;
 	const struct block *b;
 	char	 day[11];
 	size_t	 i, j;
@@ -167,6 +238,8 @@ render_markdown(const struct article *a, struct buf *out)
 				return -1;
 		} else if (buf_puts(out, "\n\n") != BUF_OK)
 			return -1;
+		if (flush(o, 0) == -1)
+			return -1;
 	}
 	if (a->nrelated > 0) {
 		if (buf_puts(out, "## Related\n\n") != BUF_OK)
@@ -193,73 +266,184 @@ render_markdown(const struct article *a, struct buf *out)
 			if (r->summary != NULL &&
 			    buf_printf(out, ": %s", r->summary) != BUF_OK)
 				return -1;
-			if (buf_puts(out, "\n") != BUF_OK)
+			if (buf_puts(out, "\n") != BUF_OK || flush(o, 0) == -1)
 				return -1;
 		}
 	}
 	return 0;
 }
 
-static struct json_object *
-jstr(const char *s)
+/* Appends n bytes of s escaped as json-c escapes a string's content (the
+ * two-character forms, other controls as \u00xx, '/' left alone), up to
+ * a NUL, where json-c's strings end: *nul is then set. */
+static int
+json_escape(struct buf *out, const char *s, size_t n, int *nul)
 {
-	return s != NULL ? json_object_new_string(s) : NULL;
+	static const char hex[] = "0123456789abcdef";
+	size_t	 i = 0, run;
+	unsigned char c;
+
+	while (i < n) {
+		/* Plain bytes go in runs. */
+		for (run = i; run < n && (unsigned char)s[run] >= 0x20 &&
+		    s[run] != '"' && s[run] != '\\'; run++)
+			;
+		if (run > i && buf_append(out, s + i, run - i) != BUF_OK)
+			return -1;
+		if ((i = run) == n)
+			break;
+		c = (unsigned char)s[i++];
+		if (c == '\0') {
+			*nul = 1;
+			break;
+		}
+		if (buf_putc(out, '\\') != BUF_OK)
+			return -1;
+		switch (c) {
+		case '"':
+		case '\\':
+			if (buf_putc(out, (char)c) != BUF_OK)
+				return -1;
+			break;
+		case '\b':
+		case '\f':
+		case '\n':
+		case '\r':
+		case '\t':
+			if (buf_putc(out, c == '\b' ? 'b' : c == '\f' ? 'f' :
+			    c == '\n' ? 'n' : c == '\r' ? 'r' : 't') != BUF_OK)
+				return -1;
+			break;
+		default:
+			if (buf_puts(out, "u00") != BUF_OK ||
+			    buf_putc(out, hex[c >> 4]) != BUF_OK ||
+			    buf_putc(out, hex[c & 0xf]) != BUF_OK)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Appends s as a JSON string, or null. */
+static int
+json_str(struct buf *out, const char *s)
+{
+	int	 nul = 0;
+
+	if (s == NULL)
+		return buf_puts(out, "null") == BUF_OK ? 0 : -1;
+	if (buf_putc(out, '"') != BUF_OK ||
+	    json_escape(out, s, strlen(s), &nul) == -1 ||
+	    buf_putc(out, '"') != BUF_OK)
+		return -1;
+	return 0;
+}
+
+/* Starts member key of an object whose members are at depth (two
+ * spaces each), after a comma unless it is the first. */
+static int
+json_key(struct buf *out, int depth, int first, const char *key)
+{
+	if (!first && buf_puts(out, ",\n") != BUF_OK)
+		return -1;
+	return buf_printf(out, "%*s\"%s\": ", depth * 2, "", key) == BUF_OK ?
+	    0 : -1;
 }
 
 static int
-render_json(const struct article *a, struct buf *out)
+json_member(struct buf *out, int depth, int first, const char *key,
+    const char *value)
 {
-	struct json_object *o, *arr, *e;
-	char	 day[11], *text;
-	const char *s;
-	size_t	 i;
-	int	 r = -1;
+	return json_key(out, depth, first, key) == -1 ||
+	    json_str(out, value) == -1 ? -1 : 0;
+}
 
-	if ((o = json_object_new_object()) == NULL)
+/* The body as article_text() joins it (every block but images, one
+ * blank line between), escaped a block at a time and never joined. */
+static int
+json_text(const struct article *a, struct out *o)
+{
+	struct buf *out = &o->stage;
+	size_t	 i, raw = 0, add;
+	int	 nul = 0;
+
+	if (buf_putc(out, '"') != BUF_OK)
 		return -1;
-	json_object_object_add(o, "title", jstr(a->title));
-	json_object_object_add(o, "byline", jstr(a->byline));
-	if (a->date_prec != DATE_NONE) {
+	for (i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+
+		/* Image alt text describes a picture, not the story. */
+		if (b->type == BLOCK_IMAGE)
+			continue;
+		/* article_text()'s cap: the body is refused past it. */
+		add = (raw > 0 ? 2 : 0) + b->len;
+		if (add > RENDER_MAX_BYTES - raw)
+			return -1;
+		if (raw > 0 && !nul && buf_puts(out, "\\n\\n") != BUF_OK)
+			return -1;
+		raw += add;
+		if (!nul && json_escape(out, b->text, b->len, &nul) == -1)
+			return -1;
+		if (flush(o, 0) == -1)
+			return -1;
+	}
+	return buf_putc(out, '"') == BUF_OK ? 0 : -1;
+}
+
+static int
+render_json(const struct article *a, struct out *o)
+{
+	struct buf *out = &o->stage;
+	char	 day[11];
+	size_t	 i;
+
+	if (a->date_prec != DATE_NONE)
 		date_format_day(&(struct date){ a->date, a->date_off,
 		    a->date_prec }, day);
-		json_object_object_add(o, "date", json_object_new_string(day));
-	} else
-		json_object_object_add(o, "date", NULL);
-	json_object_object_add(o, "site", jstr(a->site));
-	json_object_object_add(o, "lang", jstr(a->lang));
-	json_object_object_add(o, "url", jstr(a->url));
-	json_object_object_add(o, "excerpt", jstr(a->excerpt));
-	if ((text = article_text(a)) == NULL)
-		goto out;
-	json_object_object_add(o, "text", json_object_new_string(text));
-	free(text);
-	arr = json_object_new_array();
+	if (buf_puts(out, "{\n") != BUF_OK ||
+	    json_member(out, 1, 1, "title", a->title) == -1 ||
+	    json_member(out, 1, 0, "byline", a->byline) == -1 ||
+	    json_member(out, 1, 0, "date", a->date_prec != DATE_NONE ? day :
+	    NULL) == -1 ||
+	    json_member(out, 1, 0, "site", a->site) == -1 ||
+	    json_member(out, 1, 0, "lang", a->lang) == -1 ||
+	    json_member(out, 1, 0, "url", a->url) == -1 ||
+	    json_member(out, 1, 0, "excerpt", a->excerpt) == -1 ||
+	    json_key(out, 1, 0, "text") == -1 || json_text(a, o) == -1)
+		return -1;
+	if (json_key(out, 1, 0, "links") == -1 || buf_puts(out, "[\n") !=
+	    BUF_OK)
+		return -1;
 	for (i = 0; i < a->nlinks; i++) {
-		e = json_object_new_object();
-		json_object_object_add(e, "text", jstr(a->links[i].text));
-		json_object_object_add(e, "url", jstr(a->links[i].url));
-		json_object_array_add(arr, e);
+		if ((i > 0 && buf_puts(out, ",\n") != BUF_OK) ||
+		    buf_puts(out, "    {\n") != BUF_OK ||
+		    json_member(out, 3, 1, "text", a->links[i].text) == -1 ||
+		    json_member(out, 3, 0, "url", a->links[i].url) == -1 ||
+		    buf_puts(out, "\n    }") != BUF_OK || flush(o, 0) == -1)
+			return -1;
 	}
-	json_object_object_add(o, "links", arr);
-	arr = json_object_new_array();
+	if ((a->nlinks > 0 && buf_putc(out, '\n') != BUF_OK) ||
+	    buf_puts(out, "  ]") != BUF_OK)
+		return -1;
+	if (json_key(out, 1, 0, "related") == -1 || buf_puts(out, "[\n") !=
+	    BUF_OK)
+		return -1;
 	for (i = 0; i < a->nrelated; i++) {
-		const struct related *rl = &a->related[i];
+		const struct related *r = &a->related[i];
 
-		e = json_object_new_object();
-		json_object_object_add(e, "title", jstr(rl->title));
-		json_object_object_add(e, "url", jstr(rl->url));
-		json_object_object_add(e, "summary", jstr(rl->summary));
-		json_object_object_add(e, "source", jstr(rl->source));
-		json_object_object_add(e, "author", jstr(rl->author));
-		json_object_array_add(arr, e);
+		if ((i > 0 && buf_puts(out, ",\n") != BUF_OK) ||
+		    buf_puts(out, "    {\n") != BUF_OK ||
+		    json_member(out, 3, 1, "title", r->title) == -1 ||
+		    json_member(out, 3, 0, "url", r->url) == -1 ||
+		    json_member(out, 3, 0, "summary", r->summary) == -1 ||
+		    json_member(out, 3, 0, "source", r->source) == -1 ||
+		    json_member(out, 3, 0, "author", r->author) == -1 ||
+		    buf_puts(out, "\n    }") != BUF_OK || flush(o, 0) == -1)
+			return -1;
 	}
-	json_object_object_add(o, "related", arr);
-	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (s != NULL && buf_puts(out, s) == BUF_OK &&
-	    buf_puts(out, "\n") == BUF_OK)
-		r = 0;
-out:
-	json_object_put(o);
-	return r;
+	if ((a->nrelated > 0 && buf_putc(out, '\n') != BUF_OK) ||
+	    buf_puts(out, "  ]\n}\n") != BUF_OK)
+		return -1;
+	return 0;
 }

@@ -3,9 +3,11 @@
  * separated by one blank line), markdown (title, metadata, headings,
  * lists, quotes, links) or JSON (the object DESIGN.md specifies).
  *
- * Renderers only read the article and append to the caller's buffer; on
- * failure (BUF_TOOBIG or BUF_NOMEM) the buffer holds a partial result that
- * the caller discards.  No curses, no stdio.
+ * The output goes to a sink as it is made (sfeed prints while it parses):
+ * a piece at a time, never held whole, and for a terminal each piece
+ * passes through utf8_sanitize() on its way, a second guarantee after the
+ * model's.  Renderers only read the article.  No curses, no stdio: the
+ * sink writes.  On failure, what was handed to the sink stays there.
  */
 #ifndef BYLINE_RENDER_H
 #define BYLINE_RENDER_H
@@ -19,7 +21,21 @@ enum render_format {
 	RENDER_JSON
 };
 
-/* Returns 0, or -1 when out grows past its maximum or memory runs out. */
+/* Where the output goes.  write() takes n bytes (a piece of at most
+ * about one block, or RENDER_FLUSH_BYTES) and returns 0, or -1 to stop
+ * rendering. */
+struct render_sink {
+	int		(*write)(void *ctx, const char *s, size_t n);
+	void		*ctx;
+	int		 terminal;	/* sanitise each piece for a terminal */
+};
+
+/* Returns 0, or -1 when the sink refuses a piece, memory runs out, or a
+ * block or the JSON body passes RENDER_MAX_BYTES. */
+int	 render_to(const struct article *, enum render_format,
+	    const struct render_sink *) WARN_UNUSED;
+/* The same into out: 0, or -1 when out grows past its maximum or memory
+ * runs out (out then holds a partial result to discard). */
 int	 render_article(const struct article *, enum render_format,
 	    struct buf *out) WARN_UNUSED;
 

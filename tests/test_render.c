@@ -1,10 +1,13 @@
 /*
- * test_render: text, markdown and JSON output of a small article.
+ * test_render: text, markdown and JSON output of a small article; the
+ * sink: pieces, a terminal's sanitising, a refusal; and the JSON written
+ * by hand against json-c's own printer, byte for byte.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -120,6 +123,198 @@ test_render_over_cap_fails(void **state)
 	article_free(a);
 }
 
+/* The JSON as json-c prints the same object: how render wrote it before
+ * it wrote JSON itself.  Caller frees. */
+static char *
+json_c_reference(const struct article *a)
+{
+	struct json_object *o, *arr, *e;
+	char	 day[11], *text, *out;
+	size_t	 i;
+
+	o = json_object_new_object();
+	assert_non_null(o);
+#define S(x) ((x) != NULL ? json_object_new_string(x) : NULL)
+	json_object_object_add(o, "title", S(a->title));
+	json_object_object_add(o, "byline", S(a->byline));
+	if (a->date_prec != DATE_NONE) {
+		date_format_day(&(struct date){ a->date, a->date_off,
+		    a->date_prec }, day);
+		json_object_object_add(o, "date", json_object_new_string(day));
+	} else
+		json_object_object_add(o, "date", NULL);
+	json_object_object_add(o, "site", S(a->site));
+	json_object_object_add(o, "lang", S(a->lang));
+	json_object_object_add(o, "url", S(a->url));
+	json_object_object_add(o, "excerpt", S(a->excerpt));
+	text = article_text(a);
+	assert_non_null(text);
+	json_object_object_add(o, "text", json_object_new_string(text));
+	free(text);
+	arr = json_object_new_array();
+	for (i = 0; i < a->nlinks; i++) {
+		e = json_object_new_object();
+		json_object_object_add(e, "text", S(a->links[i].text));
+		json_object_object_add(e, "url", S(a->links[i].url));
+		json_object_array_add(arr, e);
+	}
+	json_object_object_add(o, "links", arr);
+	arr = json_object_new_array();
+	for (i = 0; i < a->nrelated; i++) {
+		e = json_object_new_object();
+		json_object_object_add(e, "title", S(a->related[i].title));
+		json_object_object_add(e, "url", S(a->related[i].url));
+		json_object_object_add(e, "summary", S(a->related[i].summary));
+		json_object_object_add(e, "source", S(a->related[i].source));
+		json_object_object_add(e, "author", S(a->related[i].author));
+		json_object_array_add(arr, e);
+	}
+	json_object_object_add(o, "related", arr);
+#undef S
+	assert_int_equal(asprintf(&out, "%s\n",
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)) > 0, 1);
+	json_object_put(o);
+	return out;
+}
+
+static void
+assert_json_as_json_c(const struct article *a)
+{
+	struct buf b;
+	char	*want = json_c_reference(a);
+
+	buf_init(&b, 1 << 20);
+	assert_int_equal(render_article(a, RENDER_JSON, &b), 0);
+	assert_string_equal(b.data, want);
+	free(want);
+	buf_release(&b);
+}
+
+/* Every byte value in the fields (the model never holds controls, but
+ * the JSON writer must escape as json-c does if one got there), a NUL
+ * inside a block (json-c's string ends there), empty and full arrays. */
+static void
+test_render_json_as_json_c(void **state)
+{
+	struct article *a = sample();
+	char	 all[256];
+	size_t	 i;
+
+	(void)state;
+	assert_json_as_json_c(a);
+	for (i = 0; i < 255; i++)
+		all[i] = (char)(i + 1);
+	all[255] = '\0';
+	free(a->byline);
+	a->byline = strdup(all);
+	free(a->blocks[1].text);
+	a->blocks[1].text = malloc(8);
+	memcpy(a->blocks[1].text, "ab\0cd\"\\", 8);
+	a->blocks[1].len = 7;
+	assert_json_as_json_c(a);
+	article_free(a);
+	a = article_new();
+	assert_non_null(a);
+	assert_json_as_json_c(a);
+	assert_int_equal(article_add_block(a, BLOCK_IMAGE, 0, "pic", 3), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "", 0), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "x/y", 3), 0);
+	assert_json_as_json_c(a);
+	article_free(a);
+}
+
+/* A sink that keeps what it is given, counting the pieces; it refuses
+ * once refuse_after pieces have come (0: never). */
+struct keep {
+	struct buf	 b;
+	size_t		 pieces, refuse_after;
+};
+
+static int
+keep_piece(void *ctx, const char *s, size_t n)
+{
+	struct keep *k = ctx;
+
+	if (k->refuse_after != 0 && k->pieces == k->refuse_after)
+		return -1;
+	k->pieces++;
+	return buf_append(&k->b, s, n) == BUF_OK ? 0 : -1;
+}
+
+/* A long article reaches the sink in pieces that add up to the whole,
+ * in every format. */
+static void
+test_render_to_sink_in_pieces(void **state)
+{
+	struct article *a = article_new();
+	struct render_sink sink;
+	struct keep k;
+	struct buf whole;
+	char	 para[1000];
+	int	 f;
+	size_t	 i;
+
+	(void)state;
+	assert_non_null(a);
+	memset(para, 'w', sizeof para);
+	for (i = 0; i < 500; i++)
+		assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, para,
+		    sizeof para), 0);
+	for (f = RENDER_TEXT; f <= RENDER_JSON; f++) {
+		memset(&k, 0, sizeof k);
+		buf_init(&k.b, 1 << 22);
+		buf_init(&whole, 1 << 22);
+		memset(&sink, 0, sizeof sink);
+		sink.write = keep_piece;
+		sink.ctx = &k;
+		assert_int_equal(render_to(a, (enum render_format)f, &sink), 0);
+		assert_int_equal(render_article(a, (enum render_format)f,
+		    &whole), 0);
+		assert_true(k.pieces > 1);
+		assert_int_equal(k.b.len, whole.len);
+		assert_memory_equal(k.b.data, whole.data, whole.len);
+		/* A sink that stops the output stops the renderer. */
+		buf_reset(&k.b);
+		k.pieces = 0;
+		k.refuse_after = 2;
+		assert_int_equal(render_to(a, (enum render_format)f, &sink),
+		    -1);
+		assert_int_equal(k.pieces, 2);
+		buf_release(&k.b);
+		buf_release(&whole);
+	}
+	article_free(a);
+}
+
+/* For a terminal, what the model let through (here forced in) is
+ * sanitised on the way: no ESC, no C1, newlines kept. */
+static void
+test_render_to_terminal_sanitises(void **state)
+{
+	struct article *a = article_new();
+	struct render_sink sink;
+	struct keep k;
+
+	(void)state;
+	assert_non_null(a);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "one", 3), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, "two", 3), 0);
+	free(a->blocks[0].text);
+	a->blocks[0].text = strdup("x\x1b]0;PWNED\x07y\xc2\x84z");
+	a->blocks[0].len = strlen(a->blocks[0].text);
+	memset(&k, 0, sizeof k);
+	buf_init(&k.b, 1 << 16);
+	memset(&sink, 0, sizeof sink);
+	sink.write = keep_piece;
+	sink.ctx = &k;
+	sink.terminal = 1;
+	assert_int_equal(render_to(a, RENDER_TEXT, &sink), 0);
+	assert_string_equal(k.b.data, "xyz\n\ntwo\n");
+	buf_release(&k.b);
+	article_free(a);
+}
+
 /* Dropping a block takes its links with it; later links follow. */
 static void
 test_article_drop_block(void **state)
@@ -153,6 +348,9 @@ main(void)
 		cmocka_unit_test(test_render_markdown_links_lists),
 		cmocka_unit_test(test_render_json_fields),
 		cmocka_unit_test(test_render_over_cap_fails),
+		cmocka_unit_test(test_render_json_as_json_c),
+		cmocka_unit_test(test_render_to_sink_in_pieces),
+		cmocka_unit_test(test_render_to_terminal_sanitises),
 		cmocka_unit_test(test_article_drop_block),
 	};
 
