@@ -43,6 +43,10 @@ static const struct setting settings[] = {
 	    1, 3600 },
 	{ "host-concurrency", K_LONG,
 	    offsetof(struct conf, host_concurrency), 1, FETCH_TOTAL_MAX },
+	{ "prefetch-days", K_LONG, offsetof(struct conf, prefetch_days),
+	    1, SYNC_PREFETCH_DAYS_MAX },
+	{ "prefetch-max", K_LONG, offsetof(struct conf, prefetch_max), 0,
+	    SYNC_PREFETCH_MAX },
 	{ "reload-concurrency", K_LONG,
 	    offsetof(struct conf, reload_concurrency), 1, FETCH_TOTAL_MAX },
 	{ "reload-threads", K_LONG,
@@ -85,6 +89,8 @@ conf_init(struct conf *c)
 	c->host_concurrency = FETCH_HOST_DEFAULT;
 	c->connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS;
 	c->timeout_ms = FETCH_TIMEOUT_MS;
+	c->prefetch_max = SYNC_PREFETCH_DEFAULT;
+	c->prefetch_days = SYNC_PREFETCH_DAYS_DEFAULT;
 }
 
 static void

@@ -57,6 +57,8 @@ struct conf {
 	long		 connect_timeout_ms;
 	long		 timeout_ms;
 	char		*user_agent;	/* or NULL: fetch's default */
+	long		 prefetch_max;	/* pages per reload; 0: none */
+	long		 prefetch_days;	/* of items this recent */
 	char		*browser;	/* or NULL: $BROWSER, then xdg-open */
 
 	struct conf_directive *binds;

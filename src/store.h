@@ -60,6 +60,15 @@ struct store_item {
 	int		 read;
 	int		 starred;
 	int		 has_text;	/* extracted full text is saved */
+	int		 has_story;	/* the whole article is saved */
+};
+
+/* One row of store_export(): the item with its content, its feed's
+ * URL and its story (story.c's form) or NULL; borrowed for the call. */
+struct store_export_row {
+	struct store_item item;
+	char		*feed_url;
+	char		*story;
 };
 
 /* Flags of store_items(). */
@@ -165,6 +174,26 @@ int	 store_item_set_starred(struct store *, int64_t id, int starred,
 int	 store_text_save(struct store *, int64_t item_id, const char *text,
 	    struct errbuf *eb) WARN_UNUSED;
 int	 store_text_load(struct store *, int64_t item_id, char **text,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Saves the whole extracted article of an item's page: story is its
+ * story_encode() form, text its plain text (article_text()), which is
+ * indexed.  Replaces what was saved before.  store_story_load() sets
+ * *story (caller frees) or NULL when none is saved.
+ */
+int	 store_story_save(struct store *, int64_t item_id, const char *story,
+	    const char *text, struct errbuf *eb) WARN_UNUSED;
+int	 store_story_load(struct store *, int64_t item_id, char **story,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Calls fn for every item (STORE_UNREAD: unread ones only), grouped by
+ * feed, newest first, with content and story; fn returning -1 stops the
+ * walk and makes store_export() return -1 with eb untouched.
+ */
+int	 store_export(struct store *, unsigned flags,
+	    int (*fn)(void *ctx, const struct store_export_row *), void *ctx,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*

@@ -18,7 +18,8 @@ its first line and serves the cases of tests/reload.sh:
 
 Bench mode: --root DIR --addrs N --delay S serves DIR's files from
 127.0.0.1 .. 127.0.0.N on one port, each answer after S seconds, with
-ETag and Last-Modified honoured.  Logs requests to --log FILE if given.
+ETag and Last-Modified honoured; *.html files as text/html, *.txt as
+text/plain, the rest as RSS.  Logs requests to --log FILE if given.
 """
 import argparse
 import email.utils
@@ -179,7 +180,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         lastmod = email.utils.formatdate(mtime, usegmt=True)
         if self.conditional(etag, lastmod):
             return
-        self.send_body(body, etag=etag, lastmod=lastmod)
+        ctype = "application/rss+xml"
+        if name.endswith(".html"):
+            ctype = "text/html"
+        elif name.endswith(".txt"):
+            ctype = "text/plain; charset=utf-8"
+        self.send_body(body, ctype, etag=etag, lastmod=lastmod)
 
 
 class Server(http.server.ThreadingHTTPServer):

@@ -12,6 +12,7 @@ command -v python3 >/dev/null 2>&1 || { echo "reload: no python3"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-reload.XXXXXX")
 pids=
 cleanup() {
+	[ -n "${KEEP:-}" ] && { echo "kept $tmp"; return; }
 	for p in $pids; do kill "$p" 2>/dev/null; done
 	rm -rf "$tmp"
 }
