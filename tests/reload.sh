@@ -151,6 +151,43 @@ t=$(sql "$db" "SELECT custom_title || ' ' || tags FROM feeds
 [ "$t" = "The feed main" ] && ok "third: title and tags stored" ||
     fail "third: title/tags \"$t\""
 
+# on a terminal: the progress line is cleared before an error line,
+# one error is "1 error", and "not a feed" is said once
+printf '%s\n' "$u/feed.xml" "$u/404" >"$tmp/feeds.conf"
+python3 - "$BYLINE" "$tmp/feeds.conf" "$db" >"$tmp/tty.out" <<'PY'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], "-c", sys.argv[2], "--db", sys.argv[3],
+                           "--reload"])
+out = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+if grep -q 'errorsbyline\|errorbyline' "$tmp/tty.out"; then
+	fail "tty: an error line glued to the progress line"
+	cat "$tmp/tty.out" >&2
+else
+	ok "tty: progress line cleared before the error line"
+fi
+grep -q "2 feeds, 0 new items, 1 not modified, 1 error.\?$" "$tmp/tty.out" &&
+    ok "tty: 1 error, singular" || { fail "tty: summary"; cat "$tmp/tty.out" >&2; }
+grep -q ' 1 errors' "$tmp/tty.out" && fail "tty: \"1 errors\"" ||
+    ok "tty: never \"1 errors\""
+if grep -q "not a feed (not a feed" "$tmp/first.err"; then
+	fail "first: \"not a feed\" doubled"
+else
+	ok "first: \"not a feed\" said once"
+fi
+
 # all good: exit 0
 printf '%s\n' "$u/feed.xml" "$u/wrongtype" >"$tmp/feeds.conf"
 run good
