@@ -20,7 +20,19 @@ Bench mode: --root DIR --addrs N --delay S serves DIR's files from
 127.0.0.1 .. 127.0.0.N on one port, each answer after S seconds, with
 ETag and Last-Modified honoured; *.html files as text/html, *.txt as
 text/plain, the rest as RSS.  Logs requests to --log FILE if given.
+
+Chaos mode (bench/soak.sh): --chaos SEED serves generated feeds and
+pages and misbehaves at random, seeded:
+
+  /c/N.xml       feed N: a window of 20 items that slides forward now and
+                 then (a new ETag each time; old items leave the feed)
+  /c/N/K.html    the article page of item K of feed N
+
+and each answer may instead stall (half a body, then silence), reset
+(the connection closed before or inside the body), answer 500, or
+send a truncated body (Content-Length promises more).
 """
+import random
 import argparse
 import email.utils
 import hashlib
@@ -33,6 +45,7 @@ import time
 import zlib
 
 STATE = {"version": 2}
+CHAOS = {}
 ITEM = ("<item><title>Item {n}</title><link>http://example.org/{n}</link>"
         "<guid>urn:item:{n}</guid><pubDate>{date}</pubDate>"
         "<description>Body of item {n}</description></item>\n")
@@ -104,6 +117,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.server.delay:
             time.sleep(self.server.delay)
+        if self.server.chaos is not None:
+            return self.serve_chaos()
         if self.server.root is not None:
             return self.serve_file()
         p = self.path
@@ -167,6 +182,93 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                   b"</body></html>", "text/html")
         return self.send_body(b"not found\n", "text/plain", status=404)
 
+    def serve_chaos(self):
+        rnd = self.server.chaos
+        with self.server.lock:
+            roll = rnd.random()
+            slide = rnd.random() < 0.2
+        p = self.path.split("?")[0]
+        parts = p.strip("/").split("/")
+        if len(parts) == 2 and parts[0] == "c" and parts[1].endswith(".xml"):
+            n = int(parts[1][:-4])
+            with self.server.lock:
+                start = CHAOS.setdefault(n, 0)
+                if slide:
+                    CHAOS[n] = start = start + 3
+            items = []
+            now = time.time()
+            host = self.headers.get("Host")
+            for k in range(start, start + 20):
+                items.append(
+                    "<item><title>Feed %d story %d</title>"
+                    "<link>http://%s/c/%d/%d.html</link>"
+                    "<guid>urn:soak:%d:%d</guid><pubDate>%s</pubDate>"
+                    "<description>Summary %d of %d</description></item>\n"
+                    % (n, k, host, n, k, n, k,
+                       email.utils.formatdate(now - (start + 20 - k) * 60,
+                                              usegmt=True), k, n))
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel>'
+                    "<title>Soak %d</title>%s</channel></rss>\n"
+                    % (n, "".join(items))).encode()
+            etag = '"s%d-%d"' % (n, start)
+            ctype = "application/rss+xml"
+        elif len(parts) == 3 and parts[0] == "c":
+            n, k = int(parts[1]), int(parts[2].split(".")[0])
+            para = ("<p>Paragraph %%d of story %d of feed %d, long enough "
+                    "to be the body of the article and not its chrome, "
+                    "with a few more words in it.</p>" % (k, n))
+            body = ("<!DOCTYPE html><html><head><title>Story %d</title>"
+                    "</head><body><nav><a href=/>Home</a></nav><article>"
+                    "<h1>Story %d of feed %d</h1>%s</article><footer>"
+                    "(c) soak</footer></body></html>"
+                    % (k, k, n, "".join(para % i for i in range(6))))
+            body = body.encode()
+            etag = None
+            ctype = "text/html"
+        else:
+            return self.send_body(b"not found\n", "text/plain", status=404)
+        if etag is not None and self.conditional(etag, None):
+            return
+        if roll < 0.05:
+            # stall: half the body, then nothing
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) // 2])
+            self.wfile.flush()
+            time.sleep(5)
+            self.close_connection = True
+            return
+        if roll < 0.10:
+            # reset: before the answer or inside the body
+            if roll < 0.075:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: ")
+            else:
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 3])
+            self.wfile.flush()
+            self.close_connection = True
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            return
+        if roll < 0.15:
+            return self.send_body(b"<html>oops</html>", "text/html",
+                                  status=500)
+        if roll < 0.20:
+            # truncated: Content-Length says more than comes
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) * 2 // 3])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.send_body(body, ctype, etag=etag)
+
     def serve_file(self):
         name = os.path.basename(self.path.split("?")[0])
         path = os.path.join(self.server.root, name)
@@ -200,8 +302,9 @@ def main():
     ap.add_argument("--addrs", type=int, default=1)
     ap.add_argument("--delay", type=float, default=0.0)
     ap.add_argument("--log")
+    ap.add_argument("--chaos", type=int)
     a = ap.parse_args()
-    if a.root is None:
+    if a.root is None and a.chaos is None:
         BOMB = make_bomb()
     log = open(a.log, "a") if a.log else None
     lock = threading.Lock()
@@ -211,6 +314,7 @@ def main():
         srv = Server(("127.0.0.%d" % (i + 1), port), Handler)
         port = srv.server_address[1]
         srv.root, srv.delay, srv.log, srv.lock = a.root, a.delay, log, lock
+        srv.chaos = random.Random(a.chaos) if a.chaos is not None else None
         servers.append(srv)
     for srv in servers:
         threading.Thread(target=srv.serve_forever, daemon=True).start()
