@@ -18,10 +18,14 @@
 static struct article *
 sample(void)
 {
+	static const char title[] = "Bridge \"closes\"";
+	static const char para[] = "The old mill bridge closes. "
+	    "\xc3\x9c" "n" "\xc3\xaf" "c" "\xc3\xb8" "d" "\xc3\xa9 "
+	    "\xe6\x97\xa5\xe6\x9c\xac";
 	struct article *a = article_new();
 
 	assert_non_null(a);
-	assert_int_equal(article_set(&a->title, "Bridge \"closes\"", 17), 0);
+	assert_int_equal(article_set(&a->title, title, strlen(title)), 0);
 	assert_int_equal(article_set(&a->byline, "A. Writer", 9), 0);
 	assert_int_equal(article_set(&a->site, "Gazette", 7), 0);
 	assert_int_equal(article_set(&a->lang, "en", 2), 0);
@@ -30,8 +34,8 @@ sample(void)
 	a->date_off = 3600;
 	a->date_prec = DATE_MINUTE;
 	assert_int_equal(article_add_block(a, BLOCK_HEADING, 2, "Why", 3), 0);
-	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0,
-	    "The old mill bridge closes. Ünïcødé 日本", 43), 0);
+	assert_int_equal(article_add_block(a, BLOCK_PARAGRAPH, 0, para,
+	    strlen(para)), 0);
 	assert_int_equal(article_add_block(a, BLOCK_PRE, 0, "a\n  b\tc", 7),
 	    0);
 	assert_int_equal(article_add_block(a, BLOCK_LIST_ITEM, 1, "one", 3),
