@@ -497,6 +497,12 @@ store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
 	return 0;
 }
 
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
 void
 store_close(struct store *s)
 {

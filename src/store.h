@@ -89,6 +89,8 @@ char	*store_default_path(struct errbuf *eb);
  */
 struct store	*store_open(const char *path, struct errbuf *eb);
 void		 store_close(struct store *);
+/* The path it was opened with; valid until store_close(). */
+const char	*store_path(const struct store *);
 
 /*
  * Copies the write-ahead log into the database (a passive checkpoint,

@@ -48,6 +48,7 @@ struct job {
 	enum job_kind	 kind;
 	int		 fetched;	/* a page job back to be reported, not
 					   fetched */
+	int		 asked;		/* sync_add_page(), not prefetch */
 	int64_t		 feed_id, item_id;
 	char		*url;
 	/* feed, filled on the caller's thread */
@@ -684,17 +685,17 @@ write_page(struct sync *y, struct job *j)
 		j->event = SYNC_PAGE_FAILED;
 		return;
 	}
-	if (store_story_save(y->store, j->item_id, j->story, j->text,
-	    &eb) == -1) {
+	/* the story stays with the job for the report */
+	if (j->item_id != 0 && store_story_save(y->store, j->item_id,
+	    j->story, j->text, &eb) == -1) {
 		j->event = SYNC_ERROR;
 		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
 	} else {
 		j->event = SYNC_PAGE_OK;
 		j->msg[0] = '\0';
 	}
-	free(j->story);
 	free(j->text);
-	j->story = j->text = NULL;
+	j->text = NULL;
 }
 
 static void
@@ -723,7 +724,8 @@ writer_main(void *arg)
 
 	pthread_mutex_lock(&y->mu);
 	for (;;) {
-		if (y->q_write.head == NULL && !y->stop_write) {
+		if (y->q_write.head == NULL && !y->stop_write &&
+		    y->store != NULL) {
 			pthread_mutex_unlock(&y->mu);
 			pthread_mutex_lock(&y->store_mu);
 			if (store_checkpoint(y->store, STORE_WAL_IDLE_PAGES,
@@ -803,13 +805,12 @@ sync_new(const char *db_path, const struct sync_settings *set,
 		y->cb = *cb;
 	y->ctx = ctx;
 	y->now = time(NULL);
-	if ((y->store = store_open(db_path, eb)) == NULL) {
+	if (db_path != NULL && (y->store = store_open(db_path, eb)) == NULL) {
 		free(y);
 		return NULL;
 	}
 	if ((y->f = fetch_new(&y->set.fetch)) == NULL) {
-		errbuf_set(eb, "%s: cannot start the fetcher (libcurl)",
-		    db_path);
+		errbuf_set(eb, "cannot start the fetcher (libcurl)");
 		store_close(y->store);
 		free(y);
 		return NULL;
@@ -848,6 +849,8 @@ report(struct sync *y, struct job *j)
 		y->pr.new_items += j->new_items;
 	} else {
 		r.item_id = j->item_id;
+		r.story = j->event == SYNC_PAGE_OK ? j->story : NULL;
+		r.asked = j->asked;
 		y->pr.pages_done++;
 		if (j->event != SYNC_PAGE_OK)
 			y->pr.pages_failed++;
@@ -902,7 +905,7 @@ refused(struct sync *y, struct job *j, const struct errbuf *eb)
 	j->fetched = 1;
 	j->event = j->kind == JOB_FEED ? SYNC_FEED_FAILED : SYNC_PAGE_FAILED;
 	snprintf(j->msg, sizeof j->msg, "%s", eb->msg);
-	if (j->kind == JOB_FEED) {
+	if (j->kind == JOB_FEED && y->store != NULL) {
 		struct errbuf eb2;
 
 		pthread_mutex_lock(&y->store_mu);
@@ -967,6 +970,10 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 	size_t	 i, k;
 	int	 rc = -1;
 
+	if (y->store == NULL) {
+		errbuf_set(eb, "feeds.conf: no store to sync into");
+		return -1;
+	}
 	if ((v = calloc(n + 1, sizeof *v)) == NULL) {
 		errbuf_set(eb, "feeds.conf: out of memory");
 		return -1;
@@ -1031,6 +1038,10 @@ sync_add_stored(struct sync *y, int64_t feed_id, struct errbuf *eb)
 	size_t	 nf = 0, i;
 	int	 rc;
 
+	if (y->store == NULL) {
+		errbuf_set(eb, "no store to sync into");
+		return -1;
+	}
 	pthread_mutex_lock(&y->store_mu);
 	rc = store_feeds(y->store, &sf, &nf, eb);
 	pthread_mutex_unlock(&y->store_mu);
@@ -1063,6 +1074,7 @@ sync_add_page(struct sync *y, int64_t item_id, const char *url,
 		return -1;
 	}
 	j->item_id = item_id;
+	j->asked = 1;
 	if (start(y, j, NULL, NULL, eb) == -1) {
 		pthread_mutex_lock(&y->mu);
 		y->jobs--;

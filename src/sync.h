@@ -74,6 +74,8 @@ struct sync_report {
 	const char	*url;		/* the feed's or the page's */
 	const char	*msg;		/* one line, or "" */
 	size_t		 new_items;	/* SYNC_FEED_OK */
+	const char	*story;		/* SYNC_PAGE_OK: story.h's form */
+	int		 asked;		/* a page of sync_add_page() */
 };
 
 struct sync_callbacks {
@@ -85,7 +87,8 @@ struct sync_callbacks {
 struct sync;
 
 /* Opens db_path with its own connection (store_open()); NULL with eb
- * set when that or memory fails. */
+ * set when that or memory fails.  db_path NULL: no store, pages only
+ * (sync_add_page() with item_id 0). */
 struct sync	*sync_new(const char *db_path, const struct sync_settings *,
 		    const struct sync_callbacks *, void *ctx,
 		    struct errbuf *eb);
@@ -99,8 +102,10 @@ int	 sync_add_conf(struct sync *, const struct conf_feed *, size_t n,
 /* Queues stored feeds: feed_id, or every feed when 0. */
 int	 sync_add_stored(struct sync *, int64_t feed_id, struct errbuf *eb)
 	    WARN_UNUSED;
-/* Fetches one item's page now (the reader opening it), whatever the
- * prefetch limits: reported as SYNC_PAGE_OK or SYNC_PAGE_FAILED. */
+/* Fetches one page now (the reader opening it), whatever the prefetch
+ * limits: reported as SYNC_PAGE_OK, with the story, or
+ * SYNC_PAGE_FAILED.  The story is stored as item_id's, unless item_id
+ * is 0 (a page that is no item of the store). */
 int	 sync_add_page(struct sync *, int64_t item_id, const char *url,
 	    struct errbuf *eb) WARN_UNUSED;
 

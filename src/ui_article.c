@@ -17,6 +17,7 @@
 #include "curses_lazy.h"
 
 #include "extract.h"
+#include "story.h"
 #include "ui.h"
 
 /* Lines of context kept above a target Tab scrolls to. */
@@ -134,6 +135,28 @@ from_content(const struct store_item *it, const char *text)
 	return a;
 }
 
+/* The item's stored story, or NULL (said when it is damaged). */
+static struct article *
+stored_story(struct ui *u, const struct store_item *it)
+{
+	struct article *a = NULL;
+	struct errbuf eb;
+	char	*story = NULL;
+
+	if (store_story_load(u->store, it->id, &story, &eb) == -1 ||
+	    story == NULL) {
+		free(story);
+		return NULL;
+	}
+	if (story_decode(story, strlen(story), it->link != NULL ? it->link :
+	    "article", &a, &eb) == -1) {
+		ui_message(u, 1, "%s", eb.msg);
+		a = NULL;
+	}
+	free(story);
+	return a;
+}
+
 /* Fills what the page lacked from the feed entry. */
 static void
 complete(struct ui *u, struct article *a, const struct store_item *it)
@@ -181,9 +204,13 @@ ui_article_open_item(struct ui *u, int64_t item_id)
 		    store_text_save(u->store, item_id, body, &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		free(body);
+	} else if (it.has_story && (a = stored_story(u, &it)) != NULL) {
+		/* the whole article as it was shown online: no network,
+		 * no extractor */
 	} else if (it.has_text &&
 	    store_text_load(u->store, item_id, &text, &eb) == 0 &&
 	    text != NULL) {
+		/* a store from before stories: its plain text */
 		a = from_content(&it, text);
 		free(text);
 	} else if (it.link != NULL && path == NULL && u->net != NULL) {

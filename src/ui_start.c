@@ -23,8 +23,11 @@
 
 #include "cmd.h"
 #include "feed.h"
+#include "sync.h"
 #include "ui.h"
 
+/* How long one wait of the demo's sync lasts (local files: short). */
+#define DEMO_STEP_MS	20
 /* Demo feed files imported, at most (the demo ships a handful). */
 #define DEMO_FEEDS_MAX	64
 
@@ -66,68 +69,65 @@ apply_binds(struct ui *u, const struct conf *c, FILE *err)
 			    eb.msg);
 }
 
-struct import_ctx {
-	struct store	*s;
-	int64_t		 feed_id;
-	struct errbuf	*eb;
-};
-
+/* Makes one demo feed file known to the store, as a file: URL. */
 static int
-import_entry(void *ctx, const struct feed_entry *e)
+add_feed(struct store *s, const char *path, struct errbuf *eb)
 {
-	struct import_ctx *ic = ctx;
-
-	return store_item_put(ic->s, ic->feed_id, e, e->has_time ? e->time :
-	    0, NULL, NULL, ic->eb);
-}
-
-/* Imports one demo feed file into the store (offline, no fetcher). */
-static int
-import_feed(struct store *s, const char *path, struct errbuf *eb)
-{
-	struct buf data, url;
-	struct import_ctx ic;
-	struct feed_parser *p = NULL;
+	struct buf url;
 	char	*abs;
+	int64_t	 id;
 	int	 rc = -1;
 
-	buf_init(&data, FETCH_FEED_MAX_BYTES);
 	buf_init(&url, URL_MAX_BYTES);
 	if ((abs = realpath(path, NULL)) == NULL) {
 		errbuf_set(eb, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (file_read(path, &data, eb) == -1 ||
-	    buf_printf(&url, "file://%s", abs) != BUF_OK) {
-		free(abs);
-		goto out;
-	}
+	if (buf_printf(&url, "file://%s", abs) != BUF_OK)
+		errbuf_set(eb, "%s: path too long", path);
+	else
+		rc = store_feed_ensure(s, url.data, NULL, "demo", &id, eb);
 	free(abs);
-	ic.s = s;
-	ic.eb = eb;
-	if (store_feed_ensure(s, url.data, NULL, "demo", &ic.feed_id,
-	    eb) == -1)
-		goto out;
-	if ((p = feed_parser_new(path, url.data, NULL, import_entry,
-	    &ic)) == NULL) {
-		errbuf_set(eb, "%s: out of memory", path);
-		goto out;
-	}
-	if (store_begin(s, eb) == -1)
-		goto out;
-	if (feed_push(p, data.data, data.len, eb) == -1 ||
-	    feed_finish(p, eb) == -1 ||
-	    store_feed_fetched(s, ic.feed_id, feed_parser_info(p)->title,
-	    NULL, NULL, 0, eb) == -1 || store_commit(s, eb) == -1) {
-		store_rollback(s);
-		goto out;
-	}
-	rc = 0;
-out:
-	feed_parser_free(p);
-	buf_release(&data);
 	buf_release(&url);
 	return rc;
+}
+
+/* The first failure of the demo's sync, kept for the message. */
+static void
+demo_report(void *ctx, const struct sync_report *r,
+    const struct sync_progress *p)
+{
+	struct errbuf *eb = ctx;
+
+	(void)p;
+	if ((r->event == SYNC_FEED_FAILED || r->event == SYNC_ERROR) &&
+	    eb->msg[0] == '\0')
+		errbuf_set(eb, "%s", r->msg);
+}
+
+/* Brings the demo's feeds into the store through the sync engine, as
+ * --reload would, with file: URLs and no prefetch (the demo's pages
+ * are local files, read when opened). */
+static int
+sync_demo(struct store *s, struct errbuf *eb)
+{
+	struct sync_callbacks cb = { demo_report };
+	struct sync_settings set;
+	struct sync *y;
+	int	 n;
+
+	memset(&set, 0, sizeof set);
+	eb->msg[0] = '\0';
+	if ((y = sync_new(store_path(s), &set, &cb, eb, eb)) == NULL)
+		return -1;
+	if (sync_add_stored(y, 0, eb) == -1) {
+		sync_free(y);
+		return -1;
+	}
+	while ((n = sync_step(y, DEMO_STEP_MS, eb)) > 0)
+		continue;
+	sync_free(y);
+	return n == -1 || eb->msg[0] != '\0' ? -1 : 0;
 }
 
 static int
@@ -163,11 +163,13 @@ import_demo(struct store *s, const char *dir, struct errbuf *eb)
 	for (i = 0; i < n; i++) {
 		buf_reset(&p);
 		if (rc == 0 && (buf_printf(&p, "%s/feeds/%s", dir, names[i]) !=
-		    BUF_OK || import_feed(s, p.data, eb) == -1))
+		    BUF_OK || add_feed(s, p.data, eb) == -1))
 			rc = -1;
 		free(names[i]);
 	}
 	buf_release(&p);
+	if (rc == 0)
+		rc = sync_demo(s, eb);
 	return rc;
 }
 

@@ -15,6 +15,9 @@ its first line and serves the cases of tests/reload.sh:
   /wrongtype     a good feed served as application/octet-stream
   /truncated     a feed cut in the middle of an item
   /notfeed       an HTML page
+  /latin1.xml    RSS in ISO-8859-1, the charset said only by the HTTP
+                 header; /m301 redirects (301) to /m308, which
+                 redirects (308) to it
 
 Bench mode: --root DIR --addrs N --delay S serves DIR's files from
 127.0.0.1 .. 127.0.0.N on one port, each answer after S seconds, with
@@ -176,6 +179,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == "/truncated":
             body = rss(5)
             return self.send_body(body[:body.index(b"Item 3") + 3])
+        if p == "/latin1.xml":
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel>'
+                    "<title>Caf\u00e9 cr\u00e8me</title><item>"
+                    "<title>D\u00e9j\u00e0 vu \u00e0 la f\u00eate</title>"
+                    "<link>http://example.org/deja</link><guid>d1</guid>"
+                    "<description>Na\u00efve r\u00e9sum\u00e9 \u00a7 "
+                    "\u00bd</description><author>Ren\u00e9e</author>"
+                    "</item></channel></rss>\n").encode("iso-8859-1")
+            return self.send_body(body,
+                                  "application/rss+xml; charset=ISO-8859-1")
+        if p == "/m301":
+            return self.redirect(301, "/m308")
+        if p == "/m308":
+            return self.redirect(308, "/latin1.xml")
         if p == "/notfeed":
             return self.send_body(b"<!DOCTYPE html><html><head><title>x"
                                   b"</title></head><body><p>hello</p>"
