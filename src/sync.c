@@ -855,8 +855,6 @@ report(struct sync *y, struct job *j)
 		if (j->event != SYNC_PAGE_OK)
 			y->pr.pages_failed++;
 	}
-	if (y->cb.on_report != NULL && !y->closing)
-		y->cb.on_report(y->ctx, &r, &y->pr);
 	if (j->kind == JOB_FEED && j->res == FETCH_OK && j->moved_to != NULL &&
 	    y->cb.on_report != NULL && !y->closing) {
 		char	 m[ERRBUF_BYTES];
@@ -866,7 +864,11 @@ report(struct sync *y, struct job *j)
 		r.event = SYNC_FEED_MOVED;
 		r.msg = m;
 		y->cb.on_report(y->ctx, &r, &y->pr);
+		r.event = j->event;
+		r.msg = j->msg;
 	}
+	if (y->cb.on_report != NULL && !y->closing)
+		y->cb.on_report(y->ctx, &r, &y->pr);
 	pthread_mutex_lock(&y->mu);
 	y->jobs--;
 	pthread_mutex_unlock(&y->mu);

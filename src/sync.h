@@ -24,7 +24,7 @@
  * caller's thread instead: slower, as correct.
  *
  * Callbacks run only on the caller's thread, inside sync_step(), one
- * per outcome (two for a feed that moved: stored, then moved), with
+ * per outcome (two for a feed that moved: moved, then its outcome), with
  * the running totals; sync_free() calls none.  Nothing is printed.
  *
  * Ownership: sync_new() copies the settings and the path; sync_free()

@@ -25,7 +25,7 @@ struct ui_net {
 	struct sync_settings set;
 	size_t		 feeds_base;	/* feeds_done when the reload began */
 	size_t		 reload_total;	/* feeds of the running reload */
-	size_t		 reload_done, reload_failed;
+	size_t		 reload_done, reload_failed, reload_moved;
 	size_t		 pages;		/* pages asked for by the reader */
 	char		 progress[ERRBUF_BYTES];
 	int		 dirty;
@@ -151,7 +151,9 @@ on_report(void *ctx, const struct sync_report *r,
 		ui_message(u, 1, "%s", r->msg);
 		return;
 	case SYNC_FEED_MOVED:
+		/* said now; counted in the reload's last message */
 		ui_message(u, 0, "%s", r->msg);
+		n->reload_moved++;
 		return;
 	case SYNC_FEED_FAILED:
 		n->reload_failed++;
@@ -159,13 +161,19 @@ on_report(void *ctx, const struct sync_report *r,
 	default:
 		break;
 	}
-	if (r->event == SYNC_FEED_MOVED || n->reload_total == 0)
+	if (n->reload_total == 0)
 		return;
 	if (++n->reload_done < n->reload_total)
 		return;
-	ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu failed",
-	    n->reload_total, n->reload_failed);
+	if (n->reload_moved > 0)
+		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
+		    "failed, %zu moved permanently (update feeds.conf)",
+		    n->reload_total, n->reload_failed, n->reload_moved);
+	else
+		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
+		    "failed", n->reload_total, n->reload_failed);
 	n->reload_total = n->reload_done = n->reload_failed = 0;
+	n->reload_moved = 0;
 	(void)ui_feeds_load(u);
 	if (u->screen == UI_HEADLINES && !u->items_search && !u->items_only)
 		(void)ui_headlines_load(u, u->items_feed, u->items_title);
@@ -191,7 +199,7 @@ ui_net_reload(struct ui_net *n, int64_t feed_id)
 		return -1;
 	}
 	n->reload_total = p->feeds - before;
-	n->reload_done = n->reload_failed = 0;
+	n->reload_done = n->reload_failed = n->reload_moved = 0;
 	n->dirty = 1;
 	return 0;
 }
