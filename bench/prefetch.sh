@@ -70,7 +70,8 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
 reload_wall=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
 reload_rss=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
 cat "$tmp/reload.out"
-echo "page errors: $(grep -c . "$tmp/reload.err" || true)"
+echo "stderr lines: $(grep -c . "$tmp/reload.err" || true)"
+head -n 5 "$tmp/reload.err"
 kill $srv 2>/dev/null
 srv=
 

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "extract.h"
 #include "feed.h"
@@ -131,6 +132,8 @@ static void	 extract_job(struct job *);
 static void	 parse_error(struct job *);
 static void	 report(struct sync *, struct job *);
 static void	 drain(struct sync *);
+static void	 xml_quiet(void *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 static size_t	 max_total(const struct sync *);
 static void	*writer_main(void *);
 static void	*extractor_main(void *);
@@ -509,12 +512,25 @@ out:
 	buf_release(&j->body);
 }
 
+/* libxml2's messages of a page ("encoding error", "I/O error"): the
+ * extractor's result says what failed; a stray line on stderr would
+ * land in the middle of the reader's screen. */
+static void
+xml_quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 static void *
 extractor_main(void *arg)
 {
 	struct sync *y = arg;
 	struct job *j;
 
+	/* libxml2 keeps its error handler per thread */
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	pthread_mutex_lock(&y->mu);
 	for (;;) {
 		while (y->q_extract.head == NULL && !y->stop_extract)
