@@ -248,6 +248,12 @@
 #define SYNC_PREFETCH_MAX	100000
 #define SYNC_PREFETCH_DAYS_MAX	36500
 
+/* exec: and filter: commands (src/spawn.c): their output is read in
+ * pieces of this size; after the output ends, whether the command has
+ * exited is looked at this often until the timeout. */
+#define SPAWN_READ_BYTES	(64 * 1024)
+#define SPAWN_WAIT_POLL_MS	10
+
 /* A stored story (src/story.c) as JSON: an article's blocks are capped
  * by ARTICLE_* above; a page of FETCH_PAGE_MAX_BYTES gives less. */
 #define STORY_MAX_BYTES		(16UL * 1024 * 1024)

@@ -292,14 +292,23 @@ add_feed(struct conf *c, struct url_set *set, const char *where,
 	size_t	 i, j, k;
 	int	 dup;
 
-	if (ascii_ncasecmp(t->v[0], "query:", 6) == 0 ||
-	    ascii_ncasecmp(t->v[0], "exec:", 5) == 0 ||
-	    ascii_ncasecmp(t->v[0], "filter:", 7) == 0) {
+	if (ascii_ncasecmp(t->v[0], "query:", 6) == 0) {
 		*strchr(t->v[0], ':') = '\0';
 		return warn(c, eb, where, line, "%s: feeds are not supported",
 		    t->v[0]);
 	}
-	if (!is_url(t->v[0]))
+	/* newsboat's "exec:CMD" and "filter:CMD:URL": the person's own
+	 * commands, run by the sync engine (sync.c) */
+	if (ascii_ncasecmp(t->v[0], "exec:", 5) == 0) {
+		if (t->v[0][5] == '\0')
+			return warn(c, eb, where, line, "exec: without a "
+			    "command");
+	} else if (ascii_ncasecmp(t->v[0], "filter:", 7) == 0) {
+		if (conf_filter_url(t->v[0]) == NULL)
+			return warn(c, eb, where, line, "filter: wants "
+			    "\"filter:CMD:URL\" with a http, https or file "
+			    "URL");
+	} else if (!is_url(t->v[0]))
 		return warn(c, eb, where, line, "not a http, https or file "
 		    "URL: \"%.80s\"", t->v[0]);
 	if (strlen(t->v[0]) > URL_MAX_BYTES)
@@ -622,6 +631,19 @@ conf_load(struct conf *c, const char *feeds_path, const char *settings_path,
 	}
 	buf_release(&b);
 	return 0;
+}
+
+const char *
+conf_filter_url(const char *feed)
+{
+	const char *p;
+
+	if (ascii_ncasecmp(feed, "filter:", 7) != 0)
+		return NULL;
+	for (p = feed + 7; (p = strchr(p, ':')) != NULL; p++)
+		if (p > feed + 7 && is_url(p + 1))
+			return p + 1;
+	return NULL;
 }
 
 const struct conf_feed *

@@ -8,8 +8,10 @@
  *
  * one URL per line, then tags (double-quoted, or bare words), a tag
  * starting with '~' being the custom title and the tag "!" hiding the
- * feed from the feed list.  Newsboat's query:, exec: and filter: lines
- * are reported and skipped.  The settings file "config" beside it holds
+ * feed from the feed list.  Newsboat's "exec:CMD" (the output of a
+ * command of the person's, as the feed) and "filter:CMD:URL" (URL's
+ * body piped through the command) are kept as they are written, for
+ * the sync engine to run; query: lines are reported and skipped.  The settings file "config" beside it holds
  * "key value" lines (see feeds.conf.example); "bind KEY ACTION" and
  * "color ..." lines are kept as they are for the TUI to check.
  *
@@ -96,6 +98,10 @@ int	 conf_parse_feeds(struct conf *, const char *where, const char *text,
 	    size_t n, struct errbuf *eb) WARN_UNUSED;
 int	 conf_parse_settings(struct conf *, const char *where,
 	    const char *text, size_t n, struct errbuf *eb) WARN_UNUSED;
+
+/* The URL of a "filter:CMD:URL" feed (inside feed), or NULL when feed
+ * is no filter: feed or has no URL after its command. */
+const char	*conf_filter_url(const char *feed);
 
 /* The feed with this URL, or NULL. */
 const struct conf_feed	*conf_find_feed(const struct conf *, const char *url);

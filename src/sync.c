@@ -18,6 +18,7 @@
  * and extractors never wait for it, so the queues cannot deadlock.
  */
 #include <errno.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 
 #include "extract.h"
 #include "feed.h"
+#include "spawn.h"
 #include "story.h"
 #include "store.h"
 #include "sync.h"
@@ -94,10 +96,11 @@ struct sync {
 
 	pthread_mutex_t	 mu;		/* the queues, jobs, closing */
 	pthread_mutex_t	 store_mu;
-	pthread_cond_t	 cv_write, cv_extract, cv_room, cv_back;
-	struct queue	 q_write, q_extract, q_back;
-	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS];
-	int		 has_writer;
+	pthread_cond_t	 cv_write, cv_extract, cv_room, cv_back, cv_cmd;
+	struct queue	 q_write, q_extract, q_back, q_cmd;
+	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS], commander;
+	int		 has_writer, has_commander;
+	int		 stop_cmd;	/* commander: end when dry */
 	size_t		 nextractors;
 	int		 stop_extract;	/* extractors: end when dry */
 	int		 stop_write;	/* writer: end when dry, after them */
@@ -132,6 +135,13 @@ static void	 extract_job(struct job *);
 static void	 parse_error(struct job *);
 static void	 report(struct sync *, struct job *);
 static void	 drain(struct sync *);
+static void	 filter_done(void *, enum fetch_result,
+		    const struct fetch_response *, const char *);
+static void	 to_command(struct sync *, struct job *);
+static void	 command_job(struct sync *, struct job *);
+static int	 run_quiet(const char *, const struct buf *, struct buf *,
+		    long, const char *, struct errbuf *);
+static void	*commander_main(void *);
 static void	 xml_quiet(void *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static size_t	 max_total(const struct sync *);
@@ -143,6 +153,7 @@ static char	*dup_or_null(const char *, int *);
 static int	 is_web(const char *);
 
 static const struct fetch_callbacks feed_cb = { feed_data, feed_done };
+static const struct fetch_callbacks filter_cb = { page_data, filter_done };
 static const struct fetch_callbacks page_cb = { page_data, page_done };
 
 static void
@@ -765,10 +776,161 @@ writer_main(void *arg)
 	return NULL;
 }
 
+/* From the caller's thread: a command feed for the commander (or run
+ * now when there is none). */
+static void
+to_command(struct sync *y, struct job *j)
+{
+	if (!y->has_commander) {
+		command_job(y, j);
+		return;
+	}
+	pthread_mutex_lock(&y->mu);
+	q_push(&y->q_cmd, j);
+	pthread_cond_signal(&y->cv_cmd);
+	pthread_mutex_unlock(&y->mu);
+}
+
+/* The fetched body of a filter: feed goes to its command. */
+static void
+filter_done(void *ctx, enum fetch_result res,
+    const struct fetch_response *resp, const char *msg)
+{
+	struct job *j = ctx;
+	struct sync *y = j->y;
+
+	(void)resp;
+	y->fetching--;
+	j->res = res;
+	snprintf(j->msg, sizeof j->msg, "%s", msg);
+	if (y->closing) {
+		j->event = SYNC_FEED_FAILED;
+		give_back(y, j);
+		return;
+	}
+	if (res != FETCH_OK) {
+		buf_release(&j->body);
+		to_writer(y, j);
+		return;
+	}
+	to_command(y, j);
+}
+
+/*
+ * spawn_run() with SIGPIPE held back: a command that exits before it
+ * has read its input would otherwise kill byline with our next write.
+ * A SIGPIPE that came meanwhile is taken before the mask is restored.
+ */
+static int
+run_quiet(const char *cmd, const struct buf *in, struct buf *out, long tmo,
+    const char *where, struct errbuf *eb)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t pipe, old;
+	int	 rc;
+
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe, &old);
+	rc = spawn_run(cmd, in->data, in->len, out, tmo, where, eb);
+	while (sigtimedwait(&pipe, NULL, &zero) == SIGPIPE)
+		continue;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/*
+ * Runs the command of an exec: or filter: feed (the filter's with the
+ * fetched body as its input), parses its output as the feed's body and
+ * hands the job to the writer, as feed_done() does for a transfer.
+ * Runs on the commander.
+ */
+static void
+command_job(struct sync *y, struct job *j)
+{
+	struct buf out;
+	struct errbuf eb;
+	const struct feed_info *fi;
+	const char *base = NULL;
+	char	*cmd;
+	long	 tmo;
+	int	 filter;
+
+	filter = ascii_ncasecmp(j->url, "filter:", 7) == 0;
+	if (filter) {
+		base = conf_filter_url(j->url);
+		cmd = strndup(j->url + 7, (size_t)(base - 1 - (j->url + 7)));
+	} else
+		cmd = strdup(j->url + 5);
+	buf_init(&out, FETCH_FEED_MAX_BYTES);
+	tmo = y->set.fetch.timeout_ms > 0 ? y->set.fetch.timeout_ms :
+	    FETCH_TIMEOUT_MS;
+	j->res = FETCH_OK;
+	j->msg[0] = '\0';
+	if (cmd == NULL) {
+		j->nomem = 1;
+	} else if (run_quiet(cmd, &j->body, &out, tmo, j->url, &eb) == -1) {
+		j->res = FETCH_ERR_OTHER;
+		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else if (out.len > 0) {
+		if ((j->parser = feed_parser_new(j->url, base, NULL, on_entry,
+		    j)) == NULL)
+			j->nomem = 1;
+		else if (feed_push(j->parser, out.data, out.len, &j->perr) ==
+		    -1)
+			j->parse_failed = 1;
+		else if (feed_finish(j->parser, &j->perr) == -1)
+			j->finish_failed = 1;
+	}
+	free(cmd);
+	buf_release(&out);
+	buf_release(&j->body);
+	j->had_parser = j->parser != NULL;
+	if (j->parser != NULL) {
+		fi = feed_parser_info(j->parser);
+		j->title = dup_or_null(fi != NULL ? fi->title : NULL,
+		    &j->nomem);
+	}
+	feed_parser_free(j->parser);
+	j->parser = NULL;
+	/* never waits for room: see the top of the file */
+	if (!y->has_writer) {
+		write_job(y, j);
+		return;
+	}
+	pthread_mutex_lock(&y->mu);
+	q_push(&y->q_write, j);
+	pthread_cond_signal(&y->cv_write);
+	pthread_mutex_unlock(&y->mu);
+}
+
+static void *
+commander_main(void *arg)
+{
+	struct sync *y = arg;
+	struct job *j;
+
+	pthread_mutex_lock(&y->mu);
+	for (;;) {
+		while (y->q_cmd.head == NULL && !y->stop_cmd)
+			pthread_cond_wait(&y->cv_cmd, &y->mu);
+		if ((j = q_pop(&y->q_cmd)) == NULL)
+			break;
+		pthread_mutex_unlock(&y->mu);
+		command_job(y, j);
+		pthread_mutex_lock(&y->mu);
+	}
+	pthread_mutex_unlock(&y->mu);
+	return NULL;
+}
+
 static void
 threads_start(struct sync *y)
 {
 	size_t	 i;
+
+	if (pthread_create(&y->commander, NULL, commander_main, y) == 0)
+		y->has_commander = 1;
 
 	if (pthread_create(&y->writer, NULL, writer_main, y) == 0)
 		y->has_writer = 1;
@@ -788,8 +950,13 @@ threads_stop(struct sync *y)
 
 	pthread_mutex_lock(&y->mu);
 	y->stop_extract = 1;
+	y->stop_cmd = 1;
 	pthread_cond_broadcast(&y->cv_extract);
+	pthread_cond_broadcast(&y->cv_cmd);
 	pthread_mutex_unlock(&y->mu);
+	if (y->has_commander)
+		pthread_join(y->commander, NULL);
+	y->has_commander = 0;
 	for (i = 0; i < y->nextractors; i++)
 		pthread_join(y->extractor[i], NULL);
 	y->nextractors = 0;
@@ -839,6 +1006,7 @@ sync_new(const char *db_path, const struct sync_settings *set,
 	pthread_cond_init(&y->cv_extract, NULL);
 	pthread_cond_init(&y->cv_room, NULL);
 	pthread_cond_init(&y->cv_back, NULL);
+	pthread_cond_init(&y->cv_cmd, NULL);
 	threads_start(y);
 	return y;
 }
@@ -898,18 +1066,36 @@ start(struct sync *y, struct job *j, const char *etag, const char *lm,
 {
 	struct fetch_request rq;
 
+	const struct fetch_callbacks *cb;
+
 	memset(&rq, 0, sizeof rq);
 	rq.url = j->url;
 	rq.etag = etag;
 	rq.last_modified = lm;
 	rq.max_bytes = j->kind == JOB_FEED ? FETCH_FEED_MAX_BYTES :
 	    FETCH_PAGE_MAX_BYTES;
+	cb = j->kind == JOB_FEED ? &feed_cb : &page_cb;
 	if (j->kind == JOB_FEED)
 		y->pr.feeds++;
 	else
 		y->pr.pages++;
-	if (fetch_add(y->f, &rq, j->kind == JOB_FEED ? &feed_cb : &page_cb,
-	    j, eb) == -1)
+	if (j->kind == JOB_FEED && ascii_ncasecmp(j->url, "exec:", 5) == 0) {
+		to_command(y, j);
+		return 0;
+	}
+	if (j->kind == JOB_FEED && ascii_ncasecmp(j->url, "filter:", 7) ==
+	    0) {
+		/* the body is piped through the command whole */
+		if ((rq.url = conf_filter_url(j->url)) == NULL) {
+			errbuf_set(eb, "%.300s: no URL after the command",
+			    j->url);
+			return -1;
+		}
+		rq.etag = rq.last_modified = NULL;
+		j->body.max = FETCH_FEED_MAX_BYTES;
+		cb = &filter_cb;
+	}
+	if (fetch_add(y->f, &rq, cb, j, eb) == -1)
 		return -1;
 	y->fetching++;
 	return 0;
@@ -1153,6 +1339,7 @@ sync_free(struct sync *y)
 	threads_stop(y);
 	drain(y);
 	pthread_cond_destroy(&y->cv_back);
+	pthread_cond_destroy(&y->cv_cmd);
 	pthread_cond_destroy(&y->cv_room);
 	pthread_cond_destroy(&y->cv_extract);
 	pthread_cond_destroy(&y->cv_write);

@@ -194,6 +194,33 @@ run good
 [ $rc -eq 0 ] && ok "good: exit 0" || fail "good: exit $rc"
 expect_out good "2 feeds, 0 new items, 1 not modified, 0 errors"
 
+# exec: and filter: feeds (newsboat's syntax): the person's commands
+cat >"$tmp/cmdfeed.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>From a command</title>
+<item><title>Made by cat</title><guid>c1</guid></item></channel></rss>
+XML
+cat >"$tmp/feeds.conf" <<EOF
+"exec:cat '$tmp/cmdfeed.xml'"
+"filter:sed s/Item/Filtered/:$u/feed.xml?v=2"
+"exec:exit 3"
+"exec:sleep 30"
+"exec:yes"
+"exec:true"
+"filter:cat:$u/404"
+EOF
+rm -rf "$tmp/db"
+run cmds
+expect_err cmds "exec:exit 3: exit status 3"
+expect_err cmds "exec:sleep 30: timeout after 2 s"
+expect_err cmds "exec:yes: output too large (over 20971520 bytes)"
+expect_err cmds "exec:true: not a feed (empty answer)"
+expect_err cmds "$u/404: HTTP status 404"
+expect_out cmds "7 feeds, 3 new items, 0 not modified, 5 errors"
+t=$(sql "$db" "SELECT group_concat(title, '|') FROM (SELECT title FROM items
+    ORDER BY title)")
+[ "$t" = "Filtered 0|Filtered 1|Made by cat" ] &&
+    ok "cmds: exec: and filter: feeds stored" || fail "cmds: items \"$t\""
+
 # SIGKILL in the middle: slow server, 60 feeds of 10 items on one host
 mkdir -p "$tmp/feeds"
 : >"$tmp/feeds.conf"

@@ -56,8 +56,37 @@ test_conf_feeds_bad_lines_when_reported(void **state)
 	    "closing quote");
 	assert_string_equal(c.warnings[3], DIR "/feeds.conf:10: duplicate "
 	    "URL \"https://example.org/a.xml\"");
-	assert_string_equal(c.warnings[4], DIR "/feeds.conf:11: exec: feeds "
-	    "are not supported");
+	assert_string_equal(c.warnings[4], DIR "/feeds.conf:11: filter: wants "
+	    "\"filter:CMD:URL\" with a http, https or file URL");
+	conf_release(&c);
+}
+
+static void
+test_conf_feeds_exec_and_filter_when_newsboat_syntax(void **state)
+{
+	static const char text[] =
+	    "\"exec:~/bin/feed.sh --all\" \"tag\"\n"
+	    "\"filter:tr a-z A-Z:https://example.org/f.xml\"\n"
+	    "\"filter:sed s/a:b/:http://example.org/g.xml\"\n"
+	    "exec:\n";
+	struct conf c;
+	struct errbuf eb;
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_parse_feeds(&c, "f", text, sizeof text - 1,
+	    &eb), 0);
+	assert_int_equal(c.nfeeds, 3);
+	assert_string_equal(c.feeds[0].url, "exec:~/bin/feed.sh --all");
+	assert_string_equal(c.feeds[0].tags[0], "tag");
+	assert_string_equal(conf_filter_url(c.feeds[1].url),
+	    "https://example.org/f.xml");
+	/* a colon inside the command is the command's */
+	assert_string_equal(conf_filter_url(c.feeds[2].url),
+	    "http://example.org/g.xml");
+	assert_null(conf_filter_url(c.feeds[0].url));
+	assert_int_equal(c.nwarnings, 1);
+	assert_string_equal(c.warnings[0], "f:4: exec: without a command");
 	conf_release(&c);
 }
 
@@ -166,6 +195,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_conf_feeds_forms_when_newsboat_file),
 		cmocka_unit_test(test_conf_feeds_bad_lines_when_reported),
+		cmocka_unit_test(
+		    test_conf_feeds_exec_and_filter_when_newsboat_syntax),
 		cmocka_unit_test(test_conf_settings_values_when_set),
 		cmocka_unit_test(test_conf_load_missing_when_must_exist),
 		cmocka_unit_test(test_conf_format_feed_when_round_trip),
