@@ -51,6 +51,7 @@ struct ui_item {
 	char		*path;		/* saved file (directory mode), or NULL */
 	time_t		 time;		/* 0: none */
 	int		 read, starred;
+	int		 stored;	/* its whole story is in the store */
 };
 
 /* One article on the history: what is shown and where the reader was. */

@@ -1,7 +1,8 @@
 /*
  * ui_headlines: a list of articles: a feed's items, all feeds' search
  * results, or the saved pages of a directory.  Each line: number, marks
- * (N unread, * starred), date, title and source, as newsboat's.
+ * (N unread, * starred, o whole story stored for offline reading),
+ * date, title and source, as newsboat's.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -74,6 +75,7 @@ take_items(struct ui *u, struct store_item *si, size_t n, const char *title)
 		it[i].time = si[i].time;
 		it[i].read = si[i].read;
 		it[i].starred = si[i].starred;
+		it[i].stored = si[i].has_story;
 	}
 	store_items_free(si, n);
 	ui_items_clear(u);
@@ -259,9 +261,9 @@ ui_headlines_draw(struct ui *u)
 		if (it->time != 0 && gmtime_r(&it->time, &tm) != NULL)
 			strftime(day, sizeof day, "%Y-%m-%d", &tm);
 		buf_reset(&b);
-		if (buf_printf(&b, "%4zu %c%c %-10s  ", i + 1,
-		    it->read ? ' ' : 'N', it->starred ? '*' : ' ', day) !=
-		    BUF_OK)
+		if (buf_printf(&b, "%4zu %c%c%c %-10s  ", i + 1,
+		    it->read ? ' ' : 'N', it->starred ? '*' : ' ',
+		    it->stored ? 'o' : ' ', day) != BUF_OK)
 			continue;
 		w = utf8_width(b.data, b.len);
 		/* The source, as "  (source)", takes at most a quarter of

@@ -142,6 +142,9 @@ reader online -c "$tmp/feeds.conf" --db "$tmp/pages.db"
 expect online "Feeds 1/1" "online: started"
 T send-keys -t online Enter
 expect online "Council approves the lagoon" "online: headline listed"
+screen online | grep -q '^ *1 ..o ' &&
+    fail "online: marked as stored before its page came" ||
+    ok "online: not marked as stored yet"
 T send-keys -t online Enter
 expect online "Harbor City council voted 9 to 4" \
     "online: the page is fetched and shown"
@@ -155,6 +158,9 @@ reader offline -c "$tmp/feeds.conf" --db "$tmp/pages.db"
 expect offline "Feeds 1/1" "offline: started, server gone"
 T send-keys -t offline Enter
 expect offline "Council approves the lagoon" "offline: headline listed"
+screen offline | grep -q '^ *1 ..o [0-9-]* *Council approves' &&
+    ok "offline: the headline is marked as stored (o)" ||
+    { fail "offline: no stored mark"; screen offline; }
 T send-keys -t offline Enter
 expect offline "Harbor City council voted 9 to 4" \
     "offline: the stored story is shown"
