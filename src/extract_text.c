@@ -583,7 +583,8 @@ classify(struct text_ctx *c)
 				u->score = 0;
 			break;
 		}
-		if (u->kind != UNIT_PROSE && u->repeats >= 2)
+		/* Program text repeats its shapes ("},"): not a template's. */
+		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
 			u->score = SCORE_MARKER;
@@ -598,6 +599,10 @@ classify(struct text_ctx *c)
 	for (i = 0, run = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 
+		/* Program text is neither story nor chrome (it scores 0):
+		 * a block of it costs nothing. */
+		if ((u->code || u->indent) && !u->bullet && u->score == 0)
+			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {
 			if (u->score != 0)

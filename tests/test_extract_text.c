@@ -182,6 +182,33 @@ test_extract_text_story_before_longer_run_kept(void **state)
 	buf_release(&b);
 }
 
+/* A block of program text inside the story (indented, its lines of
+ * the same shape) does not cut the story in two. */
+static void
+test_extract_text_code_block_inside_story_kept(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, P1 "This is what it looks like.\n\n"
+	    "rekt: {\n"), BUF_OK);
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_puts(&b, "    list: [\n"), BUF_OK);
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_puts(&b, "    ]\n"), BUF_OK);
+	assert_int_equal(buf_puts(&b, "}\n\n" P2 P3 "Home\nNews\nSport\n"
+	    "Weather\nCulture\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	article_free(a);
+	buf_release(&b);
+}
+
 static void
 test_extract_text_wrapped_lines_joined(void **state)
 {
@@ -302,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
+		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
 		cmocka_unit_test(test_extract_text_controls_stripped),
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
