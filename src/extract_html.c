@@ -354,6 +354,27 @@ drop_blocks(struct article *a)
 		article_drop_block(a, a->nblocks - 1);
 }
 
+/* A description of fewer words is a label or a code, not a summary. */
+#define DESCRIPTION_MIN_WORDS	10
+
+/* Blank-separated words of s. */
+static size_t
+words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		if (ascii_isspace((unsigned char)*s))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 /* The fallbacks above; 0, or -1 on no memory. */
 static int
 body_fallback(struct hx *hx, struct article *a)
@@ -378,7 +399,8 @@ body_fallback(struct hx *hx, struct article *a)
 			    -1 : 0;
 		}
 	}
-	if (ex != NULL && strlen(ex) > chars) {
+	if (ex != NULL && strlen(ex) > chars &&
+	    words(ex) >= DESCRIPTION_MIN_WORDS) {
 		drop_blocks(a);
 		return article_add_block(a, BLOCK_PARAGRAPH, 0, ex,
 		    strlen(ex));
@@ -469,6 +491,13 @@ trim_byline(char *t)
 	l = strlen(t);
 	if (date_find(t, l, &d, &s, &e) == 0 && s > 0)
 		t[s] = '\0';
+	/* A name has no digits: a date in words date_find() does not
+	 * know ("1 de diciembre de 2017") starts at the first. */
+	for (i = 1; t[i] != '\0'; i++)
+		if (ascii_isdigit((unsigned char)t[i]) && t[i - 1] == ' ') {
+			t[i] = '\0';
+			break;
+		}
 	for (i = 0; byline_seps[i] != NULL; i++)
 		if ((p = strstr(t, byline_seps[i])) != NULL && p > t)
 			t[p - t] = '\0';
@@ -476,6 +505,32 @@ trim_byline(char *t)
 	while (l > 0 && (ascii_isspace((unsigned char)t[l - 1]) ||
 	    t[l - 1] == ',' || t[l - 1] == '-' || t[l - 1] == '|'))
 		t[--l] = '\0';
+}
+
+/* The word for "by" that opens a byline in some languages; the model
+ * holds the name alone and the renderers say "By" once. */
+static const char *const by_words[] = {
+	"by", "von", "par", "por", "door", "przez", NULL
+};
+
+/* Takes a leading "By " (or "By:") off the byline a holds. */
+static void
+strip_by(char *t)
+{
+	size_t	 i, l, k;
+
+	for (i = 0; by_words[i] != NULL; i++) {
+		l = strlen(by_words[i]);
+		if (ascii_ncasecmp(t, by_words[i], l) != 0 ||
+		    (t[l] != ' ' && t[l] != ':'))
+			continue;
+		for (k = l; t[k] == ' ' || t[k] == ':'; k++)
+			;
+		/* "By" alone, or a name that is only the word: kept. */
+		if (t[k] != '\0')
+			memmove(t, t + k, strlen(t + k) + 1);
+		return;
+	}
 }
 
 /* Metadata into the article; the excerpt falls back to the first
@@ -517,6 +572,8 @@ fill_meta(struct hx *hx, struct article *a)
 				break;
 			}
 	}
+	if (a->byline != NULL)
+		strip_by(a->byline);
 	if (m->have_date) {
 		a->date = m->date.utc;
 		a->date_off = m->date.offset;
