@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "curses_lazy.h"
+#include <curses.h>
 
 #include "ui_keys.h"
 

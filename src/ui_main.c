@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "curses_lazy.h"
+#include <curses.h>
 
 #include "ui.h"
 
