@@ -223,4 +223,14 @@
  * waits, which bounds the memory of parsed entries held. */
 #define FOLLOW_WRITE_QUEUE_MAX	32
 
+/* A filter expression (query feeds, "F", ignore-article): newsboat's
+ * are one line; a page of them is already past what a person writes.
+ * Parentheses nest at most FILTER_DEPTH_MAX (the parser recurses) and
+ * one expression binds at most FILTER_VALUES_MAX values; the SQL made
+ * of one stays under FILTER_SQL_MAX_BYTES. */
+#define FILTER_EXPR_MAX_BYTES	4096
+#define FILTER_DEPTH_MAX	32
+#define FILTER_VALUES_MAX	128
+#define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+
 #endif

@@ -43,6 +43,10 @@ static struct {
 	sqlite3_int64 (*column_int64)(sqlite3_stmt *, int);
 	const unsigned char *(*column_text)(sqlite3_stmt *, int);
 	int	 (*column_type)(sqlite3_stmt *, int);
+	int	 (*create_function_v2)(sqlite3 *, const char *, int, int,
+		    void *, void (*)(sqlite3_context *, int, sqlite3_value **),
+		    void (*)(sqlite3_context *, int, sqlite3_value **),
+		    void (*)(sqlite3_context *), void (*)(void *));
 	int	 (*errcode)(sqlite3 *);
 	const char *(*errmsg)(sqlite3 *);
 	int	 (*exec)(sqlite3 *, const char *,
@@ -50,6 +54,7 @@ static struct {
 	int	 (*extended_result_codes)(sqlite3 *, int);
 	int	 (*finalize)(sqlite3_stmt *);
 	void	 (*free)(void *);
+	void	*(*get_auxdata)(sqlite3_context *, int);
 	int	 (*get_autocommit)(sqlite3 *);
 	sqlite3_int64 (*last_insert_rowid)(sqlite3 *);
 	int	 (*open_v2)(const char *, sqlite3 **, int, const char *);
@@ -58,7 +63,12 @@ static struct {
 	int	 (*prepare_v3)(sqlite3 *, const char *, int, unsigned int,
 		    sqlite3_stmt **, const char **);
 	int	 (*reset)(sqlite3_stmt *);
+	void	 (*result_error)(sqlite3_context *, const char *, int);
+	void	 (*result_int)(sqlite3_context *, int);
+	void	 (*set_auxdata)(sqlite3_context *, int, void *,
+		    void (*)(void *));
 	int	 (*step)(sqlite3_stmt *);
+	const unsigned char *(*value_text)(sqlite3_value *);
 	int	 (*wal_autocheckpoint)(sqlite3 *, int);
 	int	 (*wal_checkpoint_v2)(sqlite3 *, const char *, int, int *,
 		    int *);
@@ -91,6 +101,7 @@ load_symbols(void)
 	LOAD(column_int64, "sqlite3_column_int64");
 	LOAD(column_text, "sqlite3_column_text");
 	LOAD(column_type, "sqlite3_column_type");
+	LOAD(create_function_v2, "sqlite3_create_function_v2");
 	LOAD(errcode, "sqlite3_errcode");
 	LOAD(errmsg, "sqlite3_errmsg");
 	LOAD(exec, "sqlite3_exec");
@@ -98,12 +109,17 @@ load_symbols(void)
 	LOAD(finalize, "sqlite3_finalize");
 	LOAD(free, "sqlite3_free");
 	LOAD(get_autocommit, "sqlite3_get_autocommit");
+	LOAD(get_auxdata, "sqlite3_get_auxdata");
 	LOAD(last_insert_rowid, "sqlite3_last_insert_rowid");
 	LOAD(open_v2, "sqlite3_open_v2");
 	LOAD(prepare_v2, "sqlite3_prepare_v2");
 	LOAD(prepare_v3, "sqlite3_prepare_v3");
 	LOAD(reset, "sqlite3_reset");
+	LOAD(result_error, "sqlite3_result_error");
+	LOAD(result_int, "sqlite3_result_int");
+	LOAD(set_auxdata, "sqlite3_set_auxdata");
 	LOAD(step, "sqlite3_step");
+	LOAD(value_text, "sqlite3_value_text");
 	LOAD(wal_autocheckpoint, "sqlite3_wal_autocheckpoint");
 	LOAD(wal_checkpoint_v2, "sqlite3_wal_checkpoint_v2");
 	LOAD(wal_hook, "sqlite3_wal_hook");
@@ -343,4 +359,48 @@ int
 sqlite3_step(sqlite3_stmt *st)
 {
 	ST_CALL(step(st));
+}
+
+/* SQL functions (store.c's regexp()): a context or value exists only
+ * inside a call from the loaded library. */
+
+int
+sqlite3_create_function_v2(sqlite3 *db, const char *name, int nargs,
+    int flags, void *arg,
+    void (*fn)(sqlite3_context *, int, sqlite3_value **),
+    void (*step)(sqlite3_context *, int, sqlite3_value **),
+    void (*final)(sqlite3_context *), void (*destroy)(void *))
+{
+	DB_CALL(create_function_v2(db, name, nargs, flags, arg, fn, step,
+	    final, destroy));
+}
+
+void *
+sqlite3_get_auxdata(sqlite3_context *cx, int n)
+{
+	return ls.get_auxdata(cx, n);
+}
+
+void
+sqlite3_set_auxdata(sqlite3_context *cx, int n, void *p, void (*del)(void *))
+{
+	ls.set_auxdata(cx, n, p, del);
+}
+
+void
+sqlite3_result_error(sqlite3_context *cx, const char *msg, int n)
+{
+	ls.result_error(cx, msg, n);
+}
+
+void
+sqlite3_result_int(sqlite3_context *cx, int v)
+{
+	ls.result_int(cx, v);
+}
+
+const unsigned char *
+sqlite3_value_text(sqlite3_value *v)
+{
+	return ls.value_text(v);
 }

@@ -14,12 +14,14 @@
  * Statements are prepared once (lazily) and reset after each use.
  */
 #include <errno.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
 
+#include "filter.h"
 #include "store.h"
 
 enum stmt_id {
@@ -183,6 +185,7 @@ static int	 strip_markup(struct buf *, const char *);
 static int	 mkdir_parent(const char *, struct errbuf *);
 static int	 migrate(struct store *, struct errbuf *);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
+static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
 static char	*words_query(const char *, const char *, size_t, size_t);
 
 static int
@@ -396,6 +399,13 @@ store_open(const char *path, struct errbuf *eb)
 	}
 	/* few checkpoints: see STORE_WAL_CHECKPOINT_PAGES */
 	sqlite3_wal_hook(s->db, wal_hook, s);
+	/* "X REGEXP Y" of the filters (filter.h) calls regexp(Y, X). */
+	if (sqlite3_create_function_v2(s->db, "regexp", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_regexp, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		fail(s, eb);
+		goto fail;
+	}
 	buf_init(&b, ERRBUF_BYTES);
 	if (buf_printf(&b, "PRAGMA journal_size_limit = %ld",
 	    STORE_WAL_KEEP_BYTES) != BUF_OK ||
@@ -1118,5 +1128,84 @@ store_related(struct store *s, int64_t item_id, size_t max,
 	rc = read_items(s, st, out, n, eb);
 	free(q);
 	store_item_release(&it);
+	return rc;
+}
+
+static void
+regex_free(void *re)
+{
+	regfree(re);
+	free(re);
+}
+
+/*
+ * regexp(pattern, text): 1 when the POSIX extended expression matches
+ * text, case ignored (newsboat's =~).  The compiled pattern is kept as
+ * the call's auxiliary data, so a statement compiles it once.
+ */
+static void
+sql_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *pat, *text;
+	regex_t	*re, *fresh = NULL;
+	int	 m;
+
+	(void)argc;
+	if ((re = sqlite3_get_auxdata(cx, 0)) == NULL) {
+		pat = (const char *)sqlite3_value_text(argv[0]);
+		if (pat == NULL || (fresh = malloc(sizeof *fresh)) == NULL) {
+			sqlite3_result_error(cx, "regexp: no pattern", -1);
+			return;
+		}
+		if (regcomp(fresh, pat, REG_EXTENDED | REG_ICASE |
+		    REG_NOSUB) != 0) {
+			free(fresh);
+			sqlite3_result_error(cx, "regexp: bad pattern", -1);
+			return;
+		}
+		re = fresh;
+	}
+	text = (const char *)sqlite3_value_text(argv[1]);
+	m = text != NULL && regexec(re, text, 0, NULL, 0) == 0;
+	/* SQLite may free it at once: nothing uses re after this. */
+	if (fresh != NULL)
+		sqlite3_set_auxdata(cx, 0, fresh, regex_free);
+	sqlite3_result_int(cx, m);
+}
+
+int
+store_items_filter(struct store *s, const struct filter *f, int64_t feed_id,
+    size_t max, struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct buf q;
+	size_t	 i;
+	int	 k = 1, rc;
+
+	/* Constant text and filter.c's own: every value is bound. */
+	buf_init(&q, 3 * FILTER_SQL_MAX_BYTES);
+	if (buf_printf(&q, "SELECT %sFROM items i JOIN feeds f ON "
+	    "f.id = i.feed_id WHERE %s%s ORDER BY i.time DESC, i.id DESC "
+	    "LIMIT ?", ITEM_COLS, feed_id != 0 ? "i.feed_id = ? AND " : "",
+	    f->sql) != BUF_OK) {
+		buf_release(&q);
+		errbuf_set(eb, "%s: filter too long", s->path);
+		return -1;
+	}
+	rc = sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL);
+	buf_release(&q);
+	if (rc != SQLITE_OK)
+		return fail(s, eb);
+	if (feed_id != 0)
+		sqlite3_bind_int64(st, k++, feed_id);
+	for (i = 0; i < f->nv; i++, k++)
+		if (f->v[i].text != NULL)
+			bind_text(st, k, f->v[i].text);
+		else
+			sqlite3_bind_int64(st, k, f->v[i].num);
+	sqlite3_bind_int64(st, k, max == 0 || max > INT64_MAX ? -1 :
+	    (sqlite3_int64)max);
+	rc = read_items(s, st, out, n, eb);
+	sqlite3_finalize(st);
 	return rc;
 }

@@ -158,6 +158,17 @@ int	 store_item_set_starred(struct store *, int64_t id, int starred,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*
+ * Items matching a compiled filter (filter.h) in feed feed_id (0: every
+ * feed), newest first, at most max (0: no limit).  The filter's own SQL
+ * and bound values go into one statement prepared for this call.  Free
+ * with store_items_free().
+ */
+struct filter;
+int	 store_items_filter(struct store *, const struct filter *f,
+	    int64_t feed_id, size_t max, struct store_item **out, size_t *n,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
  * Saves the extracted full text of an item's page (plain text, blocks
  * separated by blank lines), replacing an earlier one, and indexes it.
  * store_text_load() sets *text (caller frees) or NULL when none is saved.
