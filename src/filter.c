@@ -234,6 +234,45 @@ is_plain(const char *re)
 	return re[0] != '\0';
 }
 
+/*
+ * A repetition right after a repetition ("a++", "a*{9}"): POSIX leaves
+ * it undefined, and glibc's regcomp() builds an automaton that grows
+ * with each one (a few dozen took gigabytes under the fuzzer).  Returns
+ * where the second one is, or NULL.
+ */
+static const char *
+stacked_repetition(const char *re)
+{
+	const char *p;
+	int	 after = 0;	/* the previous token was a repetition */
+
+	for (p = re; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			after = 0;
+		} else if (*p == '[') {
+			/* a bracket expression: "]" first is a member */
+			p += p[1] == '^' ? 2 : 1;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']')
+				p++;
+			if (*p == '\0')
+				return NULL;	/* regcomp() says why */
+			after = 0;
+		} else if (*p == '*' || *p == '+' || *p == '?' || *p == '{') {
+			if (after)
+				return p;
+			if (*p == '{')
+				while (p[1] != '\0' && *p != '}')
+					p++;
+			after = 1;
+		} else
+			after = 0;
+	}
+	return NULL;
+}
+
 /* attr =~ re (negated for !~). */
 static int
 emit_regex(struct parser *ps, const struct attr *a, const char *at,
@@ -242,8 +281,15 @@ emit_regex(struct parser *ps, const struct attr *a, const char *at,
 	struct buf like;
 	regex_t	 re;
 	char	 why[ERRBUF_BYTES];
+	const char *rep;
 	int	 rc;
 
+	if ((rep = stacked_repetition(val)) != NULL) {
+		fail(ps, at, "regular expression: \"%c\" repeats a "
+		    "repetition at byte %zu", *rep, (size_t)(rep - val) + 1);
+		free(val);
+		return -1;
+	}
 	if ((rc = regcomp(&re, val, REG_EXTENDED | REG_ICASE |
 	    REG_NOSUB)) != 0) {
 		regerror(rc, &re, why, sizeof why);

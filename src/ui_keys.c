@@ -149,29 +149,52 @@ ui_keys_op(const struct ui_keymap *km, int c)
 	return (enum ui_op)km->op[c];
 }
 
+/* The codes of key and the operation of action ("none": OP_NONE);
+ * returns how many codes, or 0 with eb set. */
+static size_t
+parse_bind(const char *key, const char *action, int codes[NAME_CODES],
+    enum ui_op *op, struct errbuf *eb)
+{
+	size_t	 i, n;
+
+	*op = OP_NONE;
+	if ((n = key_codes(key, codes)) == 0) {
+		errbuf_set(eb, "unknown key \"%.40s\" (a character, ^X, F1-F12 "
+		    "or a name like ENTER, TAB, SPACE, PAGEDOWN)", key);
+		return 0;
+	}
+	if (strcmp(action, "none") == 0)
+		return n;
+	for (i = 0; i < ui_nops; i++)
+		if (strcmp(action, ui_ops[i].name) == 0)
+			*op = ui_ops[i].op;
+	if (*op == OP_NONE) {
+		errbuf_set(eb, "unknown action \"%.40s\" (see the help screen, "
+		    "?)", action);
+		return 0;
+	}
+	return n;
+}
+
+int
+ui_keys_check(const char *key, const char *action, struct errbuf *eb)
+{
+	int	 codes[NAME_CODES];
+	enum ui_op op;
+
+	return parse_bind(key, action, codes, &op, eb) == 0 ? -1 : 0;
+}
+
 int
 ui_keys_bind(struct ui_keymap *km, const char *key, const char *action,
     struct errbuf *eb)
 {
 	int	 codes[NAME_CODES];
 	size_t	 i, n;
-	enum ui_op op = OP_NONE;
+	enum ui_op op;
 
-	if ((n = key_codes(key, codes)) == 0) {
-		errbuf_set(eb, "unknown key \"%.40s\" (a character, ^X, F1-F12 "
-		    "or a name like ENTER, TAB, SPACE, PAGEDOWN)", key);
+	if ((n = parse_bind(key, action, codes, &op, eb)) == 0)
 		return -1;
-	}
-	if (strcmp(action, "none") != 0) {
-		for (i = 0; i < ui_nops; i++)
-			if (strcmp(action, ui_ops[i].name) == 0)
-				op = ui_ops[i].op;
-		if (op == OP_NONE) {
-			errbuf_set(eb, "unknown action \"%.40s\" (see the help "
-			    "screen, ?)", action);
-			return -1;
-		}
-	}
 	for (i = 0; i < n; i++)
 		set_code(km, codes[i], op);
 	return 0;

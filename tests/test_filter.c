@@ -185,6 +185,8 @@ test_filter_regex_when_case_and_metacharacters(void **state)
 
 	/* plain words go through LIKE, the others through regexp() */
 	ASSERT_TITLES(fx, "title =~ \"KERNEL\"", "Rust in the kernel");
+	/* escaped and bracketed repetitions are characters */
+	ASSERT_TITLES(fx, "title =~ \"[+*]? *7\\\\.0\"", "Linux 7.0 released");
 	ASSERT_TITLES(fx, "title =~ \"^(linux|rust) \"", "Linux 7.0 released|"
 	    "Rust in the kernel");
 	ASSERT_TITLES(fx, "title =~ \"ÉLECTIONS\"", "Élections: le débat");
@@ -290,6 +292,10 @@ test_filter_errors_when_unsupported_or_malformed(void **state)
 	/* the rest is the C library's wording */
 	assert_true(strncmp(why("title =~ \"(\""), "column 10: bad regular "
 	    "expression: ", 34) == 0);
+	assert_string_equal(why("title =~ \"a+*\""), "column 10: regular "
+	    "expression: \"*\" repeats a repetition at byte 3");
+	assert_string_equal(why("title =~ \"a{2}{3}\""), "column 10: "
+	    "regular expression: \"{\" repeats a repetition at byte 5");
 	assert_string_equal(why("title = \"abc"), "column 9: missing "
 	    "closing quote");
 	assert_string_equal(why("(unread = \"yes\""), "column 1: missing "
