@@ -232,5 +232,9 @@
 #define FILTER_DEPTH_MAX	32
 #define FILTER_VALUES_MAX	128
 #define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+/* A repetition count in a filter's regular expression ("a{100}"):
+ * glibc's regcomp() copies the repeated part that many times. */
+#define FILTER_REPEAT_MAX	100
+#define FILTER_REPEAT_MAX_S	"100"
 
 #endif

@@ -235,18 +235,20 @@ is_plain(const char *re)
 }
 
 /*
- * A repetition right after a repetition ("a++", "a*{9}"): POSIX leaves
- * it undefined, and glibc's regcomp() builds an automaton that grows
- * with each one (a few dozen took gigabytes under the fuzzer).  Returns
- * where the second one is, or NULL.
+ * What glibc's regcomp() would make huge: a repetition right after a
+ * repetition ("a++", "a*{9}", undefined in POSIX; a few dozen took
+ * gigabytes under the fuzzer), or a count past FILTER_REPEAT_MAX
+ * ("a{30000}": the repeated part is copied that many times).  Returns
+ * why, with *at the byte, or NULL.
  */
 static const char *
-stacked_repetition(const char *re)
+regex_too_costly(const char *re, size_t *at)
 {
 	const char *p;
 	int	 after = 0;	/* the previous token was a repetition */
 
 	for (p = re; *p != '\0'; p++) {
+		*at = (size_t)(p - re) + 1;
 		if (*p == '\\' && p[1] != '\0') {
 			p++;
 			after = 0;
@@ -262,11 +264,17 @@ stacked_repetition(const char *re)
 			after = 0;
 		} else if (*p == '*' || *p == '+' || *p == '?' || *p == '{') {
 			if (after)
-				return p;
-			if (*p == '{')
-				while (p[1] != '\0' && *p != '}')
-					p++;
+				return "a repetition of a repetition";
 			after = 1;
+			if (*p != '{')
+				continue;
+			if (strtol(p + 1, NULL, 10) > FILTER_REPEAT_MAX)
+				return "a count over " FILTER_REPEAT_MAX_S;
+			while (p[1] != '\0' && *p != '}')
+				if (*++p == ',' && strtol(p + 1, NULL, 10) >
+				    FILTER_REPEAT_MAX)
+					return "a count over "
+					    FILTER_REPEAT_MAX_S;
 		} else
 			after = 0;
 	}
@@ -281,12 +289,12 @@ emit_regex(struct parser *ps, const struct attr *a, const char *at,
 	struct buf like;
 	regex_t	 re;
 	char	 why[ERRBUF_BYTES];
-	const char *rep;
+	const char *cost;
+	size_t	 byte;
 	int	 rc;
 
-	if ((rep = stacked_repetition(val)) != NULL) {
-		fail(ps, at, "regular expression: \"%c\" repeats a "
-		    "repetition at byte %zu", *rep, (size_t)(rep - val) + 1);
+	if ((cost = regex_too_costly(val, &byte)) != NULL) {
+		fail(ps, at, "regular expression: %s at byte %zu", cost, byte);
 		free(val);
 		return -1;
 	}

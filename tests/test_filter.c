@@ -187,6 +187,7 @@ test_filter_regex_when_case_and_metacharacters(void **state)
 	ASSERT_TITLES(fx, "title =~ \"KERNEL\"", "Rust in the kernel");
 	/* escaped and bracketed repetitions are characters */
 	ASSERT_TITLES(fx, "title =~ \"[+*]? *7\\\\.0\"", "Linux 7.0 released");
+	ASSERT_TITLES(fx, "title =~ \"^L.{2,100}x\"", "Linux 7.0 released");
 	ASSERT_TITLES(fx, "title =~ \"^(linux|rust) \"", "Linux 7.0 released|"
 	    "Rust in the kernel");
 	ASSERT_TITLES(fx, "title =~ \"ÉLECTIONS\"", "Élections: le débat");
@@ -293,9 +294,13 @@ test_filter_errors_when_unsupported_or_malformed(void **state)
 	assert_true(strncmp(why("title =~ \"(\""), "column 10: bad regular "
 	    "expression: ", 34) == 0);
 	assert_string_equal(why("title =~ \"a+*\""), "column 10: regular "
-	    "expression: \"*\" repeats a repetition at byte 3");
+	    "expression: a repetition of a repetition at byte 3");
 	assert_string_equal(why("title =~ \"a{2}{3}\""), "column 10: "
-	    "regular expression: \"{\" repeats a repetition at byte 5");
+	    "regular expression: a repetition of a repetition at byte 5");
+	assert_string_equal(why("title =~ \"(ab){101}\""), "column 10: "
+	    "regular expression: a count over 100 at byte 5");
+	assert_string_equal(why("title =~ \"b{1,30000}\""), "column 10: "
+	    "regular expression: a count over 100 at byte 2");
 	assert_string_equal(why("title = \"abc"), "column 9: missing "
 	    "closing quote");
 	assert_string_equal(why("(unread = \"yes\""), "column 1: missing "
