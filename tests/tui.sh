@@ -424,6 +424,41 @@ else
 	fail "hup: byline process not found"
 fi
 
+# ---- the reader needs a terminal: no drawing into a pipe, no hang ----
+out=$(env HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg-config" \
+    XDG_DATA_HOME="$tmp/data" timeout 20 "$BYLINE" --demo </dev/null \
+    2>"$tmp/notty.err")
+st=$?
+if [ "$st" -eq 1 ] && [ -z "$out" ] &&
+    grep -qF "byline: the reader needs a terminal (standard input is not" \
+    "$tmp/notty.err"; then
+	ok "notty: </dev/null gives one line and status 1"
+else
+	fail "notty: status $st, stdout \"$out\", $(cat "$tmp/notty.err")"
+fi
+
+# ---- no feeds.conf: the path is named and the example offered ----
+rm -rf "$tmp/xdg-config/byline"
+start nofeeds --
+expect nofeeds "no feeds.conf at $tmp/xdg-config/byline/feeds.conf" \
+    "nofeeds: the path is named"
+expect nofeeds "Create it from the example" "nofeeds: the example offered"
+keys nofeeds n Enter
+expect nofeeds "Feeds 0/0" "nofeeds: n opens the reader without it"
+keys nofeeds q
+expect nofeeds "EXIT=0" "nofeeds: quits"
+[ -e "$tmp/xdg-config/byline/feeds.conf" ] &&
+    fail "nofeeds: created on n" || ok "nofeeds: nothing created on n"
+start mkfeeds --
+expect mkfeeds "Create it from the example" "mkfeeds: offered"
+keys mkfeeds y Enter
+expect mkfeeds "Feeds " "mkfeeds: y opens the reader"
+keys mkfeeds q
+expect mkfeeds "EXIT=0" "mkfeeds: quits"
+cmp -s "$srcdir/feeds.conf.example" "$tmp/xdg-config/byline/feeds.conf" &&
+    ok "mkfeeds: feeds.conf is the example" ||
+    fail "mkfeeds: feeds.conf not created from the example"
+
 # ---- sanitizer reports ----
 if ls "$tmp/asan" | grep -q .; then
 	fail "sanitizer report:"
