@@ -232,6 +232,10 @@
 #define FILTER_DEPTH_MAX	32
 #define FILTER_VALUES_MAX	128
 #define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+/* The file name a saved article is offered (the title made safe):
+ * long enough to tell articles apart, short of NAME_MAX (255). */
+#define SAVE_NAME_MAX_BYTES	80
+
 /* A repetition count in a filter's regular expression ("a{100}"):
  * glibc's regcomp() copies the repeated part that many times. */
 #define FILTER_REPEAT_MAX	100
