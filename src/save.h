@@ -7,9 +7,8 @@
  *
  * save_default_path() makes the name the prompt offers: the title made
  * safe for a file name (letters and digits kept, ASCII ones lower
- * case, the rest one "-", at
- * most SAVE_NAME_MAX_BYTES) in the save folder ("~/" expanded; NULL:
- * the home directory).  Caller frees.
+ * case, the rest one "-", at most SAVE_NAME_MAX_BYTES) in the save
+ * folder ("~/" expanded; NULL: the home directory).  Caller frees.
  *
  * Errors: 0, or -1 with eb set to "PATH: why"; an existing file is
  * replaced only when overwrite is set (EEXIST otherwise, so the caller
