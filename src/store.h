@@ -187,9 +187,11 @@ int	 store_text_load(struct store *, int64_t item_id, char **text,
 int	 store_search(struct store *, const char *query, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
 /*
- * Items about the same thing as item_id (its title's significant words,
- * any of which may match), best first, never item_id itself nor an item
- * with the same link, at most max.
+ * Items about the same thing as item_id, best first, never item_id
+ * itself nor an item with the same link, at most max: those sharing at
+ * least two of its title's distinctive words (at least 4 bytes, found in
+ * another item and in at most a tenth of the store, or 10 items in a
+ * small one).  None when nothing passes: no unrelated filler.
  */
 int	 store_related(struct store *, int64_t item_id, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
