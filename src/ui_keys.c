@@ -38,6 +38,33 @@ const struct ui_op_info ui_ops[] = {
 	{ OP_BACK, "back", "BACKSPACE", "back to the previous article" },
 	{ OP_HELP, "help", "?", "show this help" },
 	{ OP_REDRAW, "redraw", "^L", "redraw the screen" },
+	{ OP_NEXT, "next", "J", "next feed (feeds, headlines) or article "
+	    "(article view)" },
+	{ OP_PREV, "prev", "K", "previous feed or article" },
+	{ OP_PREV_UNREAD, "prev-unread", "p", "go to the previous unread "
+	    "article" },
+	{ OP_MARK_ALL_READ, "mark-all-feeds-read", "C", "mark every feed "
+	    "read" },
+	{ OP_SHOW_URLS, "show-urls", "u", "list the article's links" },
+	{ OP_GOTO_LINK, "goto-link", "1 2 3 4 5 6 7 8 9", "follow link [n]: "
+	    "type its number, then Enter" },
+	{ OP_EDIT_URLS, "edit-urls", "E", "edit feeds.conf in $VISUAL or "
+	    "$EDITOR, then reload it" },
+	{ OP_CMDLINE, "cmdline", ":", "command line (:help lists its "
+	    "commands)" },
+	/* newsboat's s saves; byline's s stars (DESIGN.md), so save is
+	 * S ("bind s save" brings newsboat's back). */
+	{ OP_SAVE, "save", "S", "save the article as text or markdown (.md)" },
+	{ OP_PIPE, "pipe-to", "|", "pipe the article to a command" },
+	{ OP_MACRO, "macro-prefix", ",", "run the macro of the next key "
+	    "(setting macro)" },
+	{ OP_SET_TAG, "set-tag", "t", "choose a tag: only its feeds are "
+	    "listed" },
+	{ OP_CLEAR_TAG, "clear-tag", "^T", "list every feed again" },
+	{ OP_SET_FILTER, "set-filter", "F", "filter the list with an "
+	    "expression (empty: none)" },
+	{ OP_ERROR_LOG, "error-log", "^E", "bad config lines and the feeds' "
+	    "last errors" },
 };
 const size_t ui_nops = sizeof ui_ops / sizeof ui_ops[0];
 

@@ -39,6 +39,22 @@ enum ui_op {
 	OP_BACK,
 	OP_HELP,
 	OP_REDRAW,
+	/* newsboat's, by habit (issue 15) */
+	OP_NEXT,
+	OP_PREV,
+	OP_PREV_UNREAD,
+	OP_MARK_ALL_READ,
+	OP_SHOW_URLS,
+	OP_GOTO_LINK,
+	OP_EDIT_URLS,
+	OP_CMDLINE,
+	OP_SAVE,
+	OP_PIPE,
+	OP_MACRO,
+	OP_SET_TAG,
+	OP_CLEAR_TAG,
+	OP_SET_FILTER,
+	OP_ERROR_LOG,
 	OP_COUNT
 };
 
