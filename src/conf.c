@@ -109,6 +109,8 @@ static int	 parse_lines(struct conf *, const char *, const char *, size_t,
 		    line_fn *, void *, struct errbuf *);
 static int	 add_directive(struct conf_directive **, size_t *, size_t,
 		    const char *, const char *);
+static int	 put_quoted(struct buf *, const char *, const char *);
+static int	 setting_cmp(const void *, const void *);
 static char	*join_tokens(struct tokens *, size_t);
 static int	 is_url(const char *);
 
@@ -653,8 +655,9 @@ check_color(struct tokens *t, size_t *bad)
 }
 
 /*
- * "macro KEY ACTION [; ACTION...]" (newsboat's macro): each action is
- * checked like a bind; the value kept is the actions separated by ";".
+ * "macro KEY COMMAND [; COMMAND...]" (newsboat's macro): a command is an
+ * action, checked like a bind, or "set KEY VALUE" with a known key.  The
+ * value kept is the commands, one a line, a set's value double-quoted.
  */
 static int
 add_macro(struct conf *c, const char *where, size_t line, struct tokens *t,
@@ -662,34 +665,52 @@ add_macro(struct conf *c, const char *where, size_t line, struct tokens *t,
 {
 	struct errbuf why;
 	struct buf v;
-	size_t	 i;
+	size_t	 i, n;
 
 	if (t->n < 3)
-		return warn(c, eb, where, line, "usage: macro KEY ACTION "
-		    "[; ACTION...]");
+		return warn(c, eb, where, line, "usage: macro KEY COMMAND "
+		    "[; COMMAND...]");
 	buf_init(&v, CONF_LINE_MAX_BYTES);
-	for (i = 2; i < t->n; i++) {
-		if (strcmp(t->v[i], ";") == 0)
+	for (i = 2; i < t->n; i += n) {
+		for (n = 0; i + n < t->n && strcmp(t->v[i + n], ";") != 0; n++)
+			;
+		if (n == 0) {
+			n = 1;
 			continue;
-		if (c->check_bind != NULL &&
-		    c->check_bind(t->v[1], t->v[i], &why) == -1) {
-			buf_release(&v);
-			return warn(c, eb, where, line, "macro: %s", why.msg);
 		}
-		if ((v.len > 0 && buf_putc(&v, ';') != BUF_OK) ||
-		    buf_puts(&v, t->v[i]) != BUF_OK) {
+		if (strcmp(t->v[i], "set") == 0) {
+			if (n != 3 || bsearch(t->v[i + 1], settings,
+			    sizeof settings / sizeof settings[0],
+			    sizeof settings[0], setting_cmp) == NULL) {
+				buf_release(&v);
+				return warn(c, eb, where, line, "macro: %s",
+				    n != 3 ? "usage: set KEY VALUE" :
+				    "set: unknown key");
+			}
+			if ((v.len > 0 && buf_putc(&v, '\n') != BUF_OK) ||
+			    buf_printf(&v, "set %s", t->v[i + 1]) != BUF_OK ||
+			    put_quoted(&v, "", t->v[i + 2]) == -1)
+				goto nomem;
+			continue;
+		}
+		if (n != 1 || (c->check_bind != NULL &&
+		    c->check_bind(t->v[1], t->v[i], &why) == -1)) {
 			buf_release(&v);
+			return warn(c, eb, where, line, "macro: %s", n != 1 ?
+			    "an action takes no arguments (separate commands "
+			    "with \" ; \")" : why.msg);
+		}
+		if ((v.len > 0 && buf_putc(&v, '\n') != BUF_OK) ||
+		    buf_puts(&v, t->v[i]) != BUF_OK)
 			goto nomem;
-		}
 	}
 	if (add_directive(&c->macros, &c->nmacros, line, t->v[1],
-	    v.data) == -1) {
-		buf_release(&v);
+	    v.data) == -1)
 		goto nomem;
-	}
 	buf_release(&v);
 	return 0;
 nomem:
+	buf_release(&v);
 	errbuf_set(eb, "%s: out of memory", where);
 	return -1;
 }
@@ -818,6 +839,36 @@ conf_parse_settings(struct conf *c, const char *where, const char *text,
     size_t n, struct errbuf *eb)
 {
 	return parse_lines(c, where, text, n, set_setting, NULL, eb);
+}
+
+int
+conf_set(struct conf *c, const char *line, struct errbuf *eb)
+{
+	struct tokens t;
+	const char *why, *colon;
+	size_t	 before = c->nwarnings;
+
+	if (tokenize(line, strlen(line), &t, &why) == -1) {
+		errbuf_set(eb, "%s", why);
+		return -1;
+	}
+	if (t.n == 0) {
+		errbuf_set(eb, "usage: set KEY VALUE");
+		return -1;
+	}
+	if (set_setting(c, NULL, "set", 1, &t, eb) == -1) {
+		tokens_free(&t);
+		return -1;
+	}
+	tokens_free(&t);
+	if (c->nwarnings == before)
+		return 0;
+	/* The setting's own warning, without "set:1: ", is the error. */
+	colon = strstr(c->warnings[--c->nwarnings], ": ");
+	errbuf_set(eb, "%s", colon != NULL ? colon + 2 :
+	    c->warnings[c->nwarnings]);
+	free(c->warnings[c->nwarnings]);
+	return -1;
 }
 
 long

@@ -133,6 +133,14 @@ int	 conf_parse_settings(struct conf *, const char *where,
 	    const char *text, size_t n, struct errbuf *eb) WARN_UNUSED;
 
 /*
+ * One settings line ("browser \"w3m %u\"", "bind x quit"), as the
+ * settings file has it, from the reader's command line or a macro's
+ * "set".  Returns 0, or -1 with eb set to why (nothing changed).
+ */
+int	 conf_set(struct conf *, const char *line, struct errbuf *eb)
+	    WARN_UNUSED;
+
+/*
  * Minutes between the reader's background reloads, 0 for none:
  * reload-interval when set, else newsboat's reload-time when its
  * auto-reload is on.

@@ -122,7 +122,17 @@ test_conf_settings_values_when_set(void **state)
 	assert_string_equal(c.save_path, "~/saved news");
 	assert_int_equal(c.nmacros, 1);
 	assert_string_equal(c.macros[0].key, "v");
-	assert_string_equal(c.macros[0].value, "open-in-browser;toggle-read");
+	assert_string_equal(c.macros[0].value, "set browser \"mpv %u\"\n"
+	    "open-in-browser\ntoggle-read");
+	/* a macro's set, or the command line's, is a settings line */
+	assert_int_equal(conf_set(&c, "browser \"w3m %u\"", &eb), 0);
+	assert_string_equal(c.browser, "w3m %u");
+	assert_int_equal(conf_set(&c, "timeout abc", &eb), -1);
+	assert_string_equal(eb.msg, "timeout: \"abc\" is not a number from "
+	    "1 to 3600");
+	assert_int_equal(conf_set(&c, "frob 1", &eb), -1);
+	assert_string_equal(eb.msg, "unknown key \"frob\"");
+	assert_int_equal(c.timeout_ms, 30000);
 	assert_int_equal(c.nignores, 1);
 	assert_string_equal(c.ignores[0].key, "*");
 	assert_string_equal(c.ignores[0].value, "title =~ \"sponsored\"");
