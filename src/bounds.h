@@ -135,6 +135,10 @@
  * read; a wider terminal gets margins instead. */
 #define UI_TEXT_MAX_COLS	100
 
+/* Screens on the reader's stack at once: feeds, headlines, article and
+ * help are four deep at most; the rest is room for screens to come. */
+#define UI_MODES_MAX		16
+
 /* Articles remembered by Backspace in the article view. */
 #define UI_HISTORY_MAX		64
 

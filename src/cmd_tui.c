@@ -1,9 +1,11 @@
 /*
- * cmd_tui: the interactive reader; see ui.h.  Before the screen is
- * taken: the reader needs a terminal on both ends (else one line says
- * so, rather than drawing into a pipe and waiting for keys that never
- * come), and with no feeds.conf it names the path it reads and offers
- * to create it from the example.
+ * cmd_tui: the interactive reader; see ui.h.  The command line's options
+ * become the reader's own struct ui_setup here, so that the reader does
+ * not depend on cmd.h.  Before the screen is taken: the reader needs a
+ * terminal on both ends (else one line says so, rather than drawing
+ * into a pipe and waiting for keys that never come), and with no
+ * feeds.conf it names the path it reads and offers to create it from
+ * the example.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -120,6 +122,8 @@ out:
 int
 cmd_tui(const struct options *o, const char *target, int demo, FILE *err)
 {
+	struct ui_setup s;
+
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(err, "byline: the reader needs a terminal (standard "
 		    "%s is not one); --dump, --parse-feed and --reload do "
@@ -129,5 +133,12 @@ cmd_tui(const struct options *o, const char *target, int demo, FILE *err)
 	if (target == NULL && !demo && o->config == NULL &&
 	    offer_feeds_conf(err) == -1)
 		return 1;
-	return ui_start(o, target, demo, err);
+	memset(&s, 0, sizeof s);
+	s.config = o->config;
+	s.db = o->db;
+	s.base_url = o->base_url;
+	s.color = o->color;
+	s.target = target;
+	s.demo = demo;
+	return ui_start(&s, err);
 }

@@ -2,16 +2,17 @@
  * ui_main: the terminal's life cycle, the event loop, the bars, colours
  * and the prompt.  See ui.h.
  *
- * The loop waits for a key with a timeout while transfers run (the
- * fetcher is moved on between keys, so nothing blocks) and without one
- * when idle.  SIGWINCH reaches us as KEY_RESIZE from curses; a resize
- * only marks the screen for a redraw from state.
+ * The loop draws the top mode of the stack (ui_mode.h) and hands it the
+ * keys; it knows the screens only through their mode tables.  It waits
+ * for a key with a timeout while transfers run (the fetcher is moved on
+ * between keys, so nothing blocks) and without one when idle.  SIGWINCH
+ * reaches us as KEY_RESIZE from curses; a resize tells every mode and
+ * redraws from state.  This is the only file that calls curses.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,36 +48,19 @@ ui_init(struct ui *u)
 void
 ui_release(struct ui *u)
 {
-	size_t	 i;
-
-	for (i = 0; i < u->nhist; i++)
-		ui_view_free(u->hist[i]);
-	u->nhist = 0;
-	ui_items_clear(u);
-	for (i = 0; i < u->nfeeds; i++) {
-		free(u->feeds[i].title);
-		free(u->feeds[i].tags);
-	}
-	free(u->feeds);
-	u->feeds = NULL;
-	u->nfeeds = 0;
-}
-
-void
-ui_message(struct ui *u, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
-	va_end(ap);
-	u->msg_error = error;
+	ui_mode_clear(u);
 }
 
 int
 ui_body_lines(void)
 {
 	return LINES > BAR_ROWS ? LINES - BAR_ROWS : 1;
+}
+
+size_t
+ui_cols(void)
+{
+	return COLS > 0 ? (size_t)COLS : 0;
 }
 
 void
@@ -189,52 +173,52 @@ ui_list_move(enum ui_op op, size_t n, size_t *cur, size_t *top)
 static void
 draw(struct ui *u)
 {
+	struct ui_mode_entry *e = ui_mode_top(u);
+
 	erase();
-	/* Keep lists' cursors visible at the current size. */
-	switch (u->screen) {
-	case UI_FEEDS:
-		ui_feeds_draw(u);
-		break;
-	case UI_HEADLINES:
-		ui_headlines_draw(u);
-		break;
-	case UI_ARTICLE:
-		ui_article_draw(u);
-		break;
-	case UI_HELP:
-		ui_help_draw(u);
-		break;
-	}
+	if (e != NULL)
+		e->mode->draw(u, e->data);
 	refresh();
 }
 
 static void
 dispatch(struct ui *u, enum ui_op op)
 {
-	if (op == OP_HELP && u->screen != UI_HELP) {
-		u->help_from = u->screen;
-		u->help_top = 0;
-		u->screen = UI_HELP;
+	struct ui_mode_entry *e = ui_mode_top(u);
+	struct errbuf eb;
+
+	if (op == OP_HELP && u->help != NULL && e != NULL &&
+	    e->mode != u->help) {
+		if (ui_mode_push(u, u->help, NULL, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
 		return;
 	}
 	if (op == OP_REDRAW) {
 		clearok(curscr, TRUE);
 		return;
 	}
-	switch (u->screen) {
-	case UI_FEEDS:
-		ui_feeds_key(u, op);
-		break;
-	case UI_HEADLINES:
-		ui_headlines_key(u, op);
-		break;
-	case UI_ARTICLE:
-		ui_article_key(u, op);
-		break;
-	case UI_HELP:
-		ui_help_key(u, op);
-		break;
-	}
+	ui_mode_key(u, op);
+}
+
+/* The terminal changed size: each mode hears of it, top or not. */
+static void
+resized(struct ui *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nmodes; i++)
+		if (u->modes[i].mode->resize != NULL)
+			u->modes[i].mode->resize(u, u->modes[i].data);
+}
+
+/* Has the top mode work for an idle moment? */
+static int
+idle_pending(struct ui *u)
+{
+	struct ui_mode_entry *e = ui_mode_top(u);
+
+	return e != NULL && e->mode->idle_pending != NULL &&
+	    e->mode->idle_pending(u, e->data);
 }
 
 char *
@@ -385,22 +369,28 @@ ui_run(struct ui *u)
 	/* Escape alone should not wait a second for a sequence. */
 	set_escdelay(25);
 	colors(u);
-	while (!u->done && quit_signal == 0) {
+	while (!u->done && u->nmodes > 0 && quit_signal == 0) {
+		struct ui_mode_entry *e;
+
 		draw(u);
 		busy = u->net != NULL && ui_net_pending(u->net) > 0;
 		/* Deferred work runs only when no key is waiting. */
-		idle = ui_article_idle_pending(u);
+		idle = idle_pending(u);
 		timeout(idle ? 0 : busy ? UI_TICK_MS : -1);
 		c = getch();
 		if (u->net != NULL)
 			(void)ui_net_step(u->net);
 		if (c == ERR) {
-			if (idle)
-				(void)ui_article_idle(u);
+			/* The step above may have changed the stack. */
+			if (idle && idle_pending(u) &&
+			    (e = ui_mode_top(u)) != NULL)
+				(void)e->mode->idle(u, e->data);
 			continue;
 		}
-		if (c == KEY_RESIZE)
+		if (c == KEY_RESIZE) {
+			resized(u);
 			continue;
+		}
 		if (c == '\r')
 			c = '\n';
 		u->msg[0] = '\0';

@@ -121,6 +121,7 @@ show_page(struct ui_net *n, struct job *j, const struct fetch_response *r)
 	struct extract_opts opts;
 	struct article *a = NULL;
 	struct errbuf eb;
+	struct ui_msg msg;
 	char	*text;
 
 	memset(&opts, 0, sizeof opts);
@@ -138,26 +139,15 @@ show_page(struct ui_net *n, struct job *j, const struct fetch_response *r)
 			ui_message(u, 1, "%s", eb.msg);
 		free(text);
 	}
-	/* The item shown with its feed content gets its page in place. */
-	if (j->item_id != 0 && u->nhist > 0 &&
-	    u->hist[u->nhist - 1]->item_id == j->item_id &&
-	    u->screen == UI_ARTICLE) {
-		struct ui_view *v = u->hist[u->nhist - 1];
-		struct article *old = v->a;
-
-		if (old->title != NULL && a->title == NULL)
-			(void)article_set(&a->title, old->title,
-			    strlen(old->title));
-		if (a->site == NULL && old->site != NULL)
-			(void)article_set(&a->site, old->site,
-			    strlen(old->site));
-		v->a = a;
-		article_free(old);
-		v->lay_width = 0;
-		v->sel = -1;
-		return;
-	}
-	(void)ui_article_push(u, a, j->url, j->item_id);
+	/* The article view takes it (in place of the item's feed content,
+	 * or on its history); with none open, the page waits in the store. */
+	memset(&msg, 0, sizeof msg);
+	msg.kind = UI_MSG_ARTICLE;
+	msg.article = a;
+	msg.text = j->url;
+	msg.item_id = j->item_id;
+	(void)ui_mode_send(u, &msg);
+	article_free(msg.article);
 }
 
 static void
@@ -166,6 +156,7 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
 {
 	struct job *j = ctx;
 	struct ui_net *n = j->n;
+	struct ui_msg m;
 	struct errbuf eb;
 
 	n->dirty = 1;
@@ -202,11 +193,9 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
 			    n->reload_total, n->reload_failed);
 			n->reload_total = n->reload_done = 0;
 			n->reload_failed = 0;
-			(void)ui_feeds_load(n->u);
-			if (n->u->screen == UI_HEADLINES &&
-			    !n->u->items_search && !n->u->items_only)
-				(void)ui_headlines_load(n->u,
-				    n->u->items_feed, n->u->items_title);
+			memset(&m, 0, sizeof m);
+			m.kind = UI_MSG_RELOADED;
+			(void)ui_mode_send(n->u, &m);
 		}
 	}
 	buf_release(&j->body);

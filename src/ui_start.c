@@ -1,5 +1,6 @@
 /*
- * ui_start: the interactive reader's modes (cmd_tui() calls ui_start()).
+ * ui_start: what the interactive reader starts on (cmd_tui() fills a
+ * struct ui_setup and calls ui_start()), and the first screen pushed:
  *
  *   byline            the configured feeds, from the store
  *   byline PATH       a saved page or text copy, offline, in the article view
@@ -21,7 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmd.h"
 #include "feed.h"
 #include "ui.h"
 
@@ -217,13 +217,27 @@ is_url(const char *t)
 	    ascii_ncasecmp(t, "https://", 8) == 0;
 }
 
+/* Pushes the first screen, as a message says what it shows. */
+static int
+first(struct ui *u, const struct ui_mode *m, enum ui_msg_kind kind,
+    const char *text, const char *base_url, struct errbuf *eb)
+{
+	struct ui_msg msg;
+
+	memset(&msg, 0, sizeof msg);
+	msg.kind = kind;
+	msg.text = text;
+	msg.base_url = base_url;
+	return ui_mode_push(u, m, &msg, eb);
+}
+
 int
-ui_start(const struct options *o, const char *target, int demo, FILE *err)
+ui_start(const struct ui_setup *o, FILE *err)
 {
 	struct ui u;
 	struct conf c;
 	struct errbuf eb;
-	struct article *a = NULL;
+	const char *target = o->target;
 	char	*feeds_path = NULL, *settings_path = NULL, *db = NULL;
 	char	*tmp = NULL;
 	const char *dd;
@@ -233,6 +247,7 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 	conf_init(&c);
 	u.color = o->color;
 	u.place = "Your feeds";
+	u.help = &ui_help_mode;
 	/* Key bindings and the browser come from the config in every
 	 * mode; a missing config is no error. */
 	if (conf_paths(o->config, &feeds_path, &settings_path, &eb) == 0 &&
@@ -245,7 +260,7 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 	u.browser = c.browser;
 	apply_binds(&u, &c, err);
 
-	if (demo) {
+	if (o->demo) {
 		if ((dd = demo_dir()) == NULL) {
 			fprintf(err, "byline: the demo is not installed (no %s "
 			    "or %s)\n", BYLINE_SRCDIR "/demo",
@@ -263,7 +278,9 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 			goto fail;
 		u.conf = NULL;	/* the demo's feeds are not configured */
 		u.place = "Demo feeds (offline)";
-		(void)ui_feeds_load(&u);
+		if (first(&u, &ui_feeds_mode, UI_MSG_NONE, NULL, NULL,
+		    &eb) == -1)
+			goto fail;
 	} else if (target == NULL) {
 		if (o->db != NULL)
 			db = strdup(o->db);
@@ -285,30 +302,26 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 			errbuf_set(&eb, "cannot start the fetcher");
 			goto fail;
 		}
-		(void)ui_feeds_load(&u);
+		if (first(&u, &ui_feeds_mode, UI_MSG_NONE, NULL, NULL,
+		    &eb) == -1)
+			goto fail;
 	} else if (is_url(target)) {
-		if ((u.net = ui_net_new(&u)) == NULL ||
-		    ui_net_page(u.net, target, 0) == -1) {
+		/* The article view waits for the page. */
+		if ((u.net = ui_net_new(&u)) == NULL) {
 			errbuf_set(&eb, "%s: cannot fetch", target);
 			goto fail;
 		}
-		u.single = 1;
-		u.screen = UI_ARTICLE;
-		ui_message(&u, 0, "fetching %s ...", target);
+		if (first(&u, &ui_article_mode, UI_MSG_TARGET, target, NULL,
+		    &eb) == -1)
+			goto fail;
 	} else if (is_dir(target)) {
-		if (ui_headlines_dir(&u, target, &eb) == -1)
+		if (first(&u, &ui_headlines_mode, UI_MSG_DIR, target, NULL,
+		    &eb) == -1)
 			goto fail;
 		u.place = target;
-		u.screen = UI_HEADLINES;
-	} else {
-		if (ui_article_load_file(target, o->base_url, &a, &eb) == -1)
-			goto fail;
-		if (ui_article_push(&u, a, target, 0) == -1) {
-			errbuf_set(&eb, "%s: out of memory", target);
-			goto fail;
-		}
-		u.single = 1;
-	}
+	} else if (first(&u, &ui_article_mode, UI_MSG_TARGET, target,
+	    o->base_url, &eb) == -1)
+		goto fail;
 	if (ui_run(&u) == -1) {
 		fprintf(err, "byline: cannot start the terminal interface\n");
 		goto out;

@@ -39,13 +39,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
+tests_run=0
 fails=0
 fail() {
 	echo "FAIL: $*"
+	tests_run=$((tests_run + 1))
 	fails=$((fails + 1))
 }
 ok() {
 	echo "ok: $*"
+	tests_run=$((tests_run + 1))
 }
 
 mkdir -p "$tmp/home" "$tmp/xdg-config" "$tmp/data" "$tmp/cache" "$tmp/asan" \
@@ -465,9 +468,6 @@ if ls "$tmp/asan" | grep -q .; then
 	cat "$tmp"/asan/*
 fi
 
-if [ "$fails" -gt 0 ]; then
-	echo "tui: $fails failed"
-	exit 1
-fi
-echo "tui: all passed"
+echo "$((tests_run - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ] || exit 1
 exit 0
