@@ -12,7 +12,7 @@
  *
  * The mode opens with UI_MSG_ITEM, UI_MSG_TARGET or UI_MSG_ARTICLE, and
  * takes UI_MSG_ARTICLE later too: a fetched page that has arrived.  A
- * search leaves the view for the headlines below (UI_MSG_SEARCH).
+ * search puts its results on top of the view, so that q comes back here.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -701,6 +701,7 @@ static void
 search(struct ui *u)
 {
 	struct ui_msg msg;
+	struct errbuf eb;
 	char	*q;
 
 	if (u->store == NULL) {
@@ -712,8 +713,11 @@ search(struct ui *u)
 	memset(&msg, 0, sizeof msg);
 	msg.kind = UI_MSG_SEARCH;
 	msg.text = q;
-	if (*q != '\0' && ui_mode_send(u, &msg) && msg.done)
-		ui_mode_pop(u);	/* frees this mode's data */
+	/* On top: q walks back the way the person came (issue 15: q
+	 * after a search skipped screens and then quit). */
+	if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+	    &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
 	free(q);
 }
 

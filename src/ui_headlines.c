@@ -391,7 +391,9 @@ hl_open(struct ui *u, const struct ui_msg *msg, void **data,
 		rc = load(u, h, 0, msg->text, eb);
 		break;
 	case UI_MSG_SEARCH:
-		rc = search(u, h, msg->text, 1, eb);
+		/* within feed_id's items, or all feeds' when 0 */
+		h->feed = msg->feed_id;
+		rc = search(u, h, msg->text, msg->feed_id == 0, eb);
 		break;
 	case UI_MSG_DIR:
 		rc = load_dir(h, msg->text, eb);
@@ -693,13 +695,22 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 			(void)ui_net_reload(u->net, op == OP_RELOAD ?
 			    h->feed : 0);
 		break;
-	case OP_SEARCH:
+	case OP_SEARCH: {
+		struct ui_msg msg;
+
 		if ((q = ui_prompt(u, "Search: ")) == NULL)
 			break;
-		if (*q != '\0' && search(u, h, q, 0, &eb) == -1)
+		/* The results on top, within this feed: q comes back. */
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_SEARCH;
+		msg.text = q;
+		msg.feed_id = h->search || h->expr != NULL ? 0 : h->feed;
+		if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+		    &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		free(q);
-		break;
+		return;
+	}
 	default:
 		break;
 	}
