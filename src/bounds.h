@@ -227,4 +227,22 @@
  * waits, which bounds the memory of parsed entries held. */
 #define FOLLOW_WRITE_QUEUE_MAX	32
 
+/* A filter expression (query feeds, "F", ignore-article): newsboat's
+ * are one line; a page of them is already past what a person writes.
+ * Parentheses nest at most FILTER_DEPTH_MAX (the parser recurses) and
+ * one expression binds at most FILTER_VALUES_MAX values; the SQL made
+ * of one stays under FILTER_SQL_MAX_BYTES. */
+#define FILTER_EXPR_MAX_BYTES	4096
+#define FILTER_DEPTH_MAX	32
+#define FILTER_VALUES_MAX	128
+#define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+/* The file name a saved article is offered (the title made safe):
+ * long enough to tell articles apart, short of NAME_MAX (255). */
+#define SAVE_NAME_MAX_BYTES	80
+
+/* A repetition count in a filter's regular expression ("a{100}"):
+ * glibc's regcomp() copies the repeated part that many times. */
+#define FILTER_REPEAT_MAX	100
+#define FILTER_REPEAT_MAX_S	"100"
+
 #endif

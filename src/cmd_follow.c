@@ -30,6 +30,7 @@
 #include "fetch.h"
 #include "opml.h"
 #include "store.h"
+#include "ui_keys.h"
 
 /* One entry copied out of the parser. */
 struct entry {
@@ -133,6 +134,8 @@ load_conf(const struct options *o, struct conf *c, FILE *err)
 		fprintf(err, "byline: %s\n", eb.msg);
 		return -1;
 	}
+	/* The reader's bind lines too: every mode reports every bad line. */
+	c->check_bind = ui_keys_check;
 	rc = conf_load(c, fp, sp, 1, &eb);
 	for (i = 0; i < c->nwarnings; i++)
 		fprintf(err, "%s\n", c->warnings[i]);

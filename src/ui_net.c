@@ -171,8 +171,19 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
 		n->pages--;
 		if (res == FETCH_OK)
 			show_page(n, j, r);
-		else if (res != FETCH_ABORTED)
-			ui_message(n->u, 1, "%s", msg);
+		else if (res != FETCH_ABORTED) {
+			/* Its page never came: the item is not read yet
+			 * (the feed's own content was only a stand-in). */
+			if (j->item_id != 0 && n->u->store != NULL &&
+			    store_item_set_read(n->u->store, j->item_id, 0,
+			    &eb) == 0) {
+				ui_message(n->u, 1, "%s (left unread)", msg);
+				memset(&m, 0, sizeof m);
+				m.kind = UI_MSG_RELOADED;
+				(void)ui_mode_send(n->u, &m);
+			} else
+				ui_message(n->u, 1, "%s", msg);
+		}
 	} else {
 		n->reload_done++;
 		if (res == FETCH_OK && n->u->store != NULL &&
@@ -189,8 +200,10 @@ on_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
 		}
 		if (n->reload_done == n->reload_total) {
 			ui_message(n->u, n->reload_failed > 0,
-			    "reloaded %zu feeds, %zu failed",
-			    n->reload_total, n->reload_failed);
+			    "reloaded %zu feeds, %zu failed%s",
+			    n->reload_total, n->reload_failed,
+			    n->reload_failed > 0 ? " (marked !; ^E: why)" :
+			    "");
 			n->reload_total = n->reload_done = 0;
 			n->reload_failed = 0;
 			memset(&m, 0, sizeof m);
