@@ -141,6 +141,10 @@
  * read; a wider terminal gets margins instead. */
 #define UI_TEXT_MAX_COLS	100
 
+/* Screens on the reader's stack at once: feeds, headlines, article and
+ * help are four deep at most; the rest is room for screens to come. */
+#define UI_MODES_MAX		16
+
 /* Articles remembered by Backspace in the article view. */
 #define UI_HISTORY_MAX		64
 
@@ -259,5 +263,23 @@
 #define STORY_MAX_BYTES		(16UL * 1024 * 1024)
 /* A date's offset from UTC in a stored story: within a day. */
 #define STORY_DATE_OFFSET_MAX_SECONDS (24L * 60 * 60)
+
+/* A filter expression (query feeds, "F", ignore-article): newsboat's
+ * are one line; a page of them is already past what a person writes.
+ * Parentheses nest at most FILTER_DEPTH_MAX (the parser recurses) and
+ * one expression binds at most FILTER_VALUES_MAX values; the SQL made
+ * of one stays under FILTER_SQL_MAX_BYTES. */
+#define FILTER_EXPR_MAX_BYTES	4096
+#define FILTER_DEPTH_MAX	32
+#define FILTER_VALUES_MAX	128
+#define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+/* The file name a saved article is offered (the title made safe):
+ * long enough to tell articles apart, short of NAME_MAX (255). */
+#define SAVE_NAME_MAX_BYTES	80
+
+/* A repetition count in a filter's regular expression ("a{100}"):
+ * glibc's regcomp() copies the repeated part that many times. */
+#define FILTER_REPEAT_MAX	100
+#define FILTER_REPEAT_MAX_S	"100"
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * extract_html_int: what the files of the HTML extractor share
- * (extract_html.c: charset, parse, content; extract_html_meta.c:
- * metadata).  Not for other modules: the contract is extract_html() in
- * extract.h.
+ * (extract_html.c: the whole; extract_html_meta.c: metadata;
+ * extract_html_prune.c: the pass before libxml2; the content search in
+ * the files of extract_html_tree.h).  Not for other modules: the
+ * contract is extract_html() in extract.h.
  *
  * The tree belongs to libxml2 and is freed by the caller of these
  * functions.  Strings returned here are new and the caller frees them.
@@ -47,6 +48,27 @@ void	 extract_html_meta_release(struct html_meta *);
  * Caller frees; NULL when there is none.
  */
 char	*extract_html_clean_title(const char *doc_title, htmlDocPtr);
+
+/*
+ * Points every child's parent at the node whose children list holds it,
+ * depth levels down from n (call with 0).  libxml2 2.9 leaves children
+ * of a stray second <body> pointing at an element that is not in the
+ * tree, which would end upward walks early.
+ */
+void	 extract_html_fix_parents(xmlNodePtr n, int depth);
+
+/* The node after n in a walk over top's subtree, children first unless
+ * skip; NULL past its end.  Parents must be right
+ * (extract_html_fix_parents()). */
+static inline xmlNodePtr
+next_in(xmlNodePtr n, xmlNodePtr top, int skip)
+{
+	if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != top && n->next == NULL)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
 
 /* The text of a subtree, whitespace folded.  Caller frees; NULL on no
  * memory. */
@@ -98,6 +120,9 @@ int	 extract_html_prune_ok(const char *enc);
  * pa, in their order, as libxml2 would have made them.  0, or -1 on no
  * memory. */
 int	 extract_html_prune_restore(htmlDocPtr doc,
+	    const struct prune_attrs *pa);
+/* The same under root, whose parents are right already. */
+int	 extract_html_prune_restore_tree(xmlNodePtr root,
 	    const struct prune_attrs *pa);
 void	 extract_html_prune_attrs_free(struct prune_attrs *);
 /* Do two trees hold the same nodes, names, attributes and text? */

@@ -28,6 +28,7 @@
 #include <libxml/entities.h>
 #include <libxml/encoding.h>
 
+#include "charset.h"
 #include "date.h"
 #include "feed.h"
 #include "feed_json.h"
@@ -1351,70 +1352,25 @@ sniff_ready(const struct buf *h)
 	return *s != '<' || e - s >= 5;
 }
 
-/* The encoding named by the XML declaration in [s, e), or "". */
-static void
-declared_encoding(const char *s, const char *e, char *out, size_t outsz)
-{
-	const char *d, *q;
-	char	 quote;
-	size_t	 n;
-
-	out[0] = '\0';
-	if (e - s < 5 || memcmp(s, "<?xml", 5) != 0)
-		return;
-	if ((q = memmem(s, (size_t)(e - s), "?>", 2)) != NULL)
-		e = q;
-	if ((d = memmem(s, (size_t)(e - s), "encoding", 8)) == NULL)
-		return;
-	d += 8;
-	while (d < e && (ascii_isspace((unsigned char)*d) || *d == '='))
-		d++;
-	if (d >= e || (*d != '"' && *d != '\''))
-		return;
-	quote = *d++;
-	for (n = 0; d + n < e && d[n] != quote; n++)
-		;
-	if (d + n >= e || n >= outsz)
-		return;
-	memcpy(out, d, n);
-	out[n] = '\0';
-}
-
-static int
-is_utf8_name(const char *s)
-{
-	return ascii_casecmp(s, "utf-8") == 0 || ascii_casecmp(s, "utf8") == 0;
-}
-
-static int
-is_wide_name(const char *s)
-{
-	return ascii_ncasecmp(s, "utf-16", 6) == 0 ||
-	    ascii_ncasecmp(s, "utf-32", 6) == 0 ||
-	    ascii_ncasecmp(s, "utf16", 5) == 0 ||
-	    ascii_ncasecmp(s, "ucs", 3) == 0;
-}
-
 static int
 start_xml(struct feed_parser *p, const char *s, size_t n, struct errbuf *eb)
 {
 	xmlCharEncodingHandlerPtr h = NULL;
 	char	 decl[64];
-	const char *enc;
+	const char *enc, *bom;
+	size_t	 bomlen;
 	int	 opts = XML_PARSE_NONET | XML_PARSE_RECOVER |
 	    XML_PARSE_NOWARNING;
 	int	 wide = 0, ignore = 0;
 
 	/* UTF-16 by its BOM or by "<" as a 16-bit unit (XML 1.0 F.1) */
-	if (n >= 2 && ((s[0] == '\xfe' && s[1] == '\xff') ||
-	    (s[0] == '\xff' && s[1] == '\xfe') ||
-	    (s[0] == '\0' && s[1] == '<') || (s[0] == '<' && s[1] == '\0')))
+	bom = charset_bom(s, n, &bomlen);
+	if ((bom != NULL && charset_is_wide(bom)) || (n >= 2 &&
+	    ((s[0] == '\0' && s[1] == '<') || (s[0] == '<' && s[1] == '\0'))))
 		wide = 1;
 	if (!wide) {
-		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
+		s += bomlen;
+		n -= bomlen;
 		/* sfeed reads on; libxml2 rejects a declaration that is not
 		 * first, so white space before the first '<' goes */
 		while (n > 0 && *s != '<') {
@@ -1422,11 +1378,11 @@ start_xml(struct feed_parser *p, const char *s, size_t n, struct errbuf *eb)
 			n--;
 		}
 	}
-	declared_encoding(s, s + n, decl, sizeof decl);
+	charset_xml_decl(s, n, decl, sizeof decl);
 	enc = p->charset != NULL ? p->charset : decl;
 	p->filter = wide ? FILTER_NONE : FILTER_UTF8;
-	if (!wide && *enc != '\0' && !is_utf8_name(enc)) {
-		if (is_wide_name(enc)) {
+	if (!wide && *enc != '\0' && !charset_is_utf8(enc)) {
+		if (charset_is_wide(enc)) {
 			p->filter = FILTER_NONE;
 		} else if ((h = xmlFindCharEncodingHandler(enc)) != NULL) {
 			p->filter = FILTER_BYTE;

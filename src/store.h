@@ -169,6 +169,17 @@ int	 store_item_set_starred(struct store *, int64_t id, int starred,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*
+ * Items matching a compiled filter (filter.h) in feed feed_id (0: every
+ * feed), newest first, at most max (0: no limit).  The filter's own SQL
+ * and bound values go into one statement prepared for this call.  Free
+ * with store_items_free().
+ */
+struct filter;
+int	 store_items_filter(struct store *, const struct filter *f,
+	    int64_t feed_id, size_t max, struct store_item **out, size_t *n,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
  * Saves the extracted full text of an item's page (plain text, blocks
  * separated by blank lines), replacing an earlier one, and indexes it.
  * store_text_load() sets *text (caller frees) or NULL when none is saved.
@@ -207,9 +218,11 @@ int	 store_export(struct store *, unsigned flags,
 int	 store_search(struct store *, const char *query, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
 /*
- * Items about the same thing as item_id (its title's significant words,
- * any of which may match), best first, never item_id itself nor an item
- * with the same link, at most max.
+ * Items about the same thing as item_id, best first, never item_id
+ * itself nor an item with the same link, at most max: those sharing at
+ * least two of its title's distinctive words (at least 4 bytes, found in
+ * another item and in at most a tenth of the store, or 10 items in a
+ * small one).  None when nothing passes: no unrelated filler.
  */
 int	 store_related(struct store *, int64_t item_id, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;

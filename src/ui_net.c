@@ -34,6 +34,7 @@ struct ui_net {
 static void	 on_report(void *, const struct sync_report *,
 		    const struct sync_progress *);
 static void	 show_page(struct ui_net *, const struct sync_report *);
+static void	 reloaded(struct ui *);
 static struct sync *engine(struct ui_net *);
 
 struct ui_net *
@@ -82,49 +83,39 @@ ui_net_free(struct ui_net *n)
 /*
  * A fetched page, as the engine extracted (and for a store item,
  * stored) it: the story is decoded exactly as it will be when the item
- * is opened offline later, and shown.
+ * is opened offline later, and the article view takes it (in place of
+ * the item's feed content, or on its history); with none open, the
+ * page waits in the store.
  */
 static void
 show_page(struct ui_net *n, const struct sync_report *r)
 {
 	struct ui *u = n->u;
-	struct article *a = NULL;
+	struct ui_msg msg;
 	struct errbuf eb;
 
-	if (story_decode(r->story, strlen(r->story), r->url, &a, &eb) == -1) {
+	memset(&msg, 0, sizeof msg);
+	if (story_decode(r->story, strlen(r->story), r->url, &msg.article,
+	    &eb) == -1) {
 		ui_message(u, 1, "%s", eb.msg);
 		return;
 	}
-	/* The item shown with its feed content gets its page in place. */
-	if (r->item_id != 0 && u->nhist > 0 &&
-	    u->hist[u->nhist - 1]->item_id == r->item_id &&
-	    u->screen == UI_ARTICLE) {
-		struct ui_view *v = u->hist[u->nhist - 1];
-		struct article *old = v->a;
+	msg.kind = UI_MSG_ARTICLE;
+	msg.text = r->url;
+	msg.item_id = r->item_id;
+	(void)ui_mode_send(u, &msg);
+	article_free(msg.article);
+}
 
-		/* what the page lacks comes from the feed entry, as when
-		 * the stored story is opened later (ui_article.c) */
-		if (old->title != NULL && a->title == NULL)
-			(void)article_set(&a->title, old->title,
-			    strlen(old->title));
-		if (a->byline == NULL && old->byline != NULL)
-			(void)article_set(&a->byline, old->byline,
-			    strlen(old->byline));
-		if (a->site == NULL && old->site != NULL)
-			(void)article_set(&a->site, old->site,
-			    strlen(old->site));
-		if (a->date_prec == DATE_NONE && old->date_prec != DATE_NONE) {
-			a->date = old->date;
-			a->date_off = old->date_off;
-			a->date_prec = old->date_prec;
-		}
-		v->a = a;
-		article_free(old);
-		v->lay_width = 0;
-		v->sel = -1;
-		return;
-	}
-	(void)ui_article_push(u, a, r->url, r->item_id);
+/* Lists read the store again. */
+static void
+reloaded(struct ui *u)
+{
+	struct ui_msg m;
+
+	memset(&m, 0, sizeof m);
+	m.kind = UI_MSG_RELOADED;
+	(void)ui_mode_send(u, &m);
 }
 
 static void
@@ -133,6 +124,7 @@ on_report(void *ctx, const struct sync_report *r,
 {
 	struct ui_net *n = ctx;
 	struct ui *u = n->u;
+	struct errbuf eb;
 
 	(void)p;
 	n->dirty = 1;
@@ -142,9 +134,17 @@ on_report(void *ctx, const struct sync_report *r,
 		if (!r->asked)
 			return;	/* prefetched: nothing to show */
 		n->pages--;
-		if (r->event == SYNC_PAGE_OK)
+		if (r->event == SYNC_PAGE_OK) {
 			show_page(n, r);
-		else
+			return;
+		}
+		/* Its page never came: the item is not read yet (the
+		 * feed's own content was only a stand-in). */
+		if (r->item_id != 0 && u->store != NULL &&
+		    store_item_set_read(u->store, r->item_id, 0, &eb) == 0) {
+			ui_message(u, 1, "%s (left unread)", r->msg);
+			reloaded(u);
+		} else
 			ui_message(u, 1, "%s", r->msg);
 		return;
 	case SYNC_ERROR:
@@ -167,16 +167,16 @@ on_report(void *ctx, const struct sync_report *r,
 		return;
 	if (n->reload_moved > 0)
 		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
-		    "failed, %zu moved permanently (update feeds.conf)",
-		    n->reload_total, n->reload_failed, n->reload_moved);
+		    "failed%s, %zu moved permanently (update feeds.conf)",
+		    n->reload_total, n->reload_failed, n->reload_failed > 0 ?
+		    " (marked !; ^E: why)" : "", n->reload_moved);
 	else
 		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
-		    "failed", n->reload_total, n->reload_failed);
+		    "failed%s", n->reload_total, n->reload_failed,
+		    n->reload_failed > 0 ? " (marked !; ^E: why)" : "");
 	n->reload_total = n->reload_done = n->reload_failed = 0;
 	n->reload_moved = 0;
-	(void)ui_feeds_load(u);
-	if (u->screen == UI_HEADLINES && !u->items_search && !u->items_only)
-		(void)ui_headlines_load(u, u->items_feed, u->items_title);
+	reloaded(u);
 }
 
 int

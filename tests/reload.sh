@@ -18,9 +18,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+tests_run=0
 fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+fail() { echo "FAIL: $*" >&2; tests_run=$((tests_run + 1)); fails=$((fails + 1)); }
+ok() { echo "ok: $*"; tests_run=$((tests_run + 1)); }
 
 # start_server LOGNAME [ARGS...]: starts httpd.py, sets $port
 start_server() {
@@ -258,5 +259,6 @@ d=$(sql "$db" "SELECT count(DISTINCT feed_id || guid) FROM items")
 [ "$n" = 600 ] && [ "$d" = 600 ] && ok "afterkill: 600 items, no loss" ||
     fail "afterkill: $n items, $d distinct"
 
-[ $fails -eq 0 ] || { echo "reload: $fails failures" >&2; exit 1; }
+echo "$((tests_run - fails)) passed, $fails failed"
+[ $fails -eq 0 ] || exit 1
 exit 0

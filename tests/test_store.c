@@ -198,6 +198,61 @@ test_store_text_when_saved_then_searched_and_related(void **state)
 	store_items_free(v, n);
 }
 
+/* "More on this": two distinctive title words shared, or nothing. */
+static void
+test_store_related_when_below_threshold(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_item *v;
+	struct errbuf eb;
+	int64_t	 fid, a, b, c;
+	size_t	 n, i;
+	char	 id[64], title[64];
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/law", "Intelligence law passes in France",
+	    NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &a, &eb), 0);
+	entry(&e, "https://x.org/diary", "Evergreen Diary #1", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb),
+	    0);
+	entry(&e, "https://x.org/match", "France wins the match", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb),
+	    0);
+	/* one shared word is not "about the same thing" */
+	assert_int_equal(store_related(fx->s, a, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	store_items_free(v, n);
+	entry(&e, "https://x.org/law2", "Critics of the intelligence law",
+	    "Lawyers in France say the law goes too far.");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &b, &eb), 0);
+	assert_int_equal(store_related(fx->s, a, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, b);
+	store_items_free(v, n);
+	/* words in more than a tenth of a big store are not distinctive */
+	for (i = 0; i < 30; i++) {
+		snprintf(id, sizeof id, "https://x.org/n%zu", i);
+		snprintf(title, sizeof title, "2025 news roundup %zu", i);
+		entry(&e, id, title, NULL);
+		assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL,
+		    &eb), 0);
+	}
+	entry(&e, "https://x.org/storm", "2025 news: storm floods harbour",
+	    NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &c, &eb), 0);
+	assert_int_equal(store_related(fx->s, c, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	store_items_free(v, n);
+	entry(&e, "https://x.org/storm2", "Harbour storm: the damage", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &b, &eb), 0);
+	assert_int_equal(store_related(fx->s, c, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, b);
+	store_items_free(v, n);
+}
+
 static void
 test_store_open_when_reopened_keeps_data(void **state)
 {
@@ -419,6 +474,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_text_when_saved_then_searched_and_related,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_related_when_below_threshold,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_reopened_keeps_data,
