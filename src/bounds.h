@@ -210,6 +210,9 @@
 /* Content roots (the story's container and its siblings) kept: stories
  * have a few dozen at most; the list lives on the stack. */
 #define HTML_ROOTS_MAX		512
+/* Paragraphs taken from before the container as its lede: a lede is a
+ * paragraph or two, a first chunk a handful. */
+#define HTML_LEDES_MAX		16
 
 /* Text kept of one HTML node when its text is read whole (titles,
  * bylines, teaser headlines). */

@@ -596,6 +596,52 @@ test_extract_html_description_when_no_story(void **state)
 	assert_false(body_has(a, "Photo: SWR"));
 }
 
+/* A story's first chunk outside its container (a lede in the
+ * article's header, before the body's box) is the story's; a caption
+ * and a promotion there are not. */
+static void
+test_extract_html_lede_before_container_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><nav><a href='/'>Home</a></nav><article><header>"
+	    "<h1>Budget passes</h1><p>The standfirst says, in one long "
+	    "sentence, what the council decided on Tuesday night.</p>"
+	    "<figure><p>A photo caption that is long enough to count, of "
+	    "the council chamber, on Tuesday night.</p></figure></header>"
+	    "<div class='body'><div class='text'><p>" PROSE "</p><p>" PROSE2
+	    "</p><p>" PROSE "</p></div></div></article><footer><p>A footer "
+	    "paragraph that is long enough to count as prose, with words."
+	    "</p></footer></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The standfirst says"));
+	assert_true(body_has(a, "The council met"));
+	assert_false(body_has(a, "photo caption"));
+	assert_false(body_has(a, "footer paragraph"));
+	assert_true(strstr(a->blocks[0].text, "The standfirst") != NULL);
+}
+
+/* The story does not end on the label of the page's next part (a
+ * heading, "Related posts:"); a page of headings alone keeps them. */
+static void
+test_extract_html_trailing_labels_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "We asked:</p><p>" PROSE "</p><h3>More articles</h3>"
+	    "<p>Related posts:</p></article></body></html>";
+	static const char heads[] =
+	    "<html><body><h2>Test Case 1</h2><h2>Test Case 2</h2>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "We asked:"));
+	assert_false(body_has(a, "More articles"));
+	assert_false(body_has(a, "Related posts"));
+	a = run(state, heads, NULL, NULL);
+	assert_true(body_has(a, "Test Case 2"));
+}
+
 static void
 test_extract_html_follow_line_dropped(void **state)
 {
@@ -1136,6 +1182,8 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
+		PAGE_TEST(test_extract_html_trailing_labels_dropped),
+		PAGE_TEST(test_extract_html_lede_before_container_kept),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
