@@ -354,6 +354,27 @@ drop_blocks(struct article *a)
 		article_drop_block(a, a->nblocks - 1);
 }
 
+/* A description of fewer words is a label or a code, not a summary. */
+#define DESCRIPTION_MIN_WORDS	10
+
+/* Blank-separated words of s. */
+static size_t
+words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		if (ascii_isspace((unsigned char)*s))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 /* The fallbacks above; 0, or -1 on no memory. */
 static int
 body_fallback(struct hx *hx, struct article *a)
@@ -378,12 +399,46 @@ body_fallback(struct hx *hx, struct article *a)
 			    -1 : 0;
 		}
 	}
-	if (ex != NULL && strlen(ex) > chars) {
+	if (ex != NULL && strlen(ex) > chars &&
+	    words(ex) >= DESCRIPTION_MIN_WORDS) {
 		drop_blocks(a);
 		return article_add_block(a, BLOCK_PARAGRAPH, 0, ex,
 		    strlen(ex));
 	}
 	return 0;
+}
+
+/*
+ * A story does not end on a label: what follows its last sentence and
+ * opens the page's next part (a heading, "Authors:", "Related posts:")
+ * goes.  Short headings and paragraphs ending in a colon (under
+ * TRAIL_LABEL_BYTES) are taken off the end of a story that has prose,
+ * one by one; its first block stays.
+ */
+#define TRAIL_LABEL_BYTES	64
+#define TRAIL_PROSE_BYTES	200
+
+static void
+drop_trailing_labels(struct article *a)
+{
+	const struct block *b;
+	size_t	 i;
+
+	/* Only after prose: a page of headings alone keeps them. */
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= TRAIL_PROSE_BYTES)
+			break;
+	if (i == a->nblocks)
+		return;
+	while (a->nblocks > 1) {
+		b = &a->blocks[a->nblocks - 1];
+		if (b->len >= TRAIL_LABEL_BYTES || (b->type != BLOCK_HEADING &&
+		    (b->type != BLOCK_PARAGRAPH || b->len == 0 ||
+		    b->text[b->len - 1] != ':')))
+			break;
+		article_drop_block(a, a->nblocks - 1);
+	}
 }
 
 /* One pass of the content search with the given strictness. */
@@ -469,6 +524,13 @@ trim_byline(char *t)
 	l = strlen(t);
 	if (date_find(t, l, &d, &s, &e) == 0 && s > 0)
 		t[s] = '\0';
+	/* A name has no digits: a date in words date_find() does not
+	 * know ("1 de diciembre de 2017") starts at the first. */
+	for (i = 1; t[i] != '\0'; i++)
+		if (ascii_isdigit((unsigned char)t[i]) && t[i - 1] == ' ') {
+			t[i] = '\0';
+			break;
+		}
 	for (i = 0; byline_seps[i] != NULL; i++)
 		if ((p = strstr(t, byline_seps[i])) != NULL && p > t)
 			t[p - t] = '\0';
@@ -476,6 +538,32 @@ trim_byline(char *t)
 	while (l > 0 && (ascii_isspace((unsigned char)t[l - 1]) ||
 	    t[l - 1] == ',' || t[l - 1] == '-' || t[l - 1] == '|'))
 		t[--l] = '\0';
+}
+
+/* The word for "by" that opens a byline in some languages; the model
+ * holds the name alone and the renderers say "By" once. */
+static const char *const by_words[] = {
+	"by", "von", "par", "por", "door", "przez", NULL
+};
+
+/* Takes a leading "By " (or "By:") off the byline a holds. */
+static void
+strip_by(char *t)
+{
+	size_t	 i, l, k;
+
+	for (i = 0; by_words[i] != NULL; i++) {
+		l = strlen(by_words[i]);
+		if (ascii_ncasecmp(t, by_words[i], l) != 0 ||
+		    (t[l] != ' ' && t[l] != ':'))
+			continue;
+		for (k = l; t[k] == ' ' || t[k] == ':'; k++)
+			;
+		/* "By" alone, or a name that is only the word: kept. */
+		if (t[k] != '\0')
+			memmove(t, t + k, strlen(t + k) + 1);
+		return;
+	}
 }
 
 /* Metadata into the article; the excerpt falls back to the first
@@ -517,6 +605,8 @@ fill_meta(struct hx *hx, struct article *a)
 				break;
 			}
 	}
+	if (a->byline != NULL)
+		strip_by(a->byline);
 	if (m->have_date) {
 		a->date = m->date.utc;
 		a->date_off = m->date.offset;
@@ -622,6 +712,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		if (best_chars >= ENOUGH_TEXT)
 			break;
 	}
+	drop_trailing_labels(best);
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	*out = best;

@@ -63,27 +63,51 @@ mattr(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-/* Records a meta name or property under its normalised key. */
+/*
+ * Records a meta name or property under its normalised key.  A name or
+ * property may list several keys ("dc:creator
+ * twitter:site_name", as RDFa allows): each is one, with blanks around
+ * a colon ("og: title") taken as a slip.
+ */
 static void
 meta_key(struct mstate *m, const char *name, const char *content)
 {
 	char	 k[64];
-	size_t	 i, j;
+	size_t	 i = 0, j, t;
+	int	 over;
 
-	for (i = 0, j = 0; name[i] != '\0' && j + 1 < sizeof k; i++) {
-		unsigned char c = (unsigned char)name[i];
+	while (name[i] != '\0') {
+		/* One key: up to a blank that has no colon beside it. */
+		for (j = 0, over = 0; name[i] != '\0'; i++) {
+			unsigned char c = (unsigned char)name[i];
 
-		if (ascii_isspace(c))
-			continue;
-		k[j++] = c == '.' ? ':' : (char)ascii_tolower(c);
-	}
-	k[j] = '\0';
-	for (i = 0; i < MK_N; i++)
-		if (strcmp(k, mkey_names[i]) == 0) {
-			if (*content != '\0')
-				m->val[i] = content;
-			return;
+			if (ascii_isspace(c)) {
+				for (t = i; ascii_isspace((unsigned char)name[t]);
+				    t++)
+					;
+				if (name[t] != ':' && (j == 0 || k[j - 1] != ':'))
+					break;
+				i = t - 1;
+				continue;
+			}
+			if (j + 1 < sizeof k)
+				k[j++] = c == '.' ? ':' : (char)ascii_tolower(c);
+			else
+				over = 1;
 		}
+		k[j] = '\0';
+		while (ascii_isspace((unsigned char)name[i]))
+			i++;
+		/* A key too long for any of ours is none of them. */
+		if (over || j == 0)
+			continue;
+		for (t = 0; t < MK_N; t++)
+			if (strcmp(k, mkey_names[t]) == 0) {
+				if (*content != '\0')
+					m->val[t] = content;
+				break;
+			}
+	}
 }
 
 static int

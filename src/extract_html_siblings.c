@@ -33,6 +33,91 @@ has_sentence_end(xmlNodePtr n)
 }
 
 /*
+ * A story's first chunk outside its container: the lede in a header of
+ * its own, the paragraphs before an advertisement that splits the body.
+ * Paragraphs of prose (LEDE_MIN_CHARS, few links, not in a figure, a
+ * caption or a byline) that come before the container inside the same
+ * <article> (its parent or at most ARTICLE_CLIMB_LEVELS up) are roots
+ * too, in their place, as long as the article adds at most as much text
+ * as the container has.
+ */
+#define ARTICLE_CLIMB_LEVELS	6
+#define ARTICLE_TEXT_RATIO	2
+#define LEDE_LINK_DENSITY	0.2
+#define LEDE_MIN_CHARS		80
+
+/* Is n a box no lede is in: a figure, a caption, a credit, a byline, a
+ * share bar, a related box, one whose class weighs against it? */
+static int
+not_lede(xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+
+	return h->tag == T_FIGURE || h->tag == T_FIGCAPTION ||
+	    h->tag == T_ASIDE || h->weight < 0 ||
+	    (h->flags & (F_CAPTION | F_BYLINE | F_SHARE | F_RELCLS));
+}
+
+/* Is k one of roots[0..n) (all children of one parent)? */
+static int
+is_root(xmlNodePtr k, xmlNodePtr *roots, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0 || k->parent != roots[0]->parent)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (roots[i] == k)
+			return 1;
+	return 0;
+}
+
+static size_t
+add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
+    size_t max)
+{
+	xmlNodePtr art, k, merged[HTML_ROOTS_MAX];
+	size_t	 m = 0, nl = 0;
+	int	 lv, skip, seen_top = 0;
+
+	for (art = top->parent, lv = 0; art != NULL && art != hx->body &&
+	    is_elem(art) && hn(art)->tag != T_ARTICLE &&
+	    lv < ARTICLE_CLIMB_LEVELS; art = art->parent, lv++)
+		;
+	if (art == NULL || !is_elem(art) || hn(art)->tag != T_ARTICLE ||
+	    !kept(art) || hn(art)->text > hn(top)->text * ARTICLE_TEXT_RATIO)
+		return n;
+	/* One walk in document order merges the roots and the ledes
+	 * before the container. */
+	for (k = art; k != NULL && m < max && m < HTML_ROOTS_MAX;
+	    k = next_in(k, art, skip)) {
+		skip = 0;
+		if (!is_elem(k))
+			continue;
+		if (is_root(k, roots, n)) {
+			merged[m++] = k;
+			seen_top |= k == top;
+			skip = 1;
+		} else if (!kept(k) || not_lede(k)) {
+			skip = 1;
+		} else if (hn(k)->tag == T_P) {
+			skip = 1;
+			if (!seen_top && nl < HTML_LEDES_MAX &&
+			    hn(k)->text >= LEDE_MIN_CHARS &&
+			    hx_link_density(hn(k)) < LEDE_LINK_DENSITY) {
+				merged[m++] = k;
+				nl++;
+			}
+		}
+	}
+	if (nl == 0 || m != n + nl)
+		return n;
+	memcpy(roots, merged, m * sizeof roots[0]);
+	return m;
+}
+
+
+/*
  * The story: the top container and those of its siblings that belong to
  * it (a good score, the same class, or a plain paragraph of prose).
  * Fills roots[] in document order; returns their number.
@@ -74,5 +159,5 @@ hx_siblings(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t max)
 				roots[n++] = s;
 		}
 	}
-	return n;
+	return add_ledes(hx, top, roots, n, max);
 }

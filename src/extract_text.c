@@ -83,6 +83,8 @@ struct text_ctx {
  * how much larger the part after it must be to be the story instead. */
 #define STORY_MIN_WEIGHT	100
 #define COMMENTS_RATIO		3
+#define EARLY_RUN_NUM		2
+#define EARLY_RUN_DEN		1
 /* A shape seen this often is a template's (dates, ratings, buttons). */
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
@@ -581,7 +583,8 @@ classify(struct text_ctx *c)
 				u->score = 0;
 			break;
 		}
-		if (u->kind != UNIT_PROSE && u->repeats >= 2)
+		/* Program text repeats its shapes ("},"): not a template's. */
+		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
 			u->score = SCORE_MARKER;
@@ -596,6 +599,10 @@ classify(struct text_ctx *c)
 	for (i = 0, run = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 
+		/* Program text is neither story nor chrome (it scores 0):
+		 * a block of it costs nothing. */
+		if ((u->code || u->indent) && !u->bullet && u->score == 0)
+			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {
 			if (u->score != 0)
@@ -652,6 +659,31 @@ best_run_in(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
 	return best;
 }
 
+/*
+ * The story comes first: comments, a forum's replies, a shop's listings
+ * and the site's own texts follow it.  The best run of [lo, hi) gives
+ * way to a run before it that scores at least EARLY_RUN_DEN/EARLY_RUN_NUM
+ * of it.
+ */
+static long
+earliest_run(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
+    size_t *e)
+{
+	long	 best, pre;
+	size_t	 s2, e2;
+
+	best = best_run_in(c, lo, hi, s, e);
+	while (best > 0 && *s > lo) {
+		pre = best_run_in(c, lo, *s, &s2, &e2);
+		if (pre * EARLY_RUN_NUM < best * EARLY_RUN_DEN)
+			break;
+		*s = s2;
+		*e = e2;
+		best = pre;
+	}
+	return best;
+}
+
 /* Does a marker open a comment section ("Comments", "12 comments")? */
 static int
 comments_marker(const struct unit *u)
@@ -684,8 +716,8 @@ best_run(const struct text_ctx *c, size_t *s, size_t *e)
 			prose += c->u[i].weight;
 	}
 	if (i == c->n)
-		return best_run_in(c, 0, c->n, s, e);
-	pre = best_run_in(c, 0, i, s, e);
+		return earliest_run(c, 0, c->n, s, e);
+	pre = earliest_run(c, 0, i, s, e);
 	post = best_run_in(c, i, c->n, &s2, &e2);
 	if (pre * COMMENTS_RATIO >= post)
 		return pre;

@@ -56,6 +56,8 @@ struct ui {
 	struct ui_net	*net;		/* or NULL: offline */
 	const char	*browser;	/* or NULL: $BROWSER */
 	const struct ui_mode *help;	/* pushed on OP_HELP */
+	time_t		 next_reload;	/* reload-interval's clock; 0: off */
+	int		 last_key;	/* the key of the operation at hand */
 
 	struct ui_mode_entry modes[UI_MODES_MAX];
 	size_t		 nmodes;	/* modes[nmodes - 1] is shown */
@@ -66,6 +68,13 @@ struct ui {
 
 /* ui_start.c: returns the exit status. */
 int	 ui_start(const struct ui_setup *, FILE *err);
+/* The settings changed (:set, a macro): keys, browser, reload clock. */
+void	 ui_conf_applied(struct ui *);
+/* E: feeds.conf in $VISUAL or $EDITOR, then read again. */
+void	 ui_edit_feeds(struct ui *);
+/* Starts the interval's reload when it is due; the ms until the next
+ * one (-1: none). */
+int	 ui_reload_tick(struct ui *);
 
 /* ui_file.c: reads and extracts a saved page or text copy into a new
  * article; a NULL base_url means the file's own file:// place.  0, or -1
@@ -82,6 +91,9 @@ void	 ui_release(struct ui *);
 /* Reads a line at the message line; NULL when cancelled.  Caller
  * frees. */
 char	*ui_prompt(struct ui *, const char *label);
+/* The same with initial text already typed (NULL: none). */
+char	*ui_prompt_default(struct ui *, const char *label,
+	    const char *initial);
 /* Lines available between the bars, and the terminal's columns. */
 int	 ui_body_lines(void);
 size_t	 ui_cols(void);
@@ -91,7 +103,14 @@ int	 ui_attr(struct ui *, int kind);
 void	 ui_draw_bars(struct ui *, const char *title, const char *status);
 /* Moves a cursor in a list of n by op; returns 1 when handled. */
 int	 ui_list_move(enum ui_op, size_t n, size_t *cur, size_t *top);
-void	 ui_open_browser(struct ui *, const char *url);
+/* Opens url with the browser setting, $BROWSER or xdg-open, as newsboat
+ * does (launch.h); failures go to the message line.  A file: url only
+ * when local_ok: it is the local file the article was read from. */
+void	 ui_open_browser(struct ui *, const char *url, int local_ok);
+/* Runs a shell command with the terminal handed over, data (may be
+ * NULL) on its input (launch_run()). */
+int	 ui_run_command(struct ui *, const char *cmd, const char *data,
+	    size_t n, struct errbuf *eb) WARN_UNUSED;
 
 /* Attributes by role, for ui_attr(). */
 enum ui_role {

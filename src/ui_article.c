@@ -12,13 +12,17 @@
  *
  * The mode opens with UI_MSG_ITEM, UI_MSG_TARGET or UI_MSG_ARTICLE, and
  * takes UI_MSG_ARTICLE later too: a fetched page that has arrived.  A
- * search leaves the view for the headlines below (UI_MSG_SEARCH).
+ * search puts its results on top of the view, so that q comes back here.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+#include "render.h"
+#include "save.h"
+#include "story.h"
 #include "ui.h"
 
 /* Lines of context kept above a target Tab scrolls to. */
@@ -58,6 +62,7 @@ static int	 art_idle_pending(const struct ui *, const void *);
 static int	 art_idle(struct ui *, void *);
 static int	 art_message(struct ui *, void *, struct ui_msg *);
 static void	 art_free(void *);
+static void	 drop_listed(struct view *);
 
 const struct ui_mode ui_article_mode = {
 	.name = "article",
@@ -172,6 +177,28 @@ from_content(const struct store_item *it, const char *text)
 }
 
 /* Fills what the page lacked from the feed entry. */
+/* The item's stored story, or NULL (said when it is damaged). */
+static struct article *
+stored_story(struct ui *u, const struct store_item *it)
+{
+	struct article *a = NULL;
+	struct errbuf eb;
+	char	*story = NULL;
+
+	if (store_story_load(u->store, it->id, &story, &eb) == -1 ||
+	    story == NULL) {
+		free(story);
+		return NULL;
+	}
+	if (story_decode(story, strlen(story), it->link != NULL ? it->link :
+	    "article", &a, &eb) == -1) {
+		ui_message(u, 1, "%s", eb.msg);
+		a = NULL;
+	}
+	free(story);
+	return a;
+}
+
 static void
 complete(struct ui *u, struct article *a, const struct store_item *it)
 {
@@ -222,9 +249,13 @@ open_item(struct ui *u, struct history *hs, int64_t item_id,
 		    store_text_save(u->store, item_id, body, eb) == -1)
 			ui_message(u, 1, "%s", eb->msg);
 		free(body);
+	} else if (it.has_story && (a = stored_story(u, &it)) != NULL) {
+		/* the whole article as it was shown online: no network,
+		 * no extractor */
 	} else if (it.has_text &&
 	    store_text_load(u->store, item_id, &text, eb) == 0 &&
 	    text != NULL) {
+		/* a store from before stories: its plain text */
 		a = from_content(&it, text);
 		free(text);
 	} else if (it.link != NULL && path == NULL && u->net != NULL) {
@@ -306,10 +337,19 @@ arrived(struct ui *u, struct history *hs, struct article *a,
 	if (item_id == 0 || v == NULL || v->item_id != item_id)
 		return push(u, hs, a, where, item_id, eb);
 	old = v->a;
+	/* what the page lacks comes from the feed entry, as when its
+	 * stored story is opened later (complete()) */
 	if (old->title != NULL && a->title == NULL)
 		(void)article_set(&a->title, old->title, strlen(old->title));
+	if (a->byline == NULL && old->byline != NULL)
+		(void)article_set(&a->byline, old->byline, strlen(old->byline));
 	if (a->site == NULL && old->site != NULL)
 		(void)article_set(&a->site, old->site, strlen(old->site));
+	if (a->date_prec == DATE_NONE && old->date_prec != DATE_NONE) {
+		a->date = old->date;
+		a->date_off = old->date_off;
+		a->date_prec = old->date_prec;
+	}
 	v->a = a;
 	article_free(old);
 	v->lay_width = 0;
@@ -409,9 +449,46 @@ art_idle(struct ui *u, void *data)
 		v->nrel = 0;
 		return 0;
 	}
+	drop_listed(v);
 	/* Laid out again with the list below the links. */
 	v->lay_width = 0;
 	return v->nrel > 0;
+}
+
+/* Is url the article's own or one of its teasers or links (listed above
+ * "More on this")? */
+static int
+listed(const struct article *a, const char *url)
+{
+	size_t	 i;
+
+	if (url == NULL)
+		return 0;
+	if (a->url != NULL && strcmp(a->url, url) == 0)
+		return 1;
+	for (i = 0; i < a->nrelated; i++)
+		if (a->related[i].url != NULL &&
+		    strcmp(a->related[i].url, url) == 0)
+			return 1;
+	for (i = 0; i < a->nlinks; i++)
+		if (strcmp(a->links[i].url, url) == 0)
+			return 1;
+	return 0;
+}
+
+/* "More on this" never repeats an entry listed above it. */
+static void
+drop_listed(struct view *v)
+{
+	size_t	 i, k;
+
+	for (i = 0, k = 0; i < v->nrel; i++) {
+		if (listed(v->a, v->rel[i].link))
+			store_item_release(&v->rel[i]);
+		else
+			v->rel[k++] = v->rel[i];
+	}
+	v->nrel = k;
 }
 
 static void
@@ -660,6 +737,7 @@ static void
 search(struct ui *u)
 {
 	struct ui_msg msg;
+	struct errbuf eb;
 	char	*q;
 
 	if (u->store == NULL) {
@@ -671,9 +749,116 @@ search(struct ui *u)
 	memset(&msg, 0, sizeof msg);
 	msg.kind = UI_MSG_SEARCH;
 	msg.text = q;
-	if (*q != '\0' && ui_mode_send(u, &msg) && msg.done)
-		ui_mode_pop(u);	/* frees this mode's data */
+	/* On top: q walks back the way the person came (issue 15: q
+	 * after a search skipped screens and then quit). */
+	if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+	    &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
 	free(q);
+}
+
+/* Leaves for the headlines below and hands them op (J, K, n, p there
+ * open the next article), as newsboat's article view does. */
+static void
+to_list(struct ui *u, enum ui_op op)
+{
+	if (u->nmodes < 2 ||
+	    u->modes[u->nmodes - 2].mode != &ui_headlines_mode) {
+		ui_message(u, 0, "no article list below");
+		return;
+	}
+	ui_mode_pop(u);	/* frees this mode's data */
+	if (op == OP_NEXT || op == OP_PREV) {
+		ui_mode_key(u, op == OP_NEXT ? OP_DOWN : OP_UP);
+		ui_mode_key(u, OP_OPEN);
+	} else
+		ui_mode_key(u, op);
+}
+
+/* A number typed: link [n] of the article, followed on Enter. */
+static void
+goto_link(struct ui *u, struct history *hs, struct view *v, int first)
+{
+	struct errbuf eb;
+	char	 digit[2], *line, *end;
+	long	 n;
+
+	digit[0] = (char)first;
+	digit[1] = '\0';
+	if ((line = ui_prompt_default(u, "Follow link: ", digit)) == NULL)
+		return;
+	n = strtol(line, &end, 10);
+	if (*end != '\0' || end == line)
+		n = -1;
+	free(line);
+	if (n < 1 || (size_t)n > v->a->nlinks) {
+		ui_message(u, 1, "no link [%ld] (the links are [1] to [%zu])",
+		    n, v->a->nlinks);
+		return;
+	}
+	if (open_target(u, hs, v->a->links[n - 1].url, NULL, 0, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+}
+
+/* S: the article to a file, the name asked with a default. */
+static void
+save(struct ui *u, struct view *v)
+{
+	struct errbuf eb;
+	char	*def, *name, *path, *yn;
+	int	 rc;
+
+	def = save_default_path(u->conf != NULL ? u->conf->save_path : NULL,
+	    v->a->title, 0);
+	if (def == NULL)
+		return;
+	name = ui_prompt_default(u, "Save to (.md: markdown): ", def);
+	free(def);
+	if (name == NULL || *name == '\0' || (path = save_expand(name)) ==
+	    NULL) {
+		free(name);
+		return;
+	}
+	free(name);
+	rc = save_article(v->a, path, 0, &eb);
+	if (rc == -1 && strstr(eb.msg, strerror(EEXIST)) != NULL) {
+		yn = ui_prompt(u, "It exists: overwrite? (y/n) ");
+		if (yn != NULL && (yn[0] == 'y' || yn[0] == 'Y'))
+			rc = save_article(v->a, path, 1, &eb);
+		else
+			errbuf_set(&eb, "%s: not saved", path);
+		free(yn);
+	}
+	if (rc == 0)
+		ui_message(u, 0, "saved to %s", path);
+	else
+		ui_message(u, 1, "%s", eb.msg);
+	free(path);
+}
+
+/* |: the article, as text, into a command's input. */
+static void
+pipe_to(struct ui *u, struct view *v)
+{
+	struct errbuf eb;
+	struct buf b;
+	char	*cmd;
+
+	if ((cmd = ui_prompt(u, "Pipe to command: ")) == NULL)
+		return;
+	if (*cmd == '\0') {
+		free(cmd);
+		return;
+	}
+	buf_init(&b, RENDER_MAX_BYTES);
+	if (render_article(v->a, RENDER_MARKDOWN, &b) == -1)
+		ui_message(u, 1, "the article is too big to pipe");
+	else if (ui_run_command(u, cmd, b.data, b.len, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	else
+		ui_message(u, 0, "piped to %s", cmd);
+	buf_release(&b);
+	free(cmd);
 }
 
 static void
@@ -757,7 +942,10 @@ art_key(struct ui *u, void *data, enum ui_op op)
 		ui_mode_pop(u);	/* frees this mode's data */
 		break;
 	case OP_BROWSER:
-		ui_open_browser(u, v->a->url);
+		/* file: only as the local file the view was read from */
+		ui_open_browser(u, v->a->url != NULL ? v->a->url : v->where,
+		    v->a->url == NULL ? 1 : v->where != NULL &&
+		    strcmp(v->a->url, v->where) == 0);
 		break;
 	case OP_TOGGLE_READ:
 	case OP_STAR:
@@ -773,6 +961,31 @@ art_key(struct ui *u, void *data, enum ui_op op)
 		break;
 	case OP_SEARCH:
 		search(u);
+		break;
+	case OP_NEXT:
+	case OP_PREV:
+	case OP_NEXT_UNREAD:
+	case OP_PREV_UNREAD:
+		to_list(u, op);
+		break;
+	case OP_SHOW_URLS: {
+		struct ui_msg msg;
+
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_URLS;
+		msg.article = v->a;
+		if (ui_mode_push(u, &ui_pick_mode, &msg, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		break;
+	}
+	case OP_GOTO_LINK:
+		goto_link(u, hs, v, u->last_key);
+		break;
+	case OP_SAVE:
+		save(u, v);
+		break;
+	case OP_PIPE:
+		pipe_to(u, v);
 		break;
 	default:
 		break;

@@ -1,8 +1,11 @@
 /*
  * ui_feeds: the feed list, as newsboat shows it: number, unread/total,
- * title, tags.  Feeds come from the store; counts are read again when
- * the list is shown again and when a reload ends.  The list answers the
- * other screens' UI_MSG_FEED_TITLE.
+ * title, tags.  The query feeds of feeds.conf come first (their items
+ * are chosen when opened), then the feeds from the store, "!" marking
+ * those whose last reload failed (^E says why); counts are read again
+ * when the list is shown again and when a reload ends.  A tag chosen in
+ * the tag view (UI_MSG_TAG) keeps only the feeds with it.  The list
+ * answers the other screens' UI_MSG_FEED_TITLE.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,15 +14,18 @@
 #include "ui.h"
 
 struct feed {
-	int64_t		 id;
+	int64_t		 id;		/* 0: a query feed */
 	char		*title;
 	char		*tags;		/* ", "-separated, or NULL */
+	char		*expr;		/* a query feed's, or NULL */
 	int64_t		 unread, total;
+	int		 failed;	/* the last reload failed */
 };
 
 struct feeds {
 	struct feed	*v;
 	size_t		 n, cur, top;
+	char		*tag;		/* only feeds with it; NULL: all */
 };
 
 static int	 feeds_open(struct ui *, const struct ui_msg *, void **,
@@ -63,10 +69,62 @@ clear(struct feeds *f)
 	for (i = 0; i < f->n; i++) {
 		free(f->v[i].title);
 		free(f->v[i].tags);
+		free(f->v[i].expr);
 	}
 	free(f->v);
 	f->v = NULL;
 	f->n = 0;
+}
+
+/* Is tag among tags ('|'-separated, or n separate strings)? */
+static int
+has_tag(const char *tag, const char *joined, char *const *v, size_t n)
+{
+	const char *p, *e;
+	size_t	 i, len = strlen(tag);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], tag) == 0)
+			return 1;
+	for (p = joined; p != NULL && *p != '\0'; p = *e == '|' ? e + 1 : e) {
+		e = strchr(p, '|');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == len && strncmp(p, tag, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds the query feeds of the config (with the tag, when one is chosen)
+ * at nf[*k...]; 0 or -1. */
+static int
+load_queries(struct ui *u, struct feeds *f, struct feed *nf, size_t *k)
+{
+	const struct conf_query *q;
+	struct buf t;
+	size_t	 i, j;
+
+	for (i = 0; u->conf != NULL && i < u->conf->nqueries; i++) {
+		q = &u->conf->queries[i];
+		if (f->tag != NULL && !has_tag(f->tag, NULL, q->tags,
+		    q->ntags))
+			continue;
+		memset(&nf[*k], 0, sizeof nf[*k]);
+		buf_init(&t, LAYOUT_LINE_MAX_BYTES);
+		for (j = 0; j < q->ntags; j++)
+			if ((j > 0 && buf_puts(&t, ", ") != BUF_OK) ||
+			    buf_puts(&t, q->tags[j]) != BUF_OK)
+				break;
+		nf[*k].tags = t.len > 0 ? buf_take(&t) : NULL;
+		buf_release(&t);
+		nf[*k].title = strdup(q->title);
+		nf[*k].expr = strdup(q->expr);
+		(*k)++;
+		if (nf[*k - 1].title == NULL || nf[*k - 1].expr == NULL)
+			return -1;
+	}
+	return 0;
 }
 
 /* Reads the feeds and their counts from the store again. */
@@ -76,7 +134,7 @@ load(struct ui *u, struct feeds *f)
 	struct store_feed *sf = NULL;
 	struct feed *nf;
 	struct errbuf eb;
-	size_t	 n = 0, i, k = 0;
+	size_t	 n = 0, i, k = 0, nq = u->conf != NULL ? u->conf->nqueries : 0;
 
 	if (u->store == NULL)
 		return 0;
@@ -84,12 +142,14 @@ load(struct ui *u, struct feeds *f)
 		ui_message(u, 1, "%s", eb.msg);
 		return -1;
 	}
-	nf = n > 0 ? reallocarray(NULL, n, sizeof *nf) : NULL;
-	if (n > 0 && nf == NULL) {
+	nf = n + nq > 0 ? calloc(n + nq, sizeof *nf) : NULL;
+	if (n + nq > 0 && nf == NULL) {
 		store_feeds_free(sf, n);
 		ui_message(u, 1, "out of memory");
 		return -1;
 	}
+	if (load_queries(u, f, nf, &k) == -1)
+		ui_message(u, 1, "out of memory");
 	for (i = 0; i < n; i++) {
 		const struct conf_feed *cf = u->conf != NULL ?
 		    conf_find_feed(u->conf, sf[i].url) : NULL;
@@ -97,14 +157,19 @@ load(struct ui *u, struct feeds *f)
 		    sf[i].custom_title : sf[i].title != NULL ? sf[i].title :
 		    sf[i].url;
 
-		/* Feeds no longer configured, or hidden ("!"), stay out. */
+		/* Feeds no longer configured, or hidden ("!"), stay out;
+		 * so do those without the chosen tag. */
 		if (u->conf != NULL && (cf == NULL || cf->hidden))
+			continue;
+		if (f->tag != NULL && !has_tag(f->tag, sf[i].tags,
+		    cf != NULL ? cf->tags : NULL, cf != NULL ? cf->ntags : 0))
 			continue;
 		nf[k].id = sf[i].id;
 		nf[k].title = strdup(t);
 		nf[k].tags = join_tags(sf[i].tags);
 		nf[k].unread = sf[i].unread;
 		nf[k].total = sf[i].total;
+		nf[k].failed = sf[i].error != NULL;
 		k++;
 	}
 	store_feeds_free(sf, n);
@@ -140,6 +205,7 @@ feeds_free(void *data)
 	if (f == NULL)
 		return;
 	clear(f);
+	free(f->tag);
 	free(f);
 }
 
@@ -162,6 +228,15 @@ feeds_message(struct ui *u, void *data, struct ui_msg *msg)
 	case UI_MSG_RELOADED:
 		(void)load(u, f);
 		return 0;
+	case UI_MSG_TAG:
+		free(f->tag);
+		f->tag = msg->text != NULL ? strdup(msg->text) : NULL;
+		f->cur = f->top = 0;
+		(void)load(u, f);
+		if (f->tag != NULL)
+			ui_message(u, 0, "tag \"%s\": %zu feeds (^T: all)",
+			    f->tag, f->n);
+		return 1;
 	case UI_MSG_SEARCH:
 		/* From a screen above that left: the results on top. */
 		if (ui_mode_push(u, &ui_headlines_mode, msg, &eb) == -1)
@@ -199,10 +274,14 @@ feeds_draw(struct ui *u, void *data)
 		    fd->unread > 0 ? UI_ROLE_UNREAD : UI_ROLE_PLAIN);
 
 		buf_reset(&b);
-		snprintf(cnt, sizeof cnt, "(%lld/%lld)",
-		    (long long)fd->unread, (long long)fd->total);
-		if (buf_printf(&b, "%4zu %c %11s  ", i + 1,
-		    fd->unread > 0 ? 'N' : ' ', cnt) != BUF_OK)
+		if (fd->expr != NULL)
+			snprintf(cnt, sizeof cnt, "(query)");
+		else
+			snprintf(cnt, sizeof cnt, "(%lld/%lld)",
+			    (long long)fd->unread, (long long)fd->total);
+		if (buf_printf(&b, "%4zu %c%c %11s  ", i + 1,
+		    fd->unread > 0 ? 'N' : ' ', fd->failed ? '!' : ' ',
+		    cnt) != BUF_OK)
 			continue;
 		if (buf_puts(&b, fd->title != NULL ? fd->title : "") != BUF_OK)
 			continue;
@@ -216,8 +295,10 @@ feeds_draw(struct ui *u, void *data)
 		ui_put(1, 0, "  No feeds.  Add feed URLs to feeds.conf, then "
 		    "press R to reload.", ui_cols(), ui_attr(u, UI_ROLE_PLAIN));
 	buf_reset(&b);
-	if (buf_printf(&b, "%s (%lld unread, %lld total)", u->place,
-	    (long long)unread, (long long)total) != BUF_OK)
+	if (buf_printf(&b, "%s%s%s%s (%lld unread, %lld total)", u->place,
+	    f->tag != NULL ? " tagged \"" : "", f->tag != NULL ? f->tag : "",
+	    f->tag != NULL ? "\"" : "", (long long)unread,
+	    (long long)total) != BUF_OK)
 		buf_reset(&b);
 	if (buf_printf(&st, "Feeds %zu/%zu  q:Quit ENTER:Open r:Reload "
 	    "R:Reload all /:Search ?:Help", f->n ? f->cur + 1 : 0,
@@ -238,9 +319,10 @@ open_feed(struct ui *u, struct feeds *f)
 	if (f->n == 0)
 		return -1;
 	memset(&msg, 0, sizeof msg);
-	msg.kind = UI_MSG_FEED;
+	msg.kind = f->v[f->cur].expr != NULL ? UI_MSG_QUERY : UI_MSG_FEED;
 	msg.feed_id = f->v[f->cur].id;
 	msg.text = f->v[f->cur].title;
+	msg.base_url = f->v[f->cur].expr;
 	if (ui_mode_push(u, &ui_headlines_mode, &msg, &eb) == -1) {
 		ui_message(u, 1, "%s", eb.msg);
 		return -1;
@@ -257,11 +339,27 @@ feeds_key(struct ui *u, void *data, enum ui_op op)
 	size_t	 i;
 	char	*q;
 
-	if (ui_list_move(op, f->n, &f->cur, &f->top))
+	/* newsboat's J and K move between feeds here */
+	if (ui_list_move(op == OP_NEXT ? OP_DOWN : op == OP_PREV ? OP_UP : op,
+	    f->n, &f->cur, &f->top))
 		return;
 	switch (op) {
 	case OP_QUIT:
 		ui_mode_pop(u);
+		break;
+	case OP_PREV_UNREAD:
+		for (i = 1; i <= f->n; i++) {
+			size_t j = (f->cur + f->n - i) % f->n;
+
+			if (f->v[j].unread > 0) {
+				f->cur = j;
+				/* from the top, back to its last */
+				if (open_feed(u, f) == 0)
+					ui_mode_key(u, OP_PREV_UNREAD);
+				return;
+			}
+		}
+		ui_message(u, 0, "no unread articles");
 		break;
 	case OP_OPEN:
 		(void)open_feed(u, f);
@@ -287,11 +385,15 @@ feeds_key(struct ui *u, void *data, enum ui_op op)
 			ui_message(u, 1, "offline: nothing to reload");
 			break;
 		}
-		(void)ui_net_reload(u->net, op == OP_RELOAD && f->n > 0 ?
-		    f->v[f->cur].id : 0);
+		if (op == OP_RELOAD && f->n > 0 && f->v[f->cur].expr != NULL)
+			ui_message(u, 0, "a query feed is not fetched: R "
+			    "reloads its sources");
+		else
+			(void)ui_net_reload(u->net, op == OP_RELOAD && f->n >
+			    0 ? f->v[f->cur].id : 0);
 		break;
 	case OP_MARK_FEED_READ:
-		if (u->store == NULL || f->n == 0)
+		if (u->store == NULL || f->n == 0 || f->v[f->cur].expr != NULL)
 			break;
 		if (store_feed_mark_read(u->store, f->v[f->cur].id,
 		    &eb) == -1)

@@ -1,9 +1,13 @@
 /*
  * ui_headlines: a list of articles: a feed's items, all feeds' search
  * results, or the saved pages of a directory.  Each line: number, marks
- * (N unread, * starred), date, title and source, as newsboat's.  Opened
- * with UI_MSG_FEED, UI_MSG_SEARCH or UI_MSG_DIR; a search sent from a
- * screen above replaces the list.  The list answers UI_MSG_ITEM_BY_LINK.
+ * (N unread, * starred, o whole story stored for offline reading),
+ * date, title and source, as newsboat's.  Opened
+ * with UI_MSG_FEED, UI_MSG_QUERY (a query feed: the items its filter
+ * expression selects), UI_MSG_SEARCH or UI_MSG_DIR; a search sent from a
+ * screen above replaces the list.  F narrows the list with a filter
+ * expression; the config's ignore-article expressions leave items out
+ * of every store list.  The list answers UI_MSG_ITEM_BY_LINK.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -11,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "filter.h"
 #include "ui.h"
 
 /* Date column: "YYYY-MM-DD". */
@@ -27,6 +32,7 @@ struct item {
 	char		*path;		/* saved file (directory), or NULL */
 	time_t		 time;		/* 0: none */
 	int		 read, starred;
+	int		 stored;	/* its whole story is in the store */
 };
 
 struct headlines {
@@ -34,6 +40,8 @@ struct headlines {
 	size_t		 n, cur, top;
 	char		*title;
 	int64_t		 feed;		/* feed shown, 0: all or search */
+	char		*expr;		/* a query feed's expression, or NULL */
+	char		*filter;	/* F's expression, or NULL */
 	int		 search;	/* the items are search results */
 	int		 dir;		/* a directory's pages (no store) */
 };
@@ -104,6 +112,7 @@ take_items(struct ui *u, struct headlines *h, struct store_item *si,
 		it[i].time = si[i].time;
 		it[i].read = si[i].read;
 		it[i].starred = si[i].starred;
+		it[i].stored = si[i].has_story;
 	}
 	store_items_free(si, n);
 	clear(h);
@@ -113,21 +122,118 @@ take_items(struct ui *u, struct headlines *h, struct store_item *si,
 	return 0;
 }
 
-/* A feed's items (0: all feeds); the cursor stays when it is the same
- * feed again. */
+/* Appends expression text to b as a filter string ("..." with \" and
+ * \\ inside). */
+static int
+put_string(struct buf *b, const char *text)
+{
+	if (buf_putc(b, '"') != BUF_OK)
+		return -1;
+	for (; *text != '\0'; text++)
+		if (((*text == '"' || *text == '\\') &&
+		    buf_putc(b, '\\') != BUF_OK) || buf_putc(b, *text) != BUF_OK)
+			return -1;
+	return buf_putc(b, '"') == BUF_OK ? 0 : -1;
+}
+
+/*
+ * The filter of a list: the query's expression and F's (either may be
+ * NULL), less the items of every ignore-article line.  Returns 1 when
+ * there is none (plain store_items()), 0 with out filled, or -1 with eb
+ * set to "WHAT: column N: why".
+ */
+static int
+compose(struct ui *u, const char *expr, const char *filter,
+    struct filter *out, struct errbuf *eb)
+{
+	const struct conf *c = u->conf;
+	struct filter g;
+	struct errbuf why;
+	struct buf e;
+	size_t	 i;
+
+	if (expr == NULL && filter == NULL && (c == NULL ||
+	    c->nignores == 0))
+		return 1;
+	memset(out, 0, sizeof *out);
+	if ((expr != NULL && filter_compile(out, expr, &why) == -1) ||
+	    (expr == NULL && filter != NULL &&
+	    filter_compile(out, filter, &why) == -1)) {
+		errbuf_set(eb, "%s: %s", expr != NULL ? "query" : "filter",
+		    why.msg);
+		return -1;
+	}
+	if (expr == NULL && filter == NULL && (out->sql = strdup("(1)")) ==
+	    NULL) {
+		errbuf_set(eb, "out of memory");
+		return -1;
+	}
+	if (expr != NULL && filter != NULL) {
+		if (filter_compile(&g, filter, &why) == -1) {
+			filter_release(out);
+			errbuf_set(eb, "filter: %s", why.msg);
+			return -1;
+		}
+		i = filter_join(out, &g, 0);
+		filter_release(&g);
+		if (i != 0) {
+			filter_release(out);
+			errbuf_set(eb, "filter: too long");
+			return -1;
+		}
+	}
+	buf_init(&e, FILTER_EXPR_MAX_BYTES);
+	for (i = 0; c != NULL && i < c->nignores; i++) {
+		buf_reset(&e);
+		/* A feed's own: "feedurl = URL and (EXPRESSION)". */
+		if (strcmp(c->ignores[i].key, "*") != 0 &&
+		    (buf_puts(&e, "feedurl = ") != BUF_OK ||
+		    put_string(&e, c->ignores[i].key) == -1 ||
+		    buf_puts(&e, " and (") != BUF_OK))
+			continue;
+		if (buf_puts(&e, c->ignores[i].value) != BUF_OK ||
+		    (strcmp(c->ignores[i].key, "*") != 0 &&
+		    buf_putc(&e, ')') != BUF_OK))
+			continue;
+		if (filter_compile(&g, e.data, &why) == -1)
+			continue;	/* reported when read */
+		if (filter_join(out, &g, 1) == -1) {
+			filter_release(&g);
+			buf_release(&e);
+			filter_release(out);
+			errbuf_set(eb, "ignore-article: too many");
+			return -1;
+		}
+		filter_release(&g);
+	}
+	buf_release(&e);
+	return 0;
+}
+
+/* A feed's items (0: all feeds; with h->expr, a query's); the cursor
+ * stays when it is the same feed again. */
 static int
 load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
     struct errbuf *eb)
 {
 	struct store_item *si = NULL;
+	struct filter f;
 	size_t	 n = 0, cur = h->cur, top = h->top;
-	int	 same = h->feed == feed_id && !h->search;
+	int	 same = h->feed == feed_id && !h->search, rc;
 
 	if (u->store == NULL) {
 		errbuf_set(eb, "no feeds' store");
 		return -1;
 	}
-	if (store_items(u->store, feed_id, 0, 0, &si, &n, eb) == -1)
+	if ((rc = compose(u, h->expr, h->filter, &f, eb)) == -1)
+		return -1;
+	if (rc == 1)
+		rc = store_items(u->store, feed_id, 0, 0, &si, &n, eb);
+	else {
+		rc = store_items_filter(u->store, &f, feed_id, 0, &si, &n, eb);
+		filter_release(&f);
+	}
+	if (rc == -1)
 		return -1;
 	if (take_items(u, h, si, n, title, eb) == -1)
 		return -1;
@@ -279,8 +385,18 @@ hl_open(struct ui *u, const struct ui_msg *msg, void **data,
 	case UI_MSG_FEED:
 		rc = load(u, h, msg->feed_id, msg->text, eb);
 		break;
+	case UI_MSG_QUERY:
+		if ((h->expr = strdup(msg->base_url)) == NULL) {
+			errbuf_set(eb, "out of memory");
+			rc = -1;
+			break;
+		}
+		rc = load(u, h, 0, msg->text, eb);
+		break;
 	case UI_MSG_SEARCH:
-		rc = search(u, h, msg->text, 1, eb);
+		/* within feed_id's items, or all feeds' when 0 */
+		h->feed = msg->feed_id;
+		rc = search(u, h, msg->text, msg->feed_id == 0, eb);
 		break;
 	case UI_MSG_DIR:
 		rc = load_dir(h, msg->text, eb);
@@ -306,6 +422,8 @@ hl_free(void *data)
 	if (h == NULL)
 		return;
 	clear(h);
+	free(h->expr);
+	free(h->filter);
 	free(h);
 }
 
@@ -369,9 +487,9 @@ hl_draw(struct ui *u, void *data)
 		if (it->time != 0 && gmtime_r(&it->time, &tm) != NULL)
 			strftime(day, sizeof day, "%Y-%m-%d", &tm);
 		buf_reset(&b);
-		if (buf_printf(&b, "%4zu %c%c %-10s  ", i + 1,
-		    it->read ? ' ' : 'N', it->starred ? '*' : ' ', day) !=
-		    BUF_OK)
+		if (buf_printf(&b, "%4zu %c%c%c %-10s  ", i + 1,
+		    it->read ? ' ' : 'N', it->starred ? '*' : ' ',
+		    it->stored ? 'o' : ' ', day) != BUF_OK)
 			continue;
 		w = utf8_width(b.data, b.len);
 		/* The source, as "  (source)", takes at most a quarter of
@@ -396,8 +514,10 @@ hl_draw(struct ui *u, void *data)
 		ui_put(1, 0, "  No articles here.", cols,
 		    ui_attr(u, UI_ROLE_PLAIN));
 	buf_reset(&b);
-	if (buf_printf(&b, "%s (%zu unread, %zu total)",
-	    hl->title != NULL ? hl->title : "", unread, hl->n) != BUF_OK)
+	if (buf_printf(&b, "%s (%zu unread, %zu total)%s%s",
+	    hl->title != NULL ? hl->title : "", unread, hl->n,
+	    hl->filter != NULL ? "  filter: " : "",
+	    hl->filter != NULL ? hl->filter : "") != BUF_OK)
 		buf_reset(&b);
 	if (buf_printf(&st, "Articles %zu/%zu  q:Back ENTER:Open n:Next "
 	    "unread N:Read s:Star /:Search ?:Help", hl->n ? hl->cur + 1 : 0,
@@ -406,6 +526,25 @@ hl_draw(struct ui *u, void *data)
 	ui_draw_bars(u, b.data, st.data);
 	buf_release(&b);
 	buf_release(&st);
+}
+
+/* Was the item's feed read from a local file (its file: links are then
+ * the person's own, as the demo's)? */
+static int
+local_feed(struct ui *u, const struct item *it)
+{
+	struct store_feed f;
+	struct errbuf eb;
+	int	 local;
+
+	if (it->path != NULL)
+		return 1;
+	if (u->store == NULL || it->feed_id == 0 ||
+	    store_feed_get(u->store, it->feed_id, &f, &eb) != 0)
+		return 0;
+	local = ascii_ncasecmp(f.url, "file://", 7) == 0;
+	store_feed_release(&f);
+	return local;
 }
 
 /* Opens the item under the cursor in the article view. */
@@ -453,6 +592,56 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 		if (it != NULL)
 			open_item(u, h);
 		break;
+	case OP_NEXT:
+	case OP_PREV:
+		/* newsboat's J and K: the next or previous feed's list */
+		if (u->nmodes < 2 ||
+		    u->modes[u->nmodes - 2].mode != &ui_feeds_mode) {
+			ui_message(u, 0, "no feed list below");
+			break;
+		}
+		ui_mode_pop(u);	/* frees h */
+		ui_mode_key(u, op);
+		ui_mode_key(u, OP_OPEN);
+		return;
+	case OP_PREV_UNREAD:
+		for (i = 1; i <= h->n; i++) {
+			size_t j = (h->cur + h->n - i) % h->n;
+
+			if (!h->v[j].read) {
+				h->cur = j;
+				open_item(u, h);
+				return;
+			}
+		}
+		ui_message(u, 0, "no unread articles");
+		break;
+	case OP_SET_FILTER:
+		if (h->search || h->dir) {
+			ui_message(u, 1, "F filters a feed's or a query's "
+			    "list");
+			break;
+		}
+		if ((q = ui_prompt(u, "Filter: ")) == NULL)
+			break;
+		{
+			char	*old = h->filter;
+
+			h->filter = *q != '\0' ? q : NULL;
+			if (load(u, h, h->feed, h->title, &eb) == -1) {
+				ui_message(u, 1, "%s", eb.msg);
+				h->filter = old;
+				free(q);
+				break;
+			}
+			free(old);
+			if (h->filter == NULL)
+				free(q);
+			ui_message(u, 0, h->filter != NULL ? "%zu articles "
+			    "match (F, then Enter alone: all)" : "%zu articles",
+			    h->n);
+		}
+		break;
 	case OP_NEXT_UNREAD:
 		for (i = 0; i < h->n; i++) {
 			size_t j = (h->cur + i) % h->n;
@@ -499,7 +688,7 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 		break;
 	case OP_BROWSER:
 		if (it != NULL)
-			ui_open_browser(u, it->link);
+			ui_open_browser(u, it->link, local_feed(u, it));
 		break;
 	case OP_RELOAD:
 	case OP_RELOAD_ALL:
@@ -509,13 +698,22 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 			(void)ui_net_reload(u->net, op == OP_RELOAD ?
 			    h->feed : 0);
 		break;
-	case OP_SEARCH:
+	case OP_SEARCH: {
+		struct ui_msg msg;
+
 		if ((q = ui_prompt(u, "Search: ")) == NULL)
 			break;
-		if (*q != '\0' && search(u, h, q, 0, &eb) == -1)
+		/* The results on top, within this feed: q comes back. */
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_SEARCH;
+		msg.text = q;
+		msg.feed_id = h->search || h->expr != NULL ? 0 : h->feed;
+		if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+		    &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		free(q);
-		break;
+		return;
+	}
 	default:
 		break;
 	}

@@ -40,13 +40,21 @@ enum ui_msg_kind {
 	UI_MSG_ARTICLE,		/* article: article, shown as text (a URL),
 				 * item_id or 0; also sent when a page has
 				 * arrived */
+	UI_MSG_QUERY,		/* headlines: the stored items of filter
+				 * expression base_url, text: title */
+	UI_MSG_ERRORS,		/* pick: the config's bad lines and the
+				 * feeds' last errors */
+	UI_MSG_TAGS,		/* pick: the configured tags */
+	UI_MSG_URLS,		/* pick: article's links (borrowed) */
 	/* Questions and news, for ui_mode_send(). */
 	UI_MSG_FEED_TITLE,	/* feed_id's title: answered in answer */
 	UI_MSG_ITEM_BY_LINK,	/* the listed store item whose page is text:
 				 * answered in item_id */
 	UI_MSG_RESUME,		/* the mode is on top again (a pop) */
-	UI_MSG_RELOADED		/* a reload finished: lists read the store
+	UI_MSG_RELOADED,	/* a reload finished: lists read the store
 				 * again; every mode sees it */
+	UI_MSG_TAG		/* the feed list: only feeds tagged text
+				 * (NULL: all) */
 };
 
 struct ui_msg {
@@ -90,6 +98,7 @@ extern const struct ui_mode ui_feeds_mode;
 extern const struct ui_mode ui_headlines_mode;
 extern const struct ui_mode ui_article_mode;
 extern const struct ui_mode ui_help_mode;
+extern const struct ui_mode ui_pick_mode;
 
 /* One entry of the stack. */
 struct ui_mode_entry {

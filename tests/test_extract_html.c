@@ -292,7 +292,8 @@ test_extract_html_meta_falls_back_to_title_tag(void **state)
 	char	 day[11];
 
 	assert_string_equal(a->title, "Council passes the new budget at last");
-	assert_string_equal(a->byline, "By Jane Doe");
+	/* The model holds the name; renderers say "By" once. */
+	assert_string_equal(a->byline, "Jane Doe");
 	assert_false(body_has(a, "Jane Doe"));
 	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
 	    day);
@@ -321,6 +322,40 @@ test_extract_html_byline_date_split_when_no_meta(void **state)
 	assert_string_equal(day, "2015-04-16");
 	a = run(state, page2, NULL, NULL);
 	assert_string_equal(a->byline, "Jane Doe");
+}
+
+/* A byline in another language loses its "by" and a date in words
+ * date_find() does not read: a name has no digits. */
+static void
+test_extract_html_byline_by_word_and_date_in_words_cut(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>por C\xc3\xa9sar Salza 1 de "
+	    "diciembre de 2017 3:00 AM PST</div><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "C\xc3\xa9sar Salza");
+}
+
+/* A meta property may list several keys (RDFa): each counts, and one
+ * too short to be a summary does not replace the story. */
+static void
+test_extract_html_meta_property_lists_keys(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property='x:title dc:title' content='My "
+	    "title'><meta property='dc:creator twitter:site_name' "
+	    "content='Creator Name'><meta name='author' content='Other'>"
+	    "<meta property='dc:description og:description' content="
+	    "'&amp;#xg; &amp;#x0;'></head><body>Test</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->title, "My title");
+	assert_string_equal(a->byline, "Creator Name");
+	assert_true(body_has(a, "Test"));
+	assert_false(body_has(a, "#xg"));
 }
 
 static void
@@ -552,12 +587,59 @@ test_extract_html_description_when_no_story(void **state)
 {
 	static const char page[] =
 	    "<html><head><meta name='description' content='Dubious sellers "
-	    "promise help with sleep, pain and worse.'></head><body>"
+	    "promise help with sleep, with pain, with cholesterol and "
+	    "worse.'></head><body>"
 	    "<div id='player'></div><p>Photo: SWR</p></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Dubious sellers promise help"));
 	assert_false(body_has(a, "Photo: SWR"));
+}
+
+/* A story's first chunk outside its container (a lede in the
+ * article's header, before the body's box) is the story's; a caption
+ * and a promotion there are not. */
+static void
+test_extract_html_lede_before_container_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><nav><a href='/'>Home</a></nav><article><header>"
+	    "<h1>Budget passes</h1><p>The standfirst says, in one long "
+	    "sentence, what the council decided on Tuesday night.</p>"
+	    "<figure><p>A photo caption that is long enough to count, of "
+	    "the council chamber, on Tuesday night.</p></figure></header>"
+	    "<div class='body'><div class='text'><p>" PROSE "</p><p>" PROSE2
+	    "</p><p>" PROSE "</p></div></div></article><footer><p>A footer "
+	    "paragraph that is long enough to count as prose, with words."
+	    "</p></footer></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The standfirst says"));
+	assert_true(body_has(a, "The council met"));
+	assert_false(body_has(a, "photo caption"));
+	assert_false(body_has(a, "footer paragraph"));
+	assert_true(strstr(a->blocks[0].text, "The standfirst") != NULL);
+}
+
+/* The story does not end on the label of the page's next part (a
+ * heading, "Related posts:"); a page of headings alone keeps them. */
+static void
+test_extract_html_trailing_labels_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "We asked:</p><p>" PROSE "</p><h3>More articles</h3>"
+	    "<p>Related posts:</p></article></body></html>";
+	static const char heads[] =
+	    "<html><body><h2>Test Case 1</h2><h2>Test Case 2</h2>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "We asked:"));
+	assert_false(body_has(a, "More articles"));
+	assert_false(body_has(a, "Related posts"));
+	a = run(state, heads, NULL, NULL);
+	assert_true(body_has(a, "Test Case 2"));
 }
 
 static void
@@ -1091,12 +1173,17 @@ main(void)
 		PAGE_TEST(test_extract_html_meta_preference_order),
 		PAGE_TEST(test_extract_html_meta_falls_back_to_title_tag),
 		PAGE_TEST(test_extract_html_byline_date_split_when_no_meta),
+		PAGE_TEST(
+		    test_extract_html_byline_by_word_and_date_in_words_cut),
+		PAGE_TEST(test_extract_html_meta_property_lists_keys),
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
+		PAGE_TEST(test_extract_html_trailing_labels_dropped),
+		PAGE_TEST(test_extract_html_lede_before_container_kept),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),

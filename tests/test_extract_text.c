@@ -153,6 +153,62 @@ test_extract_text_comments_after_story_cut(void **state)
 	buf_release(&b);
 }
 
+/* A longer run of prose after the story and the chrome that ends it
+ * (forum replies, the site's own blurbs, with no "Comments" marker)
+ * does not win over the story: it must score twice as much. */
+static void
+test_extract_text_story_before_longer_run_kept(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, P1 P2 P3), BUF_OK);
+	assert_int_equal(buf_puts(&b, "Share\nPrint\nMail\nTop\nMore\n"
+	    "Archive\nContact\nJobs\n\n"), BUF_OK);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(buf_printf(&b, "Our town's paper has been "
+		    "printed on the high street since 1887, and its reporters "
+		    "cover the council, the courts and the schools, part %d.\n\n",
+		    i), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "high street since 1887"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* A block of program text inside the story (indented, its lines of
+ * the same shape) does not cut the story in two. */
+static void
+test_extract_text_code_block_inside_story_kept(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, P1 "This is what it looks like.\n\n"
+	    "rekt: {\n"), BUF_OK);
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_puts(&b, "    list: [\n"), BUF_OK);
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_puts(&b, "    ]\n"), BUF_OK);
+	assert_int_equal(buf_puts(&b, "}\n\n" P2 P3 "Home\nNews\nSport\n"
+	    "Weather\nCulture\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	article_free(a);
+	buf_release(&b);
+}
+
 static void
 test_extract_text_wrapped_lines_joined(void **state)
 {
@@ -272,6 +328,8 @@ main(void)
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
+		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
+		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
 		cmocka_unit_test(test_extract_text_controls_stripped),
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
