@@ -68,13 +68,23 @@ struct ui {
 
 /* ui_start.c: returns the exit status. */
 int	 ui_start(const struct ui_setup *, FILE *err);
-/* The settings changed (:set, a macro): keys, browser, reload clock. */
+
+/* ui_conf.c.  The settings changed (:set, a macro): keys, browser,
+ * reload clock. */
 void	 ui_conf_applied(struct ui *);
-/* E: feeds.conf in $VISUAL or $EDITOR, then read again. */
-void	 ui_edit_feeds(struct ui *);
+/* The keymap from the defaults and c's binds (checked when read). */
+void	 ui_conf_binds(struct ui *, const struct conf *c);
 /* Starts the interval's reload when it is due; the ms until the next
  * one (-1: none). */
 int	 ui_reload_tick(struct ui *);
+/* The configured feeds the store has not seen yet; 0, or -1 with eb. */
+int	 ui_conf_ensure_feeds(struct store *, const struct conf *c,
+	    struct errbuf *eb);
+/* Says how many config lines were bad, and where to read them. */
+void	 ui_conf_warn(struct ui *);
+
+/* ui_main.c: E: feeds.conf in $VISUAL or $EDITOR, then read again. */
+void	 ui_edit_feeds(struct ui *);
 
 /* ui_file.c: reads and extracts a saved page or text copy into a new
  * article; a NULL base_url means the file's own file:// place.  0, or -1

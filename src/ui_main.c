@@ -576,3 +576,52 @@ ui_run(struct ui *u)
 	endwin();
 	return 0;
 }
+
+/* E: feeds.conf in $VISUAL or $EDITOR, then read again. */
+void
+ui_edit_feeds(struct ui *u)
+{
+	struct conf fresh, *c = u->conf;
+	struct ui_msg msg;
+	struct errbuf eb;
+	struct buf cmd;
+	const char *ed = getenv("VISUAL");
+
+	if (c == NULL || c->feeds_path == NULL) {
+		ui_message(u, 1, "no feeds.conf here");
+		return;
+	}
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	buf_init(&cmd, CONF_PATH_MAX_BYTES * 2);
+	/* the path quoted and appended, as a browser's address */
+	if (launch_browser_command(&cmd, ed, c->feeds_path) == -1 ||
+	    ui_run_command(u, cmd.data, NULL, 0, &eb) == -1) {
+		buf_release(&cmd);
+		ui_message(u, 1, "%s", cmd.len > 0 ? eb.msg : "path too long");
+		return;
+	}
+	buf_release(&cmd);
+	conf_init(&fresh);
+	fresh.check_bind = ui_keys_check;
+	if (conf_load(&fresh, c->feeds_path, c->settings_path, 1, &eb) == -1) {
+		conf_release(&fresh);
+		ui_message(u, 1, "%s", eb.msg);
+		return;
+	}
+	conf_release(c);
+	*c = fresh;
+	ui_conf_applied(u);
+	if (u->store != NULL && ui_conf_ensure_feeds(u->store, c, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	else if (c->nwarnings > 0)
+		ui_conf_warn(u);
+	else
+		ui_message(u, 0, "%s read again: %zu feeds, %zu query feeds",
+		    c->feeds_path, c->nfeeds, c->nqueries);
+	memset(&msg, 0, sizeof msg);
+	msg.kind = UI_MSG_RELOADED;
+	(void)ui_mode_send(u, &msg);
+}

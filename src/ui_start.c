@@ -57,136 +57,6 @@ demo_dir(void)
 	return NULL;
 }
 
-/* The keymap from the defaults and the config's binds, which conf
- * checked when it read them (ui_keys_check()). */
-static void
-apply_binds(struct ui *u, const struct conf *c)
-{
-	struct errbuf eb;
-	size_t	 i;
-
-	ui_keys_default(&u->keys);
-	for (i = 0; i < c->nbinds; i++)
-		if (ui_keys_bind(&u->keys, c->binds[i].key, c->binds[i].value,
-		    &eb) == -1)
-			continue;	/* reported when read */
-}
-
-void
-ui_conf_applied(struct ui *u)
-{
-	long	 m;
-
-	if (u->conf == NULL)
-		return;
-	apply_binds(u, u->conf);
-	u->browser = u->conf->browser;
-	m = conf_reload_minutes(u->conf);
-	u->next_reload = m > 0 && u->net != NULL ? time(NULL) + m * 60 : 0;
-}
-
-int
-ui_reload_tick(struct ui *u)
-{
-	time_t	 now;
-	long	 m;
-
-	if (u->next_reload == 0 || u->conf == NULL || u->net == NULL)
-		return -1;
-	now = time(NULL);
-	m = conf_reload_minutes(u->conf);
-	if (now >= u->next_reload) {
-		/* Not on top of one already running. */
-		if (ui_net_progress(u->net) == NULL)
-			(void)ui_net_reload(u->net, 0);
-		u->next_reload = now + m * 60;
-	}
-	return (int)(u->next_reload - now) * 1000;
-}
-
-/* The configured feeds the store has not seen yet, with their titles
- * and tags ('|'-separated, as --reload keeps them). */
-static int
-ensure_feeds(struct store *s, const struct conf *c, struct errbuf *eb)
-{
-	struct buf tags;
-	size_t	 i, j;
-	int64_t	 id;
-	int	 rc = 0;
-
-	buf_init(&tags, CONF_LINE_MAX_BYTES);
-	for (i = 0; i < c->nfeeds && rc == 0; i++) {
-		buf_reset(&tags);
-		for (j = 0; j < c->feeds[i].ntags; j++)
-			if ((j > 0 && buf_putc(&tags, '|') != BUF_OK) ||
-			    buf_puts(&tags, c->feeds[i].tags[j]) != BUF_OK)
-				break;
-		rc = store_feed_ensure(s, c->feeds[i].url, c->feeds[i].title,
-		    tags.len > 0 ? tags.data : NULL, &id, eb);
-	}
-	buf_release(&tags);
-	return rc;
-}
-
-/* Says at start how many config lines were bad, and where to read them. */
-static void
-tell_warnings(struct ui *u)
-{
-	if (u->conf == NULL || u->conf->nwarnings == 0)
-		return;
-	ui_message(u, 1, "%s%s", u->conf->warnings[0],
-	    u->conf->nwarnings > 1 ? "  (and more: ^E lists them)" :
-	    "  (^E: error log)");
-}
-
-void
-ui_edit_feeds(struct ui *u)
-{
-	struct conf fresh, *c = u->conf;
-	struct ui_msg msg;
-	struct errbuf eb;
-	struct buf cmd;
-	const char *ed = getenv("VISUAL");
-
-	if (c == NULL || c->feeds_path == NULL) {
-		ui_message(u, 1, "no feeds.conf here");
-		return;
-	}
-	if (ed == NULL || *ed == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
-	buf_init(&cmd, CONF_PATH_MAX_BYTES * 2);
-	/* the path quoted and appended, as a browser's address */
-	if (launch_browser_command(&cmd, ed, c->feeds_path) == -1 ||
-	    ui_run_command(u, cmd.data, NULL, 0, &eb) == -1) {
-		buf_release(&cmd);
-		ui_message(u, 1, "%s", cmd.len > 0 ? eb.msg : "path too long");
-		return;
-	}
-	buf_release(&cmd);
-	conf_init(&fresh);
-	fresh.check_bind = ui_keys_check;
-	if (conf_load(&fresh, c->feeds_path, c->settings_path, 1, &eb) == -1) {
-		conf_release(&fresh);
-		ui_message(u, 1, "%s", eb.msg);
-		return;
-	}
-	conf_release(c);
-	*c = fresh;
-	ui_conf_applied(u);
-	if (u->store != NULL && ensure_feeds(u->store, c, &eb) == -1)
-		ui_message(u, 1, "%s", eb.msg);
-	else if (c->nwarnings > 0)
-		tell_warnings(u);
-	else
-		ui_message(u, 0, "%s read again: %zu feeds, %zu query feeds",
-		    c->feeds_path, c->nfeeds, c->nqueries);
-	memset(&msg, 0, sizeof msg);
-	msg.kind = UI_MSG_RELOADED;
-	(void)ui_mode_send(u, &msg);
-}
-
 /* Makes one demo feed file known to the store, as a file: URL. */
 static int
 add_feed(struct store *s, const char *path, struct errbuf *eb)
@@ -379,7 +249,7 @@ ui_start(const struct ui_setup *o, FILE *err)
 	}
 	u.conf = &c;
 	u.browser = c.browser;
-	apply_binds(&u, &c);
+	ui_conf_binds(&u, &c);
 
 	if (o->demo) {
 		if ((dd = demo_dir()) == NULL) {
@@ -409,7 +279,7 @@ ui_start(const struct ui_setup *o, FILE *err)
 			db = store_default_path(&eb);
 		if (db == NULL || (u.store = store_open(db, &eb)) == NULL)
 			goto fail;
-		if (ensure_feeds(u.store, &c, &eb) == -1)
+		if (ui_conf_ensure_feeds(u.store, &c, &eb) == -1)
 			goto fail;
 		if ((u.net = ui_net_new(&u)) == NULL) {
 			errbuf_set(&eb, "cannot start the fetcher");
@@ -438,7 +308,7 @@ ui_start(const struct ui_setup *o, FILE *err)
 	} else if (first(&u, &ui_article_mode, UI_MSG_TARGET, target,
 	    o->base_url, &eb) == -1)
 		goto fail;
-	tell_warnings(&u);
+	ui_conf_warn(&u);
 	if (ui_run(&u) == -1) {
 		fprintf(err, "byline: cannot start the terminal interface\n");
 		goto out;
