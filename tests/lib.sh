@@ -93,46 +93,51 @@ screen() {
 	T capture-pane -p -t "$1"
 }
 
-# wait_for SESSION TEXT: polls the screen until it shows TEXT (a fixed
-# string); returns 1 and prints the screen when the deadline passes.
-wait_for() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		if screen "$1" 2>/dev/null | grep -qF -- "$2"; then
-			return 0
-		fi
-		if [ "$(date +%s)" -gt "$end" ]; then
-			echo "--- $1: \"$2\" did not appear; the screen:"
-			screen "$1" 2>/dev/null
+# until_screen SESSION WHAT TEST...: polls until TEST (a command that
+# reads the screen on its input) succeeds; when the deadline passes,
+# says WHAT did not happen, prints the screen and returns 1.
+until_screen() {
+	us_s=$1
+	us_what=$2
+	shift 2
+	us_end=$(($(date +%s) + DEADLINE))
+	until screen "$us_s" 2>/dev/null | "$@"; do
+		if [ "$(date +%s)" -gt "$us_end" ]; then
+			echo "--- $us_s: $us_what; the screen:"
+			screen "$us_s" 2>/dev/null
 			echo "---"
 			return 1
 		fi
 		sleep 0.05
 	done
+}
+
+shows() {
+	grep -qF -- "$1"
+}
+
+shows_not() {
+	! grep -qF -- "$1"
+}
+
+row_shows() {
+	sed -n "$1p" | grep -qF -- "$2"
+}
+
+# wait_for SESSION TEXT: polls the screen until it shows TEXT (a fixed
+# string).
+wait_for() {
+	until_screen "$1" "\"$2\" did not appear" shows "$2"
 }
 
 # wait_row SESSION ROW TEXT: polls until row ROW (1-based) shows TEXT.
 wait_row() {
-	end=$(($(date +%s) + DEADLINE))
-	while ! screen "$1" 2>/dev/null | sed -n "$2p" | grep -qF -- "$3"; do
-		if [ "$(date +%s)" -gt "$end" ]; then
-			echo "--- $1: row $2 never showed \"$3\"; the screen:"
-			screen "$1" 2>/dev/null
-			echo "---"
-			return 1
-		fi
-		sleep 0.05
-	done
+	until_screen "$1" "row $2 never showed \"$3\"" row_shows "$2" "$3"
 }
 
 # wait_gone SESSION TEXT: polls until the screen no longer shows TEXT.
 wait_gone() {
-	end=$(($(date +%s) + DEADLINE))
-	while screen "$1" 2>/dev/null | grep -qF -- "$2"; do
-		[ "$(date +%s)" -gt "$end" ] && return 1
-		sleep 0.05
-	done
-	return 0
+	until_screen "$1" "\"$2\" did not go" shows_not "$2"
 }
 
 # expect SESSION TEXT WHAT: wait_for, counted as one check.
