@@ -511,9 +511,9 @@ expect eve "urls:7: not a http, https or file URL" \
 expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
     "eve: reload on start, the failed feed counted"
 expect eve "Kernel news" "eve: the query feed is listed"
-screen eve | grep -q '^ *1 .*(query)  Kernel news  \[tech\]' &&
-    ok "eve: the query feed comes first, with its tag" ||
-    fail "eve: query feed line: $(screen eve | sed -n 2p)"
+screen eve | grep -q '^ *4 .*(query)  Kernel news  \[tech\]' &&
+    ok "eve: the query feed is where its line is, with its tag" ||
+    fail "eve: query feed line: $(screen eve | sed -n 5p)"
 screen eve | grep -q '!.*gone.xml' && ok "eve: the failed feed is marked !" ||
     fail "eve: no ! on the failed feed"
 screen eve | grep -q 'Hidden Feed' && fail "eve: the hidden feed is listed" ||
@@ -543,7 +543,7 @@ keys eve C-t
 expect eve "Tech Weekly" "eve: ^T lists every feed again"
 
 # The query feed's contents.
-keys eve g Enter
+keys eve G Enter
 expect eve "Kernel news (2 unread, 2 total)" "eve: the query feed opens"
 expect eve "Kernel 7.0, part two" "eve: its items are the matching ones"
 screen eve | grep -q "Ferry" && fail "eve: a non-matching item" ||
@@ -551,7 +551,7 @@ screen eve | grep -q "Ferry" && fail "eve: a non-matching item" ||
 keys eve q
 
 # J and K move between feeds' lists; p goes to the previous unread.
-keys eve j Enter
+keys eve g Enter
 expect eve "Tech Weekly (2 unread" "eve: the first feed's headlines"
 keys eve J
 expect eve "The City (2 unread" "eve: J opens the next feed"
