@@ -177,11 +177,11 @@ ui_edit_feeds(struct ui *u)
 	ui_conf_applied(u);
 	if (u->store != NULL && ensure_feeds(u->store, c, &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
-	else if (c->nwarnings > 0)
-		tell_warnings(u);
 	else
-		ui_message(u, 0, "%s read again: %zu feeds, %zu query feeds",
-		    c->feeds_path, c->nfeeds, c->nqueries);
+		ui_message(u, c->nwarnings > 0, "%s read again: %zu feeds, %zu "
+		    "query feeds, %zu bad lines%s", c->feeds_path, c->nfeeds,
+		    c->nqueries, c->nwarnings, c->nwarnings > 0 ?
+		    " (^E lists them)" : "");
 	memset(&msg, 0, sizeof msg);
 	msg.kind = UI_MSG_RELOADED;
 	(void)ui_mode_send(u, &msg);
