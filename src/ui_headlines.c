@@ -601,6 +601,9 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 		ui_mode_key(u, op);
 		ui_mode_key(u, OP_OPEN);
 		return;
+	case OP_GOTO_LINK:
+		ui_list_goto(u, h->n, &h->cur, &h->top);
+		break;
 	case OP_PREV_UNREAD:
 		for (i = 1; i <= h->n; i++) {
 			size_t j = (h->cur + h->n - i) % h->n;
