@@ -363,6 +363,9 @@ feeds_key(struct ui *u, void *data, enum ui_op op)
 	case OP_QUIT:
 		ui_mode_pop(u);
 		break;
+	case OP_GOTO_LINK:
+		ui_list_goto(u, f->n, &f->cur, &f->top);
+		break;
 	case OP_PREV_UNREAD:
 		for (i = 1; i <= f->n; i++) {
 			size_t j = (f->cur + f->n - i) % f->n;

@@ -171,6 +171,27 @@ ui_list_move(enum ui_op op, size_t n, size_t *cur, size_t *top)
 	return 1;
 }
 
+void
+ui_list_goto(struct ui *u, size_t n, size_t *cur, size_t *top)
+{
+	char	 digit[2], *line, *end;
+	long	 k;
+
+	digit[0] = (char)u->last_key;
+	digit[1] = '\0';
+	if ((line = ui_prompt_default(u, "Go to: ", digit)) == NULL)
+		return;
+	k = strtol(line, &end, 10);
+	if (end == line || *end != '\0' || k < 1 || (size_t)k > n)
+		ui_message(u, 1, "no entry %s (1 to %zu)", line, n);
+	else {
+		*cur = (size_t)k - 1;
+		if (*cur < *top || *cur >= *top + (size_t)ui_body_lines())
+			*top = *cur;
+	}
+	free(line);
+}
+
 static void
 draw(struct ui *u)
 {

@@ -518,6 +518,9 @@ screen eve | grep -q '!.*gone.xml' && ok "eve: the failed feed is marked !" ||
     fail "eve: no ! on the failed feed"
 screen eve | grep -q 'Hidden Feed' && fail "eve: the hidden feed is listed" ||
     ok "eve: the hidden feed stays out of the list"
+keys eve 3 Enter
+expect eve "Feeds 3/4" "eve: a number, then Enter, goes to that feed"
+keys eve g
 
 # The error log: both files' bad lines, the failed feed's URL and why.
 keys eve C-e
