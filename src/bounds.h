@@ -159,6 +159,11 @@
 /* Search results shown as a headline list. */
 #define UI_SEARCH_MAX		500
 
+/* Items of a query feed (or an F filter) listed at once, the newest: a
+ * few screens' worth, so that a query over a big store is on the screen
+ * at once; the rest follow when no key waits. */
+#define UI_QUERY_FIRST_ITEMS	200
+
 /* Saved pages listed from a directory, and the bytes read from each to
  * find its title. */
 #define UI_DIR_FILES_MAX	10000

@@ -176,7 +176,8 @@ read_value(struct parser *ps, char **out)
 		}
 		ps->p++;
 	} else {
-		while (*ps->p != '\0' && !ascii_isspace((unsigned char)*ps->p) &&
+		while (*ps->p != '\0' &&
+		    !ascii_isspace((unsigned char)*ps->p) &&
 		    *ps->p != '(' && *ps->p != ')' && *ps->p != '"')
 			if (buf_putc(&b, *ps->p++) != BUF_OK)
 				goto nomem;

@@ -98,6 +98,10 @@ usage(FILE *f)
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
+"In the reader, ? lists the keys (newsboat's: J K p C u t F S | , : E) and\n"
+"^E the bad config lines and failed feeds.  feeds.conf may hold newsboat\n"
+"query feeds (\"query:Title:expression\").\n"
+"\n"
 "Exit status: 0 done, 1 the input could not be read or understood,\n"
 "2 bad usage.  See byline(1).\n", f);
 }

@@ -111,6 +111,9 @@ size_t	 ui_cols(void);
 void	 ui_put(int y, int x, const char *s, size_t cols, int attr);
 int	 ui_attr(struct ui *, int kind);
 void	 ui_draw_bars(struct ui *, const char *title, const char *status);
+/* A number typed in a list: "Go to: N", then the cursor is on entry N
+ * (newsboat's). */
+void	 ui_list_goto(struct ui *, size_t n, size_t *cur, size_t *top);
 /* Moves a cursor in a list of n by op; returns 1 when handled. */
 int	 ui_list_move(enum ui_op, size_t n, size_t *cur, size_t *top);
 /* Opens url with the browser setting, $BROWSER or xdg-open, as newsboat

@@ -1,7 +1,8 @@
 /*
  * ui_feeds: the feed list, as newsboat shows it: number, unread/total,
- * title, tags.  The query feeds of feeds.conf come first (their items
- * are chosen when opened), then the feeds from the store, "!" marking
+ * title, tags, in the order of feeds.conf's lines, query feeds among
+ * them (their items are chosen when opened); "!" marks feeds from the
+ * store
  * those whose last reload failed (^E says why); counts are read again
  * when the list is shown again and when a reload ends.  A tag chosen in
  * the tag view (UI_MSG_TAG) keeps only the feeds with it.  The list
@@ -20,6 +21,7 @@ struct feed {
 	char		*expr;		/* a query feed's, or NULL */
 	int64_t		 unread, total;
 	int		 failed;	/* the last reload failed */
+	size_t		 line;		/* in feeds.conf; 0: not there */
 };
 
 struct feeds {
@@ -96,6 +98,14 @@ has_tag(const char *tag, const char *joined, char *const *v, size_t n)
 	return 0;
 }
 
+static int
+cmp_line(const void *a, const void *b)
+{
+	const struct feed *x = a, *y = b;
+
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 /* Adds the query feeds of the config (with the tag, when one is chosen)
  * at nf[*k...]; 0 or -1. */
 static int
@@ -120,6 +130,7 @@ load_queries(struct ui *u, struct feeds *f, struct feed *nf, size_t *k)
 		buf_release(&t);
 		nf[*k].title = strdup(q->title);
 		nf[*k].expr = strdup(q->expr);
+		nf[*k].line = q->line;
 		(*k)++;
 		if (nf[*k - 1].title == NULL || nf[*k - 1].expr == NULL)
 			return -1;
@@ -170,9 +181,14 @@ load(struct ui *u, struct feeds *f)
 		nf[k].unread = sf[i].unread;
 		nf[k].total = sf[i].total;
 		nf[k].failed = sf[i].error != NULL;
+		nf[k].line = cf != NULL ? cf->line : 0;
 		k++;
 	}
 	store_feeds_free(sf, n);
+	/* feeds.conf's order, as newsboat lists it (the store's when there
+	 * is no feeds.conf: the demo) */
+	if (u->conf != NULL && k > 1)
+		qsort(nf, k, sizeof *nf, cmp_line);
 	clear(f);
 	f->v = nf;
 	f->n = k;
@@ -346,6 +362,9 @@ feeds_key(struct ui *u, void *data, enum ui_op op)
 	switch (op) {
 	case OP_QUIT:
 		ui_mode_pop(u);
+		break;
+	case OP_GOTO_LINK:
+		ui_list_goto(u, f->n, &f->cur, &f->top);
 		break;
 	case OP_PREV_UNREAD:
 		for (i = 1; i <= f->n; i++) {

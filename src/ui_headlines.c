@@ -42,6 +42,8 @@ struct headlines {
 	int64_t		 feed;		/* feed shown, 0: all or search */
 	char		*expr;		/* a query feed's expression, or NULL */
 	char		*filter;	/* F's expression, or NULL */
+	int		 partial;	/* the newest only: the rest comes in
+					   an idle moment */
 	int		 search;	/* the items are search results */
 	int		 dir;		/* a directory's pages (no store) */
 };
@@ -52,15 +54,47 @@ static void	 hl_draw(struct ui *, void *);
 static void	 hl_key(struct ui *, void *, enum ui_op);
 static int	 hl_message(struct ui *, void *, struct ui_msg *);
 static void	 hl_free(void *);
+static int	 hl_idle_pending(const struct ui *, const void *);
+static int	 load(struct ui *, struct headlines *, int64_t, const char *,
+		    struct errbuf *);
+static int	 hl_idle(struct ui *, void *);
 
 const struct ui_mode ui_headlines_mode = {
 	.name = "headlines",
 	.open = hl_open,
 	.draw = hl_draw,
 	.key = hl_key,
+	.idle_pending = hl_idle_pending,
+	.idle = hl_idle,
 	.message = hl_message,
 	.free = hl_free
 };
+
+static int
+hl_idle_pending(const struct ui *u, const void *data)
+{
+	const struct headlines *h = data;
+
+	(void)u;
+	return h->partial;
+}
+
+/* The rest of a filtered list, the cursor kept. */
+static int
+hl_idle(struct ui *u, void *data)
+{
+	struct headlines *h = data;
+	struct errbuf eb;
+	char	*title;
+
+	h->partial = 0;
+	if ((title = strdup(h->title != NULL ? h->title : "")) == NULL)
+		return 0;
+	if (load(u, h, h->feed, title, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	free(title);
+	return 1;
+}
 
 static void
 clear(struct headlines *h)
@@ -131,7 +165,8 @@ put_string(struct buf *b, const char *text)
 		return -1;
 	for (; *text != '\0'; text++)
 		if (((*text == '"' || *text == '\\') &&
-		    buf_putc(b, '\\') != BUF_OK) || buf_putc(b, *text) != BUF_OK)
+		    buf_putc(b, '\\') != BUF_OK) ||
+		    buf_putc(b, *text) != BUF_OK)
 			return -1;
 	return buf_putc(b, '"') == BUF_OK ? 0 : -1;
 }
@@ -211,10 +246,12 @@ compose(struct ui *u, const char *expr, const char *filter,
 }
 
 /* A feed's items (0: all feeds; with h->expr, a query's); the cursor
- * stays when it is the same feed again. */
+ * stays when it is the same feed again.  With quick, a filtered list
+ * gets its newest UI_QUERY_FIRST_ITEMS first (on the screen at once,
+ * even over a big store) and the rest in an idle moment (hl_idle()). */
 static int
-load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
-    struct errbuf *eb)
+load_some(struct ui *u, struct headlines *h, int64_t feed_id,
+    const char *title, int quick, struct errbuf *eb)
 {
 	struct store_item *si = NULL;
 	struct filter f;
@@ -230,13 +267,15 @@ load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
 	if (rc == 1)
 		rc = store_items(u->store, feed_id, 0, 0, &si, &n, eb);
 	else {
-		rc = store_items_filter(u->store, &f, feed_id, 0, &si, &n, eb);
+		rc = store_items_filter(u->store, &f, feed_id, quick ?
+		    UI_QUERY_FIRST_ITEMS : 0, &si, &n, eb);
 		filter_release(&f);
 	}
 	if (rc == -1)
 		return -1;
 	if (take_items(u, h, si, n, title, eb) == -1)
 		return -1;
+	h->partial = quick && n == UI_QUERY_FIRST_ITEMS;
 	h->feed = feed_id;
 	h->search = 0;
 	if (same && cur < n) {
@@ -244,6 +283,13 @@ load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
 		h->top = top;
 	}
 	return 0;
+}
+
+static int
+load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
+    struct errbuf *eb)
+{
+	return load_some(u, h, feed_id, title, 0, eb);
 }
 
 /* Search results for query; within a feed's list unless all. */
@@ -391,7 +437,7 @@ hl_open(struct ui *u, const struct ui_msg *msg, void **data,
 			rc = -1;
 			break;
 		}
-		rc = load(u, h, 0, msg->text, eb);
+		rc = load_some(u, h, 0, msg->text, 1, eb);
 		break;
 	case UI_MSG_SEARCH:
 		/* within feed_id's items, or all feeds' when 0 */
@@ -514,8 +560,9 @@ hl_draw(struct ui *u, void *data)
 		ui_put(1, 0, "  No articles here.", cols,
 		    ui_attr(u, UI_ROLE_PLAIN));
 	buf_reset(&b);
-	if (buf_printf(&b, "%s (%zu unread, %zu total)%s%s",
-	    hl->title != NULL ? hl->title : "", unread, hl->n,
+	if (buf_printf(&b, "%s (%zu%s unread, %zu%s total)%s%s",
+	    hl->title != NULL ? hl->title : "", unread, hl->partial ? "+" : "",
+	    hl->n, hl->partial ? "+" : "",
 	    hl->filter != NULL ? "  filter: " : "",
 	    hl->filter != NULL ? hl->filter : "") != BUF_OK)
 		buf_reset(&b);
@@ -604,6 +651,9 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 		ui_mode_key(u, op);
 		ui_mode_key(u, OP_OPEN);
 		return;
+	case OP_GOTO_LINK:
+		ui_list_goto(u, h->n, &h->cur, &h->top);
+		break;
 	case OP_PREV_UNREAD:
 		for (i = 1; i <= h->n; i++) {
 			size_t j = (h->cur + h->n - i) % h->n;
@@ -628,7 +678,8 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 			char	*old = h->filter;
 
 			h->filter = *q != '\0' ? q : NULL;
-			if (load(u, h, h->feed, h->title, &eb) == -1) {
+			if (load_some(u, h, h->feed, h->title, 1, &eb) ==
+			    -1) {
 				ui_message(u, 1, "%s", eb.msg);
 				h->filter = old;
 				free(q);

@@ -46,8 +46,8 @@ const struct ui_op_info ui_ops[] = {
 	{ OP_MARK_ALL_READ, "mark-all-feeds-read", "C", "mark every feed "
 	    "read" },
 	{ OP_SHOW_URLS, "show-urls", "u", "list the article's links" },
-	{ OP_GOTO_LINK, "goto-link", "1 2 3 4 5 6 7 8 9", "follow link [n]: "
-	    "type its number, then Enter" },
+	{ OP_GOTO_LINK, "goto-link", "1 2 3 4 5 6 7 8 9", "a number, then "
+	    "Enter: follow link [n]; in a list, go to entry n" },
 	{ OP_EDIT_URLS, "edit-urls", "E", "edit feeds.conf in $VISUAL or "
 	    "$EDITOR, then reload it" },
 	{ OP_CMDLINE, "cmdline", ":", "command line (:help lists its "

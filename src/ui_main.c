@@ -171,6 +171,27 @@ ui_list_move(enum ui_op op, size_t n, size_t *cur, size_t *top)
 	return 1;
 }
 
+void
+ui_list_goto(struct ui *u, size_t n, size_t *cur, size_t *top)
+{
+	char	 digit[2], *line, *end;
+	long	 k;
+
+	digit[0] = (char)u->last_key;
+	digit[1] = '\0';
+	if ((line = ui_prompt_default(u, "Go to: ", digit)) == NULL)
+		return;
+	k = strtol(line, &end, 10);
+	if (end == line || *end != '\0' || k < 1 || (size_t)k > n)
+		ui_message(u, 1, "no entry %s (1 to %zu)", line, n);
+	else {
+		*cur = (size_t)k - 1;
+		if (*cur < *top || *cur >= *top + (size_t)ui_body_lines())
+			*top = *cur;
+	}
+	free(line);
+}
+
 static void
 draw(struct ui *u)
 {
@@ -616,11 +637,11 @@ ui_edit_feeds(struct ui *u)
 	ui_conf_applied(u);
 	if (u->store != NULL && ui_conf_ensure_feeds(u->store, c, &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
-	else if (c->nwarnings > 0)
-		ui_conf_warn(u);
 	else
-		ui_message(u, 0, "%s read again: %zu feeds, %zu query feeds",
-		    c->feeds_path, c->nfeeds, c->nqueries);
+		ui_message(u, c->nwarnings > 0, "%s read again: %zu feeds, %zu "
+		    "query feeds, %zu bad lines%s", c->feeds_path, c->nfeeds,
+		    c->nqueries, c->nwarnings, c->nwarnings > 0 ?
+		    " (^E lists them)" : "");
 	memset(&msg, 0, sizeof msg);
 	msg.kind = UI_MSG_RELOADED;
 	(void)ui_mode_send(u, &msg);

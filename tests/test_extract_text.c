@@ -209,6 +209,23 @@ test_extract_text_code_block_inside_story_kept(void **state)
 	buf_release(&b);
 }
 
+/* The label of the page's next part ("Choose how to read on:") does
+ * not end the story. */
+static void
+test_extract_text_trailing_label_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%sChoose how you want to read "
+	    "on below:\n\nFacebook\nTwitter\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "Choose how"));
+	article_free(a);
+}
+
 static void
 test_extract_text_wrapped_lines_joined(void **state)
 {
@@ -330,6 +347,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
+		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
 		cmocka_unit_test(test_extract_text_controls_stripped),
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),

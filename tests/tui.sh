@@ -392,7 +392,8 @@ eve_feed() {
 }
 eve_feed tech "Tech Weekly" "kernel1:Kernel 7.0 is out" \
     "kernel2:Kernel 7.0, part two"
-eve_feed news "City News" "ferry:Ferry timetables change"
+eve_feed news "City News" "ferry:Ferry timetables change" \
+    "nosuchpage:A page that is gone"
 eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
 {
 	echo "# my newsboat urls"
@@ -409,19 +410,26 @@ eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
 	echo "timeout abc"
 	echo "macro x set browser \"echo %u >$tmp/eve/macro-opened\" ; open-in-browser"
 } >"$tmp/eve/config"
-start eve -- -c "$tmp/eve/urls" --db "$tmp/eve/cache.db"
+# The editor of E: adds a bad line.
+printf '#!/bin/sh\necho ftp://x.example/more >>"$1"\n' >"$tmp/eve/editor"
+chmod +x "$tmp/eve/editor"
+start eve VISUAL="$tmp/eve/editor" -- -c "$tmp/eve/urls" \
+    --db "$tmp/eve/cache.db"
 expect eve "urls:7: not a http, https or file URL" \
     "eve: the bad urls line is on the message line at start"
 expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
     "eve: reload on start, the failed feed counted"
 expect eve "Kernel news" "eve: the query feed is listed"
-screen eve | grep -q '^ *1 .*(query)  Kernel news  \[tech\]' &&
-    pass "eve: the query feed comes first, with its tag" ||
-    flunk "eve: query feed line: $(screen eve | sed -n 2p)"
+screen eve | grep -q '^ *4 .*(query)  Kernel news  \[tech\]' &&
+    pass "eve: the query feed is where its line is, with its tag" ||
+    flunk "eve: query feed line: $(screen eve | sed -n 5p)"
 screen eve | grep -q '!.*gone.xml' && pass "eve: the failed feed is marked !" ||
     flunk "eve: no ! on the failed feed"
 screen eve | grep -q 'Hidden Feed' && flunk "eve: the hidden feed is listed" ||
     pass "eve: the hidden feed stays out of the list"
+keys eve 3 Enter
+expect eve "Feeds 3/4" "eve: a number, then Enter, goes to that feed"
+keys eve g
 
 # The error log: both files' bad lines, the failed feed's URL and why.
 keys eve C-e
@@ -447,7 +455,7 @@ keys eve C-t
 expect eve "Tech Weekly" "eve: ^T lists every feed again"
 
 # The query feed's contents.
-keys eve g Enter
+keys eve G Enter
 expect eve "Kernel news (2 unread, 2 total)" "eve: the query feed opens"
 expect eve "Kernel 7.0, part two" "eve: its items are the matching ones"
 screen eve | grep -q "Ferry" && flunk "eve: a non-matching item" ||
@@ -455,10 +463,10 @@ screen eve | grep -q "Ferry" && flunk "eve: a non-matching item" ||
 keys eve q
 
 # J and K move between feeds' lists; p goes to the previous unread.
-keys eve j Enter
+keys eve g Enter
 expect eve "Tech Weekly (2 unread" "eve: the first feed's headlines"
 keys eve J
-expect eve "The City (1 unread" "eve: J opens the next feed"
+expect eve "The City (2 unread" "eve: J opens the next feed"
 keys eve K
 expect eve "Tech Weekly (2 unread" "eve: K back to the previous one"
 # Newest first: the cursor is on part two; p goes back, round to the
@@ -466,8 +474,14 @@ expect eve "Tech Weekly (2 unread" "eve: K back to the previous one"
 keys eve p
 expect eve "Article: Kernel 7.0 is out" "eve: p opens the previous unread"
 
-# Its page is fetched; a number follows link [1].
+# Its page is fetched; u lists its links; a number follows link [1].
 expect eve "EVE-PAGE-ONE" "eve: the article's page arrives"
+expect eve "[1] the second part" "eve: its links are numbered"
+keys eve u
+expect eve "[1] the second part  $base/kernel2.html" \
+    "eve: u lists the article's links"
+keys eve q
+expect eve "Article: Kernel 7.0 is out" "eve: q back to the article"
 keys eve 1 Enter
 expect eve "EVE-PAGE-TWO" "eve: 1 then Enter follows link [1]"
 keys eve BSpace
@@ -515,8 +529,47 @@ expect eve "Filter:" "eve: F asks for an expression"
 keys eve -l 'title =~ "part"'
 keys eve Enter
 expect eve "1 articles match" "eve: F filters the list"
+keys eve q
+
+# u lists the article's links; : runs a command; a failed page leaves
+# its item unread; E edits feeds.conf and reads it again.
+keys eve j Enter
+expect eve "A page that is gone" "eve: the news feed's list"
+keys eve Enter
+expect eve "(left unread)" "eve: a page that fails to come says so"
+keys eve q
+expect eve "Articles " "eve: back on the list"
+screen eve | grep -q "N .*A page that is gone" &&
+    pass "eve: its item is still unread" || flunk "eve: marked read"
+keys eve q K Enter g Enter
+expect eve "EVE-PAGE-TWO" "eve: part two again"
+keys eve q j Enter
+expect eve "EVE-PAGE-ONE" "eve: part one again"
+keys eve :
+expect eve ":" "eve: : opens the command line"
+keys eve -l "set browser \"echo %u >$tmp/eve/cmd-opened\""
+keys eve Enter o
+i=0
+while [ ! -s "$tmp/eve/cmd-opened" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(cat "$tmp/eve/cmd-opened" 2>/dev/null)" = "$base/kernel1.html" ] &&
+    pass "eve: :set browser, then o uses it" ||
+    flunk "eve: :set browser: \"$(cat "$tmp/eve/cmd-opened" 2>/dev/null)\""
 keys eve q q
-expect eve "EXIT=0" "eve: q quits"
+keys eve :
+keys eve -l "set browser true"
+keys eve Enter
+keys eve E
+expect eve "urls read again: 4 feeds, 1 query feeds, 3 bad lines" \
+    "eve: E edits feeds.conf, reads it again"
+keys eve C-e
+expect eve "urls:8: not a http" "eve: the new bad line is in the log"
+keys eve q :
+keys eve -l "quit"
+keys eve Enter
+expect eve "EXIT=0" "eve: :quit quits"
 kill "$srv" 2>/dev/null
 srv=
 
