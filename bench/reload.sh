@@ -1,14 +1,19 @@
 #!/bin/sh
-# bench/reload: times "byline --reload" against "newsboat -x reload" on the
-# same feeds, cold (empty store) and warm (every feed answers 304).
+# bench/reload: times "byline --reload" against newsraft ("-e reload-all")
+# and "newsboat -x reload" in the same run on the same feeds, cold (empty
+# store) and warm (every feed answers 304).
 #
 #   bench/reload.sh [NFEEDS] [ENTRIES]     defaults: 200 feeds, 50 entries
 #
 # The feeds are served by tests/httpd.py from 50 loopback addresses
 # (127.0.0.1 .. 127.0.0.50, NFEEDS/50 feeds each, so that per-host limits
 # act as on the web), each answer delayed 50 ms, ETag and Last-Modified
-# honoured.  newsboat runs with "reload-threads 8".  Prints wall time and
-# peak RSS of each run and the ratios.  Run by hand; never gates make check.
+# honoured.  newsboat runs with "reload-threads 8", newsraft with its
+# defaults.  Prints wall time and peak RSS of each run, the store sizes
+# and the ratios.  A peer that is not installed is skipped: newsboat is
+# found on PATH, newsraft on PATH or as $NEWSRAFT (it is not in Debian;
+# build it from its public source, outside this tree).  Run by hand;
+# never gates make check.
 set -eu
 
 nfeeds=${1:-200}
@@ -16,7 +21,11 @@ entries=${2:-50}
 top=$(cd "$(dirname "$0")/.." && pwd)
 byline=${BYLINE:-$top/build/src/byline}
 [ -x "$byline" ] || { echo "bench: build byline first ($byline)" >&2; exit 1; }
-command -v newsboat >/dev/null || { echo "bench: no newsboat" >&2; exit 1; }
+newsraft=${NEWSRAFT:-$(command -v newsraft || true)}
+[ -n "$newsraft" ] && [ -x "$newsraft" ] || newsraft=
+newsboat=$(command -v newsboat || true)
+[ -n "$newsraft" ] || echo "bench: no newsraft (set NEWSRAFT), skipped" >&2
+[ -n "$newsboat" ] || echo "bench: no newsboat, skipped" >&2
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-bench.XXXXXX")
 srv=
@@ -57,6 +66,7 @@ with open(tmp + "/urls", "w") as urls:
 EOF
 
 printf 'reload-threads 8\n' >"$tmp/newsboat.conf"
+: >"$tmp/newsraft.conf"
 
 # measure NAME CMD...: prints "NAME wall_s rss_kb" and keeps them
 measure() {
@@ -64,7 +74,8 @@ measure() {
 	shift
 	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/$name.out" \
 	    2>"$tmp/$name.err" || true
-	read -r wall rss <"$tmp/time"
+	wall=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
+	rss=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
 	printf '%-16s %7.2f s %8d kB\n' "$name" "$wall" "$rss"
 	eval "${name%%-*}_${name##*-}_wall=$wall; ${name%%-*}_${name##*-}_rss=$rss"
 }
@@ -74,23 +85,46 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
     XDG_DATA_HOME="$tmp/home/.local/share"
 measure byline-cold "$byline" -c "$tmp/urls" --db "$tmp/byline.db" --reload
 measure byline-warm "$byline" -c "$tmp/urls" --db "$tmp/byline.db" --reload
-measure newsboat-cold newsboat -x reload -u "$tmp/urls" -c "$tmp/nb.db" \
-    -C "$tmp/newsboat.conf"
-measure newsboat-warm newsboat -x reload -u "$tmp/urls" -c "$tmp/nb.db" \
-    -C "$tmp/newsboat.conf"
+if [ -n "$newsraft" ]; then
+	measure newsraft-cold "$newsraft" -f "$tmp/urls" -d "$tmp/nr.db" \
+	    -c "$tmp/newsraft.conf" -e reload-all
+	measure newsraft-warm "$newsraft" -f "$tmp/urls" -d "$tmp/nr.db" \
+	    -c "$tmp/newsraft.conf" -e reload-all
+fi
+if [ -n "$newsboat" ]; then
+	measure newsboat-cold newsboat -x reload -u "$tmp/urls" \
+	    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
+	measure newsboat-warm newsboat -x reload -u "$tmp/urls" \
+	    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
+fi
 tail -n 1 "$tmp/byline-cold.out"
 tail -n 1 "$tmp/byline-warm.out"
-n=$(python3 -c 'import sqlite3,sys
-print(sqlite3.connect(sys.argv[1]).execute("select count(*) from items")
-    .fetchone()[0])' "$tmp/byline.db")
-m=$(python3 -c 'import sqlite3,sys
-print(sqlite3.connect(sys.argv[1]).execute("select count(*) from rss_item")
-    .fetchone()[0])' "$tmp/nb.db")
-echo "items stored: byline $n, newsboat $m"
-python3 - "$byline_cold_wall" "$newsboat_cold_wall" "$byline_warm_wall" \
-    "$newsboat_warm_wall" "$byline_cold_rss" "$newsboat_cold_rss" <<'EOF'
+# count TABLE DB: rows, or - when the file is missing
+count() {
+	[ -f "$2" ] || { echo -; return; }
+	python3 -c 'import sqlite3,sys
+print(sqlite3.connect(sys.argv[1]).execute("select count(*) from " +
+    sys.argv[2]).fetchone()[0])' "$2" "$1"
+}
+size() { [ -f "$1" ] && du -k "$1" | cut -f 1 || echo 0; }
+echo "items stored: byline $(count items "$tmp/byline.db"), newsraft" \
+    "$(count items "$tmp/nr.db"), newsboat $(count rss_item "$tmp/nb.db")"
+echo "store size: byline $(size "$tmp/byline.db") kB, newsraft" \
+    "$(size "$tmp/nr.db") kB, newsboat $(size "$tmp/nb.db") kB"
+python3 - "${byline_cold_wall}" "${byline_warm_wall}" "${byline_cold_rss}" \
+    "$(size "$tmp/byline.db")" \
+    "${newsraft_cold_wall:-0}" "${newsraft_warm_wall:-0}" \
+    "${newsraft_cold_rss:-0}" "$(size "$tmp/nr.db")" \
+    "${newsboat_cold_wall:-0}" "${newsboat_warm_wall:-0}" \
+    "${newsboat_cold_rss:-0}" <<'EOF'
 import sys
-bc, nc, bw, nw, br, nr = map(float, sys.argv[1:])
-print("newsboat/byline: cold %.1fx, warm %.1fx; peak RSS byline/newsboat "
-      "%.2f" % (nc / max(bc, 0.01), nw / max(bw, 0.01), br / max(nr, 1)))
+bc, bw, br, bs, rc, rw, rr, rs, nc, nw, nr = map(float, sys.argv[1:])
+if rc > 0:
+    print("newsraft/byline: cold %.2fx, warm %.2fx; peak RSS byline/newsraft "
+          "%.2f; store byline/newsraft %.2f"
+          % (rc / max(bc, 0.01), rw / max(bw, 0.01), br / max(rr, 1),
+             bs / max(rs, 1)))
+if nc > 0:
+    print("newsboat/byline: cold %.1fx, warm %.1fx; peak RSS byline/newsboat "
+          "%.2f" % (nc / max(bc, 0.01), nw / max(bw, 0.01), br / max(nr, 1)))
 EOF

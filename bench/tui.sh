@@ -10,8 +10,9 @@
 # 100x30) and capture-pane is polled: the time from the key that starts
 # it until the feed list is on the screen ("first screen"), and until an
 # article is shown (Enter on the first feed, Enter on its first
-# headline).  The median of RUNS runs is printed for both readers with
-# the ratio, and the peak RSS (VmHWM of the reader's process, read while
+# headline), and from the key that opens the query feed (last in the
+# list: End, Enter) until its headlines are shown.  The median of RUNS
+# runs is printed for both readers with the ratio, and the peak RSS (VmHWM of the reader's process, read while
 # the article is shown).  Run by hand; never gates make check.
 set -eu
 
@@ -78,6 +79,9 @@ with open(tmp + "/urls", "w") as urls:
                     '</title><link>http://example.org/%d</link>\n%s'
                     '</channel></rss>\n' % (n, n, "".join(items)))
         urls.write('http://127.0.0.1:%s/f%d.xml "bench"\n' % (port, n))
+    # A query feed, last in the list: opened with End, Enter.
+    urls.write('"query:Lagoon stories:title =~ \\"lagoon\\" and '
+               'unread = \\"yes\\""\n')
 EOF
 
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
@@ -186,19 +190,31 @@ for r in range(runs):
         t3 = wait(s, r"ARTICLE-BODY")
         pid = tmux("display-message", "-p", "-t", s, "#{pane_pid}").strip()
         rss = hwm(pid)
+        # Back to the feed list, then the query feed: from the key to
+        # its headlines on the screen.
+        tmux("send-keys", "-t", s, "q")
+        tmux("send-keys", "-t", s, "q")
+        wait(s, r"Feeds \d+/\d+|Your feeds")
+        tmux("send-keys", "-t", s, "End")
+        tmux("send-keys", "-t", s, "Enter")
+        k4 = time.monotonic()
+        t4 = wait(s, r"story \d+: the (lagoon and|\w+ and the lagoon)")
         tmux("kill-session", "-t", s)
         first = t1 - t0
         res.setdefault(name, []).append(
-            (first, first + max(t2 - k2, 0) + max(t3 - k3, 0), rss))
+            (first, first + max(t2 - k2, 0) + max(t3 - k3, 0), rss,
+             max(t4 - k4, 0)))
 
 med = {}
 for name, v in res.items():
-    med[name] = [statistics.median(x[i] for x in v) for i in range(3)]
-    print("%-9s first screen %7.1f ms  article %7.1f ms  peak RSS %7d kB"
-          "  (median of %d)" % (name, med[name][0] * 1000,
-                                med[name][1] * 1000, med[name][2], runs))
+    med[name] = [statistics.median(x[i] for x in v) for i in range(4)]
+    print("%-9s first screen %7.1f ms  article %7.1f ms  query feed %7.1f ms"
+          "  peak RSS %7d kB  (median of %d)"
+          % (name, med[name][0] * 1000, med[name][1] * 1000,
+             med[name][3] * 1000, med[name][2], runs))
 b, n = med["byline"], med["newsboat"]
-print("newsboat/byline: first screen %.1fx, article %.1fx; "
-      "peak RSS byline/newsboat %.2f" % (n[0] / b[0], n[1] / b[1],
-                                          b[2] / max(n[2], 1)))
+print("newsboat/byline: first screen %.1fx, article %.1fx, query feed "
+      "%.1fx; peak RSS byline/newsboat %.2f"
+      % (n[0] / b[0], n[1] / b[1], n[3] / max(b[3], 1e-6),
+         b[2] / max(n[2], 1)))
 EOF

@@ -69,10 +69,12 @@
 #define FETCH_REDIRECTS_MAX	5
 
 /* Default transfers at once and per host: many hosts load in parallel
- * while one host gets no more than a browser's share.  Settings
+ * while one host gets no more than a browser's share.  100 at once is
+ * what newsraft reaches on bench/reload.sh (70 to 104 in flight); at 32
+ * a reload of 1000 feeds on 50 hosts waited on the cap, not the hosts.  Settings
  * reload-concurrency and host-concurrency override them, up to
  * FETCH_TOTAL_MAX. */
-#define FETCH_TOTAL_DEFAULT	32
+#define FETCH_TOTAL_DEFAULT	100
 #define FETCH_HOST_DEFAULT	2
 #define FETCH_TOTAL_MAX		256
 
@@ -83,6 +85,10 @@
 #define FETCH_TIMEOUT_MS	60000L
 #define FETCH_LOW_SPEED_BYTES	64L
 #define FETCH_LOW_SPEED_SECONDS	15L
+
+/* The charset name taken from a Content-Type header (IANA names are
+ * at most 40 characters). */
+#define FETCH_CHARSET_MAX_BYTES	64
 
 /* A response header value kept (ETag, Last-Modified, Content-Type). */
 #define FETCH_HEADER_MAX_BYTES	1024
@@ -135,6 +141,10 @@
  * read; a wider terminal gets margins instead. */
 #define UI_TEXT_MAX_COLS	100
 
+/* Screens on the reader's stack at once: feeds, headlines, article and
+ * help are four deep at most; the rest is room for screens to come. */
+#define UI_MODES_MAX		16
+
 /* Articles remembered by Backspace in the article view. */
 #define UI_HISTORY_MAX		64
 
@@ -143,6 +153,11 @@
 
 /* Search results shown as a headline list. */
 #define UI_SEARCH_MAX		500
+
+/* Items of a query feed (or an F filter) listed at once, the newest: a
+ * few screens' worth, so that a query over a big store is on the screen
+ * at once; the rest follow when no key waits. */
+#define UI_QUERY_FIRST_ITEMS	200
 
 /* Saved pages listed from a directory, and the bytes read from each to
  * find its title. */
@@ -220,10 +235,59 @@
 #define ARENA_CHUNK_BYTES	(4UL * 1024 * 1024)
 #define ARENA_MAX_BYTES		(2048UL * 1024 * 1024)
 
-/* Feeds of --reload parsed and waiting for the writer thread's commit
- * (src/cmd_follow.c): as many as transfers run at once by default, so a
+/* Feeds parsed and waiting for the sync engine's writer thread
+ * (src/sync.c): as many as transfers run at once by default, so a
  * round of answers never waits for the disk; past it the transfer loop
  * waits, which bounds the memory of parsed entries held. */
-#define FOLLOW_WRITE_QUEUE_MAX	32
+#define SYNC_WRITE_QUEUE_MAX	100
+
+/* Article pages received and waiting for an extraction thread: each
+ * holds up to FETCH_PAGE_MAX_BYTES, so this bounds the bodies held at
+ * once; past it the transfer loop waits for a thread. */
+#define SYNC_EXTRACT_QUEUE_MAX	8
+/* Threads extracting prefetched pages, off the transfer loop: one
+ * page takes tens of milliseconds of CPU, a fetch round 50 ms or more,
+ * and the machines byline runs on have two cores or more. */
+#define SYNC_EXTRACT_THREADS	2
+
+/* Prefetch defaults (settings prefetch-max, prefetch-days): a reload
+ * fetches the pages of at most 200 new items, published in the last 3
+ * days, so that a first reload of 200 feeds of 50 entries fetches 200
+ * pages, not 10,000, while a daily reload of a few dozen feeds gets
+ * every new story.  prefetch-max is at most SYNC_PREFETCH_MAX. */
+#define SYNC_PREFETCH_DEFAULT	200
+#define SYNC_PREFETCH_DAYS_DEFAULT 3
+#define SYNC_PREFETCH_MAX	100000
+#define SYNC_PREFETCH_DAYS_MAX	36500
+
+/* exec: and filter: commands (src/spawn.c): their output is read in
+ * pieces of this size; after the output ends, whether the command has
+ * exited is looked at this often until the timeout. */
+#define SPAWN_READ_BYTES	(64 * 1024)
+#define SPAWN_WAIT_POLL_MS	10
+
+/* A stored story (src/story.c) as JSON: an article's blocks are capped
+ * by ARTICLE_* above; a page of FETCH_PAGE_MAX_BYTES gives less. */
+#define STORY_MAX_BYTES		(16UL * 1024 * 1024)
+/* A date's offset from UTC in a stored story: within a day. */
+#define STORY_DATE_OFFSET_MAX_SECONDS (24L * 60 * 60)
+
+/* A filter expression (query feeds, "F", ignore-article): newsboat's
+ * are one line; a page of them is already past what a person writes.
+ * Parentheses nest at most FILTER_DEPTH_MAX (the parser recurses) and
+ * one expression binds at most FILTER_VALUES_MAX values; the SQL made
+ * of one stays under FILTER_SQL_MAX_BYTES. */
+#define FILTER_EXPR_MAX_BYTES	4096
+#define FILTER_DEPTH_MAX	32
+#define FILTER_VALUES_MAX	128
+#define FILTER_SQL_MAX_BYTES	(64UL * 1024)
+/* The file name a saved article is offered (the title made safe):
+ * long enough to tell articles apart, short of NAME_MAX (255). */
+#define SAVE_NAME_MAX_BYTES	80
+
+/* A repetition count in a filter's regular expression ("a{100}"):
+ * glibc's regcomp() copies the repeated part that many times. */
+#define FILTER_REPEAT_MAX	100
+#define FILTER_REPEAT_MAX_S	"100"
 
 #endif

@@ -36,8 +36,18 @@ int	 cmd_dump(const struct options *, const char *target, FILE *out,
 /* cmd_feed.c: --parse-feed PATH|URL|- */
 int	 cmd_parse_feed(const struct options *, const char *target, FILE *out,
 	    FILE *err);
-/* cmd_follow.c: --reload, --import-opml, --export-opml */
+/* cmd_follow.c: --reload */
 int	 cmd_reload(const struct options *, FILE *out, FILE *err);
+/* cmd_export.c: --export; tsv: sfeed's TSV, else JSON lines */
+int	 cmd_export(const struct options *, int tsv, int unread, FILE *out,
+	    FILE *err);
+/* cmd_opml.c: --import-opml, --export-opml, and what the commands that
+ * use feeds.conf and the store share: loading the configuration
+ * (warnings printed to err; -1 when unusable) and the store's path
+ * (--db or the default; caller frees; NULL with eb set). */
+struct conf;
+int	 cmd_load_conf(const struct options *, struct conf *, FILE *err);
+char	*cmd_db_path(const struct options *, struct errbuf *eb);
 int	 cmd_import_opml(const struct options *, const char *file, FILE *out,
 	    FILE *err);
 int	 cmd_export_opml(const struct options *, FILE *out, FILE *err);

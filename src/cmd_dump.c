@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "cmd.h"
+#include "fetch.h"
 
 static int
 is_url(const char *s)
@@ -21,32 +22,6 @@ keep_body(void *v, const char *data, size_t n)
 	return buf_append(v, data, n) == BUF_OK ? 0 : -1;
 }
 
-/* The charset parameter of a Content-Type, or NULL. */
-static const char *
-charset_of(const char *ctype, char *out, size_t size)
-{
-	const char *p;
-	size_t	 n = 0;
-
-	if (ctype == NULL)
-		return NULL;
-	for (p = ctype; *p != '\0'; p++)
-		if (ascii_ncasecmp(p, "charset=", 8) == 0)
-			break;
-	if (*p == '\0')
-		return NULL;
-	p += 8;
-	if (*p == '"')
-		p++;
-	while (p[n] != '\0' && p[n] != '"' && p[n] != ';' &&
-	    !ascii_isspace((unsigned char)p[n]) && n + 1 < size) {
-		out[n] = p[n];
-		n++;
-	}
-	out[n] = '\0';
-	return n > 0 ? out : NULL;
-}
-
 int
 cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 {
@@ -54,7 +29,7 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 	struct errbuf eb;
 	struct article *a = NULL;
 	struct buf in, text, safe;
-	char	*final_url = NULL, *ctype = NULL, charset[64];
+	char	*final_url = NULL, *ctype = NULL, charset[FETCH_CHARSET_MAX_BYTES];
 	const char *where = strcmp(target, "-") == 0 ? "<stdin>" : target;
 	int	 rc = 1;
 
@@ -79,7 +54,7 @@ cmd_dump(const struct options *o, const char *target, FILE *out, FILE *err)
 		}
 		if (eo.base_url == NULL)
 			eo.base_url = final_url != NULL ? final_url : target;
-		eo.charset = charset_of(ctype, charset, sizeof charset);
+		eo.charset = fetch_charset(ctype, charset, sizeof charset);
 	} else if (file_read(target, &in, &eb) == -1) {
 		fprintf(err, "byline: %s\n", eb.msg);
 		goto out;

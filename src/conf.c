@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "filter.h"
 
 /* Tokens on one line: a feed with CONF_TAGS_MAX tags, plus URL. */
 #define LINE_TOKENS_MAX	(CONF_TAGS_MAX + 2)
@@ -31,11 +32,15 @@ struct setting {
 	long		 min, max;	/* K_LONG, K_SECONDS range */
 };
 
-enum { K_LONG, K_SECONDS, K_STRING };
+enum { K_LONG, K_SECONDS, K_STRING, K_BOOL };
+
+/* Minutes a reload interval may be: a week at most. */
+#define RELOAD_MINUTES_MAX	(7 * 24 * 60)
 
 /* Sorted by name; also accepts newsboat's names where they mean the
- * same ("reload-threads"). */
+ * same ("reload-threads", "refresh-on-startup"). */
 static const struct setting settings[] = {
+	{ "auto-reload", K_BOOL, offsetof(struct conf, auto_reload), 0, 0 },
 	{ "browser", K_STRING, offsetof(struct conf, browser), 0, 0 },
 	{ "connect-timeout", K_SECONDS,
 	    offsetof(struct conf, connect_timeout_ms), 1, 600 },
@@ -43,13 +48,47 @@ static const struct setting settings[] = {
 	    1, 3600 },
 	{ "host-concurrency", K_LONG,
 	    offsetof(struct conf, host_concurrency), 1, FETCH_TOTAL_MAX },
+	{ "prefetch-days", K_LONG, offsetof(struct conf, prefetch_days),
+	    1, SYNC_PREFETCH_DAYS_MAX },
+	{ "prefetch-max", K_LONG, offsetof(struct conf, prefetch_max), 0,
+	    SYNC_PREFETCH_MAX },
+	{ "refresh-on-startup", K_BOOL,
+	    offsetof(struct conf, reload_on_start), 0, 0 },
 	{ "reload-concurrency", K_LONG,
 	    offsetof(struct conf, reload_concurrency), 1, FETCH_TOTAL_MAX },
+	{ "reload-interval", K_LONG, offsetof(struct conf, reload_interval),
+	    0, RELOAD_MINUTES_MAX },
+	{ "reload-on-start", K_BOOL,
+	    offsetof(struct conf, reload_on_start), 0, 0 },
 	{ "reload-threads", K_LONG,
 	    offsetof(struct conf, reload_concurrency), 1, FETCH_TOTAL_MAX },
+	{ "reload-time", K_LONG, offsetof(struct conf, reload_time), 1,
+	    RELOAD_MINUTES_MAX },
+	{ "save-path", K_STRING, offsetof(struct conf, save_path), 0, 0 },
 	{ "timeout", K_SECONDS, offsetof(struct conf, timeout_ms), 1, 3600 },
 	{ "user-agent", K_STRING, offsetof(struct conf, user_agent), 0, 0 },
 };
+
+/* newsboat's colour names, attributes and elements (its "color"
+ * command), sorted for bsearch(). */
+static const char *const color_names[] = {
+	"black", "blue", "cyan", "default", "green", "magenta", "red",
+	"white", "yellow"
+};
+static const char *const color_attrs[] = {
+	"blink", "bold", "dim", "invis", "protect", "reverse", "standout",
+	"underline"
+};
+static const char *const color_elements[] = {
+	"article", "background", "end-of-text-marker", "hint-description",
+	"hint-key", "hint-keys-delimiter", "hint-separator", "info",
+	"listfocus", "listfocus_unread", "listnormal", "listnormal_unread",
+	"title"
+};
+
+/* One line's handler: feeds.conf's or the settings file's. */
+typedef int line_fn(struct conf *, void *, const char *, size_t,
+    struct tokens *, struct errbuf *);
 
 static int	 warn(struct conf *, struct errbuf *, const char *, size_t,
 		    const char *, ...) __attribute__((format(printf, 5, 6)));
@@ -68,12 +107,14 @@ struct url_set {
 static int	 set_fill(struct url_set *, const struct conf *, size_t);
 static const struct conf_feed *set_find(const struct url_set *,
 		    const struct conf *, const char *);
-static int	 add_feed(struct conf *, struct url_set *, const char *, size_t,
-		    struct tokens *, struct errbuf *);
+static line_fn	 add_feed;
+static line_fn	 set_setting;
+static int	 parse_lines(struct conf *, const char *, const char *, size_t,
+		    line_fn *, void *, struct errbuf *);
 static int	 add_directive(struct conf_directive **, size_t *, size_t,
 		    const char *, const char *);
-static int	 set_setting(struct conf *, const char *, size_t,
-		    struct tokens *, struct errbuf *);
+static int	 put_quoted(struct buf *, const char *, const char *);
+static int	 setting_cmp(const void *, const void *);
 static char	*join_tokens(struct tokens *, size_t);
 static int	 is_url(const char *);
 
@@ -85,6 +126,11 @@ conf_init(struct conf *c)
 	c->host_concurrency = FETCH_HOST_DEFAULT;
 	c->connect_timeout_ms = FETCH_CONNECT_TIMEOUT_MS;
 	c->timeout_ms = FETCH_TIMEOUT_MS;
+	c->prefetch_max = SYNC_PREFETCH_DEFAULT;
+	c->prefetch_days = SYNC_PREFETCH_DAYS_DEFAULT;
+	c->reload_interval = -1;
+	/* newsboat's default reload-time */
+	c->reload_time = 60;
 }
 
 static void
@@ -112,8 +158,18 @@ conf_release(struct conf *c)
 		free(c->feeds[i].tags);
 	}
 	free(c->feeds);
+	for (i = 0; i < c->nqueries; i++) {
+		free(c->queries[i].title);
+		free(c->queries[i].expr);
+		for (j = 0; j < c->queries[i].ntags; j++)
+			free(c->queries[i].tags[j]);
+		free(c->queries[i].tags);
+	}
+	free(c->queries);
 	directives_free(c->binds, c->nbinds);
 	directives_free(c->colors, c->ncolors);
+	directives_free(c->macros, c->nmacros);
+	directives_free(c->ignores, c->nignores);
 	for (i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i]);
 	free(c->warnings);
@@ -121,6 +177,7 @@ conf_release(struct conf *c)
 	free(c->settings_path);
 	free(c->user_agent);
 	free(c->browser);
+	free(c->save_path);
 	conf_init(c);
 }
 
@@ -277,23 +334,140 @@ set_find(const struct url_set *set, const struct conf *c, const char *url)
 	return NULL;
 }
 
-/* Validates and adds the feed of one tokenized line; t is consumed. */
-static int
-add_feed(struct conf *c, struct url_set *set, const char *where,
-    size_t line, struct tokens *t, struct errbuf *eb)
+static void
+strv_free(char **v, size_t n)
 {
-	struct conf_feed f, *nf;
-	size_t	 i, j, k;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * The tags of a feed line, tokens 1 on: "!" sets *hidden, "~Title" sets
+ * *title (caller frees), the others are taken out of t into *tags
+ * (caller frees with strv_free()), duplicates dropped.  Returns 0, 1
+ * when there are too many, -1 when memory runs out (nothing kept).
+ */
+static int
+take_tags(struct tokens *t, char ***tags, size_t *ntags, char **title,
+    int *hidden)
+{
+	size_t	 i, j;
 	int	 dup;
 
-	if (ascii_ncasecmp(t->v[0], "query:", 6) == 0 ||
-	    ascii_ncasecmp(t->v[0], "exec:", 5) == 0 ||
-	    ascii_ncasecmp(t->v[0], "filter:", 7) == 0) {
-		*strchr(t->v[0], ':') = '\0';
-		return warn(c, eb, where, line, "%s: feeds are not supported",
-		    t->v[0]);
+	*ntags = 0;
+	*title = NULL;
+	if ((*tags = calloc(t->n, sizeof **tags)) == NULL)
+		return -1;
+	for (i = 1; i < t->n; i++) {
+		if (strcmp(t->v[i], "!") == 0) {
+			*hidden = 1;
+			continue;
+		}
+		if (t->v[i][0] == '~') {
+			free(*title);
+			*title = t->v[i][1] != '\0' ? strdup(t->v[i] + 1) :
+			    NULL;
+			if (t->v[i][1] != '\0' && *title == NULL)
+				goto nomem;
+			continue;
+		}
+		if (t->v[i][0] == '\0')
+			continue;
+		for (dup = 0, j = 0; j < *ntags; j++)
+			dup |= strcmp((*tags)[j], t->v[i]) == 0;
+		if (dup)
+			continue;
+		if (*ntags == CONF_TAGS_MAX) {
+			strv_free(*tags, *ntags);
+			free(*title);
+			return 1;
+		}
+		(*tags)[(*ntags)++] = t->v[i];
+		t->v[i] = NULL;
 	}
-	if (!is_url(t->v[0]))
+	return 0;
+nomem:
+	strv_free(*tags, *ntags);
+	free(*title);
+	return -1;
+}
+
+/* "query:Title:expression" and tags: the expression must compile. */
+static int
+add_query(struct conf *c, const char *where, size_t line, struct tokens *t,
+    struct errbuf *eb)
+{
+	struct conf_query q, *nq;
+	struct filter f;
+	struct errbuf why;
+	char	*colon, *unused = NULL;
+	int	 hidden = 0, rc;
+
+	memset(&q, 0, sizeof q);
+	colon = strchr(t->v[0] + 6, ':');
+	if (colon == NULL || colon == t->v[0] + 6)
+		return warn(c, eb, where, line, "query: needs "
+		    "\"query:Title:expression\"");
+	if (filter_compile(&f, colon + 1, &why) == -1)
+		return warn(c, eb, where, line, "query \"%.*s\": %s%s",
+		    (int)(colon - t->v[0] - 6), t->v[0] + 6, why.msg,
+		    t->n > 1 ? " (quote the whole \"query:Title:expression\")" :
+		    "");
+	filter_release(&f);
+	if ((rc = take_tags(t, &q.tags, &q.ntags, &unused, &hidden)) == 1)
+		return warn(c, eb, where, line, "too many tags (limit %d)",
+		    CONF_TAGS_MAX);
+	free(unused);
+	if (rc == -1)
+		goto nomem;
+	q.line = line;
+	q.title = xstrndup(t->v[0] + 6, (size_t)(colon - t->v[0] - 6));
+	q.expr = strdup(colon + 1);
+	nq = reallocarray(c->queries, c->nqueries + 1, sizeof *nq);
+	if (q.title == NULL || q.expr == NULL || nq == NULL) {
+		if (nq != NULL)
+			c->queries = nq;
+		free(q.title);
+		free(q.expr);
+		strv_free(q.tags, q.ntags);
+		goto nomem;
+	}
+	c->queries = nq;
+	c->queries[c->nqueries++] = q;
+	return 0;
+nomem:
+	errbuf_set(eb, "%s: out of memory", where);
+	return -1;
+}
+
+/* Validates and adds the feed of one tokenized line; arg is the URL
+ * set of c's feeds. */
+static int
+add_feed(struct conf *c, void *arg, const char *where, size_t line,
+    struct tokens *t, struct errbuf *eb)
+{
+	struct url_set *set = arg;
+	struct conf_feed f, *nf;
+	size_t	 k;
+	int	 rc;
+
+	if (ascii_ncasecmp(t->v[0], "query:", 6) == 0)
+		return add_query(c, where, line, t, eb);
+	/* newsboat's "exec:CMD" and "filter:CMD:URL": the person's own
+	 * commands, run by the sync engine (sync.c) */
+	if (ascii_ncasecmp(t->v[0], "exec:", 5) == 0) {
+		if (t->v[0][5] == '\0')
+			return warn(c, eb, where, line, "exec: without a "
+			    "command");
+	} else if (ascii_ncasecmp(t->v[0], "filter:", 7) == 0) {
+		if (conf_filter_url(t->v[0]) == NULL)
+			return warn(c, eb, where, line, "filter: wants "
+			    "\"filter:CMD:URL\" with a http, https or file "
+			    "URL");
+	} else if (!is_url(t->v[0]))
 		return warn(c, eb, where, line, "not a http, https or file "
 		    "URL: \"%.80s\"", t->v[0]);
 	if (strlen(t->v[0]) > URL_MAX_BYTES)
@@ -306,38 +480,11 @@ add_feed(struct conf *c, struct url_set *set, const char *where,
 		    CONF_FEEDS_MAX);
 	memset(&f, 0, sizeof f);
 	f.line = line;
-	if ((f.tags = calloc(t->n, sizeof *f.tags)) == NULL)
+	if ((rc = take_tags(t, &f.tags, &f.ntags, &f.title, &f.hidden)) == 1)
+		return warn(c, eb, where, line, "too many tags (limit %d)",
+		    CONF_TAGS_MAX);
+	if (rc == -1)
 		goto nomem;
-	for (i = 1; i < t->n; i++) {
-		if (strcmp(t->v[i], "!") == 0) {
-			f.hidden = 1;
-			continue;
-		}
-		if (t->v[i][0] == '~') {
-			free(f.title);
-			f.title = t->v[i][1] != '\0' ?
-			    strdup(t->v[i] + 1) : NULL;
-			if (t->v[i][1] != '\0' && f.title == NULL)
-				goto nomem;
-			continue;
-		}
-		if (t->v[i][0] == '\0')
-			continue;
-		for (dup = 0, j = 0; j < f.ntags; j++)
-			dup |= strcmp(f.tags[j], t->v[i]) == 0;
-		if (dup)
-			continue;
-		if (f.ntags == CONF_TAGS_MAX) {
-			for (j = 0; j < f.ntags; j++)
-				free(f.tags[j]);
-			free(f.tags);
-			free(f.title);
-			return warn(c, eb, where, line,
-			    "too many tags (limit %d)", CONF_TAGS_MAX);
-		}
-		f.tags[f.ntags++] = t->v[i];
-		t->v[i] = NULL;
-	}
 	/* Room for the next power of two of feeds: growing by one copied
 	 * the whole array per line (quadratic under ASan). */
 	if (c->nfeeds == 0 || (c->nfeeds >= 16 &&
@@ -345,43 +492,44 @@ add_feed(struct conf *c, struct url_set *set, const char *where,
 		nf = reallocarray(c->feeds, c->nfeeds == 0 ? 16 :
 		    c->nfeeds * 2, sizeof *nf);
 		if (nf == NULL)
-			goto nomem;
+			goto nomem_tags;
 		c->feeds = nf;
 	}
 	f.url = t->v[0];
 	t->v[0] = NULL;
 	if (2 * (c->nfeeds + 1) >= set->cap &&
-	    set_fill(set, c, c->nfeeds) == -1)
-		goto nomem;
+	    set_fill(set, c, c->nfeeds) == -1) {
+		free(f.url);
+		goto nomem_tags;
+	}
 	c->feeds[c->nfeeds] = f;
 	k = url_hash(f.url) & (set->cap - 1);
 	while (set->slot[k] != 0)
 		k = (k + 1) & (set->cap - 1);
 	set->slot[k] = ++c->nfeeds;
 	return 0;
-nomem:
-	for (j = 0; j < f.ntags; j++)
-		free(f.tags[j]);
-	free(f.tags);
+nomem_tags:
+	strv_free(f.tags, f.ntags);
 	free(f.title);
+nomem:
 	errbuf_set(eb, "%s: out of memory", where);
 	return -1;
 }
 
-int
-conf_parse_feeds(struct conf *c, const char *where, const char *text,
-    size_t n, struct errbuf *eb)
+/*
+ * The one line loop of both files: splits text into lines, tokenizes
+ * each and hands the non-empty ones to fn; a line too long or badly
+ * quoted is reported and skipped.  -1 only when memory runs out.
+ */
+static int
+parse_lines(struct conf *c, const char *where, const char *text, size_t n,
+    line_fn *fn, void *arg, struct errbuf *eb)
 {
 	struct tokens t;
-	struct url_set set = { NULL, 0 };
 	const char *why, *p, *end = text + n, *nl;
 	size_t	 line = 0;
 	int	 rc = 0;
 
-	if (set_fill(&set, c, c->nfeeds) == -1) {
-		errbuf_set(eb, "%s: out of memory", where);
-		return -1;
-	}
 	for (p = text; p < end && rc != -1; p = nl + 1) {
 		line++;
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -390,15 +538,28 @@ conf_parse_feeds(struct conf *c, const char *where, const char *text,
 			rc = warn(c, eb, where, line, "line too long");
 		} else if (tokenize(p, (size_t)(nl - p), &t, &why) == -1) {
 			rc = warn(c, eb, where, line, "%s", why);
-		} else if (t.n == 0) {
-			rc = 0;
-		} else {
-			rc = add_feed(c, &set, where, line, &t, eb);
+		} else if (t.n > 0) {
+			rc = fn(c, arg, where, line, &t, eb);
 			tokens_free(&t);
 		}
 	}
+	return rc;
+}
+
+int
+conf_parse_feeds(struct conf *c, const char *where, const char *text,
+    size_t n, struct errbuf *eb)
+{
+	struct url_set set = { NULL, 0 };
+	int	 rc;
+
+	if (set_fill(&set, c, c->nfeeds) == -1) {
+		errbuf_set(eb, "%s: out of memory", where);
+		return -1;
+	}
+	rc = parse_lines(c, where, text, n, add_feed, &set, eb);
 	free(set.slot);
-	return rc == -1 ? -1 : 0;
+	return rc;
 }
 
 static int
@@ -447,26 +608,155 @@ setting_cmp(const void *key, const void *elem)
 }
 
 static int
-set_setting(struct conf *c, const char *where, size_t line, struct tokens *t,
+name_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int
+in_list(const char *s, const char *const *v, size_t n)
+{
+	return bsearch(s, v, n, sizeof *v, name_cmp) != NULL;
+}
+
+/* A colour: a name, or colorN for N from 0 to 255 (newsboat's). */
+static int
+is_color(const char *s)
+{
+	char	*end;
+	long	 n;
+
+	if (in_list(s, color_names, sizeof color_names /
+	    sizeof color_names[0]))
+		return 1;
+	if (strncmp(s, "color", 5) != 0 || !ascii_isdigit((unsigned char)s[5]))
+		return 0;
+	errno = 0;
+	n = strtol(s + 5, &end, 10);
+	return errno == 0 && *end == '\0' && n >= 0 && n <= 255;
+}
+
+/* "color ELEMENT FG [BG [ATTR...]]": why it is wrong, or NULL. */
+static const char *
+check_color(struct tokens *t, size_t *bad)
+{
+	size_t	 i;
+
+	if (t->n < 3)
+		return "usage: color ELEMENT FG [BG [ATTR...]]";
+	*bad = 1;
+	if (!in_list(t->v[1], color_elements, sizeof color_elements /
+	    sizeof color_elements[0]))
+		return "unknown element";
+	for (i = 2; i < t->n && i < 4; i++) {
+		*bad = i;
+		if (!is_color(t->v[i]))
+			return "unknown colour (black, red, green, yellow, "
+			    "blue, magenta, cyan, white, default or color0 to "
+			    "color255)";
+	}
+	for (; i < t->n; i++) {
+		*bad = i;
+		if (!in_list(t->v[i], color_attrs, sizeof color_attrs /
+		    sizeof color_attrs[0]))
+			return "unknown attribute (bold, underline, reverse, "
+			    "standout, blink, dim, invis, protect)";
+	}
+	return NULL;
+}
+
+/*
+ * "macro KEY COMMAND [; COMMAND...]" (newsboat's macro): a command is an
+ * action, checked like a bind, or "set KEY VALUE" with a known key.  The
+ * value kept is the commands, one a line, a set's value double-quoted.
+ */
+static int
+add_macro(struct conf *c, const char *where, size_t line, struct tokens *t,
     struct errbuf *eb)
 {
-	const struct setting *s;
-	char	*end, *v, **sp;
-	long	 l;
+	struct errbuf why;
+	struct buf v;
+	size_t	 i, n;
 
-	if (strcmp(t->v[0], "bind") == 0 || strcmp(t->v[0], "bind-key") == 0) {
-		if (t->n != 3)
-			return warn(c, eb, where, line,
-			    "usage: bind KEY ACTION");
+	if (t->n < 3)
+		return warn(c, eb, where, line, "usage: macro KEY COMMAND "
+		    "[; COMMAND...]");
+	buf_init(&v, CONF_LINE_MAX_BYTES);
+	for (i = 2; i < t->n; i += n) {
+		for (n = 0; i + n < t->n && strcmp(t->v[i + n], ";") != 0; n++)
+			;
+		if (n == 0) {
+			n = 1;
+			continue;
+		}
+		if (strcmp(t->v[i], "set") == 0) {
+			if (n != 3 || bsearch(t->v[i + 1], settings,
+			    sizeof settings / sizeof settings[0],
+			    sizeof settings[0], setting_cmp) == NULL) {
+				buf_release(&v);
+				return warn(c, eb, where, line, "macro: %s",
+				    n != 3 ? "usage: set KEY VALUE" :
+				    "set: unknown key");
+			}
+			if ((v.len > 0 && buf_putc(&v, '\n') != BUF_OK) ||
+			    buf_printf(&v, "set %s", t->v[i + 1]) != BUF_OK ||
+			    put_quoted(&v, "", t->v[i + 2]) == -1)
+				goto nomem;
+			continue;
+		}
+		if (n != 1 || (c->check_bind != NULL &&
+		    c->check_bind(t->v[1], t->v[i], &why) == -1)) {
+			buf_release(&v);
+			return warn(c, eb, where, line, "macro: %s", n != 1 ?
+			    "an action takes no arguments (separate commands "
+			    "with \" ; \")" : why.msg);
+		}
+		if ((v.len > 0 && buf_putc(&v, '\n') != BUF_OK) ||
+		    buf_puts(&v, t->v[i]) != BUF_OK)
+			goto nomem;
+	}
+	if (add_directive(&c->macros, &c->nmacros, line, t->v[1],
+	    v.data) == -1)
+		goto nomem;
+	buf_release(&v);
+	return 0;
+nomem:
+	buf_release(&v);
+	errbuf_set(eb, "%s: out of memory", where);
+	return -1;
+}
+
+/* The lines that are not "key value": bind, color, macro, ... Returns
+ * 1 when t is none of them. */
+static int
+set_directive(struct conf *c, const char *where, size_t line,
+    struct tokens *t, struct errbuf *eb)
+{
+	struct filter f;
+	struct errbuf why;
+	const char *msg;
+	size_t	 bad;
+	char	*v;
+
+	if (strcmp(t->v[0], "bind") == 0 || strcmp(t->v[0], "bind-key") == 0 ||
+	    strcmp(t->v[0], "unbind-key") == 0) {
+		if (t->v[0][0] == 'u' ? t->n != 2 : t->n != 3)
+			return warn(c, eb, where, line, t->v[0][0] == 'u' ?
+			    "usage: unbind-key KEY" : "usage: bind KEY ACTION");
+		msg = t->v[0][0] == 'u' ? "none" : t->v[2];
+		if (c->check_bind != NULL &&
+		    c->check_bind(t->v[1], msg, &why) == -1)
+			return warn(c, eb, where, line, "%s", why.msg);
 		if (add_directive(&c->binds, &c->nbinds, line, t->v[1],
-		    t->v[2]) == -1)
+		    msg) == -1)
 			goto nomem;
 		return 0;
 	}
 	if (strcmp(t->v[0], "color") == 0 || strcmp(t->v[0], "colour") == 0) {
-		if (t->n < 3)
-			return warn(c, eb, where, line,
-			    "usage: color ELEMENT FG [BG [ATTR...]]");
+		if ((msg = check_color(t, &bad)) != NULL)
+			return warn(c, eb, where, line, t->n < 3 ? "%s" :
+			    "color: \"%.40s\": %s", t->n < 3 ? msg : t->v[bad],
+			    msg);
 		if ((v = join_tokens(t, 2)) == NULL)
 			goto nomem;
 		if (add_directive(&c->colors, &c->ncolors, line, t->v[1],
@@ -477,11 +767,46 @@ set_setting(struct conf *c, const char *where, size_t line, struct tokens *t,
 		free(v);
 		return 0;
 	}
+	if (strcmp(t->v[0], "macro") == 0)
+		return add_macro(c, where, line, t, eb);
+	if (strcmp(t->v[0], "ignore-article") == 0) {
+		if (t->n != 3)
+			return warn(c, eb, where, line, "usage: ignore-article "
+			    "FEED-URL|* \"EXPRESSION\"");
+		if (filter_compile(&f, t->v[2], &why) == -1)
+			return warn(c, eb, where, line, "ignore-article: %s",
+			    why.msg);
+		filter_release(&f);
+		if (add_directive(&c->ignores, &c->nignores, line, t->v[1],
+		    t->v[2]) == -1)
+			goto nomem;
+		return 0;
+	}
+	return 1;
+nomem:
+	errbuf_set(eb, "%s: out of memory", where);
+	return -1;
+}
+
+static int
+set_setting(struct conf *c, void *arg, const char *where, size_t line,
+    struct tokens *t, struct errbuf *eb)
+{
+	const struct setting *s;
+	char	*end, *v, **sp;
+	long	 l;
+	int	 rc;
+
+	(void)arg;
+	if ((rc = set_directive(c, where, line, t, eb)) != 1)
+		return rc;
 	s = bsearch(t->v[0], settings, sizeof settings / sizeof settings[0],
 	    sizeof settings[0], setting_cmp);
 	if (s == NULL)
 		return warn(c, eb, where, line, "unknown key \"%.80s\"",
 		    t->v[0]);
+	if (t->n == 1)
+		return warn(c, eb, where, line, "%s needs a value", s->name);
 	if (t->n != 2)
 		return warn(c, eb, where, line, "%s takes one value "
 		    "(quote it if it has spaces)", s->name);
@@ -491,6 +816,18 @@ set_setting(struct conf *c, const char *where, size_t line, struct tokens *t,
 			goto nomem;
 		free(*sp);
 		*sp = v;
+		return 0;
+	}
+	if (s->kind == K_BOOL) {
+		if (strcmp(t->v[1], "yes") == 0 || strcmp(t->v[1], "true") == 0)
+			l = 1;
+		else if (strcmp(t->v[1], "no") == 0 ||
+		    strcmp(t->v[1], "false") == 0)
+			l = 0;
+		else
+			return warn(c, eb, where, line, "%s: \"%.40s\" is not "
+			    "yes or no", s->name, t->v[1]);
+		*(int *)(void *)((char *)c + s->off) = (int)l;
 		return 0;
 	}
 	errno = 0;
@@ -512,29 +849,45 @@ int
 conf_parse_settings(struct conf *c, const char *where, const char *text,
     size_t n, struct errbuf *eb)
 {
-	struct tokens t;
-	const char *why, *p, *end = text + n, *nl;
-	size_t	 line = 0;
-	int	 rc;
+	return parse_lines(c, where, text, n, set_setting, NULL, eb);
+}
 
-	for (p = text; p < end; p = nl + 1) {
-		line++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if ((size_t)(nl - p) > CONF_LINE_MAX_BYTES) {
-			rc = warn(c, eb, where, line, "line too long");
-		} else if (tokenize(p, (size_t)(nl - p), &t, &why) == -1) {
-			rc = warn(c, eb, where, line, "%s", why);
-		} else if (t.n == 0) {
-			rc = 0;
-		} else {
-			rc = set_setting(c, where, line, &t, eb);
-			tokens_free(&t);
-		}
-		if (rc == -1)
-			return -1;
+int
+conf_set(struct conf *c, const char *line, struct errbuf *eb)
+{
+	struct tokens t;
+	const char *why, *colon;
+	size_t	 before = c->nwarnings;
+
+	if (tokenize(line, strlen(line), &t, &why) == -1) {
+		errbuf_set(eb, "%s", why);
+		return -1;
 	}
-	return 0;
+	if (t.n == 0) {
+		errbuf_set(eb, "usage: set KEY VALUE");
+		return -1;
+	}
+	if (set_setting(c, NULL, "set", 1, &t, eb) == -1) {
+		tokens_free(&t);
+		return -1;
+	}
+	tokens_free(&t);
+	if (c->nwarnings == before)
+		return 0;
+	/* The setting's own warning, without "set:1: ", is the error. */
+	colon = strstr(c->warnings[--c->nwarnings], ": ");
+	errbuf_set(eb, "%s", colon != NULL ? colon + 2 :
+	    c->warnings[c->nwarnings]);
+	free(c->warnings[c->nwarnings]);
+	return -1;
+}
+
+long
+conf_reload_minutes(const struct conf *c)
+{
+	if (c->reload_interval >= 0)
+		return c->reload_interval;
+	return c->auto_reload ? c->reload_time : 0;
 }
 
 int
@@ -616,6 +969,19 @@ conf_load(struct conf *c, const char *feeds_path, const char *settings_path,
 	}
 	buf_release(&b);
 	return 0;
+}
+
+const char *
+conf_filter_url(const char *feed)
+{
+	const char *p;
+
+	if (ascii_ncasecmp(feed, "filter:", 7) != 0)
+		return NULL;
+	for (p = feed + 7; (p = strchr(p, ':')) != NULL; p++)
+		if (p > feed + 7 && is_url(p + 1))
+			return p + 1;
+	return NULL;
 }
 
 const struct conf_feed *

@@ -8,10 +8,16 @@
  *
  * one URL per line, then tags (double-quoted, or bare words), a tag
  * starting with '~' being the custom title and the tag "!" hiding the
- * feed from the feed list.  Newsboat's query:, exec: and filter: lines
- * are reported and skipped.  The settings file "config" beside it holds
- * "key value" lines (see feeds.conf.example); "bind KEY ACTION" and
- * "color ..." lines are kept as they are for the TUI to check.
+ * feed from the feed list.  A query feed is one quoted token,
+ * "query:Title:expression" (newsboat's filter language, filter.h), then
+ * tags.  Newsboat's "exec:CMD" (the output of a command of the
+ * person's, as the feed) and "filter:CMD:URL" (URL's body piped through
+ * the command) are kept as they are written, for the sync engine to run.
+ * The settings file "config" beside it holds "key value" lines (see
+ * feeds.conf.example); "bind KEY ACTION" and "macro KEY ACTION..." lines
+ * are checked by the caller's check_bind (when set) and kept, "color"
+ * lines are checked against newsboat's elements, colours and
+ * attributes, "ignore-article FEED EXPRESSION" against filter.h.
  *
  * A bad line costs only itself: it is skipped and a "FILE:LINE: why"
  * message is added to warnings[] (the caller prints them or shows them).
@@ -38,11 +44,24 @@ struct conf_feed {
 	size_t	 line;		/* in feeds.conf, 1-based */
 };
 
-/* A "bind KEY ACTION" or "color ELEMENT FG BG [ATTR...]" line. */
+/* A query feed: "query:Title:expression" and tags. */
+struct conf_query {
+	char	*title;
+	char	*expr;		/* compiles with filter_compile() */
+	char	**tags;
+	size_t	 ntags;
+	size_t	 line;
+};
+
+/*
+ * A "bind KEY ACTION", "color ELEMENT FG BG [ATTR...]", "macro KEY
+ * ACTION [; ACTION...]" or "ignore-article FEED EXPRESSION" line.
+ */
 struct conf_directive {
 	size_t	 line;
-	char	*key;		/* KEY, or ELEMENT */
-	char	*value;		/* ACTION, or the rest of the line */
+	char	*key;		/* KEY, ELEMENT, or FEED ("*": every feed) */
+	char	*value;		/* ACTION, the colours, the actions
+				   separated by ";", or EXPRESSION */
 };
 
 struct conf {
@@ -50,6 +69,8 @@ struct conf {
 	char		*settings_path;
 	struct conf_feed *feeds;
 	size_t		 nfeeds;
+	struct conf_query *queries;
+	size_t		 nqueries;
 
 	/* Settings, with the defaults of bounds.h until set. */
 	long		 reload_concurrency;	/* transfers at once */
@@ -57,12 +78,32 @@ struct conf {
 	long		 connect_timeout_ms;
 	long		 timeout_ms;
 	char		*user_agent;	/* or NULL: fetch's default */
+	long		 prefetch_max;	/* pages per reload; 0: none */
+	long		 prefetch_days;	/* of items this recent */
 	char		*browser;	/* or NULL: $BROWSER, then xdg-open */
+	int		 reload_on_start;	/* the reader reloads at once */
+	long		 reload_interval;	/* minutes, or -1: not set */
+	int		 auto_reload;		/* newsboat's, with: */
+	long		 reload_time;		/* minutes */
+	char		*save_path;	/* folder for saved articles, or NULL */
 
 	struct conf_directive *binds;
 	size_t		 nbinds;
 	struct conf_directive *colors;
 	size_t		 ncolors;
+	struct conf_directive *macros;
+	size_t		 nmacros;
+	struct conf_directive *ignores;
+	size_t		 nignores;
+
+	/*
+	 * Set by the caller before loading (NULL: bind and macro lines are
+	 * kept unchecked): checks that key names a key and action an
+	 * operation; returns 0, or -1 with eb set to why.  A bad line is
+	 * then reported and dropped.
+	 */
+	int		(*check_bind)(const char *key, const char *action,
+			    struct errbuf *eb);
 
 	char		**warnings;	/* "FILE:LINE: why" */
 	size_t		 nwarnings;
@@ -94,6 +135,25 @@ int	 conf_parse_feeds(struct conf *, const char *where, const char *text,
 	    size_t n, struct errbuf *eb) WARN_UNUSED;
 int	 conf_parse_settings(struct conf *, const char *where,
 	    const char *text, size_t n, struct errbuf *eb) WARN_UNUSED;
+
+/* The URL of a "filter:CMD:URL" feed (inside feed), or NULL when feed
+ * is no filter: feed or has no URL after its command. */
+const char	*conf_filter_url(const char *feed);
+
+/*
+ * One settings line ("browser \"w3m %u\"", "bind x quit"), as the
+ * settings file has it, from the reader's command line or a macro's
+ * "set".  Returns 0, or -1 with eb set to why (nothing changed).
+ */
+int	 conf_set(struct conf *, const char *line, struct errbuf *eb)
+	    WARN_UNUSED;
+
+/*
+ * Minutes between the reader's background reloads, 0 for none:
+ * reload-interval when set, else newsboat's reload-time when its
+ * auto-reload is on.
+ */
+long	 conf_reload_minutes(const struct conf *);
 
 /* The feed with this URL, or NULL. */
 const struct conf_feed	*conf_find_feed(const struct conf *, const char *url);

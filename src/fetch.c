@@ -72,6 +72,31 @@ static void	 xfer_free(struct xfer *);
 static ssize_t	 host_index(struct fetcher *, const char *, int);
 
 const char *
+fetch_charset(const char *ctype, char *out, size_t size)
+{
+	const char *p;
+	size_t	 n = 0;
+
+	if (ctype == NULL || size == 0)
+		return NULL;
+	for (p = ctype; *p != '\0'; p++)
+		if (ascii_ncasecmp(p, "charset=", 8) == 0)
+			break;
+	if (*p == '\0')
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	while (p[n] != '\0' && p[n] != '"' && p[n] != ';' &&
+	    !ascii_isspace((unsigned char)p[n]) && n + 1 < size) {
+		out[n] = p[n];
+		n++;
+	}
+	out[n] = '\0';
+	return n > 0 ? out : NULL;
+}
+
+const char *
 fetch_result_str(enum fetch_result r)
 {
 	switch (r) {

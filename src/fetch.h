@@ -116,6 +116,17 @@ int	 fetch_fdset(struct fetcher *, fd_set *r, fd_set *w, fd_set *x,
 	    int *maxfd);
 long	 fetch_timeout(struct fetcher *);
 
+/*
+ * The charset parameter of a Content-Type header value (RFC 9110 8.3:
+ * "text/html; charset=ISO-8859-1", the value maybe quoted, ended by a
+ * quote, ';' or whitespace), copied into out (size bytes, cut to fit).
+ * Returns out, or NULL when there is none.  Every caller that decodes a
+ * fetched body uses this one, so a feed decodes the same whoever
+ * fetched it.
+ */
+const char	*fetch_charset(const char *content_type, char *out,
+		    size_t size);
+
 /* A short lower-case phrase for a result ("timeout", "HTTP error"). */
 const char	*fetch_result_str(enum fetch_result);
 

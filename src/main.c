@@ -23,6 +23,7 @@ enum mode {
 	MODE_RELOAD,
 	MODE_IMPORT_OPML,
 	MODE_EXPORT_OPML,
+	MODE_EXPORT,
 	MODE_DEMO
 };
 
@@ -36,7 +37,9 @@ enum {
 	OPT_IMPORT_OPML,
 	OPT_EXPORT_OPML,
 	OPT_DB,
-	OPT_DEMO
+	OPT_DEMO,
+	OPT_EXPORT,
+	OPT_UNREAD
 };
 
 static const struct option longopts[] = {
@@ -48,6 +51,8 @@ static const struct option longopts[] = {
 	{ "reload", no_argument, NULL, OPT_RELOAD },
 	{ "import-opml", required_argument, NULL, OPT_IMPORT_OPML },
 	{ "export-opml", no_argument, NULL, OPT_EXPORT_OPML },
+	{ "export", no_argument, NULL, OPT_EXPORT },
+	{ "unread", no_argument, NULL, OPT_UNREAD },
 	{ "config", required_argument, NULL, 'c' },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "demo", no_argument, NULL, OPT_DEMO },
@@ -70,6 +75,7 @@ usage(FILE *f)
 "       byline --parse-feed PATH|URL|-\n"
 "       byline [-c FILE] [--db FILE] --reload\n"
 "       byline [-c FILE] [--db FILE] --import-opml FILE | --export-opml\n"
+"       byline [--db FILE] --export [--format=tsv|json] [--unread]\n"
 "\n"
 "  --dump             print the article extracted from a saved page (HTML\n"
 "                     or a text copy) and exit\n"
@@ -77,9 +83,13 @@ usage(FILE *f)
 "  --input=TYPE       html or text; sniffed from the content by default\n"
 "  --base-url=URL     resolve the page's relative links against URL\n"
 "  --parse-feed       print a feed's entries as sfeed's TSV and exit\n"
-"  --reload           fetch every configured feed, store, print a summary\n"
+"  --reload           fetch every configured feed and the pages of its new\n"
+"                     items, store them, print a summary\n"
 "  --import-opml FILE add the feeds of an OPML file to feeds.conf\n"
 "  --export-opml      print the configured feeds as OPML\n"
+"  --export           print the stored items: --format=tsv (sfeed's\n"
+"                     columns, the default) or json (one object a line,\n"
+"                     with the stored story); --unread: unread ones only\n"
 "  -c, --config FILE  the feeds.conf to use (default:\n"
 "                     $XDG_CONFIG_HOME/byline/feeds.conf)\n"
 "  --db FILE          the cache database to use (default:\n"
@@ -87,6 +97,10 @@ usage(FILE *f)
 "  --demo             browse the bundled demo feeds, offline\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
+"\n"
+"In the reader, ? lists the keys (newsboat's: J K p C u t F S | , : E) and\n"
+"^E the bad config lines and failed feeds.  feeds.conf may hold newsboat\n"
+"query feeds (\"query:Title:expression\").\n"
 "\n"
 "Exit status: 0 done, 1 the input could not be read or understood,\n"
 "2 bad usage.  See byline(1).\n", f);
@@ -113,8 +127,8 @@ main(int argc, char *argv[])
 {
 	struct options o;
 	enum mode mode = MODE_TUI;
-	const char *opml = NULL;
-	int	 c, rc;
+	const char *opml = NULL, *format = NULL;
+	int	 c, rc, unread = 0;
 
 	memset(&o, 0, sizeof o);
 	o.format = RENDER_TEXT;
@@ -127,6 +141,9 @@ main(int argc, char *argv[])
 			mode = MODE_DUMP;
 			break;
 		case OPT_FORMAT:
+			format = optarg;
+			if (strcmp(optarg, "tsv") == 0)
+				break;	/* --export's; checked below */
 			if (strcmp(optarg, "text") == 0)
 				o.format = RENDER_TEXT;
 			else if (strcmp(optarg, "json") == 0)
@@ -163,6 +180,12 @@ main(int argc, char *argv[])
 		case OPT_EXPORT_OPML:
 			mode = MODE_EXPORT_OPML;
 			break;
+		case OPT_EXPORT:
+			mode = MODE_EXPORT;
+			break;
+		case OPT_UNREAD:
+			unread = 1;
+			break;
 		case 'c':
 			o.config = optarg;
 			break;
@@ -191,6 +214,15 @@ main(int argc, char *argv[])
 	if (mode == MODE_TUI || mode == MODE_DEMO)
 		setlocale(LC_ALL, "");
 
+	if (format != NULL && (mode == MODE_EXPORT ?
+	    strcmp(format, "tsv") != 0 && strcmp(format, "json") != 0 :
+	    strcmp(format, "tsv") == 0))
+		bad_usage("unknown format '%s' (%s)", format,
+		    mode == MODE_EXPORT ? "tsv or json" :
+		    "text, json or markdown");
+	if (unread && mode != MODE_EXPORT)
+		bad_usage("%s", "--unread goes with --export");
+
 	switch (mode) {
 	case MODE_DUMP:
 		if (argc != 1)
@@ -217,6 +249,12 @@ main(int argc, char *argv[])
 		if (argc != 0)
 			bad_usage("%s", "--export-opml takes no arguments");
 		rc = cmd_export_opml(&o, stdout, stderr);
+		break;
+	case MODE_EXPORT:
+		if (argc != 0)
+			bad_usage("%s", "--export takes no arguments");
+		rc = cmd_export(&o, format == NULL || strcmp(format, "tsv") ==
+		    0, unread, stdout, stderr);
 		break;
 	case MODE_DEMO:
 		if (argc != 0)

@@ -80,6 +80,13 @@ feed(struct walk *w, xmlNode *n, const char *url)
 	title = attr(n, "title");
 	if (title == NULL)
 		title = attr(n, "text");
+	/* A name that is only the address (what exporters write into the
+	 * required "text" when they know no title) is no custom title: it
+	 * would hide the feed's own. */
+	if (title != NULL && (title[0] == '\0' || strcmp(title, url) == 0)) {
+		free(title);
+		title = NULL;
+	}
 	cat = attr(n, "category");
 	for (i = 0; i < w->nfolders; i++)
 		if (add_tag(tags, &ntags, w->folders[i],
@@ -235,12 +242,15 @@ put_attr(struct buf *out, const char *name, const char *v)
 static int
 put_feed(struct buf *out, const struct opml_feed *f, const char *indent)
 {
-	const char *t = f->title != NULL ? f->title : f->url;
 	size_t	 i;
 
+	/* OPML 2.0 requires "text"; without a title it is the address,
+	 * which opml_parse() does not take for a title, and there is no
+	 * "title". */
 	if (buf_printf(out, "%s<outline type=\"rss\"", indent) != BUF_OK ||
-	    put_attr(out, "text", t) == -1 || put_attr(out, "title", t) == -1 ||
-	    put_attr(out, "xmlUrl", f->url) == -1)
+	    put_attr(out, "text", f->title != NULL ? f->title : f->url) ==
+	    -1 || (f->title != NULL && put_attr(out, "title", f->title) ==
+	    -1) || put_attr(out, "xmlUrl", f->url) == -1)
 		return -1;
 	if (f->ntags > 0) {
 		if (buf_puts(out, " category=\"") != BUF_OK)

@@ -1,25 +1,35 @@
 /*
  * store: SQLite cache.db.  See store.h for the contract.
  *
- * Schema (version 1):
+ * Schema (version 3):
  *   feeds(id, url UNIQUE, title, custom_title, tags, etag, last_modified,
  *         error, updated)
  *   items(id, feed_id, guid, title, link, author, content, content_type,
- *         enclosure, categories, time, read, starred, text,
+ *         enclosure, categories, time, read, starred, text, story,
  *         UNIQUE(feed_id, guid))
- *   items_fts: FTS5(title, body), rowid = items.id; body is the content
- *         with markup removed, then the saved full text.
+ *         text: the plain text of the saved page; story: the whole
+ *         article as story.c encodes it (versioned inside).
+ *   items_fts: contentless FTS5(title, body), rowid = items.id; body is
+ *         the content with markup removed, then the saved text.  The
+ *         index keeps no copy of either (version 2 kept one: a third of
+ *         the file); an entry is removed with FTS5's 'delete' command,
+ *         which needs the values it was made from, so every change of
+ *         an indexed column goes through fts_change() with the old row.
+ *         Nothing deletes items; were a feed's row deleted, its items'
+ *         stale entries would match no row of items and never show.
  * Migrations run in order from PRAGMA user_version, each in its own
  * transaction, so an interrupted one is rolled back and redone.
  * Statements are prepared once (lazily) and reset after each use.
  */
 #include <errno.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
 
+#include "filter.h"
 #include "store.h"
 
 enum stmt_id {
@@ -38,6 +48,10 @@ enum stmt_id {
 	S_ITEM_UPDATE,
 	S_FTS_DELETE,
 	S_FTS_INSERT,
+	S_ITEM_OLD,
+	S_STORY_SAVE,
+	S_STORY_LOAD,
+	S_EXPORT,
 	S_ITEM_GET,
 	S_ITEMS_FEED,
 	S_ITEMS_ALL,
@@ -47,6 +61,8 @@ enum stmt_id {
 	S_TEXT_LOAD,
 	S_SEARCH,
 	S_RELATED,
+	S_WORD_DF,
+	S_ITEM_COUNT,
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
@@ -62,7 +78,7 @@ enum stmt_id {
 #define ITEM_COLS \
 	"i.id, i.feed_id, i.guid, i.title, i.link, i.author, NULL, " \
 	"i.content_type, i.enclosure, i.categories, i.time, i.read, " \
-	"i.starred, i.text IS NOT NULL "
+	"i.starred, i.text IS NOT NULL, i.story IS NOT NULL "
 
 static const char *const sql[S_COUNT] = {
 	[S_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
@@ -92,13 +108,22 @@ static const char *const sql[S_COUNT] = {
 	    "content IS NOT ?6 OR content_type IS NOT ?7 OR "
 	    "enclosure IS NOT ?8 OR categories IS NOT ?9 OR "
 	    "(?10 IS NOT NULL AND time IS NOT ?10))",
-	[S_FTS_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
+	[S_FTS_DELETE] = "INSERT INTO items_fts (items_fts, rowid, title, "
+	    "body) VALUES ('delete', ?1, ?2, ?3)",
 	[S_FTS_INSERT] = "INSERT INTO items_fts (rowid, title, body) "
 	    "VALUES (?1, ?2, ?3)",
+	[S_ITEM_OLD] = "SELECT title, content, content_type, text FROM items "
+	    "WHERE id = ?1",
+	[S_STORY_SAVE] = "UPDATE items SET story = ?2, text = ?3 WHERE id = ?1",
+	[S_STORY_LOAD] = "SELECT story FROM items WHERE id = ?1",
+	[S_EXPORT] = "SELECT " ITEM_COLS ", f.url, i.content, i.guid, i.story "
+	    "FROM items i JOIN feeds f ON f.id = i.feed_id "
+	    "WHERE (?1 = 0 OR i.read = 0) ORDER BY i.feed_id, i.time DESC, "
+	    "i.id DESC",
 	[S_ITEM_GET] = "SELECT i.id, i.feed_id, i.guid, i.title, i.link, "
 	    "i.author, i.content, i.content_type, i.enclosure, i.categories, "
-	    "i.time, i.read, i.starred, i.text IS NOT NULL "
-	    "FROM items i WHERE i.id = ?1",
+	    "i.time, i.read, i.starred, i.text IS NOT NULL, "
+	    "i.story IS NOT NULL FROM items i WHERE i.id = ?1",
 	[S_ITEMS_FEED] = "SELECT " ITEM_COLS "FROM items i "
 	    "WHERE i.feed_id = ?1 AND (?2 = 0 OR i.read = 0) AND "
 	    "(?3 = 0 OR i.starred = 1) ORDER BY i.time DESC, i.id DESC "
@@ -117,6 +142,9 @@ static const char *const sql[S_COUNT] = {
 	    "i.id = items_fts.rowid WHERE items_fts MATCH ?1 AND "
 	    "i.id != ?2 AND (?3 IS NULL OR i.link IS NOT ?3) "
 	    "ORDER BY items_fts.rank LIMIT ?4",
+	[S_WORD_DF] = "SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH ?1",
+	[S_ITEM_COUNT] = "SELECT count(*) FROM items",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -150,6 +178,18 @@ static const char *const migrations[] = {
 	 * covering index instead of every item's row (50,000 items: 56 ms
 	 * to 3 ms, bench/tui.sh). */
 	"CREATE INDEX items_feed_read ON items (feed_id, read);",
+	/* 2 -> 3: the whole article of a page (story), and an index that
+	 * keeps no second copy of the text; reindex() fills it. */
+	"ALTER TABLE items ADD COLUMN story TEXT;"
+	"DROP TRIGGER items_delete;"
+	"DROP TABLE items_fts;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
+	"  content = '', tokenize = 'unicode61 remove_diacritics 2');",
+};
+/* What a migration needs besides its SQL, run in its transaction. */
+static int	 reindex(struct store *, struct errbuf *);
+static int	(*const migration_fill[])(struct store *, struct errbuf *) = {
+	NULL, NULL, reindex
 };
 #define SCHEMA_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -165,6 +205,17 @@ struct store {
 #define RELATED_WORD_MIN	4
 /* Title words used for "related": enough to find the topic. */
 #define RELATED_WORDS_MAX	12
+/*
+ * The threshold of "related": another item must share at least two of
+ * the title's distinctive words (in its title or text).  A word is
+ * distinctive when some other item has it and at most one item in
+ * RELATED_DF_DIVISOR has it, or RELATED_DF_FLOOR items in a small store
+ * ("2025", "says", "news" in a store of thousands are not).  One shared
+ * word gave a 404 page and unrelated stories five "related" posts; no
+ * item passing gives none rather than unrelated ones.
+ */
+#define RELATED_DF_DIVISOR	10
+#define RELATED_DF_FLOOR	10
 
 static int	 fail(struct store *, struct errbuf *);
 static sqlite3_stmt *stmt(struct store *, enum stmt_id, struct errbuf *);
@@ -176,13 +227,28 @@ static int	 read_feed(sqlite3_stmt *, struct store_feed *);
 static int	 read_item(sqlite3_stmt *, struct store_item *);
 static int	 read_items(struct store *, sqlite3_stmt *,
 		    struct store_item **, size_t *, struct errbuf *);
-static int	 fts_refresh(struct store *, int64_t, int, const char *,
-		    const char *, enum feed_content_type, const char *,
+/* The values an item's index entry is made from. */
+struct fts_row {
+	const char *title, *content, *text;
+	enum feed_content_type type;
+};
+/* The same, read from the store: owned. */
+struct fts_saved {
+	char	*title, *content, *text;
+	enum feed_content_type type;
+};
+static struct fts_row row_of(const struct fts_saved *);
+static int	 fts_body(struct buf *, const struct fts_row *);
+static int	 fts_put(struct store *, enum stmt_id, int64_t,
+		    const struct fts_row *, struct errbuf *);
+static int	 fts_old(struct store *, int64_t, struct fts_saved *,
 		    struct errbuf *);
+static void	 fts_saved_release(struct fts_saved *);
 static int	 strip_markup(struct buf *, const char *);
 static int	 mkdir_parent(const char *, struct errbuf *);
 static int	 migrate(struct store *, struct errbuf *);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
+static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
 static char	*words_query(const char *, const char *, size_t, size_t);
 
 static int
@@ -344,6 +410,8 @@ migrate(struct store *s, struct errbuf *eb)
 			goto fail;
 		if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) !=
 		    SQLITE_OK ||
+		    (migration_fill[v] != NULL &&
+		    migration_fill[v](s, eb) == -1) ||
 		    sqlite3_exec(s->db, b.data, NULL, NULL, NULL) !=
 		    SQLITE_OK ||
 		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) !=
@@ -396,6 +464,13 @@ store_open(const char *path, struct errbuf *eb)
 	}
 	/* few checkpoints: see STORE_WAL_CHECKPOINT_PAGES */
 	sqlite3_wal_hook(s->db, wal_hook, s);
+	/* "X REGEXP Y" of the filters (filter.h) calls regexp(Y, X). */
+	if (sqlite3_create_function_v2(s->db, "regexp", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_regexp, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		fail(s, eb);
+		goto fail;
+	}
 	buf_init(&b, ERRBUF_BYTES);
 	if (buf_printf(&b, "PRAGMA journal_size_limit = %ld",
 	    STORE_WAL_KEEP_BYTES) != BUF_OK ||
@@ -446,6 +521,12 @@ store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
 		return fail(s, eb);
 	s->wal_frames = 0;
 	return 0;
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
 }
 
 void
@@ -711,40 +792,141 @@ strip_markup(struct buf *out, const char *html)
 	return 0;
 }
 
-/* Re-indexes one item from its title, content and saved text; fresh:
- * the item was just inserted, so it has no entry to delete. */
+/*
+ * The indexed body of an item: its content (markup dropped from HTML),
+ * then a newline and the saved text.  An over-long body is indexed as
+ * far as it fits; the same values always give the same body, which the
+ * 'delete' of a contentless index relies on.
+ */
 static int
-fts_refresh(struct store *s, int64_t id, int fresh, const char *title,
-    const char *content, enum feed_content_type type, const char *text,
-    struct errbuf *eb)
+fts_body(struct buf *body, const struct fts_row *r)
+{
+	int	 full = 0;
+
+	if (r->content != NULL) {
+		if (r->type == FEED_CONTENT_HTML)
+			full = strip_markup(body, r->content) == -1;
+		else
+			full = buf_puts(body, r->content) != BUF_OK;
+	}
+	if (!full && r->text != NULL && (buf_putc(body, '\n') != BUF_OK ||
+	    buf_puts(body, r->text) != BUF_OK)) {
+		/* indexed as far as it fits */
+	}
+	return 0;
+}
+
+/* Adds (S_FTS_INSERT) or removes (S_FTS_DELETE) the entry of item id
+ * made from r. */
+static int
+fts_put(struct store *s, enum stmt_id which, int64_t id,
+    const struct fts_row *r, struct errbuf *eb)
 {
 	sqlite3_stmt *st;
 	struct buf body;
-	int	 full;
 
-	if (!fresh && exec1(s, S_FTS_DELETE, id, eb) == -1)
-		return -1;
 	buf_init(&body, FETCH_PAGE_MAX_BYTES);
-	full = 0;
-	if (content != NULL) {
-		if (type == FEED_CONTENT_HTML)
-			full = strip_markup(&body, content) == -1;
-		else
-			full = buf_puts(&body, content) != BUF_OK;
-	}
-	if (!full && text != NULL && (buf_putc(&body, '\n') != BUF_OK ||
-	    buf_puts(&body, text) != BUF_OK)) {
-		/* an over-long body is indexed as far as it fits */
-	}
-	if ((st = stmt(s, S_FTS_INSERT, eb)) == NULL) {
+	if (fts_body(&body, r) == -1 || (st = stmt(s, which, eb)) == NULL) {
 		buf_release(&body);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, title);
-	sqlite3_bind_text(st, 3, body.data, (int)body.len, SQLITE_TRANSIENT);
+	bind_text(st, 2, r->title);
+	sqlite3_bind_text(st, 3, body.len > 0 ? body.data : "", (int)body.len,
+	    SQLITE_TRANSIENT);
 	buf_release(&body);
 	return step_done(s, st, eb);
+}
+
+/* The indexed values of item id as they are now.  Returns 0, 1 when no
+ * such item, -1 on error. */
+static int
+fts_old(struct store *s, int64_t id, struct fts_saved *r, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	memset(r, 0, sizeof *r);
+	if ((st = stmt(s, S_ITEM_OLD, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return fail(s, eb);
+	}
+	r->type = (enum feed_content_type)sqlite3_column_int(st, 2);
+	if (col_dup(st, 0, &r->title) == -1 ||
+	    col_dup(st, 1, &r->content) == -1 ||
+	    col_dup(st, 3, &r->text) == -1) {
+		sqlite3_reset(st);
+		fts_saved_release(r);
+		errbuf_set(eb, "%s: out of memory", s->path);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+static struct fts_row
+row_of(const struct fts_saved *f)
+{
+	struct fts_row r;
+
+	r.title = f->title;
+	r.content = f->content;
+	r.text = f->text;
+	r.type = f->type;
+	return r;
+}
+
+static void
+fts_saved_release(struct fts_saved *r)
+{
+	free(r->title);
+	free(r->content);
+	free(r->text);
+	memset(r, 0, sizeof *r);
+}
+
+/* Migration 2 -> 3: indexes every item in the new contentless table. */
+static int
+reindex(struct store *s, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct fts_saved r;
+	struct fts_row v;
+	int	 rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, title, content, "
+	    "content_type, text FROM items", -1, &st, NULL) != SQLITE_OK)
+		return fail(s, eb);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.type = (enum feed_content_type)sqlite3_column_int(st, 3);
+		if (col_dup(st, 1, &r.title) == -1 ||
+		    col_dup(st, 2, &r.content) == -1 ||
+		    col_dup(st, 4, &r.text) == -1) {
+			fts_saved_release(&r);
+			sqlite3_finalize(st);
+			errbuf_set(eb, "%s: out of memory", s->path);
+			return -1;
+		}
+		v = row_of(&r);
+		rc = fts_put(s, S_FTS_INSERT, sqlite3_column_int64(st, 0), &v,
+		    eb);
+		fts_saved_release(&r);
+		if (rc == -1) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, eb);
 }
 
 int
@@ -752,6 +934,8 @@ store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
     time_t now, int *is_new, int64_t *item_id, struct errbuf *eb)
 {
 	sqlite3_stmt *st;
+	struct fts_saved old;
+	struct fts_row ov, nr;
 	const char *guid;
 	int64_t	 id = 0;
 	int	 rc, found, changed;
@@ -770,6 +954,9 @@ store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
 	sqlite3_reset(st);
 	if (!found && rc != SQLITE_DONE)
 		return fail(s, eb);
+	memset(&old, 0, sizeof old);
+	if (found && fts_old(s, id, &old, eb) == -1)
+		return -1;
 
 	if ((st = stmt(s, found ? S_ITEM_UPDATE : S_ITEM_INSERT, eb)) == NULL)
 		return -1;
@@ -791,13 +978,25 @@ store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
 		sqlite3_bind_null(st, 10);
 	else
 		sqlite3_bind_int64(st, 10, (sqlite3_int64)now);
-	if (step_done(s, st, eb) == -1)
+	if (step_done(s, st, eb) == -1) {
+		fts_saved_release(&old);
 		return -1;
+	}
 	changed = sqlite3_changes(s->db) > 0;
 	if (!found)
 		id = sqlite3_last_insert_rowid(s->db);
-	if (changed && fts_refresh(s, id, !found, e->title, e->content,
-	    e->content_type, NULL, eb) == -1)
+	/* the new entry keeps the saved text of the old */
+	nr.title = e->title != NULL ? e->title : "";
+	nr.content = e->content;
+	nr.type = e->content_type;
+	nr.text = old.text;
+	ov = row_of(&old);
+	rc = 0;
+	if (changed && ((found && fts_put(s, S_FTS_DELETE, id, &ov, eb) ==
+	    -1) || fts_put(s, S_FTS_INSERT, id, &nr, eb) == -1))
+		rc = -1;
+	fts_saved_release(&old);
+	if (rc == -1)
 		return -1;
 	if (is_new != NULL)
 		*is_new = !found;
@@ -817,6 +1016,7 @@ read_item(sqlite3_stmt *st, struct store_item *it)
 	it->read = sqlite3_column_int(st, 11);
 	it->starred = sqlite3_column_int(st, 12);
 	it->has_text = sqlite3_column_int(st, 13);
+	it->has_story = sqlite3_column_int(st, 14);
 	if (col_dup(st, 2, &it->guid) == -1 ||
 	    col_dup(st, 3, &it->title) == -1 ||
 	    col_dup(st, 4, &it->link) == -1 ||
@@ -958,39 +1158,131 @@ store_item_set_starred(struct store *s, int64_t id, int starred,
 	return set_flag(s, S_ITEM_STAR, id, starred, eb);
 }
 
-int
-store_text_save(struct store *s, int64_t item_id, const char *text,
-    struct errbuf *eb)
+/*
+ * Sets the saved text (and, with which S_STORY_SAVE, the story) of an
+ * item and moves its index entry from the old text to the new, in the
+ * caller's transaction or in one of its own.
+ */
+static int
+save_text(struct store *s, int64_t item_id, const char *story,
+    const char *text, struct errbuf *eb)
 {
-	struct store_item it;
+	struct fts_saved old;
+	struct fts_row ov, nr;
 	sqlite3_stmt *st;
 	int	 rc, own;
 
 	own = sqlite3_get_autocommit(s->db);
 	if (own && store_begin(s, eb) == -1)
 		return -1;
-	if ((st = stmt(s, S_TEXT_SAVE, eb)) == NULL)
+	if ((rc = fts_old(s, item_id, &old, eb)) != 0) {
+		if (own)
+			store_rollback(s);
+		if (rc == 1)
+			errbuf_set(eb, "%s: no item %lld", s->path,
+			    (long long)item_id);
+		return -1;
+	}
+	if ((st = stmt(s, story != NULL ? S_STORY_SAVE : S_TEXT_SAVE, eb)) ==
+	    NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, item_id);
-	bind_text(st, 2, text);
+	if (story != NULL) {
+		bind_text(st, 2, story);
+		bind_text(st, 3, text);
+	} else
+		bind_text(st, 2, text);
 	if (step_done(s, st, eb) == -1)
 		goto fail;
-	if ((rc = store_item_get(s, item_id, &it, eb)) == -1)
+	ov = row_of(&old);
+	nr = ov;
+	nr.text = text;
+	if (fts_put(s, S_FTS_DELETE, item_id, &ov, eb) == -1 ||
+	    fts_put(s, S_FTS_INSERT, item_id, &nr, eb) == -1)
 		goto fail;
-	if (rc == 0) {
-		rc = fts_refresh(s, item_id, 0, it.title, it.content,
-		    it.content_type, text, eb);
-		store_item_release(&it);
-		if (rc == -1)
-			goto fail;
-	}
 	if (own && store_commit(s, eb) == -1)
 		goto fail;
+	fts_saved_release(&old);
 	return 0;
 fail:
+	fts_saved_release(&old);
 	if (own)
 		store_rollback(s);
 	return -1;
+}
+
+int
+store_text_save(struct store *s, int64_t item_id, const char *text,
+    struct errbuf *eb)
+{
+	return save_text(s, item_id, NULL, text, eb);
+}
+
+int
+store_story_save(struct store *s, int64_t item_id, const char *story,
+    const char *text, struct errbuf *eb)
+{
+	return save_text(s, item_id, story, text, eb);
+}
+
+int
+store_story_load(struct store *s, int64_t item_id, char **story,
+    struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	*story = NULL;
+	if ((st = stmt(s, S_STORY_LOAD, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rc = col_dup(st, 0, story);
+		sqlite3_reset(st);
+		if (rc == -1)
+			errbuf_set(eb, "%s: out of memory", s->path);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, eb);
+}
+
+int
+store_export(struct store *s, unsigned flags,
+    int (*fn)(void *, const struct store_export_row *), void *ctx,
+    struct errbuf *eb)
+{
+	struct store_export_row r;
+	sqlite3_stmt *st;
+	int	 rc;
+
+	if ((st = stmt(s, S_EXPORT, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, (flags & STORE_UNREAD) != 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		if (read_item(st, &r.item) == -1 ||
+		    col_dup(st, 15, &r.feed_url) == -1 ||
+		    col_dup(st, 16, &r.item.content) == -1 ||
+		    col_dup(st, 18, &r.story) == -1) {
+			store_item_release(&r.item);
+			free(r.feed_url);
+			sqlite3_reset(st);
+			errbuf_set(eb, "%s: out of memory", s->path);
+			return -1;
+		}
+		rc = fn(ctx, &r);
+		store_item_release(&r.item);
+		free(r.feed_url);
+		free(r.story);
+		if (rc == -1) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, eb);
 }
 
 int
@@ -1087,6 +1379,82 @@ store_search(struct store *s, const char *query, size_t max,
 	return rc;
 }
 
+/* The count a one-column statement gives; -1 on error. */
+static int64_t
+count_of(struct store *s, enum stmt_id id, const char *arg, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int64_t	 n = -1;
+
+	if ((st = stmt(s, id, eb)) == NULL)
+		return -1;
+	if (arg != NULL)
+		bind_text(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		fail(s, eb);
+	sqlite3_reset(st);
+	return n;
+}
+
+/*
+ * The FTS5 query of "related" for a title: any two of its distinctive
+ * words (see RELATED_DF_DIVISOR), as ("a" AND "b") OR ("a" AND "c") ...
+ * *q is NULL when fewer than two qualify.  Caller frees *q.
+ */
+static int
+related_query(struct store *s, const char *title, char **q,
+    struct errbuf *eb)
+{
+	struct buf b;
+	char	*words, *w[RELATED_WORDS_MAX], *p, *nl;
+	size_t	 nw = 0, i, j;
+	int64_t	 total, df, cap;
+	int	 rc = -1;
+
+	*q = NULL;
+	if ((words = words_query(title, "\n", RELATED_WORD_MIN,
+	    RELATED_WORDS_MAX)) == NULL)
+		return 0;
+	if ((total = count_of(s, S_ITEM_COUNT, NULL, eb)) == -1)
+		goto out;
+	cap = total / RELATED_DF_DIVISOR > RELATED_DF_FLOOR ?
+	    total / RELATED_DF_DIVISOR : RELATED_DF_FLOOR;
+	for (p = words; p != NULL && nw < RELATED_WORDS_MAX; p = nl) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl++ = '\0';
+		for (i = 0; i < nw && ascii_casecmp(w[i], p) != 0; i++)
+			;
+		if (i < nw)
+			continue;
+		if ((df = count_of(s, S_WORD_DF, p, eb)) == -1)
+			goto out;
+		if (df >= 2 && df <= cap)
+			w[nw++] = p;
+	}
+	rc = 0;
+	if (nw < 2)
+		goto out;
+	buf_init(&b, CONF_LINE_MAX_BYTES);
+	for (i = 0; i < nw; i++)
+		for (j = i + 1; j < nw; j++)
+			if (buf_printf(&b, "%s(%s AND %s)", b.len > 0 ?
+			    " OR " : "", w[i], w[j]) != BUF_OK) {
+				buf_release(&b);
+				errbuf_set(eb, "%s: out of memory", s->path);
+				rc = -1;
+				goto out;
+			}
+	if ((*q = buf_take(&b)) == NULL) {
+		errbuf_set(eb, "%s: out of memory", s->path);
+		rc = -1;
+	}
+out:
+	free(words);
+	return rc;
+}
+
 int
 store_related(struct store *s, int64_t item_id, size_t max,
     struct store_item **out, size_t *n, struct errbuf *eb)
@@ -1100,10 +1468,9 @@ store_related(struct store *s, int64_t item_id, size_t max,
 	*n = 0;
 	if ((rc = store_item_get(s, item_id, &it, eb)) != 0)
 		return rc == 1 ? 0 : -1;
-	q = words_query(it.title, " OR ", RELATED_WORD_MIN, RELATED_WORDS_MAX);
-	if (q == NULL) {
+	if ((rc = related_query(s, it.title, &q, eb)) == -1 || q == NULL) {
 		store_item_release(&it);
-		return 0;
+		return rc;
 	}
 	if ((st = stmt(s, S_RELATED, eb)) == NULL) {
 		free(q);
@@ -1118,5 +1485,86 @@ store_related(struct store *s, int64_t item_id, size_t max,
 	rc = read_items(s, st, out, n, eb);
 	free(q);
 	store_item_release(&it);
+	return rc;
+}
+
+static void
+regex_free(void *re)
+{
+	regfree(re);
+	free(re);
+}
+
+/*
+ * regexp(pattern, text): 1 when the POSIX extended expression matches
+ * text, case ignored (newsboat's =~).  The compiled pattern is kept as
+ * the call's auxiliary data, so a statement compiles it once.
+ */
+static void
+sql_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *pat, *text;
+	regex_t	*re, *fresh = NULL;
+	int	 m;
+
+	(void)argc;
+	if ((re = sqlite3_get_auxdata(cx, 0)) == NULL) {
+		pat = (const char *)sqlite3_value_text(argv[0]);
+		if (pat == NULL || (fresh = malloc(sizeof *fresh)) == NULL) {
+			sqlite3_result_error(cx, "regexp: no pattern", -1);
+			return;
+		}
+		if (regcomp(fresh, pat, REG_EXTENDED | REG_ICASE |
+		    REG_NOSUB) != 0) {
+			free(fresh);
+			sqlite3_result_error(cx, "regexp: bad pattern", -1);
+			return;
+		}
+		re = fresh;
+	}
+	text = (const char *)sqlite3_value_text(argv[1]);
+	m = text != NULL && regexec(re, text, 0, NULL, 0) == 0;
+	/* SQLite may free it at once: nothing uses re after this. */
+	if (fresh != NULL)
+		sqlite3_set_auxdata(cx, 0, fresh, regex_free);
+	sqlite3_result_int(cx, m);
+}
+
+int
+store_items_filter(struct store *s, const struct filter *f, int64_t feed_id,
+    size_t max, struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	struct buf q;
+	size_t	 i;
+	int	 k = 1, rc;
+
+	/* Constant text and filter.c's own: every value is bound. */
+	buf_init(&q, 3 * FILTER_SQL_MAX_BYTES);
+	/* CROSS JOIN keeps items the outer loop: read in time order by
+	 * an index, a LIMIT stops the scan early. */
+	if (buf_printf(&q, "SELECT %sFROM items i CROSS JOIN feeds f ON "
+	    "f.id = i.feed_id WHERE %s%s ORDER BY i.time DESC, i.id DESC "
+	    "LIMIT ?", ITEM_COLS, feed_id != 0 ? "i.feed_id = ? AND " : "",
+	    f->sql) != BUF_OK) {
+		buf_release(&q);
+		errbuf_set(eb, "%s: filter too long", s->path);
+		return -1;
+	}
+	rc = sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL);
+	buf_release(&q);
+	if (rc != SQLITE_OK)
+		return fail(s, eb);
+	if (feed_id != 0)
+		sqlite3_bind_int64(st, k++, feed_id);
+	for (i = 0; i < f->nv; i++, k++)
+		if (f->v[i].text != NULL)
+			bind_text(st, k, f->v[i].text);
+		else
+			sqlite3_bind_int64(st, k, f->v[i].num);
+	sqlite3_bind_int64(st, k, max == 0 || max > INT64_MAX ? -1 :
+	    (sqlite3_int64)max);
+	rc = read_items(s, st, out, n, eb);
+	sqlite3_finalize(st);
 	return rc;
 }

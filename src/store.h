@@ -60,6 +60,15 @@ struct store_item {
 	int		 read;
 	int		 starred;
 	int		 has_text;	/* extracted full text is saved */
+	int		 has_story;	/* the whole article is saved */
+};
+
+/* One row of store_export(): the item with its content, its feed's
+ * URL and its story (story.c's form) or NULL; borrowed for the call. */
+struct store_export_row {
+	struct store_item item;
+	char		*feed_url;
+	char		*story;
 };
 
 /* Flags of store_items(). */
@@ -80,6 +89,8 @@ char	*store_default_path(struct errbuf *eb);
  */
 struct store	*store_open(const char *path, struct errbuf *eb);
 void		 store_close(struct store *);
+/* The path it was opened with; valid until store_close(). */
+const char	*store_path(const struct store *);
 
 /*
  * Copies the write-ahead log into the database (a passive checkpoint,
@@ -158,6 +169,17 @@ int	 store_item_set_starred(struct store *, int64_t id, int starred,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*
+ * Items matching a compiled filter (filter.h) in feed feed_id (0: every
+ * feed), newest first, at most max (0: no limit).  The filter's own SQL
+ * and bound values go into one statement prepared for this call.  Free
+ * with store_items_free().
+ */
+struct filter;
+int	 store_items_filter(struct store *, const struct filter *f,
+	    int64_t feed_id, size_t max, struct store_item **out, size_t *n,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
  * Saves the extracted full text of an item's page (plain text, blocks
  * separated by blank lines), replacing an earlier one, and indexes it.
  * store_text_load() sets *text (caller frees) or NULL when none is saved.
@@ -165,6 +187,26 @@ int	 store_item_set_starred(struct store *, int64_t id, int starred,
 int	 store_text_save(struct store *, int64_t item_id, const char *text,
 	    struct errbuf *eb) WARN_UNUSED;
 int	 store_text_load(struct store *, int64_t item_id, char **text,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Saves the whole extracted article of an item's page: story is its
+ * story_encode() form, text its plain text (article_text()), which is
+ * indexed.  Replaces what was saved before.  store_story_load() sets
+ * *story (caller frees) or NULL when none is saved.
+ */
+int	 store_story_save(struct store *, int64_t item_id, const char *story,
+	    const char *text, struct errbuf *eb) WARN_UNUSED;
+int	 store_story_load(struct store *, int64_t item_id, char **story,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
+ * Calls fn for every item (STORE_UNREAD: unread ones only), grouped by
+ * feed, newest first, with content and story; fn returning -1 stops the
+ * walk and makes store_export() return -1 with eb untouched.
+ */
+int	 store_export(struct store *, unsigned flags,
+	    int (*fn)(void *ctx, const struct store_export_row *), void *ctx,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*
@@ -176,9 +218,11 @@ int	 store_text_load(struct store *, int64_t item_id, char **text,
 int	 store_search(struct store *, const char *query, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;
 /*
- * Items about the same thing as item_id (its title's significant words,
- * any of which may match), best first, never item_id itself nor an item
- * with the same link, at most max.
+ * Items about the same thing as item_id, best first, never item_id
+ * itself nor an item with the same link, at most max: those sharing at
+ * least two of its title's distinctive words (at least 4 bytes, found in
+ * another item and in at most a tenth of the store, or 10 items in a
+ * small one).  None when nothing passes: no unrelated filler.
  */
 int	 store_related(struct store *, int64_t item_id, size_t max,
 	    struct store_item **out, size_t *n, struct errbuf *eb) WARN_UNUSED;

@@ -1,7 +1,13 @@
 /*
  * ui_headlines: a list of articles: a feed's items, all feeds' search
  * results, or the saved pages of a directory.  Each line: number, marks
- * (N unread, * starred), date, title and source, as newsboat's.
+ * (N unread, * starred, o whole story stored for offline reading),
+ * date, title and source, as newsboat's.  Opened
+ * with UI_MSG_FEED, UI_MSG_QUERY (a query feed: the items its filter
+ * expression selects), UI_MSG_SEARCH or UI_MSG_DIR; a search sent from a
+ * screen above replaces the list.  F narrows the list with a filter
+ * expression; the config's ignore-article expressions leave items out
+ * of every store list.  The list answers UI_MSG_ITEM_BY_LINK.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -9,9 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "curses_lazy.h"
-
-#include "extract.h"
+#include "filter.h"
 #include "ui.h"
 
 /* Date column: "YYYY-MM-DD". */
@@ -19,50 +23,118 @@
 /* Columns around the source: "  (" and ")". */
 #define SOURCE_FRAME	4
 
-void
-ui_items_clear(struct ui *u)
-{
-	size_t	 i;
+struct item {
+	int64_t		 id;		/* in the store, or 0 */
+	int64_t		 feed_id;
+	char		*title;
+	char		*source;	/* feed title or site, or NULL */
+	char		*link;		/* page URL, or NULL */
+	char		*path;		/* saved file (directory), or NULL */
+	time_t		 time;		/* 0: none */
+	int		 read, starred;
+	int		 stored;	/* its whole story is in the store */
+};
 
-	for (i = 0; i < u->nitems; i++) {
-		free(u->items[i].title);
-		free(u->items[i].source);
-		free(u->items[i].link);
-		free(u->items[i].path);
-	}
-	free(u->items);
-	free(u->items_title);
-	u->items = NULL;
-	u->items_title = NULL;
-	u->nitems = u->item_cur = u->item_top = 0;
+struct headlines {
+	struct item	*v;
+	size_t		 n, cur, top;
+	char		*title;
+	int64_t		 feed;		/* feed shown, 0: all or search */
+	char		*expr;		/* a query feed's expression, or NULL */
+	char		*filter;	/* F's expression, or NULL */
+	int		 partial;	/* the newest only: the rest comes in
+					   an idle moment */
+	int		 search;	/* the items are search results */
+	int		 dir;		/* a directory's pages (no store) */
+};
+
+static int	 hl_open(struct ui *, const struct ui_msg *, void **,
+		    struct errbuf *);
+static void	 hl_draw(struct ui *, void *);
+static void	 hl_key(struct ui *, void *, enum ui_op);
+static int	 hl_message(struct ui *, void *, struct ui_msg *);
+static void	 hl_free(void *);
+static int	 hl_idle_pending(const struct ui *, const void *);
+static int	 load(struct ui *, struct headlines *, int64_t, const char *,
+		    struct errbuf *);
+static int	 hl_idle(struct ui *, void *);
+
+const struct ui_mode ui_headlines_mode = {
+	.name = "headlines",
+	.open = hl_open,
+	.draw = hl_draw,
+	.key = hl_key,
+	.idle_pending = hl_idle_pending,
+	.idle = hl_idle,
+	.message = hl_message,
+	.free = hl_free
+};
+
+static int
+hl_idle_pending(const struct ui *u, const void *data)
+{
+	const struct headlines *h = data;
+
+	(void)u;
+	return h->partial;
 }
 
-static const char *
-feed_title(const struct ui *u, int64_t id)
+/* The rest of a filtered list, the cursor kept. */
+static int
+hl_idle(struct ui *u, void *data)
+{
+	struct headlines *h = data;
+	struct errbuf eb;
+	char	*title;
+
+	h->partial = 0;
+	if ((title = strdup(h->title != NULL ? h->title : "")) == NULL)
+		return 0;
+	if (load(u, h, h->feed, title, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	free(title);
+	return 1;
+}
+
+static void
+clear(struct headlines *h)
 {
 	size_t	 i;
 
-	for (i = 0; i < u->nfeeds; i++)
-		if (u->feeds[i].id == id)
-			return u->feeds[i].title;
-	return NULL;
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].title);
+		free(h->v[i].source);
+		free(h->v[i].link);
+		free(h->v[i].path);
+	}
+	free(h->v);
+	free(h->title);
+	h->v = NULL;
+	h->title = NULL;
+	h->n = h->cur = h->top = 0;
 }
 
 /* Replaces the list with store items (taken over: freed here). */
 static int
-take_items(struct ui *u, struct store_item *si, size_t n, const char *title)
+take_items(struct ui *u, struct headlines *h, struct store_item *si,
+    size_t n, const char *title, struct errbuf *eb)
 {
-	struct ui_item *it;
+	struct item *it;
+	char	*t;
 	size_t	 i;
 
+	/* Copied first: title may be the list's own (a reload). */
+	t = strdup(title != NULL ? title : "");
 	it = n > 0 ? calloc(n, sizeof *it) : NULL;
-	if (n > 0 && it == NULL) {
+	if ((n > 0 && it == NULL) || t == NULL) {
 		store_items_free(si, n);
-		ui_message(u, 1, "out of memory");
+		free(it);
+		free(t);
+		errbuf_set(eb, "out of memory");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		const char *src = feed_title(u, si[i].feed_id);
+		const char *src = ui_mode_feed_title(u, si[i].feed_id);
 
 		it[i].id = si[i].id;
 		it[i].feed_id = si[i].feed_id;
@@ -74,62 +146,172 @@ take_items(struct ui *u, struct store_item *si, size_t n, const char *title)
 		it[i].time = si[i].time;
 		it[i].read = si[i].read;
 		it[i].starred = si[i].starred;
+		it[i].stored = si[i].has_story;
 	}
 	store_items_free(si, n);
-	ui_items_clear(u);
-	u->items = it;
-	u->nitems = n;
-	u->items_title = strdup(title != NULL ? title : "");
+	clear(h);
+	h->v = it;
+	h->n = n;
+	h->title = t;
 	return 0;
 }
 
-int
-ui_headlines_load(struct ui *u, int64_t feed_id, const char *title)
+/* Appends expression text to b as a filter string ("..." with \" and
+ * \\ inside). */
+static int
+put_string(struct buf *b, const char *text)
 {
-	struct store_item *si = NULL;
-	struct errbuf eb;
-	size_t	 n = 0, cur = u->item_cur, top = u->item_top;
-	int	 same = u->items_feed == feed_id && !u->items_search;
-
-	if (u->store == NULL)
+	if (buf_putc(b, '"') != BUF_OK)
 		return -1;
-	if (store_items(u->store, feed_id, 0, 0, &si, &n, &eb) == -1) {
-		ui_message(u, 1, "%s", eb.msg);
+	for (; *text != '\0'; text++)
+		if (((*text == '"' || *text == '\\') &&
+		    buf_putc(b, '\\') != BUF_OK) ||
+		    buf_putc(b, *text) != BUF_OK)
+			return -1;
+	return buf_putc(b, '"') == BUF_OK ? 0 : -1;
+}
+
+/*
+ * The filter of a list: the query's expression and F's (either may be
+ * NULL), less the items of every ignore-article line.  Returns 1 when
+ * there is none (plain store_items()), 0 with out filled, or -1 with eb
+ * set to "WHAT: column N: why".
+ */
+static int
+compose(struct ui *u, const char *expr, const char *filter,
+    struct filter *out, struct errbuf *eb)
+{
+	const struct conf *c = u->conf;
+	struct filter g;
+	struct errbuf why;
+	struct buf e;
+	size_t	 i;
+
+	if (expr == NULL && filter == NULL && (c == NULL ||
+	    c->nignores == 0))
+		return 1;
+	memset(out, 0, sizeof *out);
+	if ((expr != NULL && filter_compile(out, expr, &why) == -1) ||
+	    (expr == NULL && filter != NULL &&
+	    filter_compile(out, filter, &why) == -1)) {
+		errbuf_set(eb, "%s: %s", expr != NULL ? "query" : "filter",
+		    why.msg);
 		return -1;
 	}
-	if (take_items(u, si, n, title) == -1)
+	if (expr == NULL && filter == NULL && (out->sql = strdup("(1)")) ==
+	    NULL) {
+		errbuf_set(eb, "out of memory");
 		return -1;
-	u->items_feed = feed_id;
-	u->items_search = 0;
+	}
+	if (expr != NULL && filter != NULL) {
+		if (filter_compile(&g, filter, &why) == -1) {
+			filter_release(out);
+			errbuf_set(eb, "filter: %s", why.msg);
+			return -1;
+		}
+		i = filter_join(out, &g, 0);
+		filter_release(&g);
+		if (i != 0) {
+			filter_release(out);
+			errbuf_set(eb, "filter: too long");
+			return -1;
+		}
+	}
+	buf_init(&e, FILTER_EXPR_MAX_BYTES);
+	for (i = 0; c != NULL && i < c->nignores; i++) {
+		buf_reset(&e);
+		/* A feed's own: "feedurl = URL and (EXPRESSION)". */
+		if (strcmp(c->ignores[i].key, "*") != 0 &&
+		    (buf_puts(&e, "feedurl = ") != BUF_OK ||
+		    put_string(&e, c->ignores[i].key) == -1 ||
+		    buf_puts(&e, " and (") != BUF_OK))
+			continue;
+		if (buf_puts(&e, c->ignores[i].value) != BUF_OK ||
+		    (strcmp(c->ignores[i].key, "*") != 0 &&
+		    buf_putc(&e, ')') != BUF_OK))
+			continue;
+		if (filter_compile(&g, e.data, &why) == -1)
+			continue;	/* reported when read */
+		if (filter_join(out, &g, 1) == -1) {
+			filter_release(&g);
+			buf_release(&e);
+			filter_release(out);
+			errbuf_set(eb, "ignore-article: too many");
+			return -1;
+		}
+		filter_release(&g);
+	}
+	buf_release(&e);
+	return 0;
+}
+
+/* A feed's items (0: all feeds; with h->expr, a query's); the cursor
+ * stays when it is the same feed again.  With quick, a filtered list
+ * gets its newest UI_QUERY_FIRST_ITEMS first (on the screen at once,
+ * even over a big store) and the rest in an idle moment (hl_idle()). */
+static int
+load_some(struct ui *u, struct headlines *h, int64_t feed_id,
+    const char *title, int quick, struct errbuf *eb)
+{
+	struct store_item *si = NULL;
+	struct filter f;
+	size_t	 n = 0, cur = h->cur, top = h->top;
+	int	 same = h->feed == feed_id && !h->search, rc;
+
+	if (u->store == NULL) {
+		errbuf_set(eb, "no feeds' store");
+		return -1;
+	}
+	if ((rc = compose(u, h->expr, h->filter, &f, eb)) == -1)
+		return -1;
+	if (rc == 1)
+		rc = store_items(u->store, feed_id, 0, 0, &si, &n, eb);
+	else {
+		rc = store_items_filter(u->store, &f, feed_id, quick ?
+		    UI_QUERY_FIRST_ITEMS : 0, &si, &n, eb);
+		filter_release(&f);
+	}
+	if (rc == -1)
+		return -1;
+	if (take_items(u, h, si, n, title, eb) == -1)
+		return -1;
+	h->partial = quick && n == UI_QUERY_FIRST_ITEMS;
+	h->feed = feed_id;
+	h->search = 0;
 	if (same && cur < n) {
-		u->item_cur = cur;
-		u->item_top = top;
+		h->cur = cur;
+		h->top = top;
 	}
 	return 0;
 }
 
-int
-ui_headlines_search(struct ui *u, const char *query)
+static int
+load(struct ui *u, struct headlines *h, int64_t feed_id, const char *title,
+    struct errbuf *eb)
+{
+	return load_some(u, h, feed_id, title, 0, eb);
+}
+
+/* Search results for query; within a feed's list unless all. */
+static int
+search(struct ui *u, struct headlines *h, const char *query, int all,
+    struct errbuf *eb)
 {
 	struct store_item *si = NULL;
-	struct errbuf eb;
 	struct buf t;
 	size_t	 n = 0, i, k;
 	int	 rc;
 
 	if (u->store == NULL) {
-		ui_message(u, 1, "search needs the feeds' store");
+		errbuf_set(eb, "search needs the feeds' store");
 		return -1;
 	}
-	if (store_search(u->store, query, UI_SEARCH_MAX, &si, &n, &eb) == -1) {
-		ui_message(u, 1, "%s", eb.msg);
+	if (store_search(u->store, query, UI_SEARCH_MAX, &si, &n, eb) == -1)
 		return -1;
-	}
 	/* Within a feed, a search keeps to that feed. */
-	if (u->screen == UI_HEADLINES && u->items_feed != 0 &&
-	    !u->items_search) {
+	if (!all && h->feed != 0 && !h->search) {
 		for (i = 0, k = 0; i < n; i++) {
-			if (si[i].feed_id == u->items_feed)
+			if (si[i].feed_id == h->feed)
 				si[k++] = si[i];
 			else
 				store_item_release(&si[i]);
@@ -140,10 +322,10 @@ ui_headlines_search(struct ui *u, const char *query)
 	if (buf_printf(&t, "Search results for \"%s\" (%zu)", query, n) !=
 	    BUF_OK)
 		buf_reset(&t);
-	rc = take_items(u, si, n, t.data);
+	rc = take_items(u, h, si, n, t.data, eb);
 	buf_release(&t);
 	if (rc == 0) {
-		u->items_search = 1;
+		h->search = 1;
 		if (n == 0)
 			ui_message(u, 0, "nothing found for \"%s\"", query);
 	}
@@ -153,19 +335,20 @@ ui_headlines_search(struct ui *u, const char *query)
 static int
 cmp_time_desc(const void *x, const void *y)
 {
-	const struct ui_item *a = x, *b = y;
+	const struct item *a = x, *b = y;
 
 	if (a->time != b->time)
 		return a->time < b->time ? 1 : -1;
 	return strcmp(a->title, b->title);
 }
 
-int
-ui_headlines_dir(struct ui *u, const char *dir, struct errbuf *eb)
+/* The saved pages of dir, newest first. */
+static int
+load_dir(struct headlines *h, const char *dir, struct errbuf *eb)
 {
 	DIR	*d;
 	struct dirent *de;
-	struct ui_item *it = NULL;
+	struct item *it = NULL;
 	size_t	 n = 0, cap = 0;
 	struct buf path;
 
@@ -186,11 +369,11 @@ ui_headlines_dir(struct ui *u, const char *dir, struct errbuf *eb)
 		    stat(path.data, &st) == -1 || !S_ISREG(st.st_mode))
 			continue;
 		/* Only what the extractor makes an article of is listed. */
-		if (ui_article_load_file(path.data, NULL, &a, &ign) == -1)
+		if (ui_file_load(path.data, NULL, &a, &ign) == -1)
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
-			struct ui_item *p = reallocarray(it, ncap, sizeof *p);
+			struct item *p = reallocarray(it, ncap, sizeof *p);
 
 			if (p == NULL) {
 				article_free(a);
@@ -225,52 +408,143 @@ ui_headlines_dir(struct ui *u, const char *dir, struct errbuf *eb)
 		return -1;
 	}
 	qsort(it, n, sizeof *it, cmp_time_desc);
-	ui_items_clear(u);
-	u->items = it;
-	u->nitems = n;
-	u->items_title = strdup(dir);
-	u->items_only = 1;
+	clear(h);
+	h->v = it;
+	h->n = n;
+	h->title = strdup(dir);
+	h->dir = 1;
 	return 0;
 }
 
-void
-ui_headlines_draw(struct ui *u)
+static int
+hl_open(struct ui *u, const struct ui_msg *msg, void **data,
+    struct errbuf *eb)
 {
+	struct headlines *h;
+	int	 rc;
+
+	if ((h = calloc(1, sizeof *h)) == NULL) {
+		errbuf_set(eb, "out of memory");
+		return -1;
+	}
+	switch (msg->kind) {
+	case UI_MSG_FEED:
+		rc = load(u, h, msg->feed_id, msg->text, eb);
+		break;
+	case UI_MSG_QUERY:
+		if ((h->expr = strdup(msg->base_url)) == NULL) {
+			errbuf_set(eb, "out of memory");
+			rc = -1;
+			break;
+		}
+		rc = load_some(u, h, 0, msg->text, 1, eb);
+		break;
+	case UI_MSG_SEARCH:
+		/* within feed_id's items, or all feeds' when 0 */
+		h->feed = msg->feed_id;
+		rc = search(u, h, msg->text, msg->feed_id == 0, eb);
+		break;
+	case UI_MSG_DIR:
+		rc = load_dir(h, msg->text, eb);
+		break;
+	default:
+		errbuf_set(eb, "headlines: nothing to list");
+		rc = -1;
+		break;
+	}
+	if (rc == -1) {
+		hl_free(h);
+		return -1;
+	}
+	*data = h;
+	return 0;
+}
+
+static void
+hl_free(void *data)
+{
+	struct headlines *h = data;
+
+	if (h == NULL)
+		return;
+	clear(h);
+	free(h->expr);
+	free(h->filter);
+	free(h);
+}
+
+static int
+hl_message(struct ui *u, void *data, struct ui_msg *msg)
+{
+	struct headlines *h = data;
+	struct errbuf eb;
+	size_t	 i;
+
+	switch (msg->kind) {
+	case UI_MSG_ITEM_BY_LINK:
+		for (i = 0; i < h->n; i++)
+			if (h->v[i].id != 0 && h->v[i].link != NULL &&
+			    strcmp(h->v[i].link, msg->text) == 0) {
+				msg->item_id = h->v[i].id;
+				return 1;
+			}
+		return 0;
+	case UI_MSG_SEARCH:
+		/* From the article view: every feed's results here. */
+		if (search(u, h, msg->text, 1, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		else
+			msg->done = 1;
+		return 1;
+	case UI_MSG_RELOADED:
+		if (!h->search && !h->dir && load(u, h, h->feed, h->title,
+		    &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static void
+hl_draw(struct ui *u, void *data)
+{
+	struct headlines *hl = data;
 	struct buf b, st;
-	size_t	 i, h = (size_t)ui_body_lines(), unread = 0;
+	size_t	 i, h = (size_t)ui_body_lines(), unread = 0, cols = ui_cols();
 	char	 day[DAY_BYTES];
 	struct tm tm;
 
 	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
 	buf_init(&st, LAYOUT_LINE_MAX_BYTES);
-	if (u->item_cur >= u->item_top + h)
-		u->item_top = u->item_cur - h + 1;
-	if (u->item_cur < u->item_top)
-		u->item_top = u->item_cur;
-	for (i = 0; i < u->nitems; i++)
-		unread += !u->items[i].read;
-	for (i = u->item_top; i < u->nitems && i < u->item_top + h; i++) {
-		const struct ui_item *it = &u->items[i];
-		int	 attr = i == u->item_cur ? ui_attr(u, UI_ROLE_SELECTED) :
-		    !it->read ? ui_attr(u, UI_ROLE_UNREAD) : (int)A_NORMAL;
+	if (hl->cur >= hl->top + h)
+		hl->top = hl->cur - h + 1;
+	if (hl->cur < hl->top)
+		hl->top = hl->cur;
+	for (i = 0; i < hl->n; i++)
+		unread += !hl->v[i].read;
+	for (i = hl->top; i < hl->n && i < hl->top + h; i++) {
+		const struct item *it = &hl->v[i];
+		int	 attr = ui_attr(u, i == hl->cur ? UI_ROLE_SELECTED :
+		    !it->read ? UI_ROLE_UNREAD : UI_ROLE_PLAIN);
 		size_t	 w, src, room;
 
 		day[0] = '\0';
 		if (it->time != 0 && gmtime_r(&it->time, &tm) != NULL)
 			strftime(day, sizeof day, "%Y-%m-%d", &tm);
 		buf_reset(&b);
-		if (buf_printf(&b, "%4zu %c%c %-10s  ", i + 1,
-		    it->read ? ' ' : 'N', it->starred ? '*' : ' ', day) !=
-		    BUF_OK)
+		if (buf_printf(&b, "%4zu %c%c%c %-10s  ", i + 1,
+		    it->read ? ' ' : 'N', it->starred ? '*' : ' ',
+		    it->stored ? 'o' : ' ', day) != BUF_OK)
 			continue;
 		w = utf8_width(b.data, b.len);
 		/* The source, as "  (source)", takes at most a quarter of
 		 * the line. */
 		src = it->source != NULL ? utf8_width(it->source,
 		    strlen(it->source)) + SOURCE_FRAME : 0;
-		if (src > (size_t)COLS / 4)
-			src = (size_t)COLS / 4;
-		room = (size_t)COLS > w + src ? (size_t)COLS - w - src : 1;
+		if (src > cols / 4)
+			src = cols / 4;
+		room = cols > w + src ? cols - w - src : 1;
 		if (layout_fit(&b, it->title, room, 1) == (size_t)-1)
 			continue;
 		if (it->source != NULL && src > SOURCE_FRAME) {
@@ -280,72 +554,152 @@ ui_headlines_draw(struct ui *u)
 			    (size_t)-1 || buf_putc(&b, ')') != BUF_OK)
 				continue;
 		}
-		ui_put((int)(i - u->item_top) + 1, 0, b.data, (size_t)COLS,
-		    attr);
+		ui_put((int)(i - hl->top) + 1, 0, b.data, cols, attr);
 	}
-	if (u->nitems == 0)
-		ui_put(1, 0, "  No articles here.", (size_t)COLS, A_NORMAL);
+	if (hl->n == 0)
+		ui_put(1, 0, "  No articles here.", cols,
+		    ui_attr(u, UI_ROLE_PLAIN));
 	buf_reset(&b);
-	if (buf_printf(&b, "%s (%zu unread, %zu total)",
-	    u->items_title != NULL ? u->items_title : "", unread,
-	    u->nitems) != BUF_OK)
+	if (buf_printf(&b, "%s (%zu%s unread, %zu%s total)%s%s",
+	    hl->title != NULL ? hl->title : "", unread, hl->partial ? "+" : "",
+	    hl->n, hl->partial ? "+" : "",
+	    hl->filter != NULL ? "  filter: " : "",
+	    hl->filter != NULL ? hl->filter : "") != BUF_OK)
 		buf_reset(&b);
 	if (buf_printf(&st, "Articles %zu/%zu  q:Back ENTER:Open n:Next "
-	    "unread N:Read s:Star /:Search ?:Help", u->nitems ?
-	    u->item_cur + 1 : 0, u->nitems) != BUF_OK)
+	    "unread N:Read s:Star /:Search ?:Help", hl->n ? hl->cur + 1 : 0,
+	    hl->n) != BUF_OK)
 		buf_reset(&st);
 	ui_draw_bars(u, b.data, st.data);
 	buf_release(&b);
 	buf_release(&st);
 }
 
-static void
-open_item(struct ui *u)
+/* Was the item's feed read from a local file (its file: links are then
+ * the person's own, as the demo's)? */
+static int
+local_feed(struct ui *u, const struct item *it)
 {
-	struct ui_item *it = &u->items[u->item_cur];
+	struct store_feed f;
 	struct errbuf eb;
+	int	 local;
 
+	if (it->path != NULL)
+		return 1;
+	if (u->store == NULL || it->feed_id == 0 ||
+	    store_feed_get(u->store, it->feed_id, &f, &eb) != 0)
+		return 0;
+	local = ascii_ncasecmp(f.url, "file://", 7) == 0;
+	store_feed_release(&f);
+	return local;
+}
+
+/* Opens the item under the cursor in the article view. */
+static void
+open_item(struct ui *u, struct headlines *h)
+{
+	struct item *it = &h->v[h->cur];
+	struct ui_msg msg;
+	struct errbuf eb;
+	int	 rc;
+
+	memset(&msg, 0, sizeof msg);
 	if (it->path != NULL) {
-		if (ui_article_open_target(u, it->path, 0, &eb) == -1)
-			ui_message(u, 1, "%s", eb.msg);
-		it->read = 1;
-		return;
+		msg.kind = UI_MSG_TARGET;
+		msg.text = it->path;
+	} else {
+		msg.kind = UI_MSG_ITEM;
+		msg.item_id = it->id;
 	}
-	if (ui_article_open_item(u, it->id) == 0)
+	rc = ui_mode_push(u, &ui_article_mode, &msg, &eb);
+	if (rc == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	/* A saved page counts as read even when it no longer opens. */
+	if (rc == 0 || it->path != NULL)
 		it->read = 1;
 }
 
-void
-ui_headlines_key(struct ui *u, enum ui_op op)
+static void
+hl_key(struct ui *u, void *data, enum ui_op op)
 {
+	struct headlines *h = data;
 	struct errbuf eb;
-	struct ui_item *it;
+	struct item *it;
 	size_t	 i;
 	char	*q;
 
-	if (ui_list_move(op, u->nitems, &u->item_cur, &u->item_top))
+	if (ui_list_move(op, h->n, &h->cur, &h->top))
 		return;
-	it = u->nitems > 0 ? &u->items[u->item_cur] : NULL;
+	it = h->n > 0 ? &h->v[h->cur] : NULL;
 	switch (op) {
 	case OP_QUIT:
-		if (u->items_only) {
-			u->done = 1;
-			break;
-		}
-		ui_feeds_load(u);
-		u->screen = UI_FEEDS;
+		ui_mode_pop(u);
 		break;
 	case OP_OPEN:
 		if (it != NULL)
-			open_item(u);
+			open_item(u, h);
+		break;
+	case OP_NEXT:
+	case OP_PREV:
+		/* newsboat's J and K: the next or previous feed's list */
+		if (u->nmodes < 2 ||
+		    u->modes[u->nmodes - 2].mode != &ui_feeds_mode) {
+			ui_message(u, 0, "no feed list below");
+			break;
+		}
+		ui_mode_pop(u);	/* frees h */
+		ui_mode_key(u, op);
+		ui_mode_key(u, OP_OPEN);
+		return;
+	case OP_GOTO_LINK:
+		ui_list_goto(u, h->n, &h->cur, &h->top);
+		break;
+	case OP_PREV_UNREAD:
+		for (i = 1; i <= h->n; i++) {
+			size_t j = (h->cur + h->n - i) % h->n;
+
+			if (!h->v[j].read) {
+				h->cur = j;
+				open_item(u, h);
+				return;
+			}
+		}
+		ui_message(u, 0, "no unread articles");
+		break;
+	case OP_SET_FILTER:
+		if (h->search || h->dir) {
+			ui_message(u, 1, "F filters a feed's or a query's "
+			    "list");
+			break;
+		}
+		if ((q = ui_prompt(u, "Filter: ")) == NULL)
+			break;
+		{
+			char	*old = h->filter;
+
+			h->filter = *q != '\0' ? q : NULL;
+			if (load_some(u, h, h->feed, h->title, 1, &eb) ==
+			    -1) {
+				ui_message(u, 1, "%s", eb.msg);
+				h->filter = old;
+				free(q);
+				break;
+			}
+			free(old);
+			if (h->filter == NULL)
+				free(q);
+			ui_message(u, 0, h->filter != NULL ? "%zu articles "
+			    "match (F, then Enter alone: all)" : "%zu articles",
+			    h->n);
+		}
 		break;
 	case OP_NEXT_UNREAD:
-		for (i = 0; i < u->nitems; i++) {
-			size_t j = (u->item_cur + i) % u->nitems;
+		for (i = 0; i < h->n; i++) {
+			size_t j = (h->cur + i) % h->n;
 
-			if (!u->items[j].read) {
-				u->item_cur = j;
-				open_item(u);
+			if (!h->v[j].read) {
+				h->cur = j;
+				open_item(u, h);
 				return;
 			}
 		}
@@ -361,7 +715,7 @@ ui_headlines_key(struct ui *u, enum ui_op op)
 			break;
 		}
 		it->read = !it->read;
-		ui_list_move(OP_DOWN, u->nitems, &u->item_cur, &u->item_top);
+		(void)ui_list_move(OP_DOWN, h->n, &h->cur, &h->top);
 		break;
 	case OP_STAR:
 		if (it == NULL)
@@ -375,18 +729,17 @@ ui_headlines_key(struct ui *u, enum ui_op op)
 		it->starred = !it->starred;
 		break;
 	case OP_MARK_FEED_READ:
-		if (u->store != NULL && u->items_feed != 0 &&
-		    !u->items_search && store_feed_mark_read(u->store,
-		    u->items_feed, &eb) == -1) {
+		if (u->store != NULL && h->feed != 0 && !h->search &&
+		    store_feed_mark_read(u->store, h->feed, &eb) == -1) {
 			ui_message(u, 1, "%s", eb.msg);
 			break;
 		}
-		for (i = 0; i < u->nitems; i++)
-			u->items[i].read = 1;
+		for (i = 0; i < h->n; i++)
+			h->v[i].read = 1;
 		break;
 	case OP_BROWSER:
 		if (it != NULL)
-			ui_open_browser(u, it->link);
+			ui_open_browser(u, it->link, local_feed(u, it));
 		break;
 	case OP_RELOAD:
 	case OP_RELOAD_ALL:
@@ -394,15 +747,24 @@ ui_headlines_key(struct ui *u, enum ui_op op)
 			ui_message(u, 1, "offline: nothing to reload");
 		else
 			(void)ui_net_reload(u->net, op == OP_RELOAD ?
-			    u->items_feed : 0);
+			    h->feed : 0);
 		break;
-	case OP_SEARCH:
+	case OP_SEARCH: {
+		struct ui_msg msg;
+
 		if ((q = ui_prompt(u, "Search: ")) == NULL)
 			break;
-		if (*q != '\0')
-			(void)ui_headlines_search(u, q);
+		/* The results on top, within this feed: q comes back. */
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_SEARCH;
+		msg.text = q;
+		msg.feed_id = h->search || h->expr != NULL ? 0 : h->feed;
+		if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+		    &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
 		free(q);
-		break;
+		return;
+	}
 	default:
 		break;
 	}

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "curses_lazy.h"
+#include <curses.h>
 
 #include "ui_keys.h"
 
@@ -38,6 +38,33 @@ const struct ui_op_info ui_ops[] = {
 	{ OP_BACK, "back", "BACKSPACE", "back to the previous article" },
 	{ OP_HELP, "help", "?", "show this help" },
 	{ OP_REDRAW, "redraw", "^L", "redraw the screen" },
+	{ OP_NEXT, "next", "J", "next feed (feeds, headlines) or article "
+	    "(article view)" },
+	{ OP_PREV, "prev", "K", "previous feed or article" },
+	{ OP_PREV_UNREAD, "prev-unread", "p", "go to the previous unread "
+	    "article" },
+	{ OP_MARK_ALL_READ, "mark-all-feeds-read", "C", "mark every feed "
+	    "read" },
+	{ OP_SHOW_URLS, "show-urls", "u", "list the article's links" },
+	{ OP_GOTO_LINK, "goto-link", "1 2 3 4 5 6 7 8 9", "a number, then "
+	    "Enter: follow link [n]; in a list, go to entry n" },
+	{ OP_EDIT_URLS, "edit-urls", "E", "edit feeds.conf in $VISUAL or "
+	    "$EDITOR, then reload it" },
+	{ OP_CMDLINE, "cmdline", ":", "command line (:help lists its "
+	    "commands)" },
+	/* newsboat's s saves; byline's s stars (DESIGN.md), so save is
+	 * S ("bind s save" brings newsboat's back). */
+	{ OP_SAVE, "save", "S", "save the article as text or markdown (.md)" },
+	{ OP_PIPE, "pipe-to", "|", "pipe the article to a command" },
+	{ OP_MACRO, "macro-prefix", ",", "run the macro of the next key "
+	    "(setting macro)" },
+	{ OP_SET_TAG, "set-tag", "t", "choose a tag: only its feeds are "
+	    "listed" },
+	{ OP_CLEAR_TAG, "clear-tag", "^T", "list every feed again" },
+	{ OP_SET_FILTER, "set-filter", "F", "filter the list with an "
+	    "expression (empty: none)" },
+	{ OP_ERROR_LOG, "error-log", "^E", "bad config lines and the feeds' "
+	    "last errors" },
 };
 const size_t ui_nops = sizeof ui_ops / sizeof ui_ops[0];
 
@@ -149,29 +176,52 @@ ui_keys_op(const struct ui_keymap *km, int c)
 	return (enum ui_op)km->op[c];
 }
 
+/* The codes of key and the operation of action ("none": OP_NONE);
+ * returns how many codes, or 0 with eb set. */
+static size_t
+parse_bind(const char *key, const char *action, int codes[NAME_CODES],
+    enum ui_op *op, struct errbuf *eb)
+{
+	size_t	 i, n;
+
+	*op = OP_NONE;
+	if ((n = key_codes(key, codes)) == 0) {
+		errbuf_set(eb, "unknown key \"%.40s\" (a character, ^X, F1-F12 "
+		    "or a name like ENTER, TAB, SPACE, PAGEDOWN)", key);
+		return 0;
+	}
+	if (strcmp(action, "none") == 0)
+		return n;
+	for (i = 0; i < ui_nops; i++)
+		if (strcmp(action, ui_ops[i].name) == 0)
+			*op = ui_ops[i].op;
+	if (*op == OP_NONE) {
+		errbuf_set(eb, "unknown action \"%.40s\" (see the help screen, "
+		    "?)", action);
+		return 0;
+	}
+	return n;
+}
+
+int
+ui_keys_check(const char *key, const char *action, struct errbuf *eb)
+{
+	int	 codes[NAME_CODES];
+	enum ui_op op;
+
+	return parse_bind(key, action, codes, &op, eb) == 0 ? -1 : 0;
+}
+
 int
 ui_keys_bind(struct ui_keymap *km, const char *key, const char *action,
     struct errbuf *eb)
 {
 	int	 codes[NAME_CODES];
 	size_t	 i, n;
-	enum ui_op op = OP_NONE;
+	enum ui_op op;
 
-	if ((n = key_codes(key, codes)) == 0) {
-		errbuf_set(eb, "unknown key \"%.40s\" (a character, ^X, F1-F12 "
-		    "or a name like ENTER, TAB, SPACE, PAGEDOWN)", key);
+	if ((n = parse_bind(key, action, codes, &op, eb)) == 0)
 		return -1;
-	}
-	if (strcmp(action, "none") != 0) {
-		for (i = 0; i < ui_nops; i++)
-			if (strcmp(action, ui_ops[i].name) == 0)
-				op = ui_ops[i].op;
-		if (op == OP_NONE) {
-			errbuf_set(eb, "unknown action \"%.40s\" (see the help "
-			    "screen, ?)", action);
-			return -1;
-		}
-	}
 	for (i = 0; i < n; i++)
 		set_code(km, codes[i], op);
 	return 0;

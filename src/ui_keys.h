@@ -39,6 +39,22 @@ enum ui_op {
 	OP_BACK,
 	OP_HELP,
 	OP_REDRAW,
+	/* newsboat's, by habit (issue 15) */
+	OP_NEXT,
+	OP_PREV,
+	OP_PREV_UNREAD,
+	OP_MARK_ALL_READ,
+	OP_SHOW_URLS,
+	OP_GOTO_LINK,
+	OP_EDIT_URLS,
+	OP_CMDLINE,
+	OP_SAVE,
+	OP_PIPE,
+	OP_MACRO,
+	OP_SET_TAG,
+	OP_CLEAR_TAG,
+	OP_SET_FILTER,
+	OP_ERROR_LOG,
 	OP_COUNT
 };
 
@@ -68,6 +84,10 @@ enum ui_op ui_keys_op(const struct ui_keymap *km, int c);
  * named action, or unbinds it when action is "none". */
 int	 ui_keys_bind(struct ui_keymap *km, const char *key,
 	    const char *action, struct errbuf *eb) WARN_UNUSED;
+/* Checks a bind without applying it (conf's check_bind): 0, or -1 with
+ * eb set to why, as ui_keys_bind(). */
+int	 ui_keys_check(const char *key, const char *action,
+	    struct errbuf *eb) WARN_UNUSED;
 /* Appends the names of the keys bound to op, ", "-separated, to out
  * (BUF_TOOBIG/BUF_NOMEM as buf_*). */
 enum buf_result	ui_keys_describe(const struct ui_keymap *km, enum ui_op op,

@@ -2,24 +2,26 @@
  * ui_main: the terminal's life cycle, the event loop, the bars, colours
  * and the prompt.  See ui.h.
  *
- * The loop waits for a key with a timeout while transfers run (the
- * fetcher is moved on between keys, so nothing blocks) and without one
- * when idle.  SIGWINCH reaches us as KEY_RESIZE from curses; a resize
- * only marks the screen for a redraw from state.
+ * The loop draws the top mode of the stack (ui_mode.h) and hands it the
+ * keys; it knows the screens only through their mode tables.  It waits
+ * for a key with a timeout while transfers run (the fetcher is moved on
+ * between keys, so nothing blocks) and without one when idle.  SIGWINCH
+ * reaches us as KEY_RESIZE from curses; a resize tells every mode and
+ * redraws from state.  This is the only file that calls curses.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "curses_lazy.h"
+#include <curses.h>
 
+#include "launch.h"
 #include "ui.h"
 
 /* Rows taken by the title bar, the status bar and the message line. */
@@ -47,36 +49,19 @@ ui_init(struct ui *u)
 void
 ui_release(struct ui *u)
 {
-	size_t	 i;
-
-	for (i = 0; i < u->nhist; i++)
-		ui_view_free(u->hist[i]);
-	u->nhist = 0;
-	ui_items_clear(u);
-	for (i = 0; i < u->nfeeds; i++) {
-		free(u->feeds[i].title);
-		free(u->feeds[i].tags);
-	}
-	free(u->feeds);
-	u->feeds = NULL;
-	u->nfeeds = 0;
-}
-
-void
-ui_message(struct ui *u, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
-	va_end(ap);
-	u->msg_error = error;
+	ui_mode_clear(u);
 }
 
 int
 ui_body_lines(void)
 {
 	return LINES > BAR_ROWS ? LINES - BAR_ROWS : 1;
+}
+
+size_t
+ui_cols(void)
+{
+	return COLS > 0 ? (size_t)COLS : 0;
 }
 
 void
@@ -186,65 +171,255 @@ ui_list_move(enum ui_op op, size_t n, size_t *cur, size_t *top)
 	return 1;
 }
 
+void
+ui_list_goto(struct ui *u, size_t n, size_t *cur, size_t *top)
+{
+	char	 digit[2], *line, *end;
+	long	 k;
+
+	digit[0] = (char)u->last_key;
+	digit[1] = '\0';
+	if ((line = ui_prompt_default(u, "Go to: ", digit)) == NULL)
+		return;
+	k = strtol(line, &end, 10);
+	if (end == line || *end != '\0' || k < 1 || (size_t)k > n)
+		ui_message(u, 1, "no entry %s (1 to %zu)", line, n);
+	else {
+		*cur = (size_t)k - 1;
+		if (*cur < *top || *cur >= *top + (size_t)ui_body_lines())
+			*top = *cur;
+	}
+	free(line);
+}
+
 static void
 draw(struct ui *u)
 {
+	struct ui_mode_entry *e = ui_mode_top(u);
+
 	erase();
-	/* Keep lists' cursors visible at the current size. */
-	switch (u->screen) {
-	case UI_FEEDS:
-		ui_feeds_draw(u);
-		break;
-	case UI_HEADLINES:
-		ui_headlines_draw(u);
-		break;
-	case UI_ARTICLE:
-		ui_article_draw(u);
-		break;
-	case UI_HELP:
-		ui_help_draw(u);
-		break;
-	}
+	if (e != NULL)
+		e->mode->draw(u, e->data);
 	refresh();
+}
+
+static void	 dispatch(struct ui *, enum ui_op);
+
+/* Pushes the pick screen for kind (^E, t). */
+static void
+pick(struct ui *u, enum ui_msg_kind kind)
+{
+	struct ui_msg msg;
+	struct errbuf eb;
+
+	memset(&msg, 0, sizeof msg);
+	msg.kind = kind;
+	if (ui_mode_push(u, &ui_pick_mode, &msg, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+}
+
+/* The operation named name, or OP_NONE. */
+static enum ui_op
+op_named(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < ui_nops; i++)
+		if (strcmp(ui_ops[i].name, name) == 0)
+			return ui_ops[i].op;
+	return OP_NONE;
+}
+
+/*
+ * One command of the command line or a macro: "set KEY VALUE" (or any
+ * settings line: "bind x quit"), "q"/"quit", "help", or an action's
+ * name.  Returns 0, or -1 with the message line set.
+ */
+static int
+command(struct ui *u, const char *cmd)
+{
+	struct errbuf eb;
+	enum ui_op op;
+	int	 rc;
+
+	while (*cmd == ' ' || *cmd == ':')
+		cmd++;
+	if (*cmd == '\0')
+		return 0;
+	if (strncmp(cmd, "set ", 4) == 0 || strncmp(cmd, "bind ", 5) == 0 ||
+	    strncmp(cmd, "unbind-key ", 11) == 0) {
+		if (u->conf == NULL) {
+			ui_message(u, 1, "no settings here");
+			return -1;
+		}
+		rc = conf_set(u->conf, cmd[0] == 's' ? cmd + 4 : cmd, &eb);
+		if (rc == -1) {
+			ui_message(u, 1, "%s", eb.msg);
+			return -1;
+		}
+		ui_conf_applied(u);
+		return 0;
+	}
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
+		u->done = 1;
+		return 0;
+	}
+	if ((op = op_named(strcmp(cmd, "help") == 0 ? "help" : cmd)) ==
+	    OP_NONE) {
+		ui_message(u, 1, "%.60s: not a command (set KEY VALUE, quit, "
+		    "or an action of the help screen)", cmd);
+		return -1;
+	}
+	dispatch(u, op);
+	return 0;
+}
+
+/* ",KEY": the commands of the macro bound to the next key. */
+static void
+macro(struct ui *u)
+{
+	const struct conf_directive *m = NULL;
+	char	 key[2], *cmds, *p, *nl;
+	size_t	 i;
+	int	 c;
+
+	ui_message(u, 0, "macro: press its key");
+	draw(u);
+	timeout(-1);
+	c = getch();
+	u->msg[0] = '\0';
+	if (c < ' ' || c >= 0x7f) {
+		ui_message(u, 0, "no macro");
+		return;
+	}
+	key[0] = (char)c;
+	key[1] = '\0';
+	for (i = 0; u->conf != NULL && i < u->conf->nmacros; i++)
+		if (strcmp(u->conf->macros[i].key, key) == 0)
+			m = &u->conf->macros[i];
+	if (m == NULL) {
+		ui_message(u, 1, "no macro on \"%s\" (setting macro)", key);
+		return;
+	}
+	/* A copy: a command may change the configuration. */
+	if ((cmds = strdup(m->value)) == NULL)
+		return;
+	for (p = cmds; p != NULL && !u->done; p = nl) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl++ = '\0';
+		if (command(u, p) == -1)
+			break;
+	}
+	free(cmds);
+}
+
+/* Keys that mean the same on every screen. */
+static int
+global_key(struct ui *u, enum ui_op op)
+{
+	struct ui_msg msg;
+	struct errbuf eb;
+	char	*line;
+
+	switch (op) {
+	case OP_ERROR_LOG:
+		pick(u, UI_MSG_ERRORS);
+		return 1;
+	case OP_SET_TAG:
+		pick(u, UI_MSG_TAGS);
+		return 1;
+	case OP_CLEAR_TAG:
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_TAG;
+		(void)ui_mode_send(u, &msg);
+		return 1;
+	case OP_CMDLINE:
+		if ((line = ui_prompt(u, ":")) != NULL)
+			(void)command(u, line);
+		free(line);
+		return 1;
+	case OP_MACRO:
+		macro(u);
+		return 1;
+	case OP_MARK_ALL_READ:
+		if (u->store == NULL)
+			return 1;
+		if (store_feed_mark_read(u->store, 0, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
+		else
+			ui_message(u, 0, "every feed marked read");
+		memset(&msg, 0, sizeof msg);
+		msg.kind = UI_MSG_RELOADED;
+		(void)ui_mode_send(u, &msg);
+		return 1;
+	case OP_EDIT_URLS:
+		ui_edit_feeds(u);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void
 dispatch(struct ui *u, enum ui_op op)
 {
-	if (op == OP_HELP && u->screen != UI_HELP) {
-		u->help_from = u->screen;
-		u->help_top = 0;
-		u->screen = UI_HELP;
+	struct ui_mode_entry *e = ui_mode_top(u);
+	struct errbuf eb;
+
+	if (op == OP_HELP && u->help != NULL && e != NULL &&
+	    e->mode != u->help) {
+		if (ui_mode_push(u, u->help, NULL, &eb) == -1)
+			ui_message(u, 1, "%s", eb.msg);
 		return;
 	}
 	if (op == OP_REDRAW) {
 		clearok(curscr, TRUE);
 		return;
 	}
-	switch (u->screen) {
-	case UI_FEEDS:
-		ui_feeds_key(u, op);
-		break;
-	case UI_HEADLINES:
-		ui_headlines_key(u, op);
-		break;
-	case UI_ARTICLE:
-		ui_article_key(u, op);
-		break;
-	case UI_HELP:
-		ui_help_key(u, op);
-		break;
-	}
+	/* The error log closes itself with ^E. */
+	if ((e == NULL || e->mode != &ui_pick_mode || op != OP_ERROR_LOG) &&
+	    global_key(u, op))
+		return;
+	ui_mode_key(u, op);
+}
+
+/* The terminal changed size: each mode hears of it, top or not. */
+static void
+resized(struct ui *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nmodes; i++)
+		if (u->modes[i].mode->resize != NULL)
+			u->modes[i].mode->resize(u, u->modes[i].data);
+}
+
+/* Has the top mode work for an idle moment? */
+static int
+idle_pending(struct ui *u)
+{
+	struct ui_mode_entry *e = ui_mode_top(u);
+
+	return e != NULL && e->mode->idle_pending != NULL &&
+	    e->mode->idle_pending(u, e->data);
 }
 
 char *
 ui_prompt(struct ui *u, const char *label)
+{
+	return ui_prompt_default(u, label, NULL);
+}
+
+char *
+ui_prompt_default(struct ui *u, const char *label, const char *initial)
 {
 	struct buf line;
 	int	 c;
 	char	*out = NULL;
 
 	buf_init(&line, UI_PROMPT_MAX_BYTES);
+	if (initial != NULL && buf_puts(&line, initial) != BUF_OK)
+		buf_reset(&line);
 	curs_set(1);
 	timeout(-1);
 	for (;;) {
@@ -291,41 +466,44 @@ ui_prompt(struct ui *u, const char *label)
 	return out;
 }
 
-void
-ui_open_browser(struct ui *u, const char *url)
+int
+ui_run_command(struct ui *u, const char *cmd, const char *data, size_t n,
+    struct errbuf *eb)
 {
-	const char *b = u->browser;
-	pid_t	 pid;
-	int	 st;
+	int	 rc;
+
+	(void)u;
+	def_prog_mode();
+	endwin();
+	rc = launch_run(cmd, data, n, eb);
+	reset_prog_mode();
+	refresh();
+	return rc;
+}
+
+void
+ui_open_browser(struct ui *u, const char *url, int local_ok)
+{
+	struct errbuf eb;
+	struct buf cmd;
 
 	if (url == NULL) {
 		ui_message(u, 1, "no page address to open");
 		return;
 	}
-	/* javascript:, file:, data: or control characters: not ours to
-	 * hand to a browser. */
-	if (!url_is_web(url)) {
+	/* javascript:, data: or control characters: never ours to hand to
+	 * a browser; file: only for what was read from a local file (the
+	 * demo's pages), never an address a page or a remote feed gave. */
+	if (local_ok ? !launch_url_ok(url) : !url_is_web(url)) {
 		ui_message(u, 1, "not an http or https address: not opened");
 		return;
 	}
-	if (b == NULL || *b == '\0')
-		b = getenv("BROWSER");
-	if (b == NULL || *b == '\0')
-		b = "xdg-open";
-	def_prog_mode();
-	endwin();
-	pid = fork();
-	if (pid == 0) {
-		execlp(b, b, url, (char *)NULL);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-			;
-	reset_prog_mode();
-	refresh();
-	if (pid == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		ui_message(u, 1, "%s: could not open the page", b);
+	buf_init(&cmd, URL_MAX_BYTES * 2);
+	if (launch_browser_command(&cmd, u->browser, url) == -1) {
+		ui_message(u, 1, "%s: address too long", url);
+	} else if (ui_run_command(u, cmd.data, NULL, 0, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	buf_release(&cmd);
 }
 
 static void
@@ -365,7 +543,7 @@ int
 ui_run(struct ui *u)
 {
 	struct sigaction sa;
-	int	 c, busy, idle;
+	int	 c, busy, idle, tick;
 
 	/* Before initscr(): ncurses keeps handlers it finds set.  No
 	 * SA_RESTART, so that a blocked getch() returns. */
@@ -385,26 +563,35 @@ ui_run(struct ui *u)
 	/* Escape alone should not wait a second for a sequence. */
 	set_escdelay(25);
 	colors(u);
-	while (!u->done && quit_signal == 0) {
+	while (!u->done && u->nmodes > 0 && quit_signal == 0) {
+		struct ui_mode_entry *e;
+
 		draw(u);
 		busy = u->net != NULL && ui_net_pending(u->net) > 0;
 		/* Deferred work runs only when no key is waiting. */
-		idle = ui_article_idle_pending(u);
-		timeout(idle ? 0 : busy ? UI_TICK_MS : -1);
+		idle = idle_pending(u);
+		/* reload-interval's clock: a reload starts when it is due */
+		tick = ui_reload_tick(u);
+		timeout(idle ? 0 : busy ? UI_TICK_MS : tick);
 		c = getch();
 		if (u->net != NULL)
 			(void)ui_net_step(u->net);
 		if (c == ERR) {
-			if (idle)
-				(void)ui_article_idle(u);
+			/* The step above may have changed the stack. */
+			if (idle && idle_pending(u) &&
+			    (e = ui_mode_top(u)) != NULL)
+				(void)e->mode->idle(u, e->data);
 			continue;
 		}
-		if (c == KEY_RESIZE)
+		if (c == KEY_RESIZE) {
+			resized(u);
 			continue;
+		}
 		if (c == '\r')
 			c = '\n';
 		u->msg[0] = '\0';
 		u->msg_error = 0;
+		u->last_key = c;
 		dispatch(u, ui_keys_op(&u->keys, c));
 	}
 	endwin();

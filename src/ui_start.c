@@ -1,5 +1,6 @@
 /*
- * ui_start: the interactive reader's modes (cmd_tui() calls ui_start()).
+ * ui_start: what the interactive reader starts on (cmd_tui() fills a
+ * struct ui_setup and calls ui_start()), and the first screen pushed:
  *
  *   byline            the configured feeds, from the store
  *   byline PATH       a saved page or text copy, offline, in the article view
@@ -19,12 +20,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "cmd.h"
 #include "feed.h"
+#include "launch.h"
+#include "sync.h"
 #include "ui.h"
 
+/* How long one wait of the demo's sync lasts (local files: short). */
+#define DEMO_STEP_MS	20
 /* Demo feed files imported, at most (the demo ships a handful). */
 #define DEMO_FEEDS_MAX	64
 
@@ -52,82 +57,195 @@ demo_dir(void)
 	return NULL;
 }
 
+/* The keymap from the defaults and the config's binds, which conf
+ * checked when it read them (ui_keys_check()). */
 static void
-apply_binds(struct ui *u, const struct conf *c, FILE *err)
+apply_binds(struct ui *u, const struct conf *c)
 {
 	struct errbuf eb;
 	size_t	 i;
 
+	ui_keys_default(&u->keys);
 	for (i = 0; i < c->nbinds; i++)
 		if (ui_keys_bind(&u->keys, c->binds[i].key, c->binds[i].value,
 		    &eb) == -1)
-			fprintf(err, "%s:%zu: %s\n", c->settings_path != NULL ?
-			    c->settings_path : "config", c->binds[i].line,
-			    eb.msg);
+			continue;	/* reported when read */
 }
 
-struct import_ctx {
-	struct store	*s;
-	int64_t		 feed_id;
-	struct errbuf	*eb;
-};
-
-static int
-import_entry(void *ctx, const struct feed_entry *e)
+void
+ui_conf_applied(struct ui *u)
 {
-	struct import_ctx *ic = ctx;
+	long	 m;
 
-	return store_item_put(ic->s, ic->feed_id, e, e->has_time ? e->time :
-	    0, NULL, NULL, ic->eb);
+	if (u->conf == NULL)
+		return;
+	apply_binds(u, u->conf);
+	u->browser = u->conf->browser;
+	m = conf_reload_minutes(u->conf);
+	u->next_reload = m > 0 && u->net != NULL ? time(NULL) + m * 60 : 0;
 }
 
-/* Imports one demo feed file into the store (offline, no fetcher). */
-static int
-import_feed(struct store *s, const char *path, struct errbuf *eb)
+int
+ui_reload_tick(struct ui *u)
 {
-	struct buf data, url;
-	struct import_ctx ic;
-	struct feed_parser *p = NULL;
+	time_t	 now;
+	long	 m;
+
+	if (u->next_reload == 0 || u->conf == NULL || u->net == NULL)
+		return -1;
+	now = time(NULL);
+	m = conf_reload_minutes(u->conf);
+	if (now >= u->next_reload) {
+		/* Not on top of one already running. */
+		if (ui_net_progress(u->net) == NULL)
+			(void)ui_net_reload(u->net, 0);
+		u->next_reload = now + m * 60;
+	}
+	return (int)(u->next_reload - now) * 1000;
+}
+
+/* The configured feeds the store has not seen yet, with their titles
+ * and tags ('|'-separated, as --reload keeps them). */
+static int
+ensure_feeds(struct store *s, const struct conf *c, struct errbuf *eb)
+{
+	struct buf tags;
+	size_t	 i, j;
+	int64_t	 id;
+	int	 rc = 0;
+
+	buf_init(&tags, CONF_LINE_MAX_BYTES);
+	for (i = 0; i < c->nfeeds && rc == 0; i++) {
+		buf_reset(&tags);
+		for (j = 0; j < c->feeds[i].ntags; j++)
+			if ((j > 0 && buf_putc(&tags, '|') != BUF_OK) ||
+			    buf_puts(&tags, c->feeds[i].tags[j]) != BUF_OK)
+				break;
+		rc = store_feed_ensure(s, c->feeds[i].url, c->feeds[i].title,
+		    tags.len > 0 ? tags.data : NULL, &id, eb);
+	}
+	buf_release(&tags);
+	return rc;
+}
+
+/* Says at start how many config lines were bad, and where to read them. */
+static void
+tell_warnings(struct ui *u)
+{
+	if (u->conf == NULL || u->conf->nwarnings == 0)
+		return;
+	ui_message(u, 1, "%s%s", u->conf->warnings[0],
+	    u->conf->nwarnings > 1 ? "  (and more: ^E lists them)" :
+	    "  (^E: error log)");
+}
+
+void
+ui_edit_feeds(struct ui *u)
+{
+	struct conf fresh, *c = u->conf;
+	struct ui_msg msg;
+	struct errbuf eb;
+	struct buf cmd;
+	const char *ed = getenv("VISUAL");
+
+	if (c == NULL || c->feeds_path == NULL) {
+		ui_message(u, 1, "no feeds.conf here");
+		return;
+	}
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	buf_init(&cmd, CONF_PATH_MAX_BYTES * 2);
+	/* the path quoted and appended, as a browser's address */
+	if (launch_browser_command(&cmd, ed, c->feeds_path) == -1 ||
+	    ui_run_command(u, cmd.data, NULL, 0, &eb) == -1) {
+		buf_release(&cmd);
+		ui_message(u, 1, "%s", cmd.len > 0 ? eb.msg : "path too long");
+		return;
+	}
+	buf_release(&cmd);
+	conf_init(&fresh);
+	fresh.check_bind = ui_keys_check;
+	if (conf_load(&fresh, c->feeds_path, c->settings_path, 1, &eb) == -1) {
+		conf_release(&fresh);
+		ui_message(u, 1, "%s", eb.msg);
+		return;
+	}
+	conf_release(c);
+	*c = fresh;
+	ui_conf_applied(u);
+	if (u->store != NULL && ensure_feeds(u->store, c, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	else
+		ui_message(u, c->nwarnings > 0, "%s read again: %zu feeds, %zu "
+		    "query feeds, %zu bad lines%s", c->feeds_path, c->nfeeds,
+		    c->nqueries, c->nwarnings, c->nwarnings > 0 ?
+		    " (^E lists them)" : "");
+	memset(&msg, 0, sizeof msg);
+	msg.kind = UI_MSG_RELOADED;
+	(void)ui_mode_send(u, &msg);
+}
+
+/* Makes one demo feed file known to the store, as a file: URL. */
+static int
+add_feed(struct store *s, const char *path, struct errbuf *eb)
+{
+	struct buf url;
 	char	*abs;
+	int64_t	 id;
 	int	 rc = -1;
 
-	buf_init(&data, FETCH_FEED_MAX_BYTES);
 	buf_init(&url, URL_MAX_BYTES);
 	if ((abs = realpath(path, NULL)) == NULL) {
 		errbuf_set(eb, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (file_read(path, &data, eb) == -1 ||
-	    buf_printf(&url, "file://%s", abs) != BUF_OK) {
-		free(abs);
-		goto out;
-	}
+	if (buf_printf(&url, "file://%s", abs) != BUF_OK)
+		errbuf_set(eb, "%s: path too long", path);
+	else
+		rc = store_feed_ensure(s, url.data, NULL, "demo", &id, eb);
 	free(abs);
-	ic.s = s;
-	ic.eb = eb;
-	if (store_feed_ensure(s, url.data, NULL, "demo", &ic.feed_id,
-	    eb) == -1)
-		goto out;
-	if ((p = feed_parser_new(path, url.data, NULL, import_entry,
-	    &ic)) == NULL) {
-		errbuf_set(eb, "%s: out of memory", path);
-		goto out;
-	}
-	if (store_begin(s, eb) == -1)
-		goto out;
-	if (feed_push(p, data.data, data.len, eb) == -1 ||
-	    feed_finish(p, eb) == -1 ||
-	    store_feed_fetched(s, ic.feed_id, feed_parser_info(p)->title,
-	    NULL, NULL, 0, eb) == -1 || store_commit(s, eb) == -1) {
-		store_rollback(s);
-		goto out;
-	}
-	rc = 0;
-out:
-	feed_parser_free(p);
-	buf_release(&data);
 	buf_release(&url);
 	return rc;
+}
+
+/* The first failure of the demo's sync, kept for the message. */
+static void
+demo_report(void *ctx, const struct sync_report *r,
+    const struct sync_progress *p)
+{
+	struct errbuf *eb = ctx;
+
+	(void)p;
+	if ((r->event == SYNC_FEED_FAILED || r->event == SYNC_ERROR) &&
+	    eb->msg[0] == '\0')
+		errbuf_set(eb, "%s", r->msg);
+}
+
+/* Brings the demo's feeds into the store through the sync engine, as
+ * --reload would, with file: URLs and no prefetch (the demo's pages
+ * are local files, read when opened). */
+static int
+sync_demo(struct store *s, struct errbuf *eb)
+{
+	struct sync_callbacks cb = { demo_report };
+	struct sync_settings set;
+	struct sync *y;
+	int	 n;
+
+	memset(&set, 0, sizeof set);
+	eb->msg[0] = '\0';
+	if ((y = sync_new(store_path(s), &set, &cb, eb, eb)) == NULL)
+		return -1;
+	if (sync_add_stored(y, 0, eb) == -1) {
+		sync_free(y);
+		return -1;
+	}
+	while ((n = sync_step(y, DEMO_STEP_MS, eb)) > 0)
+		continue;
+	sync_free(y);
+	return n == -1 || eb->msg[0] != '\0' ? -1 : 0;
 }
 
 static int
@@ -163,11 +281,13 @@ import_demo(struct store *s, const char *dir, struct errbuf *eb)
 	for (i = 0; i < n; i++) {
 		buf_reset(&p);
 		if (rc == 0 && (buf_printf(&p, "%s/feeds/%s", dir, names[i]) !=
-		    BUF_OK || import_feed(s, p.data, eb) == -1))
+		    BUF_OK || add_feed(s, p.data, eb) == -1))
 			rc = -1;
 		free(names[i]);
 	}
 	buf_release(&p);
+	if (rc == 0)
+		rc = sync_demo(s, eb);
 	return rc;
 }
 
@@ -217,13 +337,27 @@ is_url(const char *t)
 	    ascii_ncasecmp(t, "https://", 8) == 0;
 }
 
+/* Pushes the first screen, as a message says what it shows. */
+static int
+first(struct ui *u, const struct ui_mode *m, enum ui_msg_kind kind,
+    const char *text, const char *base_url, struct errbuf *eb)
+{
+	struct ui_msg msg;
+
+	memset(&msg, 0, sizeof msg);
+	msg.kind = kind;
+	msg.text = text;
+	msg.base_url = base_url;
+	return ui_mode_push(u, m, &msg, eb);
+}
+
 int
-ui_start(const struct options *o, const char *target, int demo, FILE *err)
+ui_start(const struct ui_setup *o, FILE *err)
 {
 	struct ui u;
 	struct conf c;
 	struct errbuf eb;
-	struct article *a = NULL;
+	const char *target = o->target;
 	char	*feeds_path = NULL, *settings_path = NULL, *db = NULL;
 	char	*tmp = NULL;
 	const char *dd;
@@ -233,8 +367,10 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 	conf_init(&c);
 	u.color = o->color;
 	u.place = "Your feeds";
+	u.help = &ui_help_mode;
 	/* Key bindings and the browser come from the config in every
 	 * mode; a missing config is no error. */
+	c.check_bind = ui_keys_check;
 	if (conf_paths(o->config, &feeds_path, &settings_path, &eb) == 0 &&
 	    conf_load(&c, feeds_path, settings_path, o->config != NULL,
 	    &eb) == -1) {
@@ -243,9 +379,9 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 	}
 	u.conf = &c;
 	u.browser = c.browser;
-	apply_binds(&u, &c, err);
+	apply_binds(&u, &c);
 
-	if (demo) {
+	if (o->demo) {
 		if ((dd = demo_dir()) == NULL) {
 			fprintf(err, "byline: the demo is not installed (no %s "
 			    "or %s)\n", BYLINE_SRCDIR "/demo",
@@ -263,7 +399,9 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 			goto fail;
 		u.conf = NULL;	/* the demo's feeds are not configured */
 		u.place = "Demo feeds (offline)";
-		(void)ui_feeds_load(&u);
+		if (first(&u, &ui_feeds_mode, UI_MSG_NONE, NULL, NULL,
+		    &eb) == -1)
+			goto fail;
 	} else if (target == NULL) {
 		if (o->db != NULL)
 			db = strdup(o->db);
@@ -271,44 +409,36 @@ ui_start(const struct options *o, const char *target, int demo, FILE *err)
 			db = store_default_path(&eb);
 		if (db == NULL || (u.store = store_open(db, &eb)) == NULL)
 			goto fail;
-		/* Configured feeds the store has not seen yet. */
-		{
-			size_t	 i;
-			int64_t	 id;
-
-			for (i = 0; i < c.nfeeds; i++)
-				if (store_feed_ensure(u.store, c.feeds[i].url,
-				    c.feeds[i].title, NULL, &id, &eb) == -1)
-					goto fail;
-		}
+		if (ensure_feeds(u.store, &c, &eb) == -1)
+			goto fail;
 		if ((u.net = ui_net_new(&u)) == NULL) {
 			errbuf_set(&eb, "cannot start the fetcher");
 			goto fail;
 		}
-		(void)ui_feeds_load(&u);
+		if (first(&u, &ui_feeds_mode, UI_MSG_NONE, NULL, NULL,
+		    &eb) == -1)
+			goto fail;
+		ui_conf_applied(&u);
+		if (c.reload_on_start)
+			(void)ui_net_reload(u.net, 0);
 	} else if (is_url(target)) {
-		if ((u.net = ui_net_new(&u)) == NULL ||
-		    ui_net_page(u.net, target, 0) == -1) {
+		/* The article view waits for the page. */
+		if ((u.net = ui_net_new(&u)) == NULL) {
 			errbuf_set(&eb, "%s: cannot fetch", target);
 			goto fail;
 		}
-		u.single = 1;
-		u.screen = UI_ARTICLE;
-		ui_message(&u, 0, "fetching %s ...", target);
+		if (first(&u, &ui_article_mode, UI_MSG_TARGET, target, NULL,
+		    &eb) == -1)
+			goto fail;
 	} else if (is_dir(target)) {
-		if (ui_headlines_dir(&u, target, &eb) == -1)
+		if (first(&u, &ui_headlines_mode, UI_MSG_DIR, target, NULL,
+		    &eb) == -1)
 			goto fail;
 		u.place = target;
-		u.screen = UI_HEADLINES;
-	} else {
-		if (ui_article_load_file(target, o->base_url, &a, &eb) == -1)
-			goto fail;
-		if (ui_article_push(&u, a, target, 0) == -1) {
-			errbuf_set(&eb, "%s: out of memory", target);
-			goto fail;
-		}
-		u.single = 1;
-	}
+	} else if (first(&u, &ui_article_mode, UI_MSG_TARGET, target,
+	    o->base_url, &eb) == -1)
+		goto fail;
+	tell_warnings(&u);
 	if (ui_run(&u) == -1) {
 		fprintf(err, "byline: cannot start the terminal interface\n");
 		goto out;

@@ -1,7 +1,8 @@
 #!/bin/sh
-# browser-tui.sh: the reader's "o" (open in browser) hands only http://
-# and https:// addresses to the browser; any other (file:, a control
-# character) gets a message on the status line and starts nothing.  The
+# browser-tui.sh: the reader's "o" (open in browser) hands http:// and
+# https:// addresses to the browser; any other that a page gives (file:,
+# a control character) gets a message on the status line and starts
+# nothing.  (A local feed's own file: pages do open: tests/tui.sh.)  The
 # reader runs in tmux (a private server, -f /dev/null, 100x30) with
 # BROWSER set to a script that records what it was given.  Skipped (77)
 # when tmux is missing.

@@ -10,7 +10,7 @@
 BYLINE_FUZZ_PRUNE=1
 export BYLINE_FUZZ_PRUNE
 top_builddir=$(dirname "$(dirname "$BYLINE")")
-for target in feed extract_html extract_text date conf opml render \
+for target in feed extract_html extract_text date conf opml render filter \
     sanitize; do
 	prog=$top_builddir/fuzz/regress_$target
 	if [ ! -x "$prog" ]; then

@@ -12,14 +12,16 @@ command -v python3 >/dev/null 2>&1 || { echo "reload: no python3"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-reload.XXXXXX")
 pids=
 cleanup() {
+	[ -n "${KEEP:-}" ] && { echo "kept $tmp"; return; }
 	for p in $pids; do kill "$p" 2>/dev/null; done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
 
+tests_run=0
 fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+fail() { echo "FAIL: $*" >&2; tests_run=$((tests_run + 1)); fails=$((fails + 1)); }
+ok() { echo "ok: $*"; tests_run=$((tests_run + 1)); }
 
 # start_server LOGNAME [ARGS...]: starts httpd.py, sets $port
 start_server() {
@@ -150,11 +152,75 @@ t=$(sql "$db" "SELECT custom_title || ' ' || tags FROM feeds
 [ "$t" = "The feed main" ] && ok "third: title and tags stored" ||
     fail "third: title/tags \"$t\""
 
+# on a terminal: the progress line is cleared before an error line,
+# one error is "1 error", and "not a feed" is said once
+printf '%s\n' "$u/feed.xml" "$u/404" >"$tmp/feeds.conf"
+python3 - "$BYLINE" "$tmp/feeds.conf" "$db" >"$tmp/tty.out" <<'PY'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], "-c", sys.argv[2], "--db", sys.argv[3],
+                           "--reload"])
+out = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+if grep -q 'errorsbyline\|errorbyline' "$tmp/tty.out"; then
+	fail "tty: an error line glued to the progress line"
+	cat "$tmp/tty.out" >&2
+else
+	ok "tty: progress line cleared before the error line"
+fi
+grep -q "2 feeds, 0 new items, 1 not modified, 1 error.\?$" "$tmp/tty.out" &&
+    ok "tty: 1 error, singular" || { fail "tty: summary"; cat "$tmp/tty.out" >&2; }
+grep -q ' 1 errors' "$tmp/tty.out" && fail "tty: \"1 errors\"" ||
+    ok "tty: never \"1 errors\""
+if grep -q "not a feed (not a feed" "$tmp/first.err"; then
+	fail "first: \"not a feed\" doubled"
+else
+	ok "first: \"not a feed\" said once"
+fi
+
 # all good: exit 0
 printf '%s\n' "$u/feed.xml" "$u/wrongtype" >"$tmp/feeds.conf"
 run good
 [ $rc -eq 0 ] && ok "good: exit 0" || fail "good: exit $rc"
 expect_out good "2 feeds, 0 new items, 1 not modified, 0 errors"
+
+# exec: and filter: feeds (newsboat's syntax): the person's commands
+cat >"$tmp/cmdfeed.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>From a command</title>
+<item><title>Made by cat</title><guid>c1</guid></item></channel></rss>
+XML
+cat >"$tmp/feeds.conf" <<EOF
+"exec:cat '$tmp/cmdfeed.xml'"
+"filter:sed s/Item/Filtered/:$u/feed.xml?v=2"
+"exec:exit 3"
+"exec:sleep 30"
+"exec:yes"
+"exec:true"
+"filter:cat:$u/404"
+EOF
+rm -rf "$tmp/db"
+run cmds
+expect_err cmds "exec:exit 3: exit status 3"
+expect_err cmds "exec:sleep 30: timeout after 2 s"
+expect_err cmds "exec:yes: output too large (over 20971520 bytes)"
+expect_err cmds "exec:true: not a feed (empty answer)"
+expect_err cmds "$u/404: HTTP status 404"
+expect_out cmds "7 feeds, 3 new items, 0 not modified, 5 errors"
+t=$(sql "$db" "SELECT group_concat(title, '|') FROM (SELECT title FROM items
+    ORDER BY title)")
+[ "$t" = "Filtered 0|Filtered 1|Made by cat" ] &&
+    ok "cmds: exec: and filter: feeds stored" || fail "cmds: items \"$t\""
 
 # SIGKILL in the middle: slow server, 60 feeds of 10 items on one host
 mkdir -p "$tmp/feeds"
@@ -193,5 +259,6 @@ d=$(sql "$db" "SELECT count(DISTINCT feed_id || guid) FROM items")
 [ "$n" = 600 ] && [ "$d" = 600 ] && ok "afterkill: 600 items, no loss" ||
     fail "afterkill: $n items, $d distinct"
 
-[ $fails -eq 0 ] || { echo "reload: $fails failures" >&2; exit 1; }
+echo "$((tests_run - fails)) passed, $fails failed"
+[ $fails -eq 0 ] || exit 1
 exit 0

@@ -171,7 +171,7 @@ test_conf_warnings_capped_when_over_max(void **state)
 	(void)state;
 	buf_init(&text, 1 << 20);
 	for (i = 0; i < CONF_WARNINGS_MAX * 10; i++)
-		assert_int_equal(buf_puts(&text, "query:x\n"), BUF_OK);
+		assert_int_equal(buf_puts(&text, "ftp:x\n"), BUF_OK);
 	assert_int_equal(buf_puts(&text, "https://x.org/ok\n"), BUF_OK);
 	conf_init(&c);
 	assert_int_equal(conf_parse_feeds(&c, "feeds.conf", text.data,
@@ -179,7 +179,7 @@ test_conf_warnings_capped_when_over_max(void **state)
 	assert_int_equal(c.nfeeds, 1);
 	assert_int_equal(c.nwarnings, CONF_WARNINGS_MAX);
 	assert_string_equal(c.warnings[0],
-	    "feeds.conf:1: query: feeds are not supported");
+	    "feeds.conf:1: not a http, https or file URL: \"ftp:x\"");
 	assert_string_equal(c.warnings[CONF_WARNINGS_MAX - 1],
 	    "feeds.conf:100: more than 99 warnings; the rest are not shown");
 	conf_release(&c);

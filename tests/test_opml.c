@@ -144,6 +144,40 @@ test_opml_parse_when_entity_bomb(void **state)
 	buf_release(&g.lines);
 }
 
+/* A feed without a title is written with its address as "text" only,
+ * and an address read as a name is no title (issue 15). */
+static void
+test_opml_untitled_when_round_trip(void **state)
+{
+	struct opml_feed f;
+	struct buf out;
+	struct got g;
+	struct errbuf eb;
+	const char *theirs = "<opml version=\"2.0\"><body>"
+	    "<outline text=\"http://x.org/f\" title=\"http://x.org/f\" "
+	    "xmlUrl=\"http://x.org/f\"/>"
+	    "<outline text=\"\" xmlUrl=\"http://x.org/g\"/>"
+	    "</body></opml>";
+
+	(void)state;
+	memset(&f, 0, sizeof f);
+	f.url = "http://x.org/f";
+	buf_init(&out, 65536);
+	buf_init(&g.lines, 1024);
+	assert_int_equal(opml_write(&out, NULL, &f, 1), 0);
+	assert_non_null(strstr(out.data, "<outline type=\"rss\" "
+	    "text=\"http://x.org/f\" xmlUrl=\"http://x.org/f\"/>"));
+	assert_null(strstr(out.data, "title=\"http"));
+	assert_int_equal(opml_parse("rt", out.data, out.len, collect, &g,
+	    &eb), 0);
+	assert_int_equal(opml_parse("old", theirs, strlen(theirs), collect,
+	    &g, &eb), 0);
+	assert_string_equal(g.lines.data, "http://x.org/f|(none)|\n"
+	    "http://x.org/f|(none)|\nhttp://x.org/g|(none)|\n");
+	buf_release(&out);
+	buf_release(&g.lines);
+}
+
 int
 main(void)
 {
@@ -152,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_opml_write_when_round_trip_keeps_all),
 		cmocka_unit_test(test_opml_parse_when_not_opml),
 		cmocka_unit_test(test_opml_parse_when_entity_bomb),
+		cmocka_unit_test(test_opml_untitled_when_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "store.h"
 
 struct fixture {
@@ -196,6 +198,61 @@ test_store_text_when_saved_then_searched_and_related(void **state)
 	store_items_free(v, n);
 }
 
+/* "More on this": two distinctive title words shared, or nothing. */
+static void
+test_store_related_when_below_threshold(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_item *v;
+	struct errbuf eb;
+	int64_t	 fid, a, b, c;
+	size_t	 n, i;
+	char	 id[64], title[64];
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/law", "Intelligence law passes in France",
+	    NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &a, &eb), 0);
+	entry(&e, "https://x.org/diary", "Evergreen Diary #1", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb),
+	    0);
+	entry(&e, "https://x.org/match", "France wins the match", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL, &eb),
+	    0);
+	/* one shared word is not "about the same thing" */
+	assert_int_equal(store_related(fx->s, a, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	store_items_free(v, n);
+	entry(&e, "https://x.org/law2", "Critics of the intelligence law",
+	    "Lawyers in France say the law goes too far.");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &b, &eb), 0);
+	assert_int_equal(store_related(fx->s, a, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, b);
+	store_items_free(v, n);
+	/* words in more than a tenth of a big store are not distinctive */
+	for (i = 0; i < 30; i++) {
+		snprintf(id, sizeof id, "https://x.org/n%zu", i);
+		snprintf(title, sizeof title, "2025 news roundup %zu", i);
+		entry(&e, id, title, NULL);
+		assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL,
+		    &eb), 0);
+	}
+	entry(&e, "https://x.org/storm", "2025 news: storm floods harbour",
+	    NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &c, &eb), 0);
+	assert_int_equal(store_related(fx->s, c, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	store_items_free(v, n);
+	entry(&e, "https://x.org/storm2", "Harbour storm: the damage", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &b, &eb), 0);
+	assert_int_equal(store_related(fx->s, c, 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, b);
+	store_items_free(v, n);
+}
+
 static void
 test_store_open_when_reopened_keeps_data(void **state)
 {
@@ -291,6 +348,120 @@ test_store_checkpoint_when_log_big_enough_folds_it_in(void **state)
 	assert_true(file_size(fx->path) > before);
 }
 
+static void
+test_store_story_when_saved_then_loaded_and_kept_indexed(void **state)
+{
+	struct fixture *fx = *state;
+	struct feed_entry e;
+	struct store_item *v;
+	struct store_item it;
+	struct errbuf eb;
+	int64_t	 fid, a;
+	size_t	 n;
+	char	*t;
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/a", "Harbour news", "<p>feedword</p>");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &a, &eb), 0);
+	assert_int_equal(store_story_load(fx->s, a, &t, &eb), 0);
+	assert_null(t);
+	assert_int_equal(store_story_save(fx->s, a, "{\"v\":1}",
+	    "Pagewordonly in the story", &eb), 0);
+	assert_int_equal(store_story_load(fx->s, a, &t, &eb), 0);
+	assert_string_equal(t, "{\"v\":1}");
+	free(t);
+	assert_int_equal(store_item_get(fx->s, a, &it, &eb), 0);
+	assert_int_equal(it.has_story, 1);
+	store_item_release(&it);
+	/* the feed changes the entry: its saved text stays indexed, the
+	 * old content leaves the index */
+	entry(&e, "https://x.org/a", "Harbour news", "<p>otherword</p>");
+	assert_int_equal(store_item_put(fx->s, fid, &e, 2, NULL, NULL, &eb),
+	    0);
+	assert_int_equal(store_search(fx->s, "pagewordonly", 10, &v, &n, &eb),
+	    0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+	assert_int_equal(store_search(fx->s, "feedword", 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(store_search(fx->s, "otherword", 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+	/* no such item */
+	assert_int_equal(store_story_save(fx->s, a + 100, "{}", "x", &eb), -1);
+	assert_non_null(strstr(eb.msg, "no item"));
+}
+
+/* A store of schema 2 (before stories and the contentless index). */
+static const char schema2[] =
+	"CREATE TABLE feeds (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE,"
+	" title TEXT, custom_title TEXT, tags TEXT, etag TEXT,"
+	" last_modified TEXT, error TEXT, updated INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items (id INTEGER PRIMARY KEY, feed_id INTEGER NOT NULL"
+	" REFERENCES feeds(id) ON DELETE CASCADE, guid TEXT NOT NULL,"
+	" title TEXT NOT NULL, link TEXT, author TEXT, content TEXT,"
+	" content_type INTEGER NOT NULL DEFAULT 0, enclosure TEXT,"
+	" categories TEXT, time INTEGER NOT NULL,"
+	" read INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0,"
+	" text TEXT, UNIQUE (feed_id, guid));"
+	"CREATE INDEX items_feed_time ON items (feed_id, time DESC);"
+	"CREATE INDEX items_time ON items (time DESC);"
+	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
+	" tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER items_delete AFTER DELETE ON items BEGIN"
+	" DELETE FROM items_fts WHERE rowid = old.id; END;"
+	"CREATE INDEX items_feed_read ON items (feed_id, read);"
+	"INSERT INTO feeds (url) VALUES ('https://x.org/f');"
+	"INSERT INTO items (feed_id, guid, title, content, content_type, time,"
+	" text) VALUES (1, 'g1', 'Old title', '<b>contentword</b>', 2, 1,"
+	" 'savedword text');"
+	"INSERT INTO items_fts (rowid, title, body) VALUES (1, 'Old title',"
+	" 'contentword savedword text');"
+	"PRAGMA user_version = 2;";
+
+static void
+test_store_open_when_schema_2_migrates_and_reindexes(void **state)
+{
+	struct fixture *fx = *state;
+	struct store_item *v;
+	struct feed_entry e;
+	struct errbuf eb;
+	sqlite3	*db;
+	size_t	 n;
+	int64_t	 id;
+
+	store_close(fx->s);
+	unlink(fx->path);
+	assert_int_equal(sqlite3_open_v2(fx->path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, schema2, NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_int_equal(store_search(fx->s, "savedword", 10, &v, &n, &eb), 0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+	assert_int_equal(store_search(fx->s, "contentword", 10, &v, &n, &eb),
+	    0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+	/* the migrated entry can be replaced exactly */
+	entry(&e, "g1", "New title", "<b>freshword</b>");
+	assert_int_equal(store_feed_ensure(fx->s, "https://x.org/f", NULL,
+	    NULL, &id, &eb), 0);
+	assert_int_equal(store_item_put(fx->s, id, &e, 2, NULL, NULL, &eb), 0);
+	assert_int_equal(store_search(fx->s, "contentword", 10, &v, &n, &eb),
+	    0);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(store_search(fx->s, "freshword savedword", 10, &v, &n,
+	    &eb), 0);
+	assert_int_equal(n, 1);
+	store_items_free(v, n);
+}
+
 int
 main(void)
 {
@@ -305,12 +476,21 @@ main(void)
 		    test_store_text_when_saved_then_searched_and_related,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
+		    test_store_related_when_below_threshold,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_reopened_keeps_data,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_checkpoint_when_log_big_enough_folds_it_in,
 		    setup, teardown),
 		cmocka_unit_test(test_store_open_when_not_a_database),
+		cmocka_unit_test_setup_teardown(
+		    test_store_story_when_saved_then_loaded_and_kept_indexed,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_when_schema_2_migrates_and_reindexes,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

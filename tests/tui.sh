@@ -4,7 +4,10 @@
 # LC_ALL=C.UTF-8, keys sent with send-keys, and the screen read back with
 # capture-pane, polled against a deadline (never a bare sleep).
 #
-# Covers: the demo (move, open a feed and an article, scroll, Tab into the
+# Covers: a newsboat user's evening (a urls file with tags, a query feed,
+# a hidden feed, a failed feed and a bad line; the error log, the tag
+# view, J/K/p/n/C, a number to follow a link, save, pipe, a macro, F),
+# the demo (move, open a feed and an article, scroll, Tab into the
 # related links, follow a teaser, a text copy's URL-less teaser and a
 # store article, Backspace back to the same scroll position, search,
 # resize to 60x20 and back, help, quit with the terminal restored),
@@ -32,20 +35,25 @@ DEADLINE=${TUI_DEADLINE:-20}
 T() {
 	tmux -L "$sock" -f /dev/null "$@"
 }
+srv=
 cleanup() {
 	T kill-server >/dev/null 2>&1
+	[ -z "$srv" ] || kill "$srv" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
+tests_run=0
 fails=0
 fail() {
 	echo "FAIL: $*"
+	tests_run=$((tests_run + 1))
 	fails=$((fails + 1))
 }
 ok() {
 	echo "ok: $*"
+	tests_run=$((tests_run + 1))
 }
 
 mkdir -p "$tmp/home" "$tmp/xdg-config" "$tmp/data" "$tmp/cache" "$tmp/asan" \
@@ -238,24 +246,29 @@ sel=$(selected demo)
 keys demo Enter
 expect demo "Article: Old Mill Bridge closes" "demo: Enter follows a teaser"
 expect demo "History 2" "demo: the history grows"
-# The store's articles come last, below the page's teasers (with their
-# summaries) and links: G shows the end.
+# The store's articles about the same thing are this page's teasers
+# already: "More on this" does not list them again (G shows the end).
 keys demo G
-expect demo "More on this in your feeds" \
-    "demo: the followed page is the store's item, with related articles"
+expect demo "Our science desk looked at how they work" \
+    "demo: the followed page's links are at the end"
+if screen demo | grep -qF "More on this in your feeds"; then
+	fail "demo: More on this repeats the page's own teasers"
+else
+	ok "demo: no More on this repeating the teasers above"
+fi
 
-# The last target is the last store article "about the same thing".
+# The last target is the last body link; it opens the store's item.
 keys demo BTab
 wait_gone demo "Related 0/" && ok "demo: BTab selects the last related link" ||
     fail "demo: BTab selects nothing"
 sel=$(selected demo)
-if [ -n "$sel" ]; then
+if [ "$sel" = "Our science desk looked at how they work" ]; then
 	keys demo Enter
-	expect demo "Article: $(printf '%s' "$sel" | cut -c1-30)" \
-	    "demo: Enter follows a store article (\"$sel\")"
+	expect demo "Article: Listening to steel" \
+	    "demo: Enter follows a body link to the store's article"
 	expect demo "History 3" "demo: the history grows again"
 else
-	fail "demo: no selected store article"
+	fail "demo: the last related link is \"$sel\""
 fi
 
 keys demo BSpace
@@ -424,15 +437,274 @@ else
 	fail "hup: byline process not found"
 fi
 
+# ---- a newsboat user's evening (issue 15) ----
+# Their urls file as it is: tags, a query feed, a hidden feed, a feed
+# that is gone (404) and a bad line; a settings file with a bad line, a
+# macro and a save folder; feeds and pages served on loopback.
+mkdir -p "$tmp/eve/www" "$tmp/eve/saved"
+python3 "$srcdir/tests/httpd.py" --root "$tmp/eve/www" --addrs 1 \
+    --delay 0 >"$tmp/eve/port" 2>"$tmp/eve/httpd.err" &
+srv=$!
+i=0
+while [ ! -s "$tmp/eve/port" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+base="http://127.0.0.1:$(head -n 1 "$tmp/eve/port")"
+# eve_page NAME TITLE BODY: an article page.
+eve_page() {
+	printf '<html><head><title>%s</title></head><body><article><h1>%s</h1><p>%s</p><p>The council will decide the matter at its next meeting in the spring, after the public has had its say on the plans.</p></article></body></html>\n' \
+	    "$2" "$2" "$3" >"$tmp/eve/www/$1.html"
+}
+eve_page kernel1 "Kernel 7.0 is out" \
+    "The notes are in <a href=\"$base/kernel2.html\">the second part</a> of this story, EVE-PAGE-ONE."
+eve_page kernel2 "Kernel 7.0, part two" "EVE-PAGE-TWO: the drivers."
+eve_page ferry "Ferry timetables change" "EVE-FERRY: boats every hour."
+# eve_feed NAME TITLE PAGE:TITLE...: an RSS feed of those pages.
+eve_feed() {
+	name=$1
+	title=$2
+	shift 2
+	n=0
+	{
+		printf '<?xml version="1.0"?><rss version="2.0"><channel>'
+		printf '<title>%s</title><link>%s/</link>\n' "$title" "$base"
+		for it in "$@"; do
+			n=$((n + 1))
+			printf '<item><title>%s</title><link>%s/%s.html</link>' \
+			    "${it#*:}" "$base" "${it%%:*}"
+			printf '<guid>%s-%d</guid><pubDate>Mon, 0%d Nov 2026 ' \
+			    "$name" "$n" "$n"
+			printf '10:00:00 GMT</pubDate><description>Feed text of '
+			printf '%s.</description></item>\n' "${it#*:}"
+		done
+		printf '</channel></rss>\n'
+	} >"$tmp/eve/www/$name.xml"
+}
+eve_feed tech "Tech Weekly" "kernel1:Kernel 7.0 is out" \
+    "kernel2:Kernel 7.0, part two"
+eve_feed news "City News" "ferry:Ferry timetables change" \
+    "nosuchpage:A page that is gone"
+eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
+{
+	echo "# my newsboat urls"
+	echo "$base/tech.xml \"tech\" \"linux\""
+	echo "$base/news.xml news \"~The City\""
+	echo "$base/hidden.xml \"!\" \"archive\""
+	echo "$base/gone.xml \"news\""
+	echo '"query:Kernel news:title =~ \"kernel\" and unread = \"yes\"" "tech"'
+	echo "gopher://old.example/feed"
+} >"$tmp/eve/urls"
+{
+	echo "reload-on-start yes"
+	echo "save-path \"$tmp/eve/saved\""
+	echo "timeout abc"
+	echo "macro x set browser \"echo %u >$tmp/eve/macro-opened\" ; open-in-browser"
+} >"$tmp/eve/config"
+# The editor of E: adds a bad line.
+printf '#!/bin/sh\necho ftp://x.example/more >>"$1"\n' >"$tmp/eve/editor"
+chmod +x "$tmp/eve/editor"
+start eve VISUAL="$tmp/eve/editor" -- -c "$tmp/eve/urls" \
+    --db "$tmp/eve/cache.db"
+expect eve "urls:7: not a http, https or file URL" \
+    "eve: the bad urls line is on the message line at start"
+expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
+    "eve: reload on start, the failed feed counted"
+expect eve "Kernel news" "eve: the query feed is listed"
+screen eve | grep -q '^ *4 .*(query)  Kernel news  \[tech\]' &&
+    ok "eve: the query feed is where its line is, with its tag" ||
+    fail "eve: query feed line: $(screen eve | sed -n 5p)"
+screen eve | grep -q '!.*gone.xml' && ok "eve: the failed feed is marked !" ||
+    fail "eve: no ! on the failed feed"
+screen eve | grep -q 'Hidden Feed' && fail "eve: the hidden feed is listed" ||
+    ok "eve: the hidden feed stays out of the list"
+keys eve 3 Enter
+expect eve "Feeds 3/4" "eve: a number, then Enter, goes to that feed"
+keys eve g
+
+# The error log: both files' bad lines, the failed feed's URL and why.
+keys eve C-e
+expect eve "Error log" "eve: ^E opens the error log"
+expect eve "config:3: timeout: \"abc\" is not a number" \
+    "eve: the settings file's bad line is in the log"
+expect eve "urls:7: not a http, https or file URL" \
+    "eve: feeds.conf's bad line is in the log"
+expect eve "$base/gone.xml" "eve: the failed feed's URL is in the log"
+screen eve | grep -q "gone.xml.*404" && ok "eve: with the reason (404)" ||
+    fail "eve: no reason for the failed feed"
+keys eve q
+
+# The tag view and the tag filter.
+keys eve t
+expect eve "Tags" "eve: t opens the tag view"
+expect eve "linux (1 feeds)" "eve: tags are listed with their feeds"
+keys eve Down Down Enter
+expect eve 'tagged "news"' "eve: Enter on a tag filters the feed list"
+screen eve | grep -q "Tech Weekly" && fail "eve: tech feed under news" ||
+    ok "eve: only the tag's feeds"
+keys eve C-t
+expect eve "Tech Weekly" "eve: ^T lists every feed again"
+
+# The query feed's contents.
+keys eve G Enter
+expect eve "Kernel news (2 unread, 2 total)" "eve: the query feed opens"
+expect eve "Kernel 7.0, part two" "eve: its items are the matching ones"
+screen eve | grep -q "Ferry" && fail "eve: a non-matching item" ||
+    ok "eve: nothing else in the query feed"
+keys eve q
+
+# J and K move between feeds' lists; p goes to the previous unread.
+keys eve g Enter
+expect eve "Tech Weekly (2 unread" "eve: the first feed's headlines"
+keys eve J
+expect eve "The City (2 unread" "eve: J opens the next feed"
+keys eve K
+expect eve "Tech Weekly (2 unread" "eve: K back to the previous one"
+# Newest first: the cursor is on part two; p goes back, round to the
+# last unread, and opens it.
+keys eve p
+expect eve "Article: Kernel 7.0 is out" "eve: p opens the previous unread"
+
+# Its page is fetched; u lists its links; a number follows link [1].
+expect eve "EVE-PAGE-ONE" "eve: the article's page arrives"
+expect eve "[1] the second part" "eve: its links are numbered"
+keys eve u
+expect eve "[1] the second part  $base/kernel2.html" \
+    "eve: u lists the article's links"
+keys eve q
+expect eve "Article: Kernel 7.0 is out" "eve: q back to the article"
+keys eve 1 Enter
+expect eve "EVE-PAGE-TWO" "eve: 1 then Enter follows link [1]"
+keys eve BSpace
+expect eve "EVE-PAGE-ONE" "eve: Backspace back"
+
+# Save, with the default name in the save folder; pipe to a command.
+keys eve S
+expect eve "$tmp/eve/saved/kernel-7-0-is-out.txt" \
+    "eve: S offers a name in save-path"
+keys eve Enter
+expect eve "saved to $tmp/eve/saved/kernel-7-0-is-out.txt" "eve: saved"
+grep -q "EVE-PAGE-ONE" "$tmp/eve/saved/kernel-7-0-is-out.txt" &&
+    ok "eve: the saved file holds the story" ||
+    fail "eve: the saved file lacks the story"
+keys eve '|'
+expect eve "Pipe to command:" "eve: | asks for a command"
+keys eve -l "cat >$tmp/eve/piped"
+keys eve Enter
+expect eve "piped to cat" "eve: piped"
+grep -q "EVE-PAGE-ONE" "$tmp/eve/piped" && ok "eve: the command got it" ||
+    fail "eve: the command got nothing"
+
+# A macro: set the browser, then open the page in it.
+keys eve , x
+i=0
+while [ ! -s "$tmp/eve/macro-opened" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(cat "$tmp/eve/macro-opened" 2>/dev/null)" = "$base/kernel1.html" ] &&
+    ok "eve: ,x ran the macro (set browser; open-in-browser)" ||
+    fail "eve: the macro opened \"$(cat "$tmp/eve/macro-opened" 2>/dev/null)\""
+
+# n in the article view: the next unread; C marks everything read.
+keys eve n
+expect eve "EVE-PAGE-TWO" "eve: n opens the next unread (part two)"
+expect eve "History 1" "eve: as a new article view"
+keys eve q C
+expect eve "every feed marked read" "eve: C marks every feed read"
+keys eve q
+expect eve "(0/2)  Tech Weekly" "eve: no unread left in the feed list"
+# F narrows a list with an expression.
+keys eve Enter F
+expect eve "Filter:" "eve: F asks for an expression"
+keys eve -l 'title =~ "part"'
+keys eve Enter
+expect eve "1 articles match" "eve: F filters the list"
+keys eve q
+
+# u lists the article's links; : runs a command; a failed page leaves
+# its item unread; E edits feeds.conf and reads it again.
+keys eve j Enter
+expect eve "A page that is gone" "eve: the news feed's list"
+keys eve Enter
+expect eve "(left unread)" "eve: a page that fails to come says so"
+keys eve q
+expect eve "Articles " "eve: back on the list"
+screen eve | grep -q "N .*A page that is gone" &&
+    ok "eve: its item is still unread" || fail "eve: marked read"
+keys eve q K Enter g Enter
+expect eve "EVE-PAGE-TWO" "eve: part two again"
+keys eve q j Enter
+expect eve "EVE-PAGE-ONE" "eve: part one again"
+keys eve :
+expect eve ":" "eve: : opens the command line"
+keys eve -l "set browser \"echo %u >$tmp/eve/cmd-opened\""
+keys eve Enter o
+i=0
+while [ ! -s "$tmp/eve/cmd-opened" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(cat "$tmp/eve/cmd-opened" 2>/dev/null)" = "$base/kernel1.html" ] &&
+    ok "eve: :set browser, then o uses it" ||
+    fail "eve: :set browser: \"$(cat "$tmp/eve/cmd-opened" 2>/dev/null)\""
+keys eve q q
+keys eve :
+keys eve -l "set browser true"
+keys eve Enter
+keys eve E
+expect eve "urls read again: 4 feeds, 1 query feeds, 3 bad lines" \
+    "eve: E edits feeds.conf, reads it again"
+keys eve C-e
+expect eve "urls:8: not a http" "eve: the new bad line is in the log"
+keys eve q :
+keys eve -l "quit"
+keys eve Enter
+expect eve "EXIT=0" "eve: :quit quits"
+kill "$srv" 2>/dev/null
+srv=
+
+# ---- the reader needs a terminal: no drawing into a pipe, no hang ----
+out=$(env HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg-config" \
+    XDG_DATA_HOME="$tmp/data" timeout 20 "$BYLINE" --demo </dev/null \
+    2>"$tmp/notty.err")
+st=$?
+if [ "$st" -eq 1 ] && [ -z "$out" ] &&
+    grep -qF "byline: the reader needs a terminal (standard input is not" \
+    "$tmp/notty.err"; then
+	ok "notty: </dev/null gives one line and status 1"
+else
+	fail "notty: status $st, stdout \"$out\", $(cat "$tmp/notty.err")"
+fi
+
+# ---- no feeds.conf: the path is named and the example offered ----
+rm -rf "$tmp/xdg-config/byline"
+start nofeeds --
+expect nofeeds "no feeds.conf at $tmp/xdg-config/byline/feeds.conf" \
+    "nofeeds: the path is named"
+expect nofeeds "Create it from the example" "nofeeds: the example offered"
+keys nofeeds n Enter
+expect nofeeds "Feeds 0/0" "nofeeds: n opens the reader without it"
+keys nofeeds q
+expect nofeeds "EXIT=0" "nofeeds: quits"
+[ -e "$tmp/xdg-config/byline/feeds.conf" ] &&
+    fail "nofeeds: created on n" || ok "nofeeds: nothing created on n"
+start mkfeeds --
+expect mkfeeds "Create it from the example" "mkfeeds: offered"
+keys mkfeeds y Enter
+expect mkfeeds "Feeds " "mkfeeds: y opens the reader"
+keys mkfeeds q
+expect mkfeeds "EXIT=0" "mkfeeds: quits"
+cmp -s "$srcdir/feeds.conf.example" "$tmp/xdg-config/byline/feeds.conf" &&
+    ok "mkfeeds: feeds.conf is the example" ||
+    fail "mkfeeds: feeds.conf not created from the example"
+
 # ---- sanitizer reports ----
 if ls "$tmp/asan" | grep -q .; then
 	fail "sanitizer report:"
 	cat "$tmp"/asan/*
 fi
 
-if [ "$fails" -gt 0 ]; then
-	echo "tui: $fails failed"
-	exit 1
-fi
-echo "tui: all passed"
+echo "$((tests_run - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ] || exit 1
 exit 0

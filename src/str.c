@@ -1,0 +1,58 @@
+/*
+ * str: locale-free string helpers.  See str.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "str.h"
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+int
+ascii_casecmp(const char *a, const char *b)
+{
+	int	 ca, cb;
+
+	do {
+		ca = ascii_tolower((unsigned char)*a++);
+		cb = ascii_tolower((unsigned char)*b++);
+	} while (ca == cb && ca != '\0');
+	return ca - cb;
+}
+
+int
+ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+	int	 ca = 0, cb = 0;
+
+	while (n-- > 0) {
+		ca = ascii_tolower((unsigned char)*a++);
+		cb = ascii_tolower((unsigned char)*b++);
+		if (ca != cb || ca == '\0')
+			break;
+	}
+	return ca - cb;
+}
+
+int
+ascii_casestr(const char *s, size_t n, const char *needle)
+{
+	size_t	 m = strlen(needle), i;
+
+	if (m == 0)
+		return 1;
+	for (i = 0; i + m <= n; i++)
+		if (ascii_ncasecmp(s + i, needle, m) == 0)
+			return 1;
+	return 0;
+}
