@@ -662,7 +662,6 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (hx.meta.title != NULL &&
 	    (hx.title_norm = hx_norm_text(hx.meta.title)) == NULL)
 		goto nomem;
-	hx_ld_body_mark(&hx);
 	for (i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
 		/* Each attempt may find the byline element again. */
 		free(hx.byline);

@@ -158,7 +158,6 @@ void	 hx_mark(struct hx *);
 int	 hx_wraps_quote(xmlNodePtr);
 /* Lower-cased, space-folded text for comparisons.  Caller frees. */
 char	*hx_norm_text(const char *);
-void	 hx_ld_body_mark(struct hx *);
 
 /* extract_html_score.c */
 void	 hx_count(struct hx *);

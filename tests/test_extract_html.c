@@ -521,39 +521,6 @@ test_extract_html_labelled_teaser(void **state)
 	assert_true(seen);
 }
 
-/* JSON-LD articleBody marks the story's container: of two blocks of
- * prose, the one it opens with wins, though the other scores higher. */
-#define LD_A "City officials met on Tuesday to discuss the new budget, " \
-	"which includes money for roads, schools, and the library. "
-#define LD_B "Residents spoke for hours, and many of them asked for more " \
-	"parks, more buses, and fewer parking lots downtown. "
-#define LD_PAGE(head) \
-	"<html><head>" head "</head><body><div><div><div class=a><p>" LD_A \
-	LD_A "</p><p>" LD_A LD_A "</p><p>" LD_A LD_A "</p></div></div></div>" \
-	"<div><div><div class=b><p>" LD_B LD_B "</p><p>" LD_B LD_B "</p>" \
-	"</div></div></div></body></html>"
-
-static void
-test_extract_html_jsonld_body_picks_container(void **state)
-{
-	static const char page[] = LD_PAGE("<script type='application/ld+json'>"
-	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
-	    "\"headline\":\"H\",\"articleBody\":\"" LD_B " " LD_A "\"}"
-	    "</script>");
-	static const char nold[] = LD_PAGE("");
-	struct article *a;
-
-	a = run(state, page, NULL, NULL);
-	assert_true(body_has(a, "Residents spoke for hours"));
-	assert_false(body_has(a, "City officials met"));
-	/* Without it, the higher score wins. */
-	a = run(state, nold, NULL, NULL);
-	assert_true(body_has(a, "City officials met"));
-	assert_false(body_has(a, "Residents spoke for hours"));
-}
-
-/* "Follow him on Twitter" at the end of the story goes; in the story's
- * body, the same words stay. */
 /* A page that shows only a teaser of a story its JSON-LD holds whole:
  * the articleBody's paragraphs (tags and references read) replace the
  * teaser, after the description, which the body does not repeat. */
@@ -642,6 +609,8 @@ test_extract_html_trailing_labels_dropped(void **state)
 	assert_true(body_has(a, "Test Case 2"));
 }
 
+/* "Follow him on Twitter" at the end of the story goes; in the story's
+ * body, the same words stay. */
 static void
 test_extract_html_follow_line_dropped(void **state)
 {
@@ -1187,7 +1156,6 @@ main(void)
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
-		PAGE_TEST(test_extract_html_jsonld_body_picks_container),
 		PAGE_TEST(test_extract_html_embedded_quote_kept),
 		PAGE_TEST(test_extract_html_teaser_summary_and_source),
 		PAGE_TEST(test_extract_html_hidden_content_dropped),
