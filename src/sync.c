@@ -43,7 +43,7 @@ struct entry {
 	char	*s[7];		/* the strings, owned */
 };
 
-enum job_kind { JOB_FEED, JOB_PAGE };
+enum job_kind { JOB_FEED, JOB_PAGE, JOB_RELATED };
 
 struct job {
 	struct sync	*y;
@@ -67,6 +67,10 @@ struct job {
 	char		*final_url;
 	char		 charset[FETCH_CHARSET_MAX_BYTES];
 	char		*story, *text;	/* extracted, for the writer */
+	/* related: the answer */
+	size_t		 max;
+	struct store_item *rel;
+	size_t		 nrel;
 	/* the outcome, for the report */
 	enum sync_event	 event;
 	size_t		 new_items;
@@ -233,6 +237,7 @@ job_free(struct job *j)
 	free(j->final_url);
 	free(j->story);
 	free(j->text);
+	store_items_free(j->rel, j->nrel);
 	free(j->url);
 	free(j);
 }
@@ -728,11 +733,18 @@ write_page(struct sync *y, struct job *j)
 static void
 write_job(struct sync *y, struct job *j)
 {
+	struct errbuf eb;
+
 	pthread_mutex_lock(&y->store_mu);
 	if (j->kind == JOB_FEED)
 		write_feed(y, j);
-	else
+	else if (j->kind == JOB_PAGE)
 		write_page(y, j);
+	else if (store_related(y->store, j->item_id, j->max, &j->rel,
+	    &j->nrel, &eb) == -1) {
+		j->rel = NULL;
+		j->nrel = 0;
+	}
 	pthread_mutex_unlock(&y->store_mu);
 	give_back(y, j);
 }
@@ -1022,6 +1034,21 @@ report(struct sync *y, struct job *j)
 	r.event = j->event;
 	r.url = j->url;
 	r.msg = j->msg;
+	if (j->kind == JOB_RELATED) {
+		r.event = SYNC_RELATED;
+		r.item_id = j->item_id;
+		r.related = &j->rel;
+		r.nrelated = j->nrel;
+		if (y->cb.on_report != NULL && !y->closing)
+			y->cb.on_report(y->ctx, &r, &y->pr);
+		if (j->rel == NULL)
+			j->nrel = 0;
+		pthread_mutex_lock(&y->mu);
+		y->jobs--;
+		pthread_mutex_unlock(&y->mu);
+		job_free(j);
+		return;
+	}
 	if (j->kind == JOB_FEED) {
 		r.feed_id = j->feed_id;
 		y->pr.feeds_done++;
@@ -1290,6 +1317,26 @@ sync_add_page(struct sync *y, int64_t item_id, const char *url,
 }
 
 int
+sync_related(struct sync *y, int64_t item_id, size_t max, struct errbuf *eb)
+{
+	struct job *j;
+
+	if (y->store == NULL) {
+		errbuf_set(eb, "no store to look in");
+		return -1;
+	}
+	if ((j = job_new(y, JOB_RELATED, "related")) == NULL) {
+		errbuf_set(eb, "out of memory");
+		return -1;
+	}
+	j->item_id = item_id;
+	j->max = max;
+	j->fetched = 1;
+	to_writer(y, j);
+	return 0;
+}
+
+int
 sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 {
 	struct timespec ts;
@@ -1319,6 +1366,17 @@ sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 	left = y->jobs;
 	pthread_mutex_unlock(&y->mu);
 	return left > (size_t)INT32_MAX ? INT32_MAX : (int)left;
+}
+
+size_t
+sync_pending(struct sync *y)
+{
+	size_t	 n;
+
+	pthread_mutex_lock(&y->mu);
+	n = y->jobs;
+	pthread_mutex_unlock(&y->mu);
+	return n;
 }
 
 const struct sync_progress *
