@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "opml.h"
 #include "store.h"
+#include "ui_keys.h"
 
 /* Loads the configuration and prints its warnings; -1 when unusable. */
 int
@@ -28,6 +29,8 @@ cmd_load_conf(const struct options *o, struct conf *c, FILE *err)
 		fprintf(err, "byline: %s\n", eb.msg);
 		return -1;
 	}
+	/* The reader's bind lines too: every mode reports every bad line. */
+	c->check_bind = ui_keys_check;
 	rc = conf_load(c, fp, sp, 1, &eb);
 	for (i = 0; i < c->nwarnings; i++)
 		fprintf(err, "%s\n", c->warnings[i]);

@@ -66,6 +66,9 @@ enum stmt_id {
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
+	S_SAVEPOINT,
+	S_RELEASE,
+	S_ROLLBACK_TO,
 	S_COUNT
 };
 
@@ -148,6 +151,9 @@ static const char *const sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
+	[S_SAVEPOINT] = "SAVEPOINT part",
+	[S_RELEASE] = "RELEASE part",
+	[S_ROLLBACK_TO] = "ROLLBACK TO part",
 };
 
 /* Schema migrations: migrations[v] takes user_version v to v + 1. */
@@ -539,6 +545,29 @@ store_rollback(struct store *s)
 	if (exec1(s, S_ROLLBACK, 0, &eb) == -1) {
 		/* nothing more to do: the transaction ends with the
 		 * connection */
+	}
+}
+
+int
+store_savepoint(struct store *s, struct errbuf *eb)
+{
+	return exec1(s, S_SAVEPOINT, 0, eb);
+}
+
+int
+store_release(struct store *s, struct errbuf *eb)
+{
+	return exec1(s, S_RELEASE, 0, eb);
+}
+
+void
+store_rollback_to(struct store *s)
+{
+	struct errbuf eb;
+
+	if (exec1(s, S_ROLLBACK_TO, 0, &eb) == -1 ||
+	    exec1(s, S_RELEASE, 0, &eb) == -1) {
+		/* the enclosing transaction's end decides */
 	}
 }
 

@@ -43,7 +43,7 @@ struct entry {
 	char	*s[7];		/* the strings, owned */
 };
 
-enum job_kind { JOB_FEED, JOB_PAGE };
+enum job_kind { JOB_FEED, JOB_PAGE, JOB_RELATED };
 
 struct job {
 	struct sync	*y;
@@ -67,6 +67,12 @@ struct job {
 	char		*final_url;
 	char		 charset[FETCH_CHARSET_MAX_BYTES];
 	char		*story, *text;	/* extracted, for the writer */
+	struct job	*pages;		/* prefetches of a feed, given back
+					   once it is committed */
+	/* related: the answer */
+	size_t		 max;
+	struct store_item *rel;
+	size_t		 nrel;
 	/* the outcome, for the report */
 	enum sync_event	 event;
 	size_t		 new_items;
@@ -101,6 +107,7 @@ struct sync {
 	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS], commander;
 	int		 has_writer, has_commander;
 	int		 stop_cmd;	/* commander: end when dry */
+	int		 in_batch;	/* the writer's: inside a batch */
 	size_t		 nextractors;
 	int		 stop_extract;	/* extractors: end when dry */
 	int		 stop_write;	/* writer: end when dry, after them */
@@ -135,6 +142,13 @@ static void	 extract_job(struct job *);
 static void	 parse_error(struct job *);
 static void	 report(struct sync *, struct job *);
 static void	 drain(struct sync *);
+static int	 tx_begin(struct sync *, struct errbuf *);
+static int	 tx_commit(struct sync *, struct errbuf *);
+static void	 tx_abort(struct sync *);
+static void	 drop_pages(struct sync *, struct job *);
+static void	 pages_out(struct sync *, struct job *);
+static void	 write_batch(struct sync *, struct job *);
+static void	 write_one(struct sync *, struct job *);
 static void	 filter_done(void *, enum fetch_result,
 		    const struct fetch_response *, const char *);
 static void	 to_command(struct sync *, struct job *);
@@ -233,6 +247,7 @@ job_free(struct job *j)
 	free(j->final_url);
 	free(j->story);
 	free(j->text);
+	store_items_free(j->rel, j->nrel);
 	free(j->url);
 	free(j);
 }
@@ -573,7 +588,7 @@ save_feed(struct sync *y, struct job *j, struct errbuf *eb)
 	int	 is_new;
 
 	oldest = y->now - (time_t)y->set.prefetch_days * DAY_SECONDS;
-	if (store_begin(y->store, eb) == -1)
+	if (tx_begin(y, eb) == -1)
 		return -1;
 	for (i = 0; i < j->nentries; i++) {
 		e = &j->entries[i].e;
@@ -594,22 +609,30 @@ save_feed(struct sync *y, struct job *j, struct errbuf *eb)
 	if (store_feed_fetched(y->store, j->feed_id, j->title, j->etag,
 	    j->last_modified, y->now, eb) == -1)
 		goto fail;
-	if (store_commit(y->store, eb) == -1)
+	if (tx_commit(y, eb) == -1)
 		goto fail;
 	j->new_items = added;
-	/* in the feed's order (the list was built backwards) */
+	/* in the feed's order (the list was built backwards), started
+	 * once the items are committed (pages_out()) */
 	for (p = pages, pages = NULL; p != NULL; p = next) {
 		next = p->next;
 		p->next = pages;
 		pages = p;
 	}
-	for (p = pages; p != NULL; p = next) {
-		next = p->next;
-		give_back(y, p);
-	}
+	j->pages = pages;
 	return 0;
 fail:
-	store_rollback(y->store);
+	tx_abort(y);
+	drop_pages(y, pages);
+	return -1;
+}
+
+/* Frees page jobs that will not be fetched. */
+static void
+drop_pages(struct sync *y, struct job *pages)
+{
+	struct job *p, *next;
+
 	for (p = pages; p != NULL; p = next) {
 		next = p->next;
 		y->prefetch_left++;
@@ -618,7 +641,46 @@ fail:
 		pthread_mutex_unlock(&y->mu);
 		job_free(p);
 	}
-	return -1;
+}
+
+/* Hands a committed feed's prefetches to the caller's thread. */
+static void
+pages_out(struct sync *y, struct job *j)
+{
+	struct job *p, *next;
+
+	for (p = j->pages, j->pages = NULL; p != NULL; p = next) {
+		next = p->next;
+		give_back(y, p);
+	}
+}
+
+/*
+ * A transaction, or inside the writer's batch (several jobs committed
+ * together, see writer_main()) a savepoint: each feed stays whole or
+ * absent either way.
+ */
+static int
+tx_begin(struct sync *y, struct errbuf *eb)
+{
+	return y->in_batch ? store_savepoint(y->store, eb) :
+	    store_begin(y->store, eb);
+}
+
+static int
+tx_commit(struct sync *y, struct errbuf *eb)
+{
+	return y->in_batch ? store_release(y->store, eb) :
+	    store_commit(y->store, eb);
+}
+
+static void
+tx_abort(struct sync *y)
+{
+	if (y->in_batch)
+		store_rollback_to(y->store);
+	else
+		store_rollback(y->store);
 }
 
 /*
@@ -713,8 +775,12 @@ write_page(struct sync *y, struct job *j)
 		return;
 	}
 	/* the story stays with the job for the report */
-	if (j->item_id != 0 && store_story_save(y->store, j->item_id,
-	    j->story, j->text, &eb) == -1) {
+	if (j->item_id != 0 && tx_begin(y, &eb) == -1) {
+		j->event = SYNC_ERROR;
+		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else if (j->item_id != 0 && (store_story_save(y->store, j->item_id,
+	    j->story, j->text, &eb) == -1 || tx_commit(y, &eb) == -1)) {
+		tx_abort(y);
 		j->event = SYNC_ERROR;
 		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
 	} else {
@@ -725,16 +791,76 @@ write_page(struct sync *y, struct job *j)
 	j->text = NULL;
 }
 
+/* One job's work on the store; store_mu is held. */
+static void
+write_one(struct sync *y, struct job *j)
+{
+	struct errbuf eb;
+
+	if (j->kind == JOB_FEED)
+		write_feed(y, j);
+	else if (j->kind == JOB_PAGE)
+		write_page(y, j);
+	else if (store_related(y->store, j->item_id, j->max, &j->rel,
+	    &j->nrel, &eb) == -1) {
+		j->rel = NULL;
+		j->nrel = 0;
+	}
+}
+
 static void
 write_job(struct sync *y, struct job *j)
 {
 	pthread_mutex_lock(&y->store_mu);
-	if (j->kind == JOB_FEED)
-		write_feed(y, j);
-	else
-		write_page(y, j);
+	write_one(y, j);
 	pthread_mutex_unlock(&y->store_mu);
+	pages_out(y, j);
 	give_back(y, j);
+}
+
+/*
+ * Writes the jobs of list (linked by next) in one transaction, each in
+ * a savepoint of its own, so that a feed is still stored whole or not
+ * at all and a failing one costs only itself, while the commit, the
+ * rewrite of the pages every feed touches (the indexes' last pages, the
+ * full-text index's new segment) and the log they go through are paid
+ * once for all.  Should the transaction not start, each job gets its
+ * own; should the commit fail, none is stored and each says so.
+ */
+static void
+write_batch(struct sync *y, struct job *list)
+{
+	struct errbuf eb;
+	struct job *j, *next;
+
+	pthread_mutex_lock(&y->store_mu);
+	if (list->next != NULL && store_begin(y->store, &eb) == 0) {
+		y->in_batch = 1;
+		for (j = list; j != NULL; j = j->next)
+			write_one(y, j);
+		y->in_batch = 0;
+		if (store_commit(y->store, &eb) == -1) {
+			store_rollback(y->store);
+			for (j = list; j != NULL; j = j->next) {
+				drop_pages(y, j->pages);
+				j->pages = NULL;
+				j->new_items = 0;
+				if (j->kind == JOB_RELATED)
+					continue;
+				j->event = j->kind == JOB_FEED ?
+				    SYNC_FEED_FAILED : SYNC_ERROR;
+				snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+			}
+		}
+	} else
+		for (j = list; j != NULL; j = j->next)
+			write_one(y, j);
+	pthread_mutex_unlock(&y->store_mu);
+	for (j = list; j != NULL; j = next) {
+		next = j->next;
+		pages_out(y, j);
+		give_back(y, j);
+	}
 }
 
 /*
@@ -747,6 +873,7 @@ writer_main(void *arg)
 {
 	struct sync *y = arg;
 	struct errbuf eb;
+	struct queue batch;
 	struct job *j;
 
 	pthread_mutex_lock(&y->mu);
@@ -765,11 +892,17 @@ writer_main(void *arg)
 		}
 		while (y->q_write.head == NULL && !y->stop_write)
 			pthread_cond_wait(&y->cv_write, &y->mu);
-		if ((j = q_pop(&y->q_write)) == NULL)
+		if (y->q_write.head == NULL)
 			break;
+		/* everything waiting, at most SYNC_WRITE_BATCH_MAX */
+		batch.head = batch.tail = NULL;
+		batch.n = 0;
+		while (batch.n < SYNC_WRITE_BATCH_MAX &&
+		    (j = q_pop(&y->q_write)) != NULL)
+			q_push(&batch, j);
 		pthread_cond_broadcast(&y->cv_room);
 		pthread_mutex_unlock(&y->mu);
-		write_job(y, j);
+		write_batch(y, batch.head);
 		pthread_mutex_lock(&y->mu);
 	}
 	pthread_mutex_unlock(&y->mu);
@@ -1022,6 +1155,21 @@ report(struct sync *y, struct job *j)
 	r.event = j->event;
 	r.url = j->url;
 	r.msg = j->msg;
+	if (j->kind == JOB_RELATED) {
+		r.event = SYNC_RELATED;
+		r.item_id = j->item_id;
+		r.related = &j->rel;
+		r.nrelated = j->nrel;
+		if (y->cb.on_report != NULL && !y->closing)
+			y->cb.on_report(y->ctx, &r, &y->pr);
+		if (j->rel == NULL)
+			j->nrel = 0;
+		pthread_mutex_lock(&y->mu);
+		y->jobs--;
+		pthread_mutex_unlock(&y->mu);
+		job_free(j);
+		return;
+	}
 	if (j->kind == JOB_FEED) {
 		r.feed_id = j->feed_id;
 		y->pr.feeds_done++;
@@ -1290,6 +1438,26 @@ sync_add_page(struct sync *y, int64_t item_id, const char *url,
 }
 
 int
+sync_related(struct sync *y, int64_t item_id, size_t max, struct errbuf *eb)
+{
+	struct job *j;
+
+	if (y->store == NULL) {
+		errbuf_set(eb, "no store to look in");
+		return -1;
+	}
+	if ((j = job_new(y, JOB_RELATED, "related")) == NULL) {
+		errbuf_set(eb, "out of memory");
+		return -1;
+	}
+	j->item_id = item_id;
+	j->max = max;
+	j->fetched = 1;
+	to_writer(y, j);
+	return 0;
+}
+
+int
 sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 {
 	struct timespec ts;
@@ -1319,6 +1487,17 @@ sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 	left = y->jobs;
 	pthread_mutex_unlock(&y->mu);
 	return left > (size_t)INT32_MAX ? INT32_MAX : (int)left;
+}
+
+size_t
+sync_pending(struct sync *y)
+{
+	size_t	 n;
+
+	pthread_mutex_lock(&y->mu);
+	n = y->jobs;
+	pthread_mutex_unlock(&y->mu);
+	return n;
 }
 
 const struct sync_progress *

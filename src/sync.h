@@ -40,6 +40,7 @@
 
 #include "conf.h"
 #include "fetch.h"
+#include "store.h"
 #include "util.h"
 
 struct sync_settings {
@@ -58,7 +59,8 @@ enum sync_event {
 	SYNC_PAGE_OK,		/* the item's story is stored */
 	SYNC_PAGE_FAILED,	/* msg: "URL: why"; the item keeps its
 				   feed content */
-	SYNC_ERROR		/* the store failed: msg */
+	SYNC_ERROR,		/* the store failed: msg */
+	SYNC_RELATED		/* sync_related()'s answer: related */
 };
 
 struct sync_progress {
@@ -76,6 +78,11 @@ struct sync_report {
 	size_t		 new_items;	/* SYNC_FEED_OK */
 	const char	*story;		/* SYNC_PAGE_OK: story.h's form */
 	int		 asked;		/* a page of sync_add_page() */
+	/* SYNC_RELATED: the items (store_items()'s form), which the
+	 * callback may take by setting *related to NULL; else they are
+	 * freed after it. */
+	struct store_item **related;
+	size_t		 nrelated;
 };
 
 struct sync_callbacks {
@@ -110,6 +117,15 @@ int	 sync_add_page(struct sync *, int64_t item_id, const char *url,
 	    struct errbuf *eb) WARN_UNUSED;
 
 /*
+ * Looks up, on the writer's connection and thread, the stored items
+ * about the same thing as item_id (store_related(), at most max), so
+ * that the reader never waits for the full-text index: the answer
+ * comes as a SYNC_RELATED report.
+ */
+int	 sync_related(struct sync *, int64_t item_id, size_t max,
+	    struct errbuf *eb) WARN_UNUSED;
+
+/*
  * Moves everything on: waits at most timeout_ms for the network or the
  * threads, runs the transfers, calls the callbacks of what ended.
  * Returns the work still pending (0: all done), or -1 with eb set when
@@ -117,5 +133,8 @@ int	 sync_add_page(struct sync *, int64_t item_id, const char *url,
  */
 int	 sync_step(struct sync *, int timeout_ms, struct errbuf *eb);
 const struct sync_progress *sync_progress(const struct sync *);
+/* Work not yet reported: transfers, commands, extractions, writes and
+ * lookups (what sync_step() returns). */
+size_t	 sync_pending(struct sync *);
 
 #endif

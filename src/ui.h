@@ -155,6 +155,10 @@ int	 ui_net_reload(struct ui_net *, int64_t feed_id);
  * UI_MSG_ARTICLE (the article view takes it). */
 int	 ui_net_page(struct ui_net *, const char *url, int64_t item_id);
 /* Moves transfers on; returns 1 when the screen needs a redraw. */
+/* Asks for the stored items about item_id (at most max) off the UI
+ * thread: they come as UI_MSG_RELATED.  -1 when that cannot be (the
+ * caller then looks them up itself). */
+int	 ui_net_related(struct ui_net *, int64_t item_id, size_t max);
 int	 ui_net_step(struct ui_net *);
 size_t	 ui_net_pending(const struct ui_net *);
 /* "reloading 3/12" or NULL when idle. */

@@ -44,6 +44,7 @@ struct view {
 	/* Work left for an idle moment, so that the article is on the
 	 * screen first: the "more on this" query, the page's fetch. */
 	int		 rel_pending;
+	int		 rel_asked;	/* the engine looks them up */
 	char		*fetch_url;	/* or NULL */
 };
 
@@ -63,6 +64,7 @@ static int	 art_idle(struct ui *, void *);
 static int	 art_message(struct ui *, void *, struct ui_msg *);
 static void	 art_free(void *);
 static void	 drop_listed(struct view *);
+static int	 take_related(struct history *, struct ui_msg *);
 
 const struct ui_mode ui_article_mode = {
 	.name = "article",
@@ -352,6 +354,9 @@ arrived(struct ui *u, struct history *hs, struct article *a,
 	}
 	v->a = a;
 	article_free(old);
+	/* the page's teasers and links may list some of "more on this":
+	 * as when the stored story is opened, they are not said twice */
+	drop_listed(v);
 	v->lay_width = 0;
 	v->sel = -1;
 	return 0;
@@ -392,6 +397,31 @@ art_open(struct ui *u, const struct ui_msg *msg, void **data,
 	return 0;
 }
 
+/* The "more on this" items the engine looked up for a view that still
+ * waits for them (the newest such view: the one shown, if any). */
+static int
+take_related(struct history *hs, struct ui_msg *msg)
+{
+	struct view *v;
+	size_t	 i;
+
+	for (i = hs->nhist; i > 0; i--) {
+		v = hs->hist[i - 1];
+		if (v->item_id != msg->item_id || !v->rel_asked)
+			continue;
+		v->rel_asked = 0;
+		v->rel = msg->items;
+		v->nrel = msg->nitems;
+		msg->items = NULL;
+		drop_listed(v);
+		/* Laid out again with the list below the links. */
+		v->lay_width = 0;
+		msg->done = 1;
+		return 1;
+	}
+	return 0;
+}
+
 static int
 art_message(struct ui *u, void *data, struct ui_msg *msg)
 {
@@ -399,6 +429,8 @@ art_message(struct ui *u, void *data, struct ui_msg *msg)
 	struct errbuf eb;
 	struct article *a = msg->article;
 
+	if (msg->kind == UI_MSG_RELATED)
+		return take_related(hs, msg);
 	if (msg->kind != UI_MSG_ARTICLE || a == NULL)
 		return 0;
 	msg->article = NULL;
@@ -443,6 +475,13 @@ art_idle(struct ui *u, void *data)
 	if (!v->rel_pending)
 		return 0;
 	v->rel_pending = 0;
+	/* The full-text query runs on the sync engine's thread when there
+	 * is one; the answer comes as UI_MSG_RELATED. */
+	if (u->net != NULL && ui_net_related(u->net, v->item_id,
+	    UI_RELATED_MAX) == 0) {
+		v->rel_asked = 1;
+		return 0;
+	}
 	if (store_related(u->store, v->item_id, UI_RELATED_MAX, &v->rel,
 	    &v->nrel, &eb) == -1) {
 		v->rel = NULL;

@@ -53,8 +53,11 @@ enum ui_msg_kind {
 	UI_MSG_RESUME,		/* the mode is on top again (a pop) */
 	UI_MSG_RELOADED,	/* a reload finished: lists read the store
 				 * again; every mode sees it */
-	UI_MSG_TAG		/* the feed list: only feeds tagged text
+	UI_MSG_TAG,		/* the feed list: only feeds tagged text
 				 * (NULL: all) */
+	UI_MSG_RELATED		/* the stored items about item_id, looked
+				 * up off the UI thread: items, nitems
+				 * (taken by setting items to NULL) */
 };
 
 struct ui_msg {
@@ -64,6 +67,8 @@ struct ui_msg {
 	int64_t		 feed_id;
 	int64_t		 item_id;
 	struct article	*article;
+	struct store_item *items;	/* UI_MSG_RELATED */
+	size_t		 nitems;
 	const char	*answer;	/* borrowed until the stack changes */
 	int		 done;		/* set by the mode that acted on it */
 };

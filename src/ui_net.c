@@ -35,6 +35,7 @@ static void	 on_report(void *, const struct sync_report *,
 		    const struct sync_progress *);
 static void	 show_page(struct ui_net *, const struct sync_report *);
 static void	 reloaded(struct ui *);
+static void	 related(struct ui *, const struct sync_report *);
 static struct sync *engine(struct ui_net *);
 
 struct ui_net *
@@ -107,6 +108,22 @@ show_page(struct ui_net *n, const struct sync_report *r)
 	article_free(msg.article);
 }
 
+/* The "more on this" list of item_id, for the article view. */
+static void
+related(struct ui *u, const struct sync_report *r)
+{
+	struct ui_msg m;
+
+	memset(&m, 0, sizeof m);
+	m.kind = UI_MSG_RELATED;
+	m.item_id = r->item_id;
+	m.items = *r->related;
+	m.nitems = r->nrelated;
+	(void)ui_mode_send(u, &m);
+	/* what the view did not take is the engine's to free */
+	*r->related = m.items;
+}
+
 /* Lists read the store again. */
 static void
 reloaded(struct ui *u)
@@ -149,6 +166,9 @@ on_report(void *ctx, const struct sync_report *r,
 		return;
 	case SYNC_ERROR:
 		ui_message(u, 1, "%s", r->msg);
+		return;
+	case SYNC_RELATED:
+		related(u, r);
 		return;
 	case SYNC_FEED_MOVED:
 		/* said now; counted in the reload's last message */
@@ -221,6 +241,17 @@ ui_net_page(struct ui_net *n, const char *url, int64_t item_id)
 }
 
 int
+ui_net_related(struct ui_net *n, int64_t item_id, size_t max)
+{
+	struct errbuf eb;
+
+	if (n->u->store == NULL || engine(n) == NULL ||
+	    sync_related(n->y, item_id, max, &eb) == -1)
+		return -1;
+	return 0;
+}
+
+int
 ui_net_step(struct ui_net *n)
 {
 	struct errbuf eb;
@@ -236,12 +267,7 @@ ui_net_step(struct ui_net *n)
 size_t
 ui_net_pending(const struct ui_net *n)
 {
-	const struct sync_progress *p;
-
-	if (n->y == NULL)
-		return 0;
-	p = sync_progress(n->y);
-	return (p->feeds - p->feeds_done) + (p->pages - p->pages_done);
+	return n->y != NULL ? sync_pending(n->y) : 0;
 }
 
 const char *
