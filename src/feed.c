@@ -32,210 +32,9 @@
 #include "date.h"
 #include "feed.h"
 #include "feed_json.h"
+#include "feed_vocab.h"
 #include "bounds.h"
 #include "util.h"
-
-/* Entry fields, in sfeed's column order (content type aside). */
-enum field {
-	F_TIME = 0,
-	F_TITLE,
-	F_LINK,
-	F_CONTENT,
-	F_ID,
-	F_AUTHOR,
-	F_ENCLOSURE,
-	F_CATEGORY,
-	F_COUNT
-};
-
-/*
- * The elements of an entry.  The order is the priority: for one field a
- * later tag replaces an earlier one (pubDate beats dc:date, content:encoded
- * beats description, <link> beats a permalink <guid>, dc:creator beats
- * <author>, Atom <published> beats <updated>).
- */
-enum tag {
-	TAG_NONE = 0,
-	TAG_RSS_DCDATE,
-	TAG_RSS_PUBDATE,
-	TAG_RSS_TITLE,
-	TAG_RSS_MEDIADESC,
-	TAG_RSS_DESCRIPTION,
-	TAG_RSS_CONTENT,
-	TAG_RSS_GUID_ID,	/* isPermaLink="false": an id only */
-	TAG_RSS_GUID_LINK,	/* also the link when there is no <link> */
-	TAG_RSS_LINK,
-	TAG_RSS_ENCLOSURE,
-	TAG_RSS_AUTHOR,
-	TAG_RSS_DCCREATOR,
-	TAG_RSS_CATEGORY,
-	TAG_ATOM_MODIFIED,	/* Atom 0.3 */
-	TAG_ATOM_UPDATED,
-	TAG_ATOM_ISSUED,	/* Atom 0.3 */
-	TAG_ATOM_PUBLISHED,
-	TAG_ATOM_TITLE,
-	TAG_ATOM_MEDIADESC,
-	TAG_ATOM_SUMMARY,
-	TAG_ATOM_CONTENT,
-	TAG_ATOM_ID,
-	TAG_ATOM_LINK_OTHER,	/* rel="self", "related", ...: ignored */
-	TAG_ATOM_LINK_ALT,
-	TAG_ATOM_LINK_ENC,
-	TAG_ATOM_AUTHOR,	/* waits for its <name> */
-	TAG_ATOM_NAME,
-	TAG_ATOM_CATEGORY,
-	TAG_ATOM_SOURCE,	/* skipped whole (RFC 4287 4.2.11) */
-	TAG_LAST
-};
-
-static const signed char fieldmap[TAG_LAST] = {
-	[TAG_NONE] = -1,
-	[TAG_RSS_DCDATE] = F_TIME,
-	[TAG_RSS_PUBDATE] = F_TIME,
-	[TAG_RSS_TITLE] = F_TITLE,
-	[TAG_RSS_MEDIADESC] = F_CONTENT,
-	[TAG_RSS_DESCRIPTION] = F_CONTENT,
-	[TAG_RSS_CONTENT] = F_CONTENT,
-	[TAG_RSS_GUID_ID] = F_ID,
-	[TAG_RSS_GUID_LINK] = F_ID,
-	[TAG_RSS_LINK] = F_LINK,
-	[TAG_RSS_ENCLOSURE] = F_ENCLOSURE,
-	[TAG_RSS_AUTHOR] = F_AUTHOR,
-	[TAG_RSS_DCCREATOR] = F_AUTHOR,
-	[TAG_RSS_CATEGORY] = F_CATEGORY,
-	[TAG_ATOM_MODIFIED] = F_TIME,
-	[TAG_ATOM_UPDATED] = F_TIME,
-	[TAG_ATOM_ISSUED] = F_TIME,
-	[TAG_ATOM_PUBLISHED] = F_TIME,
-	[TAG_ATOM_TITLE] = F_TITLE,
-	[TAG_ATOM_MEDIADESC] = F_CONTENT,
-	[TAG_ATOM_SUMMARY] = F_CONTENT,
-	[TAG_ATOM_CONTENT] = F_CONTENT,
-	[TAG_ATOM_ID] = F_ID,
-	[TAG_ATOM_LINK_OTHER] = -1,
-	[TAG_ATOM_LINK_ALT] = F_LINK,
-	[TAG_ATOM_LINK_ENC] = F_ENCLOSURE,
-	[TAG_ATOM_AUTHOR] = -1,
-	[TAG_ATOM_NAME] = F_AUTHOR,
-	[TAG_ATOM_CATEGORY] = F_CATEGORY,
-	[TAG_ATOM_SOURCE] = -1
-};
-
-/* Element names that matter, whatever the format. */
-enum name {
-	N_OTHER = 0,
-	N_AUTHOR,
-	N_CATEGORY,
-	N_CHANNEL,
-	N_CONTENT,
-	N_CONTENT_ENCODED,
-	N_DC_CREATOR,
-	N_DC_DATE,
-	N_DESCRIPTION,
-	N_ENCLOSURE,
-	N_ENTRY,
-	N_FEED,
-	N_GUID,
-	N_ID,
-	N_ISSUED,
-	N_ITEM,
-	N_LINK,
-	N_MEDIA_DESCRIPTION,
-	N_MODIFIED,
-	N_NAME,
-	N_PUBDATE,
-	N_PUBLISHED,
-	N_RDF,
-	N_RSS,
-	N_SOURCE,
-	N_SUBTITLE,
-	N_SUMMARY,
-	N_TAGLINE,
-	N_TITLE,
-	N_UPDATED,
-	N_ATOM = 0x100		/* flag: in an Atom namespace */
-};
-
-/* Which vocabulary an element belongs to, from its namespace. */
-enum nsgroup {
-	NS_CORE = 0,	/* RSS, RDF-RSS, or no namespace */
-	NS_ATOM,
-	NS_DC,
-	NS_CONTENT,
-	NS_MEDIA,
-	NS_OTHER,
-	NS_COUNT
-};
-
-struct nsname {
-	const char	*s;
-	enum nsgroup	 group;
-};
-
-/* Namespaces by URI; an unprefixed element in any other namespace counts
- * as core (feeds with a stray default namespace), a prefixed one not. */
-static const struct nsname nsuris[] = {
-	{ "http://purl.org/rss/1.0/", NS_CORE },
-	{ "http://my.netscape.com/rdf/simple/0.9/", NS_CORE },
-	{ "http://backend.userland.com/rss2", NS_CORE },
-	{ "http://blogs.law.harvard.edu/tech/rss", NS_CORE },
-	{ "http://www.w3.org/2005/Atom", NS_ATOM },
-	{ "http://purl.org/atom/ns#", NS_ATOM },
-	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_CORE },
-	{ "http://purl.org/dc/elements/1.1/", NS_DC },
-	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
-	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
-	{ "http://search.yahoo.com/mrss", NS_MEDIA },
-	{ "http://www.w3.org/1999/xhtml", NS_OTHER },
-};
-
-/* Prefixes used without a declaration or with an unknown URI: matched by
- * the prefix itself. */
-static const struct nsname nsprefixes[] = {
-	{ "content", NS_CONTENT },
-	{ "dc", NS_DC },
-	{ "media", NS_MEDIA },
-};
-
-struct namemap {
-	const char	*s;
-	enum name	 name;
-};
-
-/* Sorted for bsearch(), compared ignoring ASCII case. */
-static const struct namemap corenames[] = {
-	{ "author", N_AUTHOR },
-	{ "category", N_CATEGORY },
-	{ "channel", N_CHANNEL },
-	{ "content", N_CONTENT },
-	{ "description", N_DESCRIPTION },
-	{ "enclosure", N_ENCLOSURE },
-	{ "entry", N_ENTRY },
-	{ "feed", N_FEED },
-	{ "guid", N_GUID },
-	{ "id", N_ID },
-	{ "issued", N_ISSUED },
-	{ "item", N_ITEM },
-	{ "link", N_LINK },
-	{ "modified", N_MODIFIED },
-	{ "name", N_NAME },
-	{ "pubdate", N_PUBDATE },
-	{ "published", N_PUBLISHED },
-	{ "rdf", N_RDF },
-	{ "rss", N_RSS },
-	{ "source", N_SOURCE },
-	{ "subtitle", N_SUBTITLE },
-	{ "summary", N_SUMMARY },
-	{ "tagline", N_TAGLINE },
-	{ "title", N_TITLE },
-	{ "updated", N_UPDATED },
-};
-
-enum kind {
-	K_NONE = 0,
-	K_RSS,
-	K_ATOM
-};
 
 enum state {
 	ST_SNIFF = 0,
@@ -330,11 +129,8 @@ struct feed_parser {
 	struct errbuf	 warning;
 };
 
-static int	 namecmp(const void *, const void *);
 static size_t	 clean_range(char *, size_t, int);
 static void	 info_update(struct feed_parser *);
-static enum name lookup_slow(const xmlChar *, const xmlChar *,
-		    const xmlChar *);
 static enum name lookup(struct feed_parser *, const xmlChar *,
 		    const xmlChar *, const xmlChar *);
 static void	 warn(struct feed_parser *, const char *, ...)
@@ -347,8 +143,6 @@ static void	 put_escaped(struct feed_parser *, struct buf *,
 		    const char *, size_t, int);
 static void	 put_attr(struct feed_parser *, struct buf *,
 		    const xmlChar *, const xmlChar *);
-static const xmlChar **find_attr(const xmlChar **, int, const char *);
-static int	 attr_is(const xmlChar **, const char *);
 static void	 base_push(struct feed_parser *, const xmlChar **);
 static void	 base_pop(struct feed_parser *, int);
 static int	 has_scheme(const char *);
@@ -358,7 +152,6 @@ static void	 inline_start(struct feed_parser *, const xmlChar *,
 		    const xmlChar **);
 static void	 inline_end(struct feed_parser *, const xmlChar *,
 		    const xmlChar *);
-static enum tag	 classify(enum kind, enum name, int, const xmlChar **);
 static void	 open_field(struct feed_parser *, enum tag, int,
 		    const xmlChar **);
 static void	 close_field(struct feed_parser *);
@@ -390,74 +183,6 @@ static size_t	 clean_prefix(const unsigned char *, size_t, int);
 static size_t	 utf8_partial(const unsigned char *, size_t);
 static int	 fail(struct feed_parser *, struct errbuf *);
 static int	 json_emit(void *, const struct feed_entry *);
-static int	 write_field(FILE *, const char *);
-static int	 write_content(FILE *, const char *);
-
-static int
-namecmp(const void *key, const void *elem)
-{
-	return ascii_casecmp(key, ((const struct namemap *)elem)->s);
-}
-
-static enum name
-lookup_slow(const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
-{
-	const struct namemap *m;
-	enum nsgroup g = NS_OTHER;
-	const char *l = (const char *)local;
-	size_t	 i;
-
-	if (uri == NULL) {
-		if (prefix == NULL)
-			g = NS_CORE;
-		for (i = 0; prefix != NULL && i < sizeof nsprefixes /
-		    sizeof nsprefixes[0]; i++)
-			if (ascii_casecmp((const char *)prefix,
-			    nsprefixes[i].s) == 0)
-				g = nsprefixes[i].group;
-	} else {
-		g = NS_COUNT;
-		for (i = 0; i < sizeof nsuris / sizeof nsuris[0]; i++)
-			if (strcmp((const char *)uri, nsuris[i].s) == 0) {
-				g = nsuris[i].group;
-				break;
-			}
-		/* an unknown URI: feeds misspell the well-known ones
-		 * ("http://purl.org/dc/elements/1.1"), so the usual
-		 * prefix decides */
-		for (i = 0; g == NS_COUNT && prefix != NULL && i <
-		    sizeof nsprefixes / sizeof nsprefixes[0]; i++)
-			if (ascii_casecmp((const char *)prefix,
-			    nsprefixes[i].s) == 0)
-				g = nsprefixes[i].group;
-		if (g == NS_COUNT)
-			g = prefix == NULL ? NS_CORE : NS_OTHER;
-	}
-	switch (g) {
-	case NS_CORE:
-	case NS_ATOM:
-		m = bsearch(l, corenames, sizeof corenames /
-		    sizeof corenames[0], sizeof corenames[0], namecmp);
-		if (m == NULL)
-			return N_OTHER;
-		/* sfeed reads <atom:link> in an RSS item as no field */
-		return g == NS_ATOM ? m->name | N_ATOM : m->name;
-	case NS_DC:
-		if (ascii_casecmp(l, "creator") == 0)
-			return N_DC_CREATOR;
-		if (ascii_casecmp(l, "date") == 0)
-			return N_DC_DATE;
-		return N_OTHER;
-	case NS_CONTENT:
-		return ascii_casecmp(l, "encoded") == 0 ? N_CONTENT_ENCODED :
-		    N_OTHER;
-	case NS_MEDIA:
-		return ascii_casecmp(l, "description") == 0 ?
-		    N_MEDIA_DESCRIPTION : N_OTHER;
-	default:
-		return N_OTHER;
-	}
-}
 
 /* libxml2 interns names in its dictionary: equal names, equal pointers. */
 static enum name
@@ -474,7 +199,7 @@ lookup(struct feed_parser *p, const xmlChar *local, const xmlChar *prefix,
 	s->local = local;
 	s->prefix = prefix;
 	s->uri = uri;
-	s->name = lookup_slow(local, prefix, uri);
+	s->name = vocab_name(local, prefix, uri);
 	return s->name;
 }
 
@@ -587,28 +312,6 @@ put_attr(struct feed_parser *p, struct buf *b, const xmlChar *v,
 		s = amp + 5;
 	}
 	put(p, b, s, (size_t)(e - s));
-}
-
-/* SAX2 attributes come in fives: local, prefix, URI, value, end. */
-static const xmlChar **
-find_attr(const xmlChar **attrs, int nattr, const char *local)
-{
-	int	 i;
-
-	for (i = 0; i < nattr; i++, attrs += 5)
-		if (attrs[1] == NULL &&
-		    ascii_casecmp((const char *)attrs[0], local) == 0)
-			return attrs;
-	return NULL;
-}
-
-/* Is the attribute's value s, ASCII case ignored? */
-static int
-attr_is(const xmlChar **a, const char *s)
-{
-	size_t	 n = (size_t)(a[4] - a[3]);
-
-	return n == strlen(s) && ascii_ncasecmp((const char *)a[3], s, n) == 0;
 }
 
 static void
@@ -757,89 +460,12 @@ inline_end(struct feed_parser *p, const xmlChar *local,
 	put(p, b, ">", 1);
 }
 
-static enum tag
-classify(enum kind kind, enum name name, int nattr, const xmlChar **attrs)
-{
-	const xmlChar **a;
-
-	if (kind == K_RSS) {
-		switch ((int)name) {
-		case N_DC_DATE:
-			return TAG_RSS_DCDATE;
-		case N_PUBDATE:
-			return TAG_RSS_PUBDATE;
-		case N_TITLE:
-			return TAG_RSS_TITLE;
-		case N_MEDIA_DESCRIPTION:
-			return TAG_RSS_MEDIADESC;
-		case N_DESCRIPTION:
-			return TAG_RSS_DESCRIPTION;
-		case N_CONTENT_ENCODED:
-			return TAG_RSS_CONTENT;
-		case N_GUID:
-			/* RSS 2.0: isPermaLink defaults to true */
-			a = find_attr(attrs, nattr, "ispermalink");
-			return a == NULL || a[3] == a[4] ||
-			    attr_is(a, "true") ? TAG_RSS_GUID_LINK :
-			    TAG_RSS_GUID_ID;
-		case N_LINK:
-			return TAG_RSS_LINK;
-		case N_ENCLOSURE:
-			return TAG_RSS_ENCLOSURE;
-		case N_AUTHOR:
-			return TAG_RSS_AUTHOR;
-		case N_DC_CREATOR:
-			return TAG_RSS_DCCREATOR;
-		case N_CATEGORY:
-			return TAG_RSS_CATEGORY;
-		default:
-			return TAG_NONE;
-		}
-	}
-	switch (name & ~N_ATOM) {
-	case N_MODIFIED:
-		return TAG_ATOM_MODIFIED;
-	case N_UPDATED:
-		return TAG_ATOM_UPDATED;
-	case N_ISSUED:
-		return TAG_ATOM_ISSUED;
-	case N_PUBLISHED:
-		return TAG_ATOM_PUBLISHED;
-	case N_TITLE:
-		return TAG_ATOM_TITLE;
-	case N_MEDIA_DESCRIPTION:
-		return TAG_ATOM_MEDIADESC;
-	case N_SUMMARY:
-		return TAG_ATOM_SUMMARY;
-	case N_CONTENT:
-		return TAG_ATOM_CONTENT;
-	case N_ID:
-		return TAG_ATOM_ID;
-	case N_LINK:
-		/* RFC 4287 4.2.7.2: no rel means "alternate" */
-		a = find_attr(attrs, nattr, "rel");
-		if (a == NULL || a[3] == a[4] || attr_is(a, "alternate"))
-			return TAG_ATOM_LINK_ALT;
-		if (attr_is(a, "enclosure"))
-			return TAG_ATOM_LINK_ENC;
-		return TAG_ATOM_LINK_OTHER;
-	case N_AUTHOR:
-		return TAG_ATOM_AUTHOR;
-	case N_CATEGORY:
-		return TAG_ATOM_CATEGORY;
-	case N_SOURCE:
-		return TAG_ATOM_SOURCE;
-	default:
-		return TAG_NONE;
-	}
-}
-
 static void
 open_field(struct feed_parser *p, enum tag tag, int nattr,
     const xmlChar **attrs)
 {
 	const xmlChar **a = NULL;
-	int	 f = fieldmap[tag];
+	int	 f = vocab_field[tag];
 
 	p->tag = tag;
 	p->tag_depth = p->depth;
@@ -855,11 +481,11 @@ open_field(struct feed_parser *p, enum tag tag, int nattr,
 		buf_reset(&p->f[f]);
 	buf_reset(&p->tmp);
 	if (tag == TAG_RSS_ENCLOSURE)
-		a = find_attr(attrs, nattr, "url");
+		a = vocab_attr(attrs, nattr, "url");
 	else if (tag == TAG_ATOM_LINK_ALT || tag == TAG_ATOM_LINK_ENC)
-		a = find_attr(attrs, nattr, "href");
+		a = vocab_attr(attrs, nattr, "href");
 	else if (tag == TAG_ATOM_CATEGORY)
-		a = find_attr(attrs, nattr, "term");
+		a = vocab_attr(attrs, nattr, "term");
 	if (a != NULL)
 		put_attr(p, &p->tmp, a[3], a[4]);
 	p->dst = f == F_CATEGORY ? &p->tmp : &p->f[f];
@@ -873,13 +499,14 @@ open_field(struct feed_parser *p, enum tag tag, int nattr,
 	p->serialise = 0;
 	p->escape = 0;
 	p->pending_gt = 0;
-	a = find_attr(attrs, nattr, "type");
+	a = vocab_attr(attrs, nattr, "type");
 	if (a != NULL && a[3] != a[4]) {
-		if (attr_is(a, "xhtml") || attr_is(a, "text/xhtml") ||
-		    attr_is(a, "application/xhtml+xml"))
+		if (vocab_attr_is(a, "xhtml") ||
+		    vocab_attr_is(a, "text/xhtml") ||
+		    vocab_attr_is(a, "application/xhtml+xml"))
 			p->escape = 1;
-		if (p->escape || attr_is(a, "html") ||
-		    attr_is(a, "text/html"))
+		if (p->escape || vocab_attr_is(a, "html") ||
+		    vocab_attr_is(a, "text/html"))
 			p->ctype = FEED_CONTENT_HTML;
 		else
 			p->ctype = FEED_CONTENT_PLAIN;
@@ -894,7 +521,7 @@ open_field(struct feed_parser *p, enum tag tag, int nattr,
 static void
 close_field(struct feed_parser *p)
 {
-	int	 f = fieldmap[p->tag];
+	int	 f = vocab_field[p->tag];
 
 	if (p->dst != NULL && f >= 0) {
 		if (p->pending_gt)
@@ -1066,11 +693,12 @@ info_start(struct feed_parser *p, enum name name, int nattr,
 		break;
 	case N_LINK:
 		b = &p->info_link;
-		a = find_attr(attrs, nattr, "href");
+		a = vocab_attr(attrs, nattr, "href");
 		if (a == NULL)
 			break;
-		if (b->len == 0 && (find_attr(attrs, nattr, "rel") == NULL ||
-		    attr_is(find_attr(attrs, nattr, "rel"), "alternate")))
+		if (b->len == 0 && (vocab_attr(attrs, nattr, "rel") == NULL ||
+		    vocab_attr_is(vocab_attr(attrs, nattr, "rel"),
+		    "alternate")))
 			put_attr(p, b, a[3], a[4]);
 		info_update(p);
 		return;
@@ -1154,7 +782,7 @@ sax_start(void *v, const xmlChar *local, const xmlChar *prefix,
 			open_field(p, TAG_ATOM_NAME, nattr, attrs);
 		return;
 	}
-	tag = classify(p->kind, name, nattr, attrs);
+	tag = vocab_tag(p->kind, name, nattr, attrs);
 	if (tag == TAG_ATOM_SOURCE)
 		p->skip_depth = p->depth;
 	else if (tag != TAG_NONE)
@@ -1267,7 +895,7 @@ sax_error(void *v, xmlErrorPtr e)
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	/* an undeclared prefix breaks Namespaces in XML, not XML 1.0: the
-	 * element keeps its prefix, and lookup_slow() matches by it */
+	 * element keeps its prefix, and vocab_name() matches by it */
 	if (e->domain == XML_FROM_NAMESPACE) {
 		warn(p, "%s", "undeclared namespace prefix");
 		return;
@@ -1841,74 +1469,4 @@ feed_parser_free(struct feed_parser *p)
 	free(p->where);
 	free(p->charset);
 	free(p);
-}
-
-/* A line field: it holds no TAB or newline after feed_clean(); any that a
- * caller left becomes a space so that the line stays one line. */
-static int
-write_field(FILE *f, const char *s)
-{
-	size_t	 n;
-
-	while (*s != '\0') {
-		n = strcspn(s, "\t\n");
-		if (n > 0 && fwrite(s, 1, n, f) != n)
-			return -1;
-		s += n;
-		if (*s == '\0')
-			break;
-		if (putc(' ', f) == EOF)
-			return -1;
-		s++;
-	}
-	return 0;
-}
-
-/* sfeed(5): TAB, newline and backslash in the content as \t, \n, \\. */
-static int
-write_content(FILE *f, const char *s)
-{
-	size_t	 n;
-
-	while (*s != '\0') {
-		n = strcspn(s, "\t\n\\");
-		if (n > 0 && fwrite(s, 1, n, f) != n)
-			return -1;
-		s += n;
-		if (*s == '\0')
-			break;
-		if (putc('\\', f) == EOF ||
-		    putc(*s == '\t' ? 't' : *s == '\n' ? 'n' : '\\', f) == EOF)
-			return -1;
-		s++;
-	}
-	return 0;
-}
-
-int
-feed_entry_write_tsv(FILE *f, const struct feed_entry *e)
-{
-	static const char *const types[] = { "", "plain", "html" };
-
-	if (e->has_time)
-		(void)fprintf(f, "%lld", (long long)e->time);
-	(void)putc('\t', f);
-	(void)write_field(f, e->title != NULL ? e->title : "");
-	(void)putc('\t', f);
-	(void)write_field(f, e->link != NULL ? e->link : "");
-	(void)putc('\t', f);
-	(void)write_content(f, e->content != NULL ? e->content : "");
-	(void)putc('\t', f);
-	(void)fputs(types[e->content_type <= FEED_CONTENT_HTML ?
-	    e->content_type : 0], f);
-	(void)putc('\t', f);
-	(void)write_field(f, e->guid != NULL ? e->guid : "");
-	(void)putc('\t', f);
-	(void)write_field(f, e->author != NULL ? e->author : "");
-	(void)putc('\t', f);
-	(void)write_field(f, e->enclosure != NULL ? e->enclosure : "");
-	(void)putc('\t', f);
-	(void)write_field(f, e->categories != NULL ? e->categories : "");
-	(void)putc('\n', f);
-	return ferror(f) ? -1 : 0;
 }
