@@ -259,6 +259,21 @@ test_extract_text_controls_stripped(void **state)
 	article_free(a);
 }
 
+/* Soft hyphens (U+00AD) in a copied page leave the text. */
+static void
+test_extract_text_soft_hyphens_dropped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract("Schon im Mit\xc2\xadtel\xc2\xad" "al\xc2\xadter met the "
+	    "committee on Tuesday to review the plan for the new library.\n\n"
+	    P2 P3);
+	assert_true(has_text(a, "Schon im Mittelalter met the committee"));
+	assert_false(has_text(a, "\xc2\xad"));
+	article_free(a);
+}
+
 static void
 test_extract_text_tiny_page_kept_whole(void **state)
 {
@@ -353,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
 		cmocka_unit_test(test_extract_text_empty_and_binary_refused),
 		cmocka_unit_test(test_extract_text_long_line_bounded),
+		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
