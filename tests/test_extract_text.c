@@ -153,6 +153,43 @@ test_extract_text_comments_after_story_cut(void **state)
 	buf_release(&b);
 }
 
+/* Comments right after the story, however many, do not win over it:
+ * the marker that closes the story closes it. */
+static void
+test_extract_text_long_comments_after_story_cut(void **state)
+{
+	static const char *const says[] = {
+		"I have been waiting for this library for years, and I think "
+		"that the work should have started much earlier than it did. ",
+		"Our reading group meets in the old building every week, so we "
+		"are glad that the rooms will stay open during the work. ",
+		"Nobody asked the people who live next to the site about the "
+		"noise, the lorries and the months of dust it will bring. "
+	};
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, P1 P2 P3 P1 P2 P3), BUF_OK);
+	assert_int_equal(buf_puts(&b, "posted by Jo at 12:53\nComments (40)\n"
+	    "40 Comments\n\n"), BUF_OK);
+	/* Each comment its own, as readers write them. */
+	for (i = 0; i < 40; i++)
+		assert_int_equal(buf_printf(&b, "Comment by %c%c on 17 July\n\n"
+		    "Says %c%c: %s%s%s\n\n", 'a' + i % 26, 'a' + i / 26,
+		    'a' + i % 26, 'a' + i / 26, says[i % 3], says[(i + 1) % 3],
+		    i % 2 ? says[(i + 2) % 3] : ""), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "waiting for this library"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A longer run of prose after the story and the chrome that ends it
  * (forum replies, the site's own blurbs, with no "Comments" marker)
  * does not win over the story: it must score twice as much. */
@@ -360,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
+		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
