@@ -129,6 +129,16 @@ test_extract_text_caption_dropped(void **state)
 	article_free(a);
 }
 
+/* Starts b with a page: the menu, the story and what follows it. */
+static void
+page_start(struct buf *b, const char *story, const char *after)
+{
+	buf_init(b, 1 << 20);
+	assert_int_equal(buf_puts(b, nav), BUF_OK);
+	assert_int_equal(buf_puts(b, story), BUF_OK);
+	assert_int_equal(buf_puts(b, after), BUF_OK);
+}
+
 static void
 test_extract_text_comments_after_story_cut(void **state)
 {
@@ -137,10 +147,7 @@ test_extract_text_comments_after_story_cut(void **state)
 	int	 i;
 
 	(void)state;
-	buf_init(&b, 1 << 20);
-	assert_int_equal(buf_puts(&b, nav), BUF_OK);
-	assert_int_equal(buf_puts(&b, P1 P2 P3), BUF_OK);
-	assert_int_equal(buf_puts(&b, "42 comments\n\n"), BUF_OK);
+	page_start(&b, P1 P2 P3, "42 comments\n\n");
 	for (i = 0; i < 12; i++)
 		assert_int_equal(buf_printf(&b, "reader%d\n%d hours ago\n"
 		    "I have been waiting for this library for years and I think "
@@ -171,11 +178,8 @@ test_extract_text_long_comments_after_story_cut(void **state)
 	int	 i;
 
 	(void)state;
-	buf_init(&b, 1 << 20);
-	assert_int_equal(buf_puts(&b, nav), BUF_OK);
-	assert_int_equal(buf_puts(&b, P1 P2 P3 P1 P2 P3), BUF_OK);
-	assert_int_equal(buf_puts(&b, "posted by Jo at 12:53\nComments (40)\n"
-	    "40 Comments\n\n"), BUF_OK);
+	page_start(&b, P1 P2 P3 P1 P2 P3, "posted by Jo at 12:53\n"
+	    "Comments (40)\n40 Comments\n\n");
 	/* Each comment its own, as readers write them. */
 	for (i = 0; i < 40; i++)
 		assert_int_equal(buf_printf(&b, "Comment by %c%c on 17 July\n\n"
