@@ -71,11 +71,16 @@ clean_text_err(const char *s, size_t n, int pre, int *err)
 	for (i = 0; i < raw.len; i++) {
 		unsigned char c = (unsigned char)raw.data[i];
 
-		/* U+00A0 no-break space folds like a space. */
+		/* U+00A0 no-break space folds like a space; U+00AD soft
+		 * hyphen, a hint for breaking a word, goes. */
 		if (c == 0xc2 && i + 1 < raw.len &&
 		    (unsigned char)raw.data[i + 1] == 0xa0) {
 			i++;
 			c = ' ';
+		} else if (c == 0xc2 && i + 1 < raw.len &&
+		    (unsigned char)raw.data[i + 1] == 0xad) {
+			i++;
+			continue;
 		}
 		if (pre && c == '\n') {
 			while (out.len > 0 && out.data[out.len - 1] == ' ')

@@ -59,6 +59,10 @@ out_text(struct out *o, const char *s, size_t n, int pre)
 		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
 			i++;
 			c = ' ';
+		} else if (c == 0xc2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xad) {
+			i++;	/* soft hyphen: goes, as in article_set() */
+			continue;
 		}
 		if (pre && c == '\n') {
 			while (o->b.len > 0 && o->b.data[o->b.len - 1] == ' ')

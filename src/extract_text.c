@@ -83,6 +83,8 @@ struct text_ctx {
  * how much larger the part after it must be to be the story instead. */
 #define STORY_MIN_WEIGHT	100
 #define COMMENTS_RATIO		3
+/* Lines between a story's end and a comments marker that closes it. */
+#define MARKER_GAP_MAX		10
 #define EARLY_RUN_NUM		2
 #define EARLY_RUN_DEN		1
 /* A shape seen this often is a template's (dates, ratings, buttons). */
@@ -701,7 +703,9 @@ comments_marker(const struct unit *u)
 /*
  * The story: the best run of the page, except that the readers' part
  * after a comments marker is taken only when the story before it is far
- * smaller (then the marker was a link in the page's header).
+ * smaller (then the marker was a link in the page's header) and does not
+ * end within MARKER_GAP_MAX lines of the marker (a story the marker
+ * closes stays the story however long its comments).
  */
 static long
 best_run(const struct text_ctx *c, size_t *s, size_t *e)
@@ -720,6 +724,9 @@ best_run(const struct text_ctx *c, size_t *s, size_t *e)
 	pre = earliest_run(c, 0, i, s, e);
 	post = best_run_in(c, i, c->n, &s2, &e2);
 	if (pre * COMMENTS_RATIO >= post)
+		return pre;
+	/* A story that ends just before the marker is closed by it. */
+	if (pre >= STORY_MIN_WEIGHT && i - *e <= MARKER_GAP_MAX)
 		return pre;
 	*s = s2;
 	*e = e2;

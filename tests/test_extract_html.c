@@ -609,6 +609,28 @@ test_extract_html_trailing_labels_dropped(void **state)
 	assert_true(body_has(a, "Test Case 2"));
 }
 
+/* Soft hyphens (U+00AD, "&shy;"), hints for breaking long words, leave
+ * the text, and a link after them keeps its range. */
+static void
+test_extract_html_soft_hyphens_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "Schon im Mit&shy;tel\xc2\xad"
+	    "al&#173;ter war der <a href='https://example.org/w'>Wein&shy;berg"
+	    "</a> bekannt.</p><p>" PROSE2 "</p><p>" PROSE "</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+	const struct link *l;
+
+	assert_true(body_has(a, "Schon im Mittelalter war der Weinberg "
+	    "bekannt."));
+	assert_int_equal(a->nlinks, 1);
+	l = &a->links[0];
+	assert_memory_equal(a->blocks[l->block].text + l->start, "Weinberg",
+	    l->end - l->start);
+	assert_int_equal(l->end - l->start, 8);
+}
+
 /* "Follow him on Twitter" at the end of the story goes; in the story's
  * body, the same words stay. */
 static void
@@ -1151,6 +1173,7 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
+		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
 		PAGE_TEST(test_extract_html_lede_before_container_kept),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),

@@ -129,6 +129,16 @@ test_extract_text_caption_dropped(void **state)
 	article_free(a);
 }
 
+/* Starts b with a page: the menu, the story and what follows it. */
+static void
+page_start(struct buf *b, const char *story, const char *after)
+{
+	buf_init(b, 1 << 20);
+	assert_int_equal(buf_puts(b, nav), BUF_OK);
+	assert_int_equal(buf_puts(b, story), BUF_OK);
+	assert_int_equal(buf_puts(b, after), BUF_OK);
+}
+
 static void
 test_extract_text_comments_after_story_cut(void **state)
 {
@@ -137,10 +147,7 @@ test_extract_text_comments_after_story_cut(void **state)
 	int	 i;
 
 	(void)state;
-	buf_init(&b, 1 << 20);
-	assert_int_equal(buf_puts(&b, nav), BUF_OK);
-	assert_int_equal(buf_puts(&b, P1 P2 P3), BUF_OK);
-	assert_int_equal(buf_puts(&b, "42 comments\n\n"), BUF_OK);
+	page_start(&b, P1 P2 P3, "42 comments\n\n");
 	for (i = 0; i < 12; i++)
 		assert_int_equal(buf_printf(&b, "reader%d\n%d hours ago\n"
 		    "I have been waiting for this library for years and I think "
@@ -148,6 +155,40 @@ test_extract_text_comments_after_story_cut(void **state)
 		    "Rating: %d votes\n\n", i, i + 1, i), BUF_OK);
 	a = extract(b.data);
 	assert_int_equal(a->nblocks, 3);
+	assert_false(has_text(a, "waiting for this library"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* Comments right after the story, however many, do not win over it:
+ * the marker that closes the story closes it. */
+static void
+test_extract_text_long_comments_after_story_cut(void **state)
+{
+	static const char *const says[] = {
+		"I have been waiting for this library for years, and I think "
+		"that the work should have started much earlier than it did. ",
+		"Our reading group meets in the old building every week, so we "
+		"are glad that the rooms will stay open during the work. ",
+		"Nobody asked the people who live next to the site about the "
+		"noise, the lorries and the months of dust it will bring. "
+	};
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, P1 P2 P3 P1 P2 P3, "posted by Jo at 12:53\n"
+	    "Comments (40)\n40 Comments\n\n");
+	/* Each comment its own, as readers write them. */
+	for (i = 0; i < 40; i++)
+		assert_int_equal(buf_printf(&b, "Comment by %c%c on 17 July\n\n"
+		    "Says %c%c: %s%s%s\n\n", 'a' + i % 26, 'a' + i / 26,
+		    'a' + i % 26, 'a' + i / 26, says[i % 3], says[(i + 1) % 3],
+		    i % 2 ? says[(i + 2) % 3] : ""), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
 	assert_false(has_text(a, "waiting for this library"));
 	article_free(a);
 	buf_release(&b);
@@ -259,6 +300,21 @@ test_extract_text_controls_stripped(void **state)
 	article_free(a);
 }
 
+/* Soft hyphens (U+00AD) in a copied page leave the text. */
+static void
+test_extract_text_soft_hyphens_dropped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract("Schon im Mit\xc2\xadtel\xc2\xad" "al\xc2\xadter met the "
+	    "committee on Tuesday to review the plan for the new library.\n\n"
+	    P2 P3);
+	assert_true(has_text(a, "Schon im Mittelalter met the committee"));
+	assert_false(has_text(a, "\xc2\xad"));
+	article_free(a);
+}
+
 static void
 test_extract_text_tiny_page_kept_whole(void **state)
 {
@@ -345,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
+		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
@@ -353,6 +410,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
 		cmocka_unit_test(test_extract_text_empty_and_binary_refused),
 		cmocka_unit_test(test_extract_text_long_line_bounded),
+		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
