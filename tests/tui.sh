@@ -391,7 +391,7 @@ eve_feed() {
 	} >"$tmp/eve/www/$name.xml"
 }
 eve_feed tech "Tech Weekly" "kernel1:Kernel 7.0 is out" \
-    "kernel2:Kernel 7.0, part two"
+    "kernel2:Kernel 7.0, part two" "kernel3:Sponsored: a kernel deal"
 eve_feed news "City News" "ferry:Ferry timetables change" \
     "nosuchpage:A page that is gone"
 eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
@@ -408,6 +408,7 @@ eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
 	echo "reload-on-start yes"
 	echo "save-path \"$tmp/eve/saved\""
 	echo "timeout abc"
+	echo 'ignore-article "*" "title =~ \"^Sponsored\""'
 	echo "macro x set browser \"echo %u >$tmp/eve/macro-opened\" ; open-in-browser"
 } >"$tmp/eve/config"
 # The editor of E: adds a bad line.
@@ -420,9 +421,12 @@ expect eve "urls:7: not a http, https or file URL" \
 expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
     "eve: reload on start, the failed feed counted"
 expect eve "Kernel news" "eve: the query feed is listed"
-screen eve | grep -q '^ *4 .*(query)  Kernel news  \[tech\]' &&
-    pass "eve: the query feed is where its line is, with its tag" ||
+screen eve | grep -q '^ *4 .*(2/2)  Kernel news  \[tech\]' &&
+    pass "eve: the query feed is where its line is, with its counts and tag" ||
     flunk "eve: query feed line: $(screen eve | sed -n 5p)"
+screen eve | grep -q '^ *1 .*(2/2)  Tech Weekly' &&
+    pass "eve: feed counts leave out the ignore-article item" ||
+    flunk "eve: tech feed line: $(screen eve | sed -n 2p)"
 screen eve | grep -q '!.*gone.xml' && pass "eve: the failed feed is marked !" ||
     flunk "eve: no ! on the failed feed"
 screen eve | grep -q 'Hidden Feed' && flunk "eve: the hidden feed is listed" ||
