@@ -6,7 +6,8 @@
 #
 # Covers: a newsboat user's evening (a urls file with tags, a query feed,
 # a hidden feed, a failed feed and a bad line; the error log, the tag
-# view, J/K/p/n/C, a number to follow a link, save, pipe, a macro, F),
+# view, J/K/p/n/C, a number to follow a link, save, pipe, a macro, F;
+# reload-interval's clock),
 # the demo (move, open a feed and an article, scroll, Tab into the
 # related links, follow a teaser, a text copy's URL-less teaser and a
 # store article, Backspace back to the same scroll position, search,
@@ -574,6 +575,23 @@ keys eve q :
 keys eve -l "quit"
 keys eve Enter
 expect eve "EXIT=0" "eve: :quit quits"
+
+# ---- reload-interval: the reader reloads on its clock, no key pressed ----
+mkdir -p "$tmp/tick"
+eve_feed tick "Tick Feed" "ferry:Ferry timetables change"
+echo "$base/tick.xml" >"$tmp/tick/urls"
+echo "reload-interval 1s" >"$tmp/tick/config"
+start tick -- -c "$tmp/tick/urls" --db "$tmp/tick/cache.db"
+expect tick "Feeds 1/1" "tick: the reader starts"
+screen tick | grep -q '(0/0)  http://127\.0\.0\.1' &&
+    pass "tick: nothing fetched at start (no reload-on-start)" ||
+    flunk "tick: fetched at start: $(screen tick | sed -n 2p)"
+expect tick "(1/1)  Tick Feed" "tick: reloaded on the clock"
+eve_feed tick "Tick Feed" "ferry:Ferry timetables change" \
+    "kernel1:Kernel 7.0 is out"
+expect tick "(2/2)  Tick Feed" "tick: and again, the new item counted"
+keys tick q
+expect tick "EXIT=0" "tick: quits"
 kill "$srv" 2>/dev/null
 srv=
 
