@@ -32,7 +32,9 @@ struct setting {
 	long		 min, max;	/* K_LONG, K_SECONDS range */
 };
 
-enum { K_LONG, K_SECONDS, K_STRING, K_BOOL };
+/* K_MINUTES: minutes, or seconds with an "s" after the number (a clock
+ * a test can wait for); kept in seconds. */
+enum { K_LONG, K_SECONDS, K_MINUTES, K_STRING, K_BOOL };
 
 /* Minutes a reload interval may be: a week at most. */
 #define RELOAD_MINUTES_MAX	(7 * 24 * 60)
@@ -56,7 +58,7 @@ static const struct setting settings[] = {
 	    offsetof(struct conf, reload_on_start), 0, 0 },
 	{ "reload-concurrency", K_LONG,
 	    offsetof(struct conf, reload_concurrency), 1, FETCH_TOTAL_MAX },
-	{ "reload-interval", K_LONG, offsetof(struct conf, reload_interval),
+	{ "reload-interval", K_MINUTES, offsetof(struct conf, reload_interval),
 	    0, RELOAD_MINUTES_MAX },
 	{ "reload-on-start", K_BOOL,
 	    offsetof(struct conf, reload_on_start), 0, 0 },
@@ -795,7 +797,7 @@ set_setting(struct conf *c, void *arg, const char *where, size_t line,
 	const struct setting *s;
 	char	*end, *v, **sp;
 	long	 l;
-	int	 rc;
+	int	 rc, secs;
 
 	(void)arg;
 	if ((rc = set_directive(c, where, line, t, eb)) != 1)
@@ -832,12 +834,17 @@ set_setting(struct conf *c, void *arg, const char *where, size_t line,
 	}
 	errno = 0;
 	l = strtol(t->v[1], &end, 10);
-	if (errno != 0 || end == t->v[1] || *end != '\0' || l < s->min ||
-	    l > s->max)
+	secs = s->kind == K_MINUTES && end != t->v[1] && *end == 's';
+	if (errno != 0 || end == t->v[1] || end[secs] != '\0' || l < s->min ||
+	    l > s->max * (secs ? 60 : 1))
 		return warn(c, eb, where, line, "%s: \"%.40s\" is not a "
-		    "number from %ld to %ld", s->name, t->v[1], s->min, s->max);
+		    "number from %ld to %ld%s", s->name, t->v[1], s->min,
+		    s->max, s->kind == K_MINUTES ? " (minutes, or seconds "
+		    "with s after it)" : "");
 	if (s->kind == K_SECONDS)
 		l *= 1000;
+	else if (s->kind == K_MINUTES && !secs)
+		l *= 60;
 	*(long *)(void *)((char *)c + s->off) = l;
 	return 0;
 nomem:
@@ -883,11 +890,11 @@ conf_set(struct conf *c, const char *line, struct errbuf *eb)
 }
 
 long
-conf_reload_minutes(const struct conf *c)
+conf_reload_seconds(const struct conf *c)
 {
 	if (c->reload_interval >= 0)
 		return c->reload_interval;
-	return c->auto_reload ? c->reload_time : 0;
+	return c->auto_reload ? c->reload_time * 60 : 0;
 }
 
 int

@@ -82,7 +82,7 @@ struct conf {
 	long		 prefetch_days;	/* of items this recent */
 	char		*browser;	/* or NULL: $BROWSER, then xdg-open */
 	int		 reload_on_start;	/* the reader reloads at once */
-	long		 reload_interval;	/* minutes, or -1: not set */
+	long		 reload_interval;	/* seconds, or -1: not set */
 	int		 auto_reload;		/* newsboat's, with: */
 	long		 reload_time;		/* minutes */
 	char		*save_path;	/* folder for saved articles, or NULL */
@@ -149,11 +149,11 @@ int	 conf_set(struct conf *, const char *line, struct errbuf *eb)
 	    WARN_UNUSED;
 
 /*
- * Minutes between the reader's background reloads, 0 for none:
+ * Seconds between the reader's background reloads, 0 for none:
  * reload-interval when set, else newsboat's reload-time when its
  * auto-reload is on.
  */
-long	 conf_reload_minutes(const struct conf *);
+long	 conf_reload_seconds(const struct conf *);
 
 /* The feed with this URL, or NULL. */
 const struct conf_feed	*conf_find_feed(const struct conf *, const char *url);

@@ -1533,41 +1533,79 @@ sql_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(cx, m);
 }
 
-int
-store_items_filter(struct store *s, const struct filter *f, int64_t feed_id,
-    size_t max, struct store_item **out, size_t *n, struct errbuf *eb)
+/* Prepares "SELECT cols FROM items i, feeds f WHERE [feed and] filter
+ * tail" with the feed and the filter's values bound; *k is the next "?"
+ * to bind.  NULL on error. */
+static sqlite3_stmt *
+filter_prepare(struct store *s, const char *cols, const struct filter *f,
+    int64_t feed_id, const char *tail, int *k, struct errbuf *eb)
 {
 	sqlite3_stmt *st;
 	struct buf q;
 	size_t	 i;
-	int	 k = 1, rc;
+	int	 rc;
 
 	/* Constant text and filter.c's own: every value is bound. */
 	buf_init(&q, 3 * FILTER_SQL_MAX_BYTES);
 	/* CROSS JOIN keeps items the outer loop: read in time order by
 	 * an index, a LIMIT stops the scan early. */
-	if (buf_printf(&q, "SELECT %sFROM items i CROSS JOIN feeds f ON "
-	    "f.id = i.feed_id WHERE %s%s ORDER BY i.time DESC, i.id DESC "
-	    "LIMIT ?", ITEM_COLS, feed_id != 0 ? "i.feed_id = ? AND " : "",
-	    f->sql) != BUF_OK) {
+	if (buf_printf(&q, "SELECT %s FROM items i CROSS JOIN feeds f ON "
+	    "f.id = i.feed_id WHERE %s%s%s", cols, feed_id != 0 ?
+	    "i.feed_id = ? AND " : "", f->sql, tail) != BUF_OK) {
 		buf_release(&q);
 		errbuf_set(eb, "%s: filter too long", s->path);
-		return -1;
+		return NULL;
 	}
 	rc = sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL);
 	buf_release(&q);
-	if (rc != SQLITE_OK)
-		return fail(s, eb);
+	if (rc != SQLITE_OK) {
+		(void)fail(s, eb);
+		return NULL;
+	}
+	*k = 1;
 	if (feed_id != 0)
-		sqlite3_bind_int64(st, k++, feed_id);
-	for (i = 0; i < f->nv; i++, k++)
+		sqlite3_bind_int64(st, (*k)++, feed_id);
+	for (i = 0; i < f->nv; i++, (*k)++)
 		if (f->v[i].text != NULL)
-			bind_text(st, k, f->v[i].text);
+			bind_text(st, *k, f->v[i].text);
 		else
-			sqlite3_bind_int64(st, k, f->v[i].num);
+			sqlite3_bind_int64(st, *k, f->v[i].num);
+	return st;
+}
+
+int
+store_items_filter(struct store *s, const struct filter *f, int64_t feed_id,
+    size_t max, struct store_item **out, size_t *n, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 k, rc;
+
+	if ((st = filter_prepare(s, ITEM_COLS, f, feed_id,
+	    " ORDER BY i.time DESC, i.id DESC LIMIT ?", &k, eb)) == NULL)
+		return -1;
 	sqlite3_bind_int64(st, k, max == 0 || max > INT64_MAX ? -1 :
 	    (sqlite3_int64)max);
 	rc = read_items(s, st, out, n, eb);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+store_count_filter(struct store *s, const struct filter *f,
+    int64_t feed_id, int64_t *unread, int64_t *total, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 k, rc;
+
+	if ((st = filter_prepare(s, "count(*), coalesce(sum(i.read = 0), 0)",
+	    f, feed_id, "", &k, eb)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return fail(s, eb);
+	}
+	*total = sqlite3_column_int64(st, 0);
+	*unread = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	return 0;
 }

@@ -188,6 +188,11 @@ int	 store_items_filter(struct store *, const struct filter *f,
 	    int64_t feed_id, size_t max, struct store_item **out, size_t *n,
 	    struct errbuf *eb) WARN_UNUSED;
 
+/* The unread and total counts of the items store_items_filter() lists. */
+int	 store_count_filter(struct store *, const struct filter *f,
+	    int64_t feed_id, int64_t *unread, int64_t *total,
+	    struct errbuf *eb) WARN_UNUSED;
+
 /*
  * Saves the extracted full text of an item's page (plain text, blocks
  * separated by blank lines), replacing an earlier one, and indexes it.

@@ -94,6 +94,16 @@ int	 ui_file_load(const char *path, const char *base_url,
 
 /* ui_main.c */
 int	 ui_run(struct ui *);
+
+/*
+ * The filter of a list: a query's expression and F's (either may be
+ * NULL), less the items of every ignore-article line.  Returns 1 when
+ * there is none (every item), 0 with out filled (filter_release() it),
+ * or -1 with eb set to "WHAT: column N: why".
+ */
+struct filter;
+int	 ui_filter_compose(struct ui *, const char *expr, const char *filter,
+	    struct filter *out, struct errbuf *eb);
 /* The signal (SIGHUP, SIGINT, SIGTERM) that ended ui_run(), or 0. */
 int	 ui_signal(void);
 void	 ui_init(struct ui *);

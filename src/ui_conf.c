@@ -32,8 +32,8 @@ ui_conf_applied(struct ui *u)
 		return;
 	ui_conf_binds(u, u->conf);
 	u->browser = u->conf->browser;
-	m = conf_reload_minutes(u->conf);
-	u->next_reload = m > 0 && u->net != NULL ? time(NULL) + m * 60 : 0;
+	m = conf_reload_seconds(u->conf);
+	u->next_reload = m > 0 && u->net != NULL ? time(NULL) + m : 0;
 }
 
 int
@@ -45,12 +45,12 @@ ui_reload_tick(struct ui *u)
 	if (u->next_reload == 0 || u->conf == NULL || u->net == NULL)
 		return -1;
 	now = time(NULL);
-	m = conf_reload_minutes(u->conf);
+	m = conf_reload_seconds(u->conf);
 	if (now >= u->next_reload) {
 		/* Not on top of one already running. */
 		if (ui_net_progress(u->net) == NULL)
 			(void)ui_net_reload(u->net, 0);
-		u->next_reload = now + m * 60;
+		u->next_reload = now + m;
 	}
 	return (int)(u->next_reload - now) * 1000;
 }

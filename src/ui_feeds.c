@@ -1,9 +1,10 @@
 /*
  * ui_feeds: the feed list, as newsboat shows it: number, unread/total,
  * title, tags, in the order of feeds.conf's lines, query feeds among
- * them (their items are chosen when opened); "!" marks feeds from the
- * store
- * those whose last reload failed (^E says why); counts are read again
+ * them; "!" marks those whose last reload failed (^E says why).  A
+ * query feed's counts are those of its items, and with ignore-article
+ * lines every feed's counts leave out what its list leaves out (the
+ * same filter, ui_filter_compose(), counted); counts are read again
  * when the list is shown again and when a reload ends.  A tag chosen in
  * the tag view (UI_MSG_TAG) keeps only the feeds with it.  The list
  * answers the other screens' UI_MSG_FEED_TITLE.
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "ui.h"
 
 struct feed {
@@ -138,6 +140,26 @@ load_queries(struct ui *u, struct feeds *f, struct feed *nf, size_t *k)
 	return 0;
 }
 
+/* A feed's counts (feed id, or a query's expression) as its list shows
+ * them: the query's items, less the ignore-article ones. */
+static void
+count(struct ui *u, struct feed *fd)
+{
+	struct filter q;
+	struct errbuf eb;
+	int	 rc;
+
+	if ((rc = ui_filter_compose(u, fd->expr, NULL, &q, &eb)) != 0) {
+		if (rc == -1)
+			ui_message(u, 1, "%s: %s", fd->title, eb.msg);
+		return;
+	}
+	if (store_count_filter(u->store, &q, fd->id, &fd->unread,
+	    &fd->total, &eb) == -1)
+		ui_message(u, 1, "%s", eb.msg);
+	filter_release(&q);
+}
+
 /* Reads the feeds and their counts from the store again. */
 static int
 load(struct ui *u, struct feeds *f)
@@ -189,6 +211,9 @@ load(struct ui *u, struct feeds *f)
 	 * is no feeds.conf: the demo) */
 	if (u->conf != NULL && k > 1)
 		qsort(nf, k, sizeof *nf, cmp_line);
+	for (i = 0; u->conf != NULL && i < k; i++)
+		if (nf[i].expr != NULL || u->conf->nignores > 0)
+			count(u, &nf[i]);
 	clear(f);
 	f->v = nf;
 	f->n = k;
@@ -281,6 +306,8 @@ feeds_draw(struct ui *u, void *data)
 	if (f->cur < f->top)
 		f->top = f->cur;
 	for (i = 0; i < f->n; i++) {
+		if (f->v[i].expr != NULL)
+			continue;	/* its items are counted in their feeds */
 		unread += f->v[i].unread;
 		total += f->v[i].total;
 	}
@@ -290,11 +317,8 @@ feeds_draw(struct ui *u, void *data)
 		    fd->unread > 0 ? UI_ROLE_UNREAD : UI_ROLE_PLAIN);
 
 		buf_reset(&b);
-		if (fd->expr != NULL)
-			snprintf(cnt, sizeof cnt, "(query)");
-		else
-			snprintf(cnt, sizeof cnt, "(%lld/%lld)",
-			    (long long)fd->unread, (long long)fd->total);
+		snprintf(cnt, sizeof cnt, "(%lld/%lld)",
+		    (long long)fd->unread, (long long)fd->total);
 		if (buf_printf(&b, "%4zu %c%c %11s  ", i + 1,
 		    fd->unread > 0 ? 'N' : ' ', fd->failed ? '!' : ' ',
 		    cnt) != BUF_OK)

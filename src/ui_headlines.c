@@ -171,14 +171,9 @@ put_string(struct buf *b, const char *text)
 	return buf_putc(b, '"') == BUF_OK ? 0 : -1;
 }
 
-/*
- * The filter of a list: the query's expression and F's (either may be
- * NULL), less the items of every ignore-article line.  Returns 1 when
- * there is none (plain store_items()), 0 with out filled, or -1 with eb
- * set to "WHAT: column N: why".
- */
-static int
-compose(struct ui *u, const char *expr, const char *filter,
+/* See ui.h; 1 means plain store_items(). */
+int
+ui_filter_compose(struct ui *u, const char *expr, const char *filter,
     struct filter *out, struct errbuf *eb)
 {
 	const struct conf *c = u->conf;
@@ -262,7 +257,7 @@ load_some(struct ui *u, struct headlines *h, int64_t feed_id,
 		errbuf_set(eb, "no feeds' store");
 		return -1;
 	}
-	if ((rc = compose(u, h->expr, h->filter, &f, eb)) == -1)
+	if ((rc = ui_filter_compose(u, h->expr, h->filter, &f, eb)) == -1)
 		return -1;
 	if (rc == 1)
 		rc = store_items(u->store, feed_id, 0, 0, &si, &n, eb);

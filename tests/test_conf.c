@@ -147,7 +147,7 @@ test_conf_settings_values_when_set(void **state)
 	assert_string_equal(c.colors[1].value, "color208 default bold "
 	    "underline");
 	assert_int_equal(c.reload_on_start, 1);
-	assert_int_equal(conf_reload_minutes(&c), 15);
+	assert_int_equal(conf_reload_seconds(&c), 15 * 60);
 	assert_string_equal(c.save_path, "~/saved news");
 	assert_int_equal(c.nmacros, 1);
 	assert_string_equal(c.macros[0].key, "v");
@@ -156,6 +156,13 @@ test_conf_settings_values_when_set(void **state)
 	/* a macro's set, or the command line's, is a settings line */
 	assert_int_equal(conf_set(&c, "browser \"w3m %u\"", &eb), 0);
 	assert_string_equal(c.browser, "w3m %u");
+	/* reload-interval: minutes, or seconds with "s" */
+	assert_int_equal(conf_set(&c, "reload-interval 30s", &eb), 0);
+	assert_int_equal(conf_reload_seconds(&c), 30);
+	assert_int_equal(conf_set(&c, "reload-interval 2", &eb), 0);
+	assert_int_equal(conf_reload_seconds(&c), 120);
+	assert_int_equal(conf_set(&c, "reload-interval 3m", &eb), -1);
+	assert_int_equal(conf_set(&c, "timeout 3s", &eb), -1);
 	assert_int_equal(conf_set(&c, "timeout abc", &eb), -1);
 	assert_string_equal(eb.msg, "timeout: \"abc\" is not a number from "
 	    "1 to 3600");

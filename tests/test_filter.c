@@ -15,13 +15,12 @@
 
 #include "filter.h"
 #include "store.h"
+#include "store_fixture.h"
 
 #define DAY	86400
 
 struct fixture {
-	char		 dir[64];
-	char		 path[128];
-	struct store	*s;
+	struct store_fixture st;
 	int64_t		 tech, news;	/* feeds */
 	int64_t		 first;		/* item "Climate talks resume" */
 };
@@ -55,27 +54,23 @@ setup(void **state)
 
 	fx = calloc(1, sizeof *fx);
 	assert_non_null(fx);
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/byline-filter-XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	snprintf(fx->path, sizeof fx->path, "%s/cache.db", fx->dir);
-	fx->s = store_open(fx->path, &eb);
-	assert_non_null(fx->s);
-	assert_int_equal(store_feed_ensure(fx->s, "https://t.example/feed",
+	store_fixture_open(&fx->st, "filter");
+	assert_int_equal(store_feed_ensure(fx->st.s, "https://t.example/feed",
 	    "Tech Daily", "tech|linux", &fx->tech, &eb), 0);
-	assert_int_equal(store_feed_ensure(fx->s, "https://n.example/feed",
+	assert_int_equal(store_feed_ensure(fx->st.s, "https://n.example/feed",
 	    NULL, "news", &fx->news, &eb), 0);
-	assert_int_equal(store_feed_fetched(fx->s, fx->news, "World News",
+	assert_int_equal(store_feed_fetched(fx->st.s, fx->news, "World News",
 	    NULL, NULL, now, &eb), 0);
-	put(fx->s, fx->news, "n1", "Climate talks resume", "Ana Ruiz",
+	put(fx->st.s, fx->news, "n1", "Climate talks resume", "Ana Ruiz",
 	    "Delegates met in Bonn.", now - 1 * DAY - 60, &fx->first);
-	put(fx->s, fx->news, "n2", "Élections: le débat", NULL,
+	put(fx->st.s, fx->news, "n2", "Élections: le débat", NULL,
 	    "Un débat télévisé.", now - 10 * DAY, NULL);
-	put(fx->s, fx->tech, "t1", "Linux 7.0 released", "Linus",
+	put(fx->st.s, fx->tech, "t1", "Linux 7.0 released", "Linus",
 	    "The kernel climate is calm.", now - 2 * DAY - 60, &id);
-	assert_int_equal(store_item_set_read(fx->s, id, 1, &eb), 0);
-	put(fx->s, fx->tech, "t2", "Rust in the kernel", "Ana Ruiz",
+	assert_int_equal(store_item_set_read(fx->st.s, id, 1, &eb), 0);
+	put(fx->st.s, fx->tech, "t2", "Rust in the kernel", "Ana Ruiz",
 	    "A 100% safe [driver].", now - 30 * DAY, &id);
-	assert_int_equal(store_item_set_starred(fx->s, id, 1, &eb), 0);
+	assert_int_equal(store_item_set_starred(fx->st.s, id, 1, &eb), 0);
 	*state = fx;
 	return 0;
 }
@@ -84,15 +79,8 @@ static int
 teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char	 p[160];
 
-	store_close(fx->s);
-	snprintf(p, sizeof p, "%s-wal", fx->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", fx->path);
-	unlink(p);
-	unlink(fx->path);
-	rmdir(fx->dir);
+	store_fixture_close(&fx->st);
 	free(fx);
 	return 0;
 }
@@ -111,7 +99,7 @@ titles(struct fixture *fx, const char *expr, int64_t feed, char *out,
 	out[0] = '\0';
 	if (filter_compile(&f, expr, &eb) == -1)
 		fail_msg("%s: %s", expr, eb.msg);
-	if (store_items_filter(fx->s, &f, feed, 0, &it, &cnt, &eb) == -1)
+	if (store_items_filter(fx->st.s, &f, feed, 0, &it, &cnt, &eb) == -1)
 		fail_msg("%s: %s (%s)", expr, eb.msg, f.sql);
 	for (i = 0; i < cnt; i++) {
 		if (i > 0)
@@ -264,12 +252,12 @@ test_filter_feed_and_join_when_ignore_article(void **state)
 	assert_int_equal(filter_compile(&g, "author =~ \"ruiz\"", &eb), 0);
 	assert_int_equal(filter_join(&f, &g, 1), 0);
 	assert_int_equal(f.nv, 2);
-	assert_int_equal(store_items_filter(fx->s, &f, 0, 0, &it, &n, &eb),
+	assert_int_equal(store_items_filter(fx->st.s, &f, 0, 0, &it, &n, &eb),
 	    0);
 	assert_int_equal(n, 2);
 	assert_string_equal(it[0].title, "Linux 7.0 released");
 	store_items_free(it, n);
-	assert_int_equal(store_items_filter(fx->s, &f, 0, 1, &it, &n, &eb),
+	assert_int_equal(store_items_filter(fx->st.s, &f, 0, 1, &it, &n, &eb),
 	    0);
 	assert_int_equal(n, 1);
 	store_items_free(it, n);

@@ -15,26 +15,16 @@
 #include <sqlite3.h>
 
 #include "store.h"
-
-struct fixture {
-	char		 dir[64];
-	char		 path[128];
-	struct store	*s;
-};
+#include "store_fixture.h"
 
 static int
 setup(void **state)
 {
-	struct fixture *fx;
-	struct errbuf eb;
+	struct store_fixture *fx;
 
 	fx = calloc(1, sizeof *fx);
 	assert_non_null(fx);
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/byline-store-XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	snprintf(fx->path, sizeof fx->path, "%s/sub/cache.db", fx->dir);
-	fx->s = store_open(fx->path, &eb);
-	assert_non_null(fx->s);
+	store_fixture_open(fx, "store");
 	*state = fx;
 	return 0;
 }
@@ -42,18 +32,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *fx = *state;
-	char	 p[160];
+	struct store_fixture *fx = *state;
 
-	store_close(fx->s);
-	snprintf(p, sizeof p, "%s-wal", fx->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", fx->path);
-	unlink(p);
-	unlink(fx->path);
-	snprintf(p, sizeof p, "%s/sub", fx->dir);
-	rmdir(p);
-	rmdir(fx->dir);
+	store_fixture_close(fx);
 	free(fx);
 	return 0;
 }
@@ -86,7 +67,7 @@ one_feed(struct store *s)
 static void
 test_store_item_put_when_same_id_updates_in_place(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_item *v;
 	struct store_item it;
@@ -126,7 +107,7 @@ test_store_item_put_when_same_id_updates_in_place(void **state)
 static void
 test_store_feeds_counts_when_read_and_starred(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_feed *f;
 	struct store_item *v;
@@ -163,7 +144,7 @@ test_store_feeds_counts_when_read_and_starred(void **state)
 static void
 test_store_text_when_saved_then_searched_and_related(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_item *v;
 	struct errbuf eb;
@@ -202,7 +183,7 @@ test_store_text_when_saved_then_searched_and_related(void **state)
 static void
 test_store_related_when_below_threshold(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_item *v;
 	struct errbuf eb;
@@ -256,7 +237,7 @@ test_store_related_when_below_threshold(void **state)
 static void
 test_store_open_when_reopened_keeps_data(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_feed f;
 	struct errbuf eb;
@@ -319,7 +300,7 @@ file_size(const char *path)
 static void
 test_store_checkpoint_when_log_big_enough_folds_it_in(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct errbuf eb;
 	char	 id[32];
@@ -351,7 +332,7 @@ test_store_checkpoint_when_log_big_enough_folds_it_in(void **state)
 static void
 test_store_story_when_saved_then_loaded_and_kept_indexed(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct feed_entry e;
 	struct store_item *v;
 	struct store_item it;
@@ -423,7 +404,7 @@ static const char schema2[] =
 static void
 test_store_open_when_schema_2_migrates_and_reindexes(void **state)
 {
-	struct fixture *fx = *state;
+	struct store_fixture *fx = *state;
 	struct store_item *v;
 	struct feed_entry e;
 	struct errbuf eb;

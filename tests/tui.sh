@@ -6,7 +6,8 @@
 #
 # Covers: a newsboat user's evening (a urls file with tags, a query feed,
 # a hidden feed, a failed feed and a bad line; the error log, the tag
-# view, J/K/p/n/C, a number to follow a link, save, pipe, a macro, F),
+# view, J/K/p/n/C, a number to follow a link, save, pipe, a macro, F;
+# reload-interval's clock),
 # the demo (move, open a feed and an article, scroll, Tab into the
 # related links, follow a teaser, a text copy's URL-less teaser and a
 # store article, Backspace back to the same scroll position, search,
@@ -391,7 +392,7 @@ eve_feed() {
 	} >"$tmp/eve/www/$name.xml"
 }
 eve_feed tech "Tech Weekly" "kernel1:Kernel 7.0 is out" \
-    "kernel2:Kernel 7.0, part two"
+    "kernel2:Kernel 7.0, part two" "kernel3:Sponsored: a kernel deal"
 eve_feed news "City News" "ferry:Ferry timetables change" \
     "nosuchpage:A page that is gone"
 eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
@@ -408,6 +409,7 @@ eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
 	echo "reload-on-start yes"
 	echo "save-path \"$tmp/eve/saved\""
 	echo "timeout abc"
+	echo 'ignore-article "*" "title =~ \"^Sponsored\""'
 	echo "macro x set browser \"echo %u >$tmp/eve/macro-opened\" ; open-in-browser"
 } >"$tmp/eve/config"
 # The editor of E: adds a bad line.
@@ -420,9 +422,12 @@ expect eve "urls:7: not a http, https or file URL" \
 expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
     "eve: reload on start, the failed feed counted"
 expect eve "Kernel news" "eve: the query feed is listed"
-screen eve | grep -q '^ *4 .*(query)  Kernel news  \[tech\]' &&
-    pass "eve: the query feed is where its line is, with its tag" ||
+screen eve | grep -q '^ *4 .*(2/2)  Kernel news  \[tech\]' &&
+    pass "eve: the query feed is where its line is, with its counts and tag" ||
     flunk "eve: query feed line: $(screen eve | sed -n 5p)"
+screen eve | grep -q '^ *1 .*(2/2)  Tech Weekly' &&
+    pass "eve: feed counts leave out the ignore-article item" ||
+    flunk "eve: tech feed line: $(screen eve | sed -n 2p)"
 screen eve | grep -q '!.*gone.xml' && pass "eve: the failed feed is marked !" ||
     flunk "eve: no ! on the failed feed"
 screen eve | grep -q 'Hidden Feed' && flunk "eve: the hidden feed is listed" ||
@@ -570,6 +575,23 @@ keys eve q :
 keys eve -l "quit"
 keys eve Enter
 expect eve "EXIT=0" "eve: :quit quits"
+
+# ---- reload-interval: the reader reloads on its clock, no key pressed ----
+mkdir -p "$tmp/tick"
+eve_feed tick "Tick Feed" "ferry:Ferry timetables change"
+echo "$base/tick.xml" >"$tmp/tick/urls"
+echo "reload-interval 1s" >"$tmp/tick/config"
+start tick -- -c "$tmp/tick/urls" --db "$tmp/tick/cache.db"
+expect tick "Feeds 1/1" "tick: the reader starts"
+screen tick | grep -q '(0/0)  http://127\.0\.0\.1' &&
+    pass "tick: nothing fetched at start (no reload-on-start)" ||
+    flunk "tick: fetched at start: $(screen tick | sed -n 2p)"
+expect tick "(1/1)  Tick Feed" "tick: reloaded on the clock"
+eve_feed tick "Tick Feed" "ferry:Ferry timetables change" \
+    "kernel1:Kernel 7.0 is out"
+expect tick "(2/2)  Tick Feed" "tick: and again, the new item counted"
+keys tick q
+expect tick "EXIT=0" "tick: quits"
 kill "$srv" 2>/dev/null
 srv=
 
