@@ -435,9 +435,15 @@ store_open(const char *path, struct errbuf *eb)
 	sqlite3_extended_result_codes(s->db, 1);
 	/* WAL: readers (the TUI) never block the writer (--reload); with
 	 * synchronous=NORMAL a commit survives a crash of byline, and only
-	 * a power loss may drop the last ones, never corrupt. */
+	 * a power loss may drop the last ones, never corrupt.
+	 * temp_store=MEMORY keeps the undo record of a savepoint (the
+	 * sync writer puts each feed of a batch in one) in memory: on
+	 * disk it spilled past 64 kB: a cold reload of 1000 feeds made
+	 * 188,000 pwrite calls, 53,000 with it in memory.  It holds the
+	 * pages one feed changes and is emptied at each RELEASE. */
 	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+	    "PRAGMA temp_store = MEMORY;",
 	    NULL, NULL, NULL) != SQLITE_OK) {
 		fail(s, eb);
 		goto fail;
