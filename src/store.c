@@ -29,48 +29,8 @@
 
 #include <sqlite3.h>
 
-#include "filter.h"
 #include "store.h"
-
-enum stmt_id {
-	S_FEED_FIND,
-	S_FEED_INSERT,
-	S_FEED_CONF,
-	S_FEED_GET,
-	S_FEED_ALL,
-	S_FEED_FETCHED,
-	S_FEED_FAILED,
-	S_FEED_URL,
-	S_FEED_READ,
-	S_ALL_READ,
-	S_ITEM_FIND,
-	S_ITEM_INSERT,
-	S_ITEM_UPDATE,
-	S_FTS_DELETE,
-	S_FTS_INSERT,
-	S_ITEM_OLD,
-	S_STORY_SAVE,
-	S_STORY_LOAD,
-	S_EXPORT,
-	S_ITEM_GET,
-	S_ITEMS_FEED,
-	S_ITEMS_ALL,
-	S_ITEM_READ,
-	S_ITEM_STAR,
-	S_TEXT_SAVE,
-	S_TEXT_LOAD,
-	S_SEARCH,
-	S_RELATED,
-	S_WORD_DF,
-	S_ITEM_COUNT,
-	S_BEGIN,
-	S_COMMIT,
-	S_ROLLBACK,
-	S_SAVEPOINT,
-	S_RELEASE,
-	S_ROLLBACK_TO,
-	S_COUNT
-};
+#include "store_int.h"
 
 #define FEED_COLS \
 	"f.id, f.url, f.title, f.custom_title, f.tags, f.etag, " \
@@ -78,10 +38,6 @@ enum stmt_id {
 	"(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND " \
 	"i.read = 0), " \
 	"(SELECT count(*) FROM items i WHERE i.feed_id = f.id) "
-#define ITEM_COLS \
-	"i.id, i.feed_id, i.guid, i.title, i.link, i.author, NULL, " \
-	"i.content_type, i.enclosure, i.categories, i.time, i.read, " \
-	"i.starred, i.text IS NOT NULL, i.story IS NOT NULL "
 
 static const char *const sql[S_COUNT] = {
 	[S_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
@@ -199,40 +155,11 @@ static int	(*const migration_fill[])(struct store *, struct errbuf *) = {
 };
 #define SCHEMA_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
-struct store {
-	sqlite3		*db;
-	char		*path;
-	sqlite3_stmt	*stmt[S_COUNT];
-	int		 wal_frames;	/* in the log after the last commit */
-};
-
-/* Words shorter than this do not make a "related" query: they are mostly
- * articles and prepositions in the languages of the feeds. */
-#define RELATED_WORD_MIN	4
-/* Title words used for "related": enough to find the topic. */
-#define RELATED_WORDS_MAX	12
-/*
- * The threshold of "related": another item must share at least two of
- * the title's distinctive words (in its title or text).  A word is
- * distinctive when some other item has it and at most one item in
- * RELATED_DF_DIVISOR has it, or RELATED_DF_FLOOR items in a small store
- * ("2025", "says", "news" in a store of thousands are not).  One shared
- * word gave a 404 page and unrelated stories five "related" posts; no
- * item passing gives none rather than unrelated ones.
- */
-#define RELATED_DF_DIVISOR	10
-#define RELATED_DF_FLOOR	10
-
-static int	 fail(struct store *, struct errbuf *);
-static sqlite3_stmt *stmt(struct store *, enum stmt_id, struct errbuf *);
 static int	 step_done(struct store *, sqlite3_stmt *, struct errbuf *);
 static int	 exec1(struct store *, enum stmt_id, int64_t, struct errbuf *);
-static int	 bind_text(sqlite3_stmt *, int, const char *);
 static int	 col_dup(sqlite3_stmt *, int, char **);
 static int	 read_feed(sqlite3_stmt *, struct store_feed *);
 static int	 read_item(sqlite3_stmt *, struct store_item *);
-static int	 read_items(struct store *, sqlite3_stmt *,
-		    struct store_item **, size_t *, struct errbuf *);
 /* The values an item's index entry is made from. */
 struct fts_row {
 	const char *title, *content, *text;
@@ -253,22 +180,20 @@ static void	 fts_saved_release(struct fts_saved *);
 static int	 strip_markup(struct buf *, const char *);
 static int	 migrate(struct store *, struct errbuf *);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
-static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
-static char	*words_query(const char *, const char *, size_t, size_t);
 
-static int
-fail(struct store *s, struct errbuf *eb)
+int
+st_fail(struct store *s, struct errbuf *eb)
 {
 	errbuf_set(eb, "%s: %s", s->path, sqlite3_errmsg(s->db));
 	return -1;
 }
 
-static sqlite3_stmt *
-stmt(struct store *s, enum stmt_id id, struct errbuf *eb)
+sqlite3_stmt *
+st_stmt(struct store *s, enum stmt_id id, struct errbuf *eb)
 {
 	if (s->stmt[id] == NULL && sqlite3_prepare_v3(s->db, sql[id], -1,
 	    SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) != SQLITE_OK) {
-		fail(s, eb);
+		st_fail(s, eb);
 		return NULL;
 	}
 	return s->stmt[id];
@@ -282,7 +207,7 @@ step_done(struct store *s, sqlite3_stmt *st, struct errbuf *eb)
 
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		fail(s, eb);
+		st_fail(s, eb);
 		sqlite3_reset(st);
 		return -1;
 	}
@@ -296,15 +221,15 @@ exec1(struct store *s, enum stmt_id id, int64_t v, struct errbuf *eb)
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, id, eb)) == NULL)
+	if ((st = st_stmt(s, id, eb)) == NULL)
 		return -1;
 	if (sqlite3_bind_parameter_count(st) > 0)
 		sqlite3_bind_int64(st, 1, v);
 	return step_done(s, st, eb);
 }
 
-static int
-bind_text(sqlite3_stmt *st, int i, const char *v)
+int
+st_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v == NULL)
 		return sqlite3_bind_null(st, i);
@@ -367,11 +292,11 @@ migrate(struct store *s, struct errbuf *eb)
 
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
 	    NULL) != SQLITE_OK)
-		return fail(s, eb);
+		return st_fail(s, eb);
 	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	if (v < 0)
-		return fail(s, eb);
+		return st_fail(s, eb);
 	if (v > SCHEMA_VERSION) {
 		errbuf_set(eb, "%s: made by a newer byline (schema %d, this "
 		    "one knows %d)", s->path, v, SCHEMA_VERSION);
@@ -396,7 +321,7 @@ migrate(struct store *s, struct errbuf *eb)
 		    SQLITE_OK ||
 		    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) !=
 		    SQLITE_OK) {
-			fail(s, eb);
+			st_fail(s, eb);
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			buf_release(&b);
 			return -1;
@@ -406,7 +331,7 @@ migrate(struct store *s, struct errbuf *eb)
 	return 0;
 fail:
 	buf_release(&b);
-	return fail(s, eb);
+	return st_fail(s, eb);
 }
 
 struct store *
@@ -428,7 +353,7 @@ store_open(const char *path, struct errbuf *eb)
 		if (s->db == NULL)
 			errbuf_set(eb, "%s: out of memory", path);
 		else
-			fail(s, eb);
+			st_fail(s, eb);
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
@@ -445,16 +370,16 @@ store_open(const char *path, struct errbuf *eb)
 	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = MEMORY;",
 	    NULL, NULL, NULL) != SQLITE_OK) {
-		fail(s, eb);
+		st_fail(s, eb);
 		goto fail;
 	}
 	/* few checkpoints: see STORE_WAL_CHECKPOINT_PAGES */
 	sqlite3_wal_hook(s->db, wal_hook, s);
 	/* "X REGEXP Y" of the filters (filter.h) calls regexp(Y, X). */
 	if (sqlite3_create_function_v2(s->db, "regexp", 2, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC, NULL, sql_regexp, NULL, NULL, NULL) !=
+	    SQLITE_DETERMINISTIC, NULL, st_regexp, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
-		fail(s, eb);
+		st_fail(s, eb);
 		goto fail;
 	}
 	buf_init(&b, ERRBUF_BYTES);
@@ -462,7 +387,7 @@ store_open(const char *path, struct errbuf *eb)
 	    STORE_WAL_KEEP_BYTES) != BUF_OK ||
 	    sqlite3_exec(s->db, b.data, NULL, NULL, NULL) != SQLITE_OK) {
 		buf_release(&b);
-		fail(s, eb);
+		st_fail(s, eb);
 		goto fail;
 	}
 	buf_release(&b);
@@ -504,7 +429,7 @@ store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return 0;
 	if (rc != SQLITE_OK)
-		return fail(s, eb);
+		return st_fail(s, eb);
 	s->wal_frames = 0;
 	return 0;
 }
@@ -584,26 +509,26 @@ store_feed_ensure(struct store *s, const char *url, const char *custom_title,
 	sqlite3_stmt *st;
 	int	 rc;
 
-	if ((st = stmt(s, S_FEED_FIND, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_FIND, eb)) == NULL)
 		return -1;
-	bind_text(st, 1, url);
+	st_bind_text(st, 1, url);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
-		if ((st = stmt(s, S_FEED_CONF, eb)) == NULL)
+		if ((st = st_stmt(s, S_FEED_CONF, eb)) == NULL)
 			return -1;
 		sqlite3_bind_int64(st, 1, *id);
 	} else {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return fail(s, eb);
-		if ((st = stmt(s, S_FEED_INSERT, eb)) == NULL)
+			return st_fail(s, eb);
+		if ((st = st_stmt(s, S_FEED_INSERT, eb)) == NULL)
 			return -1;
-		bind_text(st, 1, url);
+		st_bind_text(st, 1, url);
 	}
-	bind_text(st, 2, custom_title);
-	bind_text(st, 3, tags);
+	st_bind_text(st, 2, custom_title);
+	st_bind_text(st, 3, tags);
 	if (step_done(s, st, eb) == -1)
 		return -1;
 	if (rc != SQLITE_ROW)
@@ -660,7 +585,7 @@ store_feed_get(struct store *s, int64_t id, struct store_feed *f,
 	sqlite3_stmt *st;
 	int	 rc;
 
-	if ((st = stmt(s, S_FEED_GET, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_GET, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -670,7 +595,7 @@ store_feed_get(struct store *s, int64_t id, struct store_feed *f,
 	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return fail(s, eb);
+		return st_fail(s, eb);
 	}
 	rc = read_feed(st, f);
 	sqlite3_reset(st);
@@ -688,7 +613,7 @@ store_feeds(struct store *s, struct store_feed **out, size_t *n,
 	size_t	 cnt = 0;
 	int	 rc;
 
-	if ((st = stmt(s, S_FEED_ALL, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_ALL, eb)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((nv = reallocarray(v, cnt + 1, sizeof *v)) == NULL)
@@ -701,7 +626,7 @@ store_feeds(struct store *s, struct store_feed **out, size_t *n,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		store_feeds_free(v, cnt);
-		return fail(s, eb);
+		return st_fail(s, eb);
 	}
 	*out = v;
 	*n = cnt;
@@ -720,12 +645,12 @@ store_feed_fetched(struct store *s, int64_t id, const char *title,
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, S_FEED_FETCHED, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_FETCHED, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, title);
-	bind_text(st, 3, etag);
-	bind_text(st, 4, last_modified);
+	st_bind_text(st, 2, title);
+	st_bind_text(st, 3, etag);
+	st_bind_text(st, 4, last_modified);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
 	return step_done(s, st, eb);
 }
@@ -736,10 +661,10 @@ store_feed_failed(struct store *s, int64_t id, const char *msg,
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, S_FEED_FAILED, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_FAILED, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, msg);
+	st_bind_text(st, 2, msg);
 	return step_done(s, st, eb);
 }
 
@@ -749,10 +674,10 @@ store_feed_set_url(struct store *s, int64_t id, const char *url,
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, S_FEED_URL, eb)) == NULL)
+	if ((st = st_stmt(s, S_FEED_URL, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, url);
+	st_bind_text(st, 2, url);
 	return step_done(s, st, eb);
 }
 
@@ -835,12 +760,12 @@ fts_put(struct store *s, enum stmt_id which, int64_t id,
 	struct buf body;
 
 	buf_init(&body, FETCH_PAGE_MAX_BYTES);
-	if (fts_body(&body, r) == -1 || (st = stmt(s, which, eb)) == NULL) {
+	if (fts_body(&body, r) == -1 || (st = st_stmt(s, which, eb)) == NULL) {
 		buf_release(&body);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, r->title);
+	st_bind_text(st, 2, r->title);
 	sqlite3_bind_text(st, 3, body.len > 0 ? body.data : "", (int)body.len,
 	    SQLITE_TRANSIENT);
 	buf_release(&body);
@@ -856,7 +781,7 @@ fts_old(struct store *s, int64_t id, struct fts_saved *r, struct errbuf *eb)
 	int	 rc;
 
 	memset(r, 0, sizeof *r);
-	if ((st = stmt(s, S_ITEM_OLD, eb)) == NULL)
+	if ((st = st_stmt(s, S_ITEM_OLD, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -866,7 +791,7 @@ fts_old(struct store *s, int64_t id, struct fts_saved *r, struct errbuf *eb)
 	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return fail(s, eb);
+		return st_fail(s, eb);
 	}
 	r->type = (enum feed_content_type)sqlite3_column_int(st, 2);
 	if (col_dup(st, 0, &r->title) == -1 ||
@@ -913,7 +838,7 @@ reindex(struct store *s, struct errbuf *eb)
 
 	if (sqlite3_prepare_v2(s->db, "SELECT id, title, content, "
 	    "content_type, text FROM items", -1, &st, NULL) != SQLITE_OK)
-		return fail(s, eb);
+		return st_fail(s, eb);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
 		r.type = (enum feed_content_type)sqlite3_column_int(st, 3);
@@ -935,7 +860,7 @@ reindex(struct store *s, struct errbuf *eb)
 		}
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : fail(s, eb);
+	return rc == SQLITE_DONE ? 0 : st_fail(s, eb);
 }
 
 int
@@ -952,35 +877,36 @@ store_item_put(struct store *s, int64_t feed_id, const struct feed_entry *e,
 	guid = e->id != NULL && e->id[0] != '\0' ? e->id :
 	    e->link != NULL && e->link[0] != '\0' ? e->link :
 	    e->title != NULL ? e->title : "";
-	if ((st = stmt(s, S_ITEM_FIND, eb)) == NULL)
+	if ((st = st_stmt(s, S_ITEM_FIND, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, feed_id);
-	bind_text(st, 2, guid);
+	st_bind_text(st, 2, guid);
 	rc = sqlite3_step(st);
 	found = rc == SQLITE_ROW;
 	if (found)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (!found && rc != SQLITE_DONE)
-		return fail(s, eb);
+		return st_fail(s, eb);
 	memset(&old, 0, sizeof old);
 	if (found && fts_old(s, id, &old, eb) == -1)
 		return -1;
 
-	if ((st = stmt(s, found ? S_ITEM_UPDATE : S_ITEM_INSERT, eb)) == NULL)
+	if ((st = st_stmt(s, found ? S_ITEM_UPDATE : S_ITEM_INSERT,
+	    eb)) == NULL)
 		return -1;
 	if (found)
 		sqlite3_bind_int64(st, 1, id);
 	else
 		sqlite3_bind_int64(st, 1, feed_id);
-	bind_text(st, 2, guid);
-	bind_text(st, 3, e->title != NULL ? e->title : "");
-	bind_text(st, 4, e->link);
-	bind_text(st, 5, e->author);
-	bind_text(st, 6, e->content);
+	st_bind_text(st, 2, guid);
+	st_bind_text(st, 3, e->title != NULL ? e->title : "");
+	st_bind_text(st, 4, e->link);
+	st_bind_text(st, 5, e->author);
+	st_bind_text(st, 6, e->content);
 	sqlite3_bind_int(st, 7, (int)e->content_type);
-	bind_text(st, 8, e->enclosure);
-	bind_text(st, 9, e->categories);
+	st_bind_text(st, 8, e->enclosure);
+	st_bind_text(st, 9, e->categories);
 	if (e->has_time)
 		sqlite3_bind_int64(st, 10, (sqlite3_int64)e->time);
 	else if (found)
@@ -1063,8 +989,8 @@ store_items_free(struct store_item *it, size_t n)
 }
 
 /* Collects the rows of a bound statement, then resets it. */
-static int
-read_items(struct store *s, sqlite3_stmt *st, struct store_item **out,
+int
+st_read_items(struct store *s, sqlite3_stmt *st, struct store_item **out,
     size_t *n, struct errbuf *eb)
 {
 	struct store_item *v = NULL, *nv;
@@ -1085,7 +1011,7 @@ read_items(struct store *s, sqlite3_stmt *st, struct store_item **out,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		store_items_free(v, cnt);
-		return fail(s, eb);
+		return st_fail(s, eb);
 	}
 	*out = v;
 	*n = cnt;
@@ -1103,7 +1029,7 @@ store_items(struct store *s, int64_t feed_id, unsigned flags, size_t max,
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, feed_id != 0 ? S_ITEMS_FEED : S_ITEMS_ALL, eb)) ==
+	if ((st = st_stmt(s, feed_id != 0 ? S_ITEMS_FEED : S_ITEMS_ALL, eb)) ==
 	    NULL)
 		return -1;
 	if (feed_id != 0)
@@ -1112,7 +1038,7 @@ store_items(struct store *s, int64_t feed_id, unsigned flags, size_t max,
 	sqlite3_bind_int(st, 3, (flags & STORE_STARRED) != 0);
 	sqlite3_bind_int64(st, 4, max == 0 || max > INT64_MAX ? -1 :
 	    (sqlite3_int64)max);
-	return read_items(s, st, out, n, eb);
+	return st_read_items(s, st, out, n, eb);
 }
 
 int
@@ -1122,7 +1048,7 @@ store_item_get(struct store *s, int64_t id, struct store_item *it,
 	sqlite3_stmt *st;
 	int	 rc;
 
-	if ((st = stmt(s, S_ITEM_GET, eb)) == NULL)
+	if ((st = st_stmt(s, S_ITEM_GET, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -1132,7 +1058,7 @@ store_item_get(struct store *s, int64_t id, struct store_item *it,
 	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return fail(s, eb);
+		return st_fail(s, eb);
 	}
 	rc = read_item(st, it);
 	sqlite3_reset(st);
@@ -1147,7 +1073,7 @@ set_flag(struct store *s, enum stmt_id id, int64_t item, int v,
 {
 	sqlite3_stmt *st;
 
-	if ((st = stmt(s, id, eb)) == NULL)
+	if ((st = st_stmt(s, id, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item);
 	sqlite3_bind_int(st, 2, v != 0);
@@ -1192,15 +1118,15 @@ save_text(struct store *s, int64_t item_id, const char *story,
 			    (long long)item_id);
 		return -1;
 	}
-	if ((st = stmt(s, story != NULL ? S_STORY_SAVE : S_TEXT_SAVE, eb)) ==
-	    NULL)
+	if ((st = st_stmt(s, story != NULL ? S_STORY_SAVE : S_TEXT_SAVE,
+	    eb)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, item_id);
 	if (story != NULL) {
-		bind_text(st, 2, story);
-		bind_text(st, 3, text);
+		st_bind_text(st, 2, story);
+		st_bind_text(st, 3, text);
 	} else
-		bind_text(st, 2, text);
+		st_bind_text(st, 2, text);
 	if (step_done(s, st, eb) == -1)
 		goto fail;
 	ov = row_of(&old);
@@ -1242,7 +1168,7 @@ store_story_load(struct store *s, int64_t item_id, char **story,
 	int	 rc;
 
 	*story = NULL;
-	if ((st = stmt(s, S_STORY_LOAD, eb)) == NULL)
+	if ((st = st_stmt(s, S_STORY_LOAD, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
 	rc = sqlite3_step(st);
@@ -1254,7 +1180,7 @@ store_story_load(struct store *s, int64_t item_id, char **story,
 		return rc;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(s, eb);
+	return rc == SQLITE_DONE ? 0 : st_fail(s, eb);
 }
 
 int
@@ -1266,7 +1192,7 @@ store_export(struct store *s, unsigned flags,
 	sqlite3_stmt *st;
 	int	 rc;
 
-	if ((st = stmt(s, S_EXPORT, eb)) == NULL)
+	if ((st = st_stmt(s, S_EXPORT, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, (flags & STORE_UNREAD) != 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1291,7 +1217,7 @@ store_export(struct store *s, unsigned flags,
 		}
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(s, eb);
+	return rc == SQLITE_DONE ? 0 : st_fail(s, eb);
 }
 
 int
@@ -1302,7 +1228,7 @@ store_text_load(struct store *s, int64_t item_id, char **text,
 	int	 rc;
 
 	*text = NULL;
-	if ((st = stmt(s, S_TEXT_LOAD, eb)) == NULL)
+	if ((st = st_stmt(s, S_TEXT_LOAD, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
 	rc = sqlite3_step(st);
@@ -1315,303 +1241,6 @@ store_text_load(struct store *s, int64_t item_id, char **text,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return fail(s, eb);
-	return 0;
-}
-
-/*
- * An FTS5 query from the words of text: each word quoted (so nothing
- * typed is FTS5 syntax), joined by op, words shorter than minlen
- * (in bytes) left out, at most RELATED_WORDS_MAX for " OR ".
- * Caller frees; NULL when no word qualifies or memory runs out.
- */
-static char *
-words_query(const char *text, const char *op, size_t minlen, size_t maxwords)
-{
-	struct buf b;
-	const char *p, *q;
-	size_t	 nw = 0;
-	uint32_t cp;
-	size_t	 l;
-
-	buf_init(&b, CONF_LINE_MAX_BYTES);
-	for (p = text; *p != '\0' && nw < maxwords; p = q) {
-		/* a word: letters and digits of any script */
-		for (q = p; *q != '\0'; q += l) {
-			l = utf8_decode(q, strlen(q), &cp);
-			if (cp < 0x80 && !ascii_isalpha((int)cp) &&
-			    !ascii_isdigit((int)cp))
-				break;
-		}
-		if (q == p) {
-			q++;
-			continue;
-		}
-		if ((size_t)(q - p) < minlen)
-			continue;
-		if ((nw > 0 && buf_puts(&b, op) != BUF_OK) ||
-		    buf_putc(&b, '"') != BUF_OK ||
-		    buf_append(&b, p, (size_t)(q - p)) != BUF_OK ||
-		    buf_putc(&b, '"') != BUF_OK)
-			break;
-		nw++;
-	}
-	if (nw == 0) {
-		buf_release(&b);
-		return NULL;
-	}
-	return buf_take(&b);
-}
-
-int
-store_search(struct store *s, const char *query, size_t max,
-    struct store_item **out, size_t *n, struct errbuf *eb)
-{
-	sqlite3_stmt *st;
-	char	*q;
-	int	 rc;
-
-	if ((q = words_query(query, " AND ", 1, CONF_TAGS_MAX)) == NULL) {
-		*out = NULL;
-		*n = 0;
-		return 0;
-	}
-	if ((st = stmt(s, S_SEARCH, eb)) == NULL) {
-		free(q);
-		return -1;
-	}
-	bind_text(st, 1, q);
-	sqlite3_bind_int64(st, 2, max == 0 || max > INT64_MAX ? -1 :
-	    (sqlite3_int64)max);
-	rc = read_items(s, st, out, n, eb);
-	free(q);
-	return rc;
-}
-
-/* The count a one-column statement gives; -1 on error. */
-static int64_t
-count_of(struct store *s, enum stmt_id id, const char *arg, struct errbuf *eb)
-{
-	sqlite3_stmt *st;
-	int64_t	 n = -1;
-
-	if ((st = stmt(s, id, eb)) == NULL)
-		return -1;
-	if (arg != NULL)
-		bind_text(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	else
-		fail(s, eb);
-	sqlite3_reset(st);
-	return n;
-}
-
-/*
- * The FTS5 query of "related" for a title: any two of its distinctive
- * words (see RELATED_DF_DIVISOR), as ("a" AND "b") OR ("a" AND "c") ...
- * *q is NULL when fewer than two qualify.  Caller frees *q.
- */
-static int
-related_query(struct store *s, const char *title, char **q,
-    struct errbuf *eb)
-{
-	struct buf b;
-	char	*words, *w[RELATED_WORDS_MAX], *p, *nl;
-	size_t	 nw = 0, i, j;
-	int64_t	 total, df, cap;
-	int	 rc = -1;
-
-	*q = NULL;
-	if ((words = words_query(title, "\n", RELATED_WORD_MIN,
-	    RELATED_WORDS_MAX)) == NULL)
-		return 0;
-	if ((total = count_of(s, S_ITEM_COUNT, NULL, eb)) == -1)
-		goto out;
-	cap = total / RELATED_DF_DIVISOR > RELATED_DF_FLOOR ?
-	    total / RELATED_DF_DIVISOR : RELATED_DF_FLOOR;
-	for (p = words; p != NULL && nw < RELATED_WORDS_MAX; p = nl) {
-		if ((nl = strchr(p, '\n')) != NULL)
-			*nl++ = '\0';
-		for (i = 0; i < nw && ascii_casecmp(w[i], p) != 0; i++)
-			;
-		if (i < nw)
-			continue;
-		if ((df = count_of(s, S_WORD_DF, p, eb)) == -1)
-			goto out;
-		if (df >= 2 && df <= cap)
-			w[nw++] = p;
-	}
-	rc = 0;
-	if (nw < 2)
-		goto out;
-	buf_init(&b, CONF_LINE_MAX_BYTES);
-	for (i = 0; i < nw; i++)
-		for (j = i + 1; j < nw; j++)
-			if (buf_printf(&b, "%s(%s AND %s)", b.len > 0 ?
-			    " OR " : "", w[i], w[j]) != BUF_OK) {
-				buf_release(&b);
-				errbuf_set(eb, "%s: out of memory", s->path);
-				rc = -1;
-				goto out;
-			}
-	if ((*q = buf_take(&b)) == NULL) {
-		errbuf_set(eb, "%s: out of memory", s->path);
-		rc = -1;
-	}
-out:
-	free(words);
-	return rc;
-}
-
-int
-store_related(struct store *s, int64_t item_id, size_t max,
-    struct store_item **out, size_t *n, struct errbuf *eb)
-{
-	struct store_item it;
-	sqlite3_stmt *st;
-	char	*q;
-	int	 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_item_get(s, item_id, &it, eb)) != 0)
-		return rc == 1 ? 0 : -1;
-	if ((rc = related_query(s, it.title, &q, eb)) == -1 || q == NULL) {
-		store_item_release(&it);
-		return rc;
-	}
-	if ((st = stmt(s, S_RELATED, eb)) == NULL) {
-		free(q);
-		store_item_release(&it);
-		return -1;
-	}
-	bind_text(st, 1, q);
-	sqlite3_bind_int64(st, 2, item_id);
-	bind_text(st, 3, it.link);
-	sqlite3_bind_int64(st, 4, max == 0 || max > INT64_MAX ? -1 :
-	    (sqlite3_int64)max);
-	rc = read_items(s, st, out, n, eb);
-	free(q);
-	store_item_release(&it);
-	return rc;
-}
-
-static void
-regex_free(void *re)
-{
-	regfree(re);
-	free(re);
-}
-
-/*
- * regexp(pattern, text): 1 when the POSIX extended expression matches
- * text, case ignored (newsboat's =~).  The compiled pattern is kept as
- * the call's auxiliary data, so a statement compiles it once.
- */
-static void
-sql_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *pat, *text;
-	regex_t	*re, *fresh = NULL;
-	int	 m;
-
-	(void)argc;
-	if ((re = sqlite3_get_auxdata(cx, 0)) == NULL) {
-		pat = (const char *)sqlite3_value_text(argv[0]);
-		if (pat == NULL || (fresh = malloc(sizeof *fresh)) == NULL) {
-			sqlite3_result_error(cx, "regexp: no pattern", -1);
-			return;
-		}
-		if (regcomp(fresh, pat, REG_EXTENDED | REG_ICASE |
-		    REG_NOSUB) != 0) {
-			free(fresh);
-			sqlite3_result_error(cx, "regexp: bad pattern", -1);
-			return;
-		}
-		re = fresh;
-	}
-	text = (const char *)sqlite3_value_text(argv[1]);
-	m = text != NULL && regexec(re, text, 0, NULL, 0) == 0;
-	/* SQLite may free it at once: nothing uses re after this. */
-	if (fresh != NULL)
-		sqlite3_set_auxdata(cx, 0, fresh, regex_free);
-	sqlite3_result_int(cx, m);
-}
-
-/* Prepares "SELECT cols FROM items i, feeds f WHERE [feed and] filter
- * tail" with the feed and the filter's values bound; *k is the next "?"
- * to bind.  NULL on error. */
-static sqlite3_stmt *
-filter_prepare(struct store *s, const char *cols, const struct filter *f,
-    int64_t feed_id, const char *tail, int *k, struct errbuf *eb)
-{
-	sqlite3_stmt *st;
-	struct buf q;
-	size_t	 i;
-	int	 rc;
-
-	/* Constant text and filter.c's own: every value is bound. */
-	buf_init(&q, 3 * FILTER_SQL_MAX_BYTES);
-	/* CROSS JOIN keeps items the outer loop: read in time order by
-	 * an index, a LIMIT stops the scan early. */
-	if (buf_printf(&q, "SELECT %s FROM items i CROSS JOIN feeds f ON "
-	    "f.id = i.feed_id WHERE %s%s%s", cols, feed_id != 0 ?
-	    "i.feed_id = ? AND " : "", f->sql, tail) != BUF_OK) {
-		buf_release(&q);
-		errbuf_set(eb, "%s: filter too long", s->path);
-		return NULL;
-	}
-	rc = sqlite3_prepare_v2(s->db, q.data, -1, &st, NULL);
-	buf_release(&q);
-	if (rc != SQLITE_OK) {
-		(void)fail(s, eb);
-		return NULL;
-	}
-	*k = 1;
-	if (feed_id != 0)
-		sqlite3_bind_int64(st, (*k)++, feed_id);
-	for (i = 0; i < f->nv; i++, (*k)++)
-		if (f->v[i].text != NULL)
-			bind_text(st, *k, f->v[i].text);
-		else
-			sqlite3_bind_int64(st, *k, f->v[i].num);
-	return st;
-}
-
-int
-store_items_filter(struct store *s, const struct filter *f, int64_t feed_id,
-    size_t max, struct store_item **out, size_t *n, struct errbuf *eb)
-{
-	sqlite3_stmt *st;
-	int	 k, rc;
-
-	if ((st = filter_prepare(s, ITEM_COLS, f, feed_id,
-	    " ORDER BY i.time DESC, i.id DESC LIMIT ?", &k, eb)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, k, max == 0 || max > INT64_MAX ? -1 :
-	    (sqlite3_int64)max);
-	rc = read_items(s, st, out, n, eb);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int
-store_count_filter(struct store *s, const struct filter *f,
-    int64_t feed_id, int64_t *unread, int64_t *total, struct errbuf *eb)
-{
-	sqlite3_stmt *st;
-	int	 k, rc;
-
-	if ((st = filter_prepare(s, "count(*), coalesce(sum(i.read = 0), 0)",
-	    f, feed_id, "", &k, eb)) == NULL)
-		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return fail(s, eb);
-	}
-	*total = sqlite3_column_int64(st, 0);
-	*unread = sqlite3_column_int64(st, 1);
-	sqlite3_finalize(st);
+		return st_fail(s, eb);
 	return 0;
 }
