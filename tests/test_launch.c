@@ -84,7 +84,7 @@ static void
 test_launch_run_when_piped_and_failing(void **state)
 {
 	struct errbuf eb;
-	char	 cmd[160], got[64];
+	char	 cmd[160], got[sizeof dir + 8];
 	FILE	*f;
 	size_t	 n;
 	char	*big;
