@@ -309,3 +309,36 @@ article_text(const struct article *a)
 	}
 	return buf_take(&b);
 }
+
+/*
+ * A story does not end on a label: what follows its last sentence and
+ * opens the page's next part (a heading, "Authors:", "Related posts:")
+ * goes.  Short headings and paragraphs ending in a colon (under
+ * TRAIL_LABEL_BYTES) are taken off the end of a story that has prose
+ * (a paragraph of TRAIL_PROSE_BYTES), one by one; its first block stays.
+ */
+#define TRAIL_LABEL_BYTES	64
+#define TRAIL_PROSE_BYTES	100
+
+void
+article_drop_trailing_labels(struct article *a)
+{
+	const struct block *b;
+	size_t	 i;
+
+	/* Only after prose: a page of headings alone keeps them. */
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= TRAIL_PROSE_BYTES)
+			break;
+	if (i == a->nblocks)
+		return;
+	while (a->nblocks > 1) {
+		b = &a->blocks[a->nblocks - 1];
+		if (b->len >= TRAIL_LABEL_BYTES || (b->type != BLOCK_HEADING &&
+		    (b->type != BLOCK_PARAGRAPH || b->len == 0 ||
+		    b->text[b->len - 1] != ':')))
+			break;
+		article_drop_block(a, a->nblocks - 1);
+	}
+}

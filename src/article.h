@@ -92,6 +92,10 @@ int	 article_add_block(struct article *, enum block_type, int level,
 /* Takes block bi (< nblocks) out, with the links into it; the links
  * into later blocks follow. */
 void	 article_drop_block(struct article *, size_t bi);
+/* Takes the labels of the page's next part (short headings, lines
+ * ending in a colon) off the end of a story that has prose; both
+ * extractors call it on their result. */
+void	 article_drop_trailing_labels(struct article *);
 /* Adds a link already resolved to an absolute URL (not copied when NULL
  * or empty: returns 0). */
 int	 article_add_link(struct article *, const char *text, const char *url,

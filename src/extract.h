@@ -43,9 +43,4 @@ int	 extract_text(const char *data, size_t n, const struct extract_opts *,
 int	 extract_html(const char *data, size_t n, const struct extract_opts *,
 	    struct article **out, struct errbuf *eb) WARN_UNUSED;
 
-/* Takes the labels of the page's next part (short headings, lines
- * ending in a colon) off the end of a story that has prose; both
- * extractors call it on their result. */
-void	 extract_drop_trailing_labels(struct article *);
-
 #endif

@@ -678,7 +678,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		if (best_chars >= ENOUGH_TEXT)
 			break;
 	}
-	extract_drop_trailing_labels(best);
+	article_drop_trailing_labels(best);
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	*out = best;

@@ -1049,7 +1049,7 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 		    BLOCK_PARAGRAPH, u->bullet ? 1 : 0, u->s, u->n) == -1)
 			goto nomem;
 	}
-	extract_drop_trailing_labels(a);
+	article_drop_trailing_labels(a);
 	if (a->nblocks == 0) {
 		errbuf_set(eb, "%s: no article text found", opts->where);
 		goto fail;

@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "feed.h"
+#include "feed_clean.h"
 #include "feed_json.h"
 #include "bounds.h"
 #include "util.h"

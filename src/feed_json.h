@@ -25,14 +25,4 @@ int	 feed_json_parse(const char *body, size_t n, const char *where,
 	    struct buf *title, struct buf *link, struct buf *description,
 	    struct errbuf *eb) WARN_UNUSED;
 
-/*
- * Shared with feed.c: sfeed's field rules, in place.  A line field (title,
- * id, author, link) gets ASCII white space as single spaces and its ends
- * trimmed; content (content != 0) keeps TAB and newline.  Control
- * characters go from both.  feed_clean_multi() cleans each '|'-separated
- * part of a categories field.
- */
-void	 feed_clean(struct buf *, int content);
-void	 feed_clean_multi(struct buf *);
-
 #endif

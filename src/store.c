@@ -179,6 +179,8 @@ static int	 fts_old(struct store *, int64_t, struct fts_saved *,
 static void	 fts_saved_release(struct fts_saved *);
 static int	 strip_markup(struct buf *, const char *);
 static int	 migrate(struct store *, struct errbuf *);
+static void	 regex_free(void *);
+static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
 
 int
@@ -377,7 +379,7 @@ store_open(const char *path, struct errbuf *eb)
 	sqlite3_wal_hook(s->db, wal_hook, s);
 	/* "X REGEXP Y" of the filters (filter.h) calls regexp(Y, X). */
 	if (sqlite3_create_function_v2(s->db, "regexp", 2, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC, NULL, st_regexp, NULL, NULL, NULL) !=
+	    SQLITE_DETERMINISTIC, NULL, sql_regexp, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		st_fail(s, eb);
 		goto fail;
@@ -1243,4 +1245,46 @@ store_text_load(struct store *s, int64_t item_id, char **text,
 	if (rc != SQLITE_DONE)
 		return st_fail(s, eb);
 	return 0;
+}
+
+static void
+regex_free(void *re)
+{
+	regfree(re);
+	free(re);
+}
+
+/*
+ * regexp(pattern, text): 1 when the POSIX extended expression matches
+ * text, case ignored (newsboat's =~).  The compiled pattern is kept as
+ * the call's auxiliary data, so a statement compiles it once.
+ */
+static void
+sql_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *pat, *text;
+	regex_t	*re, *fresh = NULL;
+	int	 m;
+
+	(void)argc;
+	if ((re = sqlite3_get_auxdata(cx, 0)) == NULL) {
+		pat = (const char *)sqlite3_value_text(argv[0]);
+		if (pat == NULL || (fresh = malloc(sizeof *fresh)) == NULL) {
+			sqlite3_result_error(cx, "regexp: no pattern", -1);
+			return;
+		}
+		if (regcomp(fresh, pat, REG_EXTENDED | REG_ICASE |
+		    REG_NOSUB) != 0) {
+			free(fresh);
+			sqlite3_result_error(cx, "regexp: bad pattern", -1);
+			return;
+		}
+		re = fresh;
+	}
+	text = (const char *)sqlite3_value_text(argv[1]);
+	m = text != NULL && regexec(re, text, 0, NULL, 0) == 0;
+	/* SQLite may free it at once: nothing uses re after this. */
+	if (fresh != NULL)
+		sqlite3_set_auxdata(cx, 0, fresh, regex_free);
+	sqlite3_result_int(cx, m);
 }

@@ -72,8 +72,5 @@ int		 st_bind_text(sqlite3_stmt *st, int i, const char *v);
  * set and nothing allocated. */
 int		 st_read_items(struct store *s, sqlite3_stmt *st,
 		    struct store_item **out, size_t *n, struct errbuf *eb);
-/* The SQL function regexp(pattern, value) (store_query.c). */
-void		 st_regexp(sqlite3_context *cx, int argc,
-		    sqlite3_value **argv);
 
 #endif

@@ -1,10 +1,9 @@
 /*
  * store_query: the store's searches.  Full-text search, the "related"
  * items of one item, and the items a filter expression selects (filter.h
- * compiles it to SQL with bound values; regexp() is registered here).
+ * compiles it to SQL with bound values; its regexp() is store.c's).
  * See store.h for the contract.
  */
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,48 +208,6 @@ store_related(struct store *s, int64_t item_id, size_t max,
 	free(q);
 	store_item_release(&it);
 	return rc;
-}
-
-static void
-regex_free(void *re)
-{
-	regfree(re);
-	free(re);
-}
-
-/*
- * regexp(pattern, text): 1 when the POSIX extended expression matches
- * text, case ignored (newsboat's =~).  The compiled pattern is kept as
- * the call's auxiliary data, so a statement compiles it once.
- */
-void
-st_regexp(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *pat, *text;
-	regex_t	*re, *fresh = NULL;
-	int	 m;
-
-	(void)argc;
-	if ((re = sqlite3_get_auxdata(cx, 0)) == NULL) {
-		pat = (const char *)sqlite3_value_text(argv[0]);
-		if (pat == NULL || (fresh = malloc(sizeof *fresh)) == NULL) {
-			sqlite3_result_error(cx, "regexp: no pattern", -1);
-			return;
-		}
-		if (regcomp(fresh, pat, REG_EXTENDED | REG_ICASE |
-		    REG_NOSUB) != 0) {
-			free(fresh);
-			sqlite3_result_error(cx, "regexp: bad pattern", -1);
-			return;
-		}
-		re = fresh;
-	}
-	text = (const char *)sqlite3_value_text(argv[1]);
-	m = text != NULL && regexec(re, text, 0, NULL, 0) == 0;
-	/* SQLite may free it at once: nothing uses re after this. */
-	if (fresh != NULL)
-		sqlite3_set_auxdata(cx, 0, fresh, regex_free);
-	sqlite3_result_int(cx, m);
 }
 
 /* Prepares "SELECT cols FROM items i, feeds f WHERE [feed and] filter

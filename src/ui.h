@@ -55,7 +55,7 @@ struct ui {
 	struct conf	*conf;		/* or NULL */
 	struct ui_net	*net;		/* or NULL: offline */
 	const char	*browser;	/* or NULL: $BROWSER */
-	const struct ui_mode *help;	/* pushed on OP_HELP */
+	const struct ui_mode *screens[UI_SCREEN_COUNT]; /* ui_start.c's */
 	time_t		 next_reload;	/* reload-interval's clock; 0: off */
 	int		 last_key;	/* the key of the operation at hand */
 

@@ -790,7 +790,7 @@ search(struct ui *u)
 	msg.text = q;
 	/* On top: q walks back the way the person came (issue 15: q
 	 * after a search skipped screens and then quit). */
-	if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+	if (*q != '\0' && ui_screen_push(u, UI_SCREEN_HEADLINES, &msg,
 	    &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
 	free(q);
@@ -802,7 +802,7 @@ static void
 to_list(struct ui *u, enum ui_op op)
 {
 	if (u->nmodes < 2 ||
-	    u->modes[u->nmodes - 2].mode != &ui_headlines_mode) {
+	    u->modes[u->nmodes - 2].mode != u->screens[UI_SCREEN_HEADLINES]) {
 		ui_message(u, 0, "no article list below");
 		return;
 	}
@@ -1013,7 +1013,7 @@ art_key(struct ui *u, void *data, enum ui_op op)
 		memset(&msg, 0, sizeof msg);
 		msg.kind = UI_MSG_URLS;
 		msg.article = v->a;
-		if (ui_mode_push(u, &ui_pick_mode, &msg, &eb) == -1)
+		if (ui_screen_push(u, UI_SCREEN_PICK, &msg, &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		break;
 	}

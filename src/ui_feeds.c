@@ -280,7 +280,7 @@ feeds_message(struct ui *u, void *data, struct ui_msg *msg)
 		return 1;
 	case UI_MSG_SEARCH:
 		/* From a screen above that left: the results on top. */
-		if (ui_mode_push(u, &ui_headlines_mode, msg, &eb) == -1)
+		if (ui_screen_push(u, UI_SCREEN_HEADLINES, msg, &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		else
 			msg->done = 1;
@@ -363,7 +363,7 @@ open_feed(struct ui *u, struct feeds *f)
 	msg.feed_id = f->v[f->cur].id;
 	msg.text = f->v[f->cur].title;
 	msg.base_url = f->v[f->cur].expr;
-	if (ui_mode_push(u, &ui_headlines_mode, &msg, &eb) == -1) {
+	if (ui_screen_push(u, UI_SCREEN_HEADLINES, &msg, &eb) == -1) {
 		ui_message(u, 1, "%s", eb.msg);
 		return -1;
 	}
@@ -449,7 +449,7 @@ feeds_key(struct ui *u, void *data, enum ui_op op)
 		memset(&msg, 0, sizeof msg);
 		msg.kind = UI_MSG_SEARCH;
 		msg.text = q;
-		if (*q != '\0' && ui_mode_push(u, &ui_headlines_mode, &msg,
+		if (*q != '\0' && ui_screen_push(u, UI_SCREEN_HEADLINES, &msg,
 		    &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		free(q);

@@ -214,7 +214,7 @@ pick(struct ui *u, enum ui_msg_kind kind)
 
 	memset(&msg, 0, sizeof msg);
 	msg.kind = kind;
-	if (ui_mode_push(u, &ui_pick_mode, &msg, &eb) == -1)
+	if (ui_screen_push(u, UI_SCREEN_PICK, &msg, &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
 }
 
@@ -366,9 +366,9 @@ dispatch(struct ui *u, enum ui_op op)
 	struct ui_mode_entry *e = ui_mode_top(u);
 	struct errbuf eb;
 
-	if (op == OP_HELP && u->help != NULL && e != NULL &&
-	    e->mode != u->help) {
-		if (ui_mode_push(u, u->help, NULL, &eb) == -1)
+	if (op == OP_HELP && u->screens[UI_SCREEN_HELP] != NULL && e != NULL &&
+	    e->mode != u->screens[UI_SCREEN_HELP]) {
+		if (ui_screen_push(u, UI_SCREEN_HELP, NULL, &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		return;
 	}
@@ -377,8 +377,8 @@ dispatch(struct ui *u, enum ui_op op)
 		return;
 	}
 	/* The error log closes itself with ^E. */
-	if ((e == NULL || e->mode != &ui_pick_mode || op != OP_ERROR_LOG) &&
-	    global_key(u, op))
+	if ((e == NULL || e->mode != u->screens[UI_SCREEN_PICK] ||
+	    op != OP_ERROR_LOG) && global_key(u, op))
 		return;
 	ui_mode_key(u, op);
 }

@@ -115,3 +115,10 @@ ui_mode_feed_title(struct ui *u, int64_t id)
 	msg.feed_id = id;
 	return ui_mode_send(u, &msg) ? msg.answer : NULL;
 }
+
+int
+ui_screen_push(struct ui *u, enum ui_screen id, const struct ui_msg *msg,
+    struct errbuf *eb)
+{
+	return ui_mode_push(u, u->screens[id], msg, eb);
+}

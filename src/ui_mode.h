@@ -98,7 +98,19 @@ struct ui_mode {
 	void	 (*free)(void *data);
 };
 
-/* The screens. */
+/* The screens.  Only ui_start.c names their tables: it fills struct
+ * ui's screens[] at start, and a screen opens another through it
+ * (u->screens[UI_SCREEN_ARTICLE]), so that no screen links against
+ * another. */
+enum ui_screen {
+	UI_SCREEN_FEEDS = 0,
+	UI_SCREEN_HEADLINES,
+	UI_SCREEN_ARTICLE,
+	UI_SCREEN_HELP,
+	UI_SCREEN_PICK,
+	UI_SCREEN_COUNT
+};
+
 extern const struct ui_mode ui_feeds_mode;
 extern const struct ui_mode ui_headlines_mode;
 extern const struct ui_mode ui_article_mode;
@@ -113,6 +125,9 @@ struct ui_mode_entry {
 
 /* Opens mode with msg and puts it on top; 0, or -1 with eb set and the
  * stack unchanged (a full stack is an error too). */
+/* ui_mode_push() of the screen id (u->screens[id]). */
+int	 ui_screen_push(struct ui *, enum ui_screen id, const struct ui_msg *,
+	    struct errbuf *);
 int	 ui_mode_push(struct ui *, const struct ui_mode *,
 	    const struct ui_msg *msg, struct errbuf *eb) WARN_UNUSED;
 /* Frees the top mode; the one below gets UI_MSG_RESUME, and an empty

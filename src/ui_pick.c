@@ -275,7 +275,7 @@ pick_key(struct ui *u, void *data, enum ui_op op)
 		}
 		msg.kind = UI_MSG_TARGET;
 		msg.text = v;
-		if (ui_mode_push(u, &ui_article_mode, &msg, &eb) == -1)
+		if (ui_screen_push(u, UI_SCREEN_ARTICLE, &msg, &eb) == -1)
 			ui_message(u, 1, "%s", eb.msg);
 		break;
 	case OP_BROWSER:

@@ -237,7 +237,11 @@ ui_start(const struct ui_setup *o, FILE *err)
 	conf_init(&c);
 	u.color = o->color;
 	u.place = "Your feeds";
-	u.help = &ui_help_mode;
+	u.screens[UI_SCREEN_FEEDS] = &ui_feeds_mode;
+	u.screens[UI_SCREEN_HEADLINES] = &ui_headlines_mode;
+	u.screens[UI_SCREEN_ARTICLE] = &ui_article_mode;
+	u.screens[UI_SCREEN_HELP] = &ui_help_mode;
+	u.screens[UI_SCREEN_PICK] = &ui_pick_mode;
 	/* Key bindings and the browser come from the config in every
 	 * mode; a missing config is no error. */
 	c.check_bind = ui_keys_check;
