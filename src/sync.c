@@ -33,94 +33,10 @@
 #include "story.h"
 #include "store.h"
 #include "sync.h"
+#include "sync_int.h"
 
-/* Seconds in a day, for prefetch-days. */
-#define DAY_SECONDS	(24L * 60 * 60)
-
-/* One entry copied out of the parser. */
-struct entry {
-	struct feed_entry e;
-	char	*s[7];		/* the strings, owned */
-};
-
-enum job_kind { JOB_FEED, JOB_PAGE, JOB_RELATED };
-
-struct job {
-	struct sync	*y;
-	struct job	*next;		/* in a queue */
-	enum job_kind	 kind;
-	int		 fetched;	/* a page job back to be reported, not
-					   fetched */
-	int		 asked;		/* sync_add_page(), not prefetch */
-	int64_t		 feed_id, item_id;
-	char		*url;
-	/* feed, filled on the caller's thread */
-	struct feed_parser *parser;
-	struct entry	*entries;
-	size_t		 nentries, aentries;
-	int		 parse_failed, nomem, had_parser, finish_failed;
-	struct errbuf	 perr;
-	enum fetch_result res;
-	char		*title, *etag, *last_modified, *moved_to;
-	/* page */
-	struct buf	 body;
-	char		*final_url;
-	char		 charset[FETCH_CHARSET_MAX_BYTES];
-	char		*story, *text;	/* extracted, for the writer */
-	struct job	*pages;		/* prefetches of a feed, given back
-					   once it is committed */
-	/* related: the answer */
-	size_t		 max;
-	struct store_item *rel;
-	size_t		 nrel;
-	/* the outcome, for the report */
-	enum sync_event	 event;
-	size_t		 new_items;
-	char		 msg[ERRBUF_BYTES];
-};
-
-struct queue {
-	struct job	*head, *tail;
-	size_t		 n;
-};
-
-struct sync {
-	struct store	*store;		/* the writer's; store_mu guards it */
-	struct fetcher	*f;
-	struct sync_settings set;
-	struct sync_callbacks cb;
-	void		*ctx;
-	struct sync_progress pr;
-	size_t		 jobs;		/* alive: not yet reported */
-	long		 prefetch_left;	/* the writer's */
-	time_t		 now;
-	int		 closing;
-	/* the caller's thread: transfers added and not ended, and the
-	 * pages to prefetch waiting for a free slot (feeds go first) */
-	size_t		 fetching;
-	struct queue	 q_pages;
-
-	pthread_mutex_t	 mu;		/* the queues, jobs, closing */
-	pthread_mutex_t	 store_mu;
-	pthread_cond_t	 cv_write, cv_extract, cv_room, cv_back, cv_cmd;
-	struct queue	 q_write, q_extract, q_back, q_cmd;
-	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS], commander;
-	int		 has_writer, has_commander;
-	int		 stop_cmd;	/* commander: end when dry */
-	int		 in_batch;	/* the writer's: inside a batch */
-	size_t		 nextractors;
-	int		 stop_extract;	/* extractors: end when dry */
-	int		 stop_write;	/* writer: end when dry, after them */
-};
-
-static struct job *job_new(struct sync *, enum job_kind, const char *);
-static void	 job_free(struct job *);
 static int	 page_type_ok(const char *);
 static void	 refused(struct sync *, struct job *, const struct errbuf *);
-static void	 job_clear_feed(struct job *);
-static void	 q_push(struct queue *, struct job *);
-static struct job *q_pop(struct queue *);
-static void	 give_back(struct sync *, struct job *);
 static void	 to_writer(struct sync *, struct job *);
 static void	 to_extractor(struct sync *, struct job *);
 static int	 on_entry(void *, const struct feed_entry *);
@@ -134,21 +50,9 @@ static void	 page_done(void *, enum fetch_result,
 		    const struct fetch_response *, const char *);
 static int	 start(struct sync *, struct job *, const char *,
 		    const char *, struct errbuf *);
-static void	 write_job(struct sync *, struct job *);
-static void	 write_feed(struct sync *, struct job *);
-static void	 write_page(struct sync *, struct job *);
-static int	 save_feed(struct sync *, struct job *, struct errbuf *);
 static void	 extract_job(struct job *);
-static void	 parse_error(struct job *);
 static void	 report(struct sync *, struct job *);
 static void	 drain(struct sync *);
-static int	 tx_begin(struct sync *, struct errbuf *);
-static int	 tx_commit(struct sync *, struct errbuf *);
-static void	 tx_abort(struct sync *);
-static void	 drop_pages(struct sync *, struct job *);
-static void	 pages_out(struct sync *, struct job *);
-static void	 write_batch(struct sync *, struct job *);
-static void	 write_one(struct sync *, struct job *);
 static void	 filter_done(void *, enum fetch_result,
 		    const struct fetch_response *, const char *);
 static void	 to_command(struct sync *, struct job *);
@@ -159,49 +63,14 @@ static void	*commander_main(void *);
 static void	 xml_quiet(void *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static size_t	 max_total(const struct sync *);
-static void	*writer_main(void *);
 static void	*extractor_main(void *);
 static void	 threads_start(struct sync *);
 static void	 threads_stop(struct sync *);
 static char	*dup_or_null(const char *, int *);
-static int	 is_web(const char *);
 
 static const struct fetch_callbacks feed_cb = { feed_data, feed_done };
 static const struct fetch_callbacks filter_cb = { page_data, filter_done };
 static const struct fetch_callbacks page_cb = { page_data, page_done };
-
-static void
-q_push(struct queue *q, struct job *j)
-{
-	j->next = NULL;
-	if (q->tail != NULL)
-		q->tail->next = j;
-	else
-		q->head = j;
-	q->tail = j;
-	q->n++;
-}
-
-static struct job *
-q_pop(struct queue *q)
-{
-	struct job *j;
-
-	if ((j = q->head) == NULL)
-		return NULL;
-	if ((q->head = j->next) == NULL)
-		q->tail = NULL;
-	q->n--;
-	j->next = NULL;
-	return j;
-}
-
-static int
-is_web(const char *u)
-{
-	return u != NULL && (ascii_ncasecmp(u, "http://", 7) == 0 ||
-	    ascii_ncasecmp(u, "https://", 8) == 0);
-}
 
 /* A copy of s, or NULL; *nomem is set when memory runs out. */
 static char *
@@ -216,85 +85,18 @@ dup_or_null(const char *s, int *nomem)
 	return p;
 }
 
-static void
-job_clear_feed(struct job *j)
-{
-	size_t	 i, k;
-
-	for (i = 0; i < j->nentries; i++)
-		for (k = 0; k < sizeof j->entries[i].s /
-		    sizeof j->entries[i].s[0]; k++)
-			free(j->entries[i].s[k]);
-	free(j->entries);
-	j->entries = NULL;
-	j->nentries = j->aentries = 0;
-	feed_parser_free(j->parser);
-	j->parser = NULL;
-	free(j->title);
-	free(j->etag);
-	free(j->last_modified);
-	free(j->moved_to);
-	j->title = j->etag = j->last_modified = j->moved_to = NULL;
-}
-
-static void
-job_free(struct job *j)
-{
-	if (j == NULL)
-		return;
-	job_clear_feed(j);
-	buf_release(&j->body);
-	free(j->final_url);
-	free(j->story);
-	free(j->text);
-	store_items_free(j->rel, j->nrel);
-	free(j->url);
-	free(j);
-}
-
-/* A new job for url, counted alive.  NULL when memory runs out. */
-static struct job *
-job_new(struct sync *y, enum job_kind kind, const char *url)
-{
-	struct job *j;
-
-	if ((j = calloc(1, sizeof *j)) == NULL)
-		return NULL;
-	if ((j->url = strdup(url)) == NULL) {
-		free(j);
-		return NULL;
-	}
-	j->y = y;
-	j->kind = kind;
-	buf_init(&j->body, FETCH_PAGE_MAX_BYTES);
-	pthread_mutex_lock(&y->mu);
-	y->jobs++;
-	pthread_mutex_unlock(&y->mu);
-	return j;
-}
-
-/* Hands a job to the caller's thread: a report, or a page to fetch. */
-static void
-give_back(struct sync *y, struct job *j)
-{
-	pthread_mutex_lock(&y->mu);
-	q_push(&y->q_back, j);
-	pthread_cond_signal(&y->cv_back);
-	pthread_mutex_unlock(&y->mu);
-}
-
 /* From the caller's thread: waits for room (bounding what is held). */
 static void
 to_writer(struct sync *y, struct job *j)
 {
 	if (!y->has_writer) {
-		write_job(y, j);
+		sync_write_job(y, j);
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
 	while (y->q_write.n >= SYNC_WRITE_QUEUE_MAX && j->kind == JOB_FEED)
 		pthread_cond_wait(&y->cv_room, &y->mu);
-	q_push(&y->q_write, j);
+	sync_q_push(&y->q_write, j);
 	pthread_cond_signal(&y->cv_write);
 	pthread_mutex_unlock(&y->mu);
 }
@@ -310,7 +112,7 @@ to_extractor(struct sync *y, struct job *j)
 	pthread_mutex_lock(&y->mu);
 	while (y->q_extract.n >= SYNC_EXTRACT_QUEUE_MAX)
 		pthread_cond_wait(&y->cv_room, &y->mu);
-	q_push(&y->q_extract, j);
+	sync_q_push(&y->q_extract, j);
 	pthread_cond_signal(&y->cv_extract);
 	pthread_mutex_unlock(&y->mu);
 }
@@ -413,7 +215,7 @@ feed_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	if (y->closing) {
 		/* leaving: nothing of an aborted transfer is stored */
 		j->event = SYNC_FEED_FAILED;
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	j->had_parser = j->parser != NULL;
@@ -471,18 +273,18 @@ page_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	j->event = SYNC_PAGE_FAILED;
 	if (y->closing || res == FETCH_ABORTED) {
 		snprintf(j->msg, sizeof j->msg, "%.300s: stopped", j->url);
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	if (res != FETCH_OK) {
 		snprintf(j->msg, sizeof j->msg, "%s", msg);
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	if (!page_type_ok(resp->content_type)) {
 		snprintf(j->msg, sizeof j->msg, "%.300s: not an article page "
 		    "(%.100s)", j->url, resp->content_type);
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	(void)fetch_charset(resp->content_type, j->charset,
@@ -491,7 +293,7 @@ page_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	if (nomem) {
 		snprintf(j->msg, sizeof j->msg, "%.300s: out of memory",
 		    j->url);
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	to_extractor(y, j);
@@ -561,349 +363,15 @@ extractor_main(void *arg)
 	for (;;) {
 		while (y->q_extract.head == NULL && !y->stop_extract)
 			pthread_cond_wait(&y->cv_extract, &y->mu);
-		if ((j = q_pop(&y->q_extract)) == NULL)
+		if ((j = sync_q_pop(&y->q_extract)) == NULL)
 			break;
 		pthread_cond_broadcast(&y->cv_room);
 		pthread_mutex_unlock(&y->mu);
 		extract_job(j);
 		/* never waits for room: see the top of the file */
 		pthread_mutex_lock(&y->mu);
-		q_push(&y->q_write, j);
+		sync_q_push(&y->q_write, j);
 		pthread_cond_signal(&y->cv_write);
-	}
-	pthread_mutex_unlock(&y->mu);
-	return NULL;
-}
-
-/* Writes a feed's entries and validators in one transaction and makes
- * the page jobs of its new items. */
-static int
-save_feed(struct sync *y, struct job *j, struct errbuf *eb)
-{
-	struct job *pages = NULL, *p, *next;
-	const struct feed_entry *e;
-	time_t	 oldest;
-	size_t	 i, added = 0;
-	int64_t	 item;
-	int	 is_new;
-
-	oldest = y->now - (time_t)y->set.prefetch_days * DAY_SECONDS;
-	if (tx_begin(y, eb) == -1)
-		return -1;
-	for (i = 0; i < j->nentries; i++) {
-		e = &j->entries[i].e;
-		if (store_item_put(y->store, j->feed_id, e, y->now, &is_new,
-		    &item, eb) == -1)
-			goto fail;
-		added += is_new != 0;
-		if (!is_new || y->prefetch_left <= 0 || !is_web(e->link) ||
-		    (e->has_time && e->time < oldest))
-			continue;
-		if ((p = job_new(y, JOB_PAGE, e->link)) == NULL)
-			continue;	/* not prefetched: no harm */
-		p->item_id = item;
-		p->next = pages;
-		pages = p;
-		y->prefetch_left--;
-	}
-	if (store_feed_fetched(y->store, j->feed_id, j->title, j->etag,
-	    j->last_modified, y->now, eb) == -1)
-		goto fail;
-	if (tx_commit(y, eb) == -1)
-		goto fail;
-	j->new_items = added;
-	/* in the feed's order (the list was built backwards), started
-	 * once the items are committed (pages_out()) */
-	for (p = pages, pages = NULL; p != NULL; p = next) {
-		next = p->next;
-		p->next = pages;
-		pages = p;
-	}
-	j->pages = pages;
-	return 0;
-fail:
-	tx_abort(y);
-	drop_pages(y, pages);
-	return -1;
-}
-
-/* Frees page jobs that will not be fetched. */
-static void
-drop_pages(struct sync *y, struct job *pages)
-{
-	struct job *p, *next;
-
-	for (p = pages; p != NULL; p = next) {
-		next = p->next;
-		y->prefetch_left++;
-		pthread_mutex_lock(&y->mu);
-		y->jobs--;
-		pthread_mutex_unlock(&y->mu);
-		job_free(p);
-	}
-}
-
-/* Hands a committed feed's prefetches to the caller's thread. */
-static void
-pages_out(struct sync *y, struct job *j)
-{
-	struct job *p, *next;
-
-	for (p = j->pages, j->pages = NULL; p != NULL; p = next) {
-		next = p->next;
-		give_back(y, p);
-	}
-}
-
-/*
- * A transaction, or inside the writer's batch (several jobs committed
- * together, see writer_main()) a savepoint: each feed stays whole or
- * absent either way.
- */
-static int
-tx_begin(struct sync *y, struct errbuf *eb)
-{
-	return y->in_batch ? store_savepoint(y->store, eb) :
-	    store_begin(y->store, eb);
-}
-
-static int
-tx_commit(struct sync *y, struct errbuf *eb)
-{
-	return y->in_batch ? store_release(y->store, eb) :
-	    store_commit(y->store, eb);
-}
-
-static void
-tx_abort(struct sync *y)
-{
-	if (y->in_batch)
-		store_rollback_to(y->store);
-	else
-		store_rollback(y->store);
-}
-
-/*
- * Sets the message of a body the parser refused: "URL: not a feed
- * (why)" when no entry came, "URL: broken feed after N entries (why)"
- * otherwise; why is the parser's message without its leading URL and
- * without a "not a feed" of its own.
- */
-static void
-parse_error(struct job *j)
-{
-	const char *why = j->perr.msg;
-	size_t	 ul = strlen(j->url);
-
-	if (strncmp(why, j->url, ul) == 0)
-		why += ul;
-	while (*why == ':' || *why == ' ')
-		why++;
-	if (j->nentries == 0) {
-		if (strncmp(why, "not a feed", 10) == 0)
-			why += 10;
-		while (*why == ':' || *why == ' ')
-			why++;
-		if (*why == '\0')
-			snprintf(j->msg, sizeof j->msg, "%.250s: not a feed",
-			    j->url);
-		else
-			snprintf(j->msg, sizeof j->msg, "%.250s: not a feed "
-			    "(%.200s)", j->url, why);
-	} else
-		snprintf(j->msg, sizeof j->msg, "%.250s: broken feed after "
-		    "%zu entries (%.200s)", j->url, j->nentries, why);
-	j->event = SYNC_FEED_FAILED;
-}
-
-/* Stores the outcome of one ended feed transfer.  Runs on the writer
- * (or the caller's thread when there is none), holding store_mu. */
-static void
-write_feed(struct sync *y, struct job *j)
-{
-	struct errbuf eb;
-	char	*moved;
-
-	j->event = SYNC_FEED_FAILED;
-	if (j->nomem) {
-		snprintf(j->msg, sizeof j->msg, "%.300s: out of memory",
-		    j->url);
-	} else if (j->res == FETCH_NOT_MODIFIED) {
-		j->event = SYNC_FEED_UNCHANGED;
-		j->msg[0] = '\0';
-	} else if (j->parse_failed || (j->res == FETCH_ABORTED &&
-	    j->had_parser)) {
-		/* keep what came before the error, report the feed */
-		parse_error(j);
-		if (j->nentries > 0 && save_feed(y, j, &eb) == -1)
-			snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-	} else if (j->res != FETCH_OK) {
-		/* fetch's message */
-	} else if (!j->had_parser) {
-		snprintf(j->msg, sizeof j->msg, "%.300s: not a feed (empty "
-		    "answer)", j->url);
-	} else if (j->finish_failed) {
-		parse_error(j);
-		if (j->nentries > 0 && save_feed(y, j, &eb) == -1)
-			snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-	} else if (save_feed(y, j, &eb) == -1) {
-		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-	} else {
-		j->event = SYNC_FEED_OK;
-		j->msg[0] = '\0';
-	}
-	if (j->event == SYNC_FEED_FAILED &&
-	    store_feed_failed(y->store, j->feed_id, j->msg, &eb) == -1) {
-		/* the report says why the feed failed; that it could
-		 * not be noted is secondary */
-	}
-	/* the entries are no longer needed: free them before the report
-	 * waits in the queue */
-	moved = j->moved_to;
-	j->moved_to = NULL;
-	job_clear_feed(j);
-	j->moved_to = moved;
-}
-
-static void
-write_page(struct sync *y, struct job *j)
-{
-	struct errbuf eb;
-
-	if (j->story == NULL) {
-		j->event = SYNC_PAGE_FAILED;
-		return;
-	}
-	/* the story stays with the job for the report */
-	if (j->item_id != 0 && tx_begin(y, &eb) == -1) {
-		j->event = SYNC_ERROR;
-		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-	} else if (j->item_id != 0 && (store_story_save(y->store, j->item_id,
-	    j->story, j->text, &eb) == -1 || tx_commit(y, &eb) == -1)) {
-		tx_abort(y);
-		j->event = SYNC_ERROR;
-		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-	} else {
-		j->event = SYNC_PAGE_OK;
-		j->msg[0] = '\0';
-	}
-	free(j->text);
-	j->text = NULL;
-}
-
-/* One job's work on the store; store_mu is held. */
-static void
-write_one(struct sync *y, struct job *j)
-{
-	struct errbuf eb;
-
-	if (j->kind == JOB_FEED)
-		write_feed(y, j);
-	else if (j->kind == JOB_PAGE)
-		write_page(y, j);
-	else if (store_related(y->store, j->item_id, j->max, &j->rel,
-	    &j->nrel, &eb) == -1) {
-		j->rel = NULL;
-		j->nrel = 0;
-	}
-}
-
-static void
-write_job(struct sync *y, struct job *j)
-{
-	pthread_mutex_lock(&y->store_mu);
-	write_one(y, j);
-	pthread_mutex_unlock(&y->store_mu);
-	pages_out(y, j);
-	give_back(y, j);
-}
-
-/*
- * Writes the jobs of list (linked by next) in one transaction, each in
- * a savepoint of its own, so that a feed is still stored whole or not
- * at all and a failing one costs only itself, while the commit, the
- * rewrite of the pages every feed touches (the indexes' last pages, the
- * full-text index's new segment) and the log they go through are paid
- * once for all.  Should the transaction not start, each job gets its
- * own; should the commit fail, none is stored and each says so.
- */
-static void
-write_batch(struct sync *y, struct job *list)
-{
-	struct errbuf eb;
-	struct job *j, *next;
-
-	pthread_mutex_lock(&y->store_mu);
-	if (list->next != NULL && store_begin(y->store, &eb) == 0) {
-		y->in_batch = 1;
-		for (j = list; j != NULL; j = j->next)
-			write_one(y, j);
-		y->in_batch = 0;
-		if (store_commit(y->store, &eb) == -1) {
-			store_rollback(y->store);
-			for (j = list; j != NULL; j = j->next) {
-				drop_pages(y, j->pages);
-				j->pages = NULL;
-				j->new_items = 0;
-				if (j->kind == JOB_RELATED)
-					continue;
-				j->event = j->kind == JOB_FEED ?
-				    SYNC_FEED_FAILED : SYNC_ERROR;
-				snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
-			}
-		}
-	} else
-		for (j = list; j != NULL; j = j->next)
-			write_one(y, j);
-	pthread_mutex_unlock(&y->store_mu);
-	for (j = list; j != NULL; j = next) {
-		next = j->next;
-		pages_out(y, j);
-		give_back(y, j);
-	}
-}
-
-/*
- * The writer: stores queued jobs in order; when the queue runs dry it
- * checkpoints the store's log (store_checkpoint()), so that the copy
- * overlaps the network rather than the exit.
- */
-static void *
-writer_main(void *arg)
-{
-	struct sync *y = arg;
-	struct errbuf eb;
-	struct queue batch;
-	struct job *j;
-
-	pthread_mutex_lock(&y->mu);
-	for (;;) {
-		if (y->q_write.head == NULL && !y->stop_write &&
-		    y->store != NULL) {
-			pthread_mutex_unlock(&y->mu);
-			pthread_mutex_lock(&y->store_mu);
-			if (store_checkpoint(y->store, STORE_WAL_IDLE_PAGES,
-			    &eb) == -1) {
-				/* not fatal: a later commit or the close
-				 * checkpoints */
-			}
-			pthread_mutex_unlock(&y->store_mu);
-			pthread_mutex_lock(&y->mu);
-		}
-		while (y->q_write.head == NULL && !y->stop_write)
-			pthread_cond_wait(&y->cv_write, &y->mu);
-		if (y->q_write.head == NULL)
-			break;
-		/* everything waiting, at most SYNC_WRITE_BATCH_MAX */
-		batch.head = batch.tail = NULL;
-		batch.n = 0;
-		while (batch.n < SYNC_WRITE_BATCH_MAX &&
-		    (j = q_pop(&y->q_write)) != NULL)
-			q_push(&batch, j);
-		pthread_cond_broadcast(&y->cv_room);
-		pthread_mutex_unlock(&y->mu);
-		write_batch(y, batch.head);
-		pthread_mutex_lock(&y->mu);
 	}
 	pthread_mutex_unlock(&y->mu);
 	return NULL;
@@ -919,7 +387,7 @@ to_command(struct sync *y, struct job *j)
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
-	q_push(&y->q_cmd, j);
+	sync_q_push(&y->q_cmd, j);
 	pthread_cond_signal(&y->cv_cmd);
 	pthread_mutex_unlock(&y->mu);
 }
@@ -938,7 +406,7 @@ filter_done(void *ctx, enum fetch_result res,
 	snprintf(j->msg, sizeof j->msg, "%s", msg);
 	if (y->closing) {
 		j->event = SYNC_FEED_FAILED;
-		give_back(y, j);
+		sync_give_back(y, j);
 		return;
 	}
 	if (res != FETCH_OK) {
@@ -1028,11 +496,11 @@ command_job(struct sync *y, struct job *j)
 	j->parser = NULL;
 	/* never waits for room: see the top of the file */
 	if (!y->has_writer) {
-		write_job(y, j);
+		sync_write_job(y, j);
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
-	q_push(&y->q_write, j);
+	sync_q_push(&y->q_write, j);
 	pthread_cond_signal(&y->cv_write);
 	pthread_mutex_unlock(&y->mu);
 }
@@ -1047,7 +515,7 @@ commander_main(void *arg)
 	for (;;) {
 		while (y->q_cmd.head == NULL && !y->stop_cmd)
 			pthread_cond_wait(&y->cv_cmd, &y->mu);
-		if ((j = q_pop(&y->q_cmd)) == NULL)
+		if ((j = sync_q_pop(&y->q_cmd)) == NULL)
 			break;
 		pthread_mutex_unlock(&y->mu);
 		command_job(y, j);
@@ -1065,7 +533,7 @@ threads_start(struct sync *y)
 	if (pthread_create(&y->commander, NULL, commander_main, y) == 0)
 		y->has_commander = 1;
 
-	if (pthread_create(&y->writer, NULL, writer_main, y) == 0)
+	if (pthread_create(&y->writer, NULL, sync_writer_main, y) == 0)
 		y->has_writer = 1;
 	for (i = 0; i < SYNC_EXTRACT_THREADS; i++) {
 		if (pthread_create(&y->extractor[i], NULL, extractor_main,
@@ -1167,7 +635,7 @@ report(struct sync *y, struct job *j)
 		pthread_mutex_lock(&y->mu);
 		y->jobs--;
 		pthread_mutex_unlock(&y->mu);
-		job_free(j);
+		sync_job_free(j);
 		return;
 	}
 	if (j->kind == JOB_FEED) {
@@ -1204,7 +672,7 @@ report(struct sync *y, struct job *j)
 	pthread_mutex_lock(&y->mu);
 	y->jobs--;
 	pthread_mutex_unlock(&y->mu);
-	job_free(j);
+	sync_job_free(j);
 }
 
 /* Starts the transfer of a job; -1 with eb set when fetch refuses it. */
@@ -1267,7 +735,7 @@ refused(struct sync *y, struct job *j, const struct errbuf *eb)
 		}
 		pthread_mutex_unlock(&y->store_mu);
 	}
-	give_back(y, j);
+	sync_give_back(y, j);
 }
 
 /* The caller's thread: reports what came back, starts page transfers. */
@@ -1282,9 +750,9 @@ drain(struct sync *y)
 	q = y->q_back;
 	memset(&y->q_back, 0, sizeof y->q_back);
 	pthread_mutex_unlock(&y->mu);
-	while ((j = q_pop(&q)) != NULL) {
+	while ((j = sync_q_pop(&q)) != NULL) {
 		if (j->kind == JOB_PAGE && !j->fetched)
-			q_push(&y->q_pages, j);
+			sync_q_push(&y->q_pages, j);
 		else
 			report(y, j);
 	}
@@ -1292,7 +760,7 @@ drain(struct sync *y)
 	 * waits behind prefetched pages in the fetcher's queue */
 	while (y->q_pages.head != NULL && (y->closing ||
 	    y->fetching < max_total(y))) {
-		j = q_pop(&y->q_pages);
+		j = sync_q_pop(&y->q_pages);
 		if (y->closing) {
 			j->fetched = 1;
 			j->event = SYNC_PAGE_FAILED;
@@ -1341,7 +809,7 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 			if ((k > 0 && buf_putc(&tags, '|') != BUF_OK) ||
 			    buf_puts(&tags, cf[i].tags[k]) != BUF_OK)
 				break;
-		if ((v[i] = job_new(y, JOB_FEED, cf[i].url)) == NULL) {
+		if ((v[i] = sync_job_new(y, JOB_FEED, cf[i].url)) == NULL) {
 			errbuf_set(eb, "%s: out of memory", cf[i].url);
 			goto rollback;
 		}
@@ -1375,7 +843,7 @@ out:
 			pthread_mutex_lock(&y->mu);
 			y->jobs--;
 			pthread_mutex_unlock(&y->mu);
-			job_free(v[i]);
+			sync_job_free(v[i]);
 		}
 	free(v);
 	buf_release(&tags);
@@ -1402,7 +870,7 @@ sync_add_stored(struct sync *y, int64_t feed_id, struct errbuf *eb)
 	for (i = 0; i < nf; i++) {
 		if (feed_id != 0 && sf[i].id != feed_id)
 			continue;
-		if ((j = job_new(y, JOB_FEED, sf[i].url)) == NULL) {
+		if ((j = sync_job_new(y, JOB_FEED, sf[i].url)) == NULL) {
 			errbuf_set(eb, "%s: out of memory", sf[i].url);
 			rc = -1;
 			break;
@@ -1421,7 +889,7 @@ sync_add_page(struct sync *y, int64_t item_id, const char *url,
 {
 	struct job *j;
 
-	if ((j = job_new(y, JOB_PAGE, url)) == NULL) {
+	if ((j = sync_job_new(y, JOB_PAGE, url)) == NULL) {
 		errbuf_set(eb, "%s: out of memory", url);
 		return -1;
 	}
@@ -1431,7 +899,7 @@ sync_add_page(struct sync *y, int64_t item_id, const char *url,
 		pthread_mutex_lock(&y->mu);
 		y->jobs--;
 		pthread_mutex_unlock(&y->mu);
-		job_free(j);
+		sync_job_free(j);
 		return -1;
 	}
 	return 0;
@@ -1446,7 +914,7 @@ sync_related(struct sync *y, int64_t item_id, size_t max, struct errbuf *eb)
 		errbuf_set(eb, "no store to look in");
 		return -1;
 	}
-	if ((j = job_new(y, JOB_RELATED, "related")) == NULL) {
+	if ((j = sync_job_new(y, JOB_RELATED, "related")) == NULL) {
 		errbuf_set(eb, "out of memory");
 		return -1;
 	}

@@ -1,0 +1,367 @@
+/*
+ * sync_writer: the sync engine's writer, the one thread that writes the
+ * store (see sync.c for the stages, sync.h for the contract).  It
+ * commits each ended feed (its entries and validators, or the reason it
+ * failed) and makes the page jobs of its new items worth prefetching,
+ * stores each extracted page's story, answers sync_related(), batches
+ * what waits in one transaction, and checkpoints the store's log when
+ * the queue runs dry.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store.h"
+#include "sync.h"
+#include "sync_int.h"
+
+/* Seconds in a day, for prefetch-days. */
+#define DAY_SECONDS	(24L * 60 * 60)
+
+static int	 save_feed(struct sync *, struct job *, struct errbuf *);
+static void	 drop_pages(struct sync *, struct job *);
+static void	 pages_out(struct sync *, struct job *);
+static int	 tx_begin(struct sync *, struct errbuf *);
+static int	 tx_commit(struct sync *, struct errbuf *);
+static void	 tx_abort(struct sync *);
+static void	 parse_error(struct job *);
+static void	 write_feed(struct sync *, struct job *);
+static void	 write_page(struct sync *, struct job *);
+static void	 write_one(struct sync *, struct job *);
+static void	 write_batch(struct sync *, struct job *);
+
+/* Writes a feed's entries and validators in one transaction and makes
+ * the page jobs of its new items. */
+static int
+save_feed(struct sync *y, struct job *j, struct errbuf *eb)
+{
+	struct job *pages = NULL, *p, *next;
+	const struct feed_entry *e;
+	time_t	 oldest;
+	size_t	 i, added = 0;
+	int64_t	 item;
+	int	 is_new;
+
+	oldest = y->now - (time_t)y->set.prefetch_days * DAY_SECONDS;
+	if (tx_begin(y, eb) == -1)
+		return -1;
+	for (i = 0; i < j->nentries; i++) {
+		e = &j->entries[i].e;
+		if (store_item_put(y->store, j->feed_id, e, y->now, &is_new,
+		    &item, eb) == -1)
+			goto fail;
+		added += is_new != 0;
+		if (!is_new || y->prefetch_left <= 0 || !sync_is_web(e->link) ||
+		    (e->has_time && e->time < oldest))
+			continue;
+		if ((p = sync_job_new(y, JOB_PAGE, e->link)) == NULL)
+			continue;	/* not prefetched: no harm */
+		p->item_id = item;
+		p->next = pages;
+		pages = p;
+		y->prefetch_left--;
+	}
+	if (store_feed_fetched(y->store, j->feed_id, j->title, j->etag,
+	    j->last_modified, y->now, eb) == -1)
+		goto fail;
+	if (tx_commit(y, eb) == -1)
+		goto fail;
+	j->new_items = added;
+	/* in the feed's order (the list was built backwards), started
+	 * once the items are committed (pages_out()) */
+	for (p = pages, pages = NULL; p != NULL; p = next) {
+		next = p->next;
+		p->next = pages;
+		pages = p;
+	}
+	j->pages = pages;
+	return 0;
+fail:
+	tx_abort(y);
+	drop_pages(y, pages);
+	return -1;
+}
+
+/* Frees page jobs that will not be fetched. */
+static void
+drop_pages(struct sync *y, struct job *pages)
+{
+	struct job *p, *next;
+
+	for (p = pages; p != NULL; p = next) {
+		next = p->next;
+		y->prefetch_left++;
+		pthread_mutex_lock(&y->mu);
+		y->jobs--;
+		pthread_mutex_unlock(&y->mu);
+		sync_job_free(p);
+	}
+}
+
+/* Hands a committed feed's prefetches to the caller's thread. */
+static void
+pages_out(struct sync *y, struct job *j)
+{
+	struct job *p, *next;
+
+	for (p = j->pages, j->pages = NULL; p != NULL; p = next) {
+		next = p->next;
+		sync_give_back(y, p);
+	}
+}
+
+/*
+ * A transaction, or inside the writer's batch (several jobs committed
+ * together, see sync_writer_main()) a savepoint: each feed stays whole or
+ * absent either way.
+ */
+static int
+tx_begin(struct sync *y, struct errbuf *eb)
+{
+	return y->in_batch ? store_savepoint(y->store, eb) :
+	    store_begin(y->store, eb);
+}
+
+static int
+tx_commit(struct sync *y, struct errbuf *eb)
+{
+	return y->in_batch ? store_release(y->store, eb) :
+	    store_commit(y->store, eb);
+}
+
+static void
+tx_abort(struct sync *y)
+{
+	if (y->in_batch)
+		store_rollback_to(y->store);
+	else
+		store_rollback(y->store);
+}
+
+/*
+ * Sets the message of a body the parser refused: "URL: not a feed
+ * (why)" when no entry came, "URL: broken feed after N entries (why)"
+ * otherwise; why is the parser's message without its leading URL and
+ * without a "not a feed" of its own.
+ */
+static void
+parse_error(struct job *j)
+{
+	const char *why = j->perr.msg;
+	size_t	 ul = strlen(j->url);
+
+	if (strncmp(why, j->url, ul) == 0)
+		why += ul;
+	while (*why == ':' || *why == ' ')
+		why++;
+	if (j->nentries == 0) {
+		if (strncmp(why, "not a feed", 10) == 0)
+			why += 10;
+		while (*why == ':' || *why == ' ')
+			why++;
+		if (*why == '\0')
+			snprintf(j->msg, sizeof j->msg, "%.250s: not a feed",
+			    j->url);
+		else
+			snprintf(j->msg, sizeof j->msg, "%.250s: not a feed "
+			    "(%.200s)", j->url, why);
+	} else
+		snprintf(j->msg, sizeof j->msg, "%.250s: broken feed after "
+		    "%zu entries (%.200s)", j->url, j->nentries, why);
+	j->event = SYNC_FEED_FAILED;
+}
+
+/* Stores the outcome of one ended feed transfer.  Runs on the writer
+ * (or the caller's thread when there is none), holding store_mu. */
+static void
+write_feed(struct sync *y, struct job *j)
+{
+	struct errbuf eb;
+	char	*moved;
+
+	j->event = SYNC_FEED_FAILED;
+	if (j->nomem) {
+		snprintf(j->msg, sizeof j->msg, "%.300s: out of memory",
+		    j->url);
+	} else if (j->res == FETCH_NOT_MODIFIED) {
+		j->event = SYNC_FEED_UNCHANGED;
+		j->msg[0] = '\0';
+	} else if (j->parse_failed || (j->res == FETCH_ABORTED &&
+	    j->had_parser)) {
+		/* keep what came before the error, report the feed */
+		parse_error(j);
+		if (j->nentries > 0 && save_feed(y, j, &eb) == -1)
+			snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else if (j->res != FETCH_OK) {
+		/* fetch's message */
+	} else if (!j->had_parser) {
+		snprintf(j->msg, sizeof j->msg, "%.300s: not a feed (empty "
+		    "answer)", j->url);
+	} else if (j->finish_failed) {
+		parse_error(j);
+		if (j->nentries > 0 && save_feed(y, j, &eb) == -1)
+			snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else if (save_feed(y, j, &eb) == -1) {
+		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else {
+		j->event = SYNC_FEED_OK;
+		j->msg[0] = '\0';
+	}
+	if (j->event == SYNC_FEED_FAILED &&
+	    store_feed_failed(y->store, j->feed_id, j->msg, &eb) == -1) {
+		/* the report says why the feed failed; that it could
+		 * not be noted is secondary */
+	}
+	/* the entries are no longer needed: free them before the report
+	 * waits in the queue */
+	moved = j->moved_to;
+	j->moved_to = NULL;
+	sync_job_clear_feed(j);
+	j->moved_to = moved;
+}
+
+static void
+write_page(struct sync *y, struct job *j)
+{
+	struct errbuf eb;
+
+	if (j->story == NULL) {
+		j->event = SYNC_PAGE_FAILED;
+		return;
+	}
+	/* the story stays with the job for the report */
+	if (j->item_id != 0 && tx_begin(y, &eb) == -1) {
+		j->event = SYNC_ERROR;
+		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else if (j->item_id != 0 && (store_story_save(y->store, j->item_id,
+	    j->story, j->text, &eb) == -1 || tx_commit(y, &eb) == -1)) {
+		tx_abort(y);
+		j->event = SYNC_ERROR;
+		snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+	} else {
+		j->event = SYNC_PAGE_OK;
+		j->msg[0] = '\0';
+	}
+	free(j->text);
+	j->text = NULL;
+}
+
+/* One job's work on the store; store_mu is held. */
+static void
+write_one(struct sync *y, struct job *j)
+{
+	struct errbuf eb;
+
+	if (j->kind == JOB_FEED)
+		write_feed(y, j);
+	else if (j->kind == JOB_PAGE)
+		write_page(y, j);
+	else if (store_related(y->store, j->item_id, j->max, &j->rel,
+	    &j->nrel, &eb) == -1) {
+		j->rel = NULL;
+		j->nrel = 0;
+	}
+}
+
+void
+sync_write_job(struct sync *y, struct job *j)
+{
+	pthread_mutex_lock(&y->store_mu);
+	write_one(y, j);
+	pthread_mutex_unlock(&y->store_mu);
+	pages_out(y, j);
+	sync_give_back(y, j);
+}
+
+/*
+ * Writes the jobs of list (linked by next) in one transaction, each in
+ * a savepoint of its own, so that a feed is still stored whole or not
+ * at all and a failing one costs only itself, while the commit, the
+ * rewrite of the pages every feed touches (the indexes' last pages, the
+ * full-text index's new segment) and the log they go through are paid
+ * once for all.  Should the transaction not start, each job gets its
+ * own; should the commit fail, none is stored and each says so.
+ */
+static void
+write_batch(struct sync *y, struct job *list)
+{
+	struct errbuf eb;
+	struct job *j, *next;
+
+	pthread_mutex_lock(&y->store_mu);
+	if (list->next != NULL && store_begin(y->store, &eb) == 0) {
+		y->in_batch = 1;
+		for (j = list; j != NULL; j = j->next)
+			write_one(y, j);
+		y->in_batch = 0;
+		if (store_commit(y->store, &eb) == -1) {
+			store_rollback(y->store);
+			for (j = list; j != NULL; j = j->next) {
+				drop_pages(y, j->pages);
+				j->pages = NULL;
+				j->new_items = 0;
+				if (j->kind == JOB_RELATED)
+					continue;
+				j->event = j->kind == JOB_FEED ?
+				    SYNC_FEED_FAILED : SYNC_ERROR;
+				snprintf(j->msg, sizeof j->msg, "%s", eb.msg);
+			}
+		}
+	} else
+		for (j = list; j != NULL; j = j->next)
+			write_one(y, j);
+	pthread_mutex_unlock(&y->store_mu);
+	for (j = list; j != NULL; j = next) {
+		next = j->next;
+		pages_out(y, j);
+		sync_give_back(y, j);
+	}
+}
+
+/*
+ * The writer: stores queued jobs in order; when the queue runs dry it
+ * checkpoints the store's log (store_checkpoint()), so that the copy
+ * overlaps the network rather than the exit.
+ */
+void *
+sync_writer_main(void *arg)
+{
+	struct sync *y = arg;
+	struct errbuf eb;
+	struct queue batch;
+	struct job *j;
+
+	pthread_mutex_lock(&y->mu);
+	for (;;) {
+		if (y->q_write.head == NULL && !y->stop_write &&
+		    y->store != NULL) {
+			pthread_mutex_unlock(&y->mu);
+			pthread_mutex_lock(&y->store_mu);
+			if (store_checkpoint(y->store, STORE_WAL_IDLE_PAGES,
+			    &eb) == -1) {
+				/* not fatal: a later commit or the close
+				 * checkpoints */
+			}
+			pthread_mutex_unlock(&y->store_mu);
+			pthread_mutex_lock(&y->mu);
+		}
+		while (y->q_write.head == NULL && !y->stop_write)
+			pthread_cond_wait(&y->cv_write, &y->mu);
+		if (y->q_write.head == NULL)
+			break;
+		/* everything waiting, at most SYNC_WRITE_BATCH_MAX */
+		batch.head = batch.tail = NULL;
+		batch.n = 0;
+		while (batch.n < SYNC_WRITE_BATCH_MAX &&
+		    (j = sync_q_pop(&y->q_write)) != NULL)
+			sync_q_push(&batch, j);
+		pthread_cond_broadcast(&y->cv_room);
+		pthread_mutex_unlock(&y->mu);
+		write_batch(y, batch.head);
+		pthread_mutex_lock(&y->mu);
+	}
+	pthread_mutex_unlock(&y->mu);
+	return NULL;
+}
