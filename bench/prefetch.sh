@@ -24,9 +24,9 @@ shared=${SHARED:-$top/../shared}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-prefetch.XXXXXX")
 srv=
 trap '[ -n "$srv" ] && kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-mkdir -p "$tmp/root" "$tmp/home"
+mkdir -p "$tmp/www" "$tmp/home"
 
-python3 "$top/tests/httpd.py" --root "$tmp/root" --addrs 50 --delay 0.05 \
+python3 "$top/tests/httpd.py" --root "$tmp/www" --addrs 50 --delay 0.05 \
     >"$tmp/port" 2>"$tmp/httpd.err" &
 srv=$!
 i=0
@@ -43,17 +43,17 @@ feeds = [[] for _ in range(nfeeds)]
 with open(tmp + "/pages", "w") as lst:
     for k, path in enumerate(src):
         name = "p%04d.html" % k
-        shutil.copyfile(path, "%s/root/%s" % (tmp, name))
+        shutil.copyfile(path, "%s/www/%s" % (tmp, name))
         f = k % nfeeds
         url = "http://127.0.0.%d:%s/%s" % (f % 50 + 1, port, name)
-        lst.write("%s\t%s/root/%s\n" % (url, tmp, name))
+        lst.write("%s\t%s/www/%s\n" % (url, tmp, name))
         feeds[f].append(
             "<item><title>Page %d</title><link>%s</link><guid>p%d</guid>"
             "<pubDate>%s</pubDate></item>\n"
             % (k, url, k, email.utils.formatdate(now - k, usegmt=True)))
 with open(tmp + "/urls", "w") as urls:
     for f, items in enumerate(feeds):
-        with open("%s/root/f%d.xml" % (tmp, f), "w") as out:
+        with open("%s/www/f%d.xml" % (tmp, f), "w") as out:
             out.write('<?xml version="1.0"?><rss version="2.0"><channel>'
                       '<title>Feed %d</title>%s</channel></rss>\n'
                       % (f, "".join(items)))

@@ -179,6 +179,8 @@ static int	 fts_old(struct store *, int64_t, struct fts_saved *,
 static void	 fts_saved_release(struct fts_saved *);
 static int	 strip_markup(struct buf *, const char *);
 static int	 migrate(struct store *, struct errbuf *);
+static int	 load_col(struct store *, enum stmt_id, int64_t, char **,
+		    struct errbuf *);
 static void	 regex_free(void *);
 static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
@@ -1162,20 +1164,22 @@ store_story_save(struct store *s, int64_t item_id, const char *story,
 	return save_text(s, item_id, story, text, eb);
 }
 
-int
-store_story_load(struct store *s, int64_t item_id, char **story,
+/* One text column of an item (S_STORY_LOAD, S_TEXT_LOAD) into *out:
+ * NULL when the item has none; -1 with eb set on failure. */
+static int
+load_col(struct store *s, enum stmt_id id, int64_t item_id, char **out,
     struct errbuf *eb)
 {
 	sqlite3_stmt *st;
 	int	 rc;
 
-	*story = NULL;
-	if ((st = st_stmt(s, S_STORY_LOAD, eb)) == NULL)
+	*out = NULL;
+	if ((st = st_stmt(s, id, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		rc = col_dup(st, 0, story);
+		rc = col_dup(st, 0, out);
 		sqlite3_reset(st);
 		if (rc == -1)
 			errbuf_set(eb, "%s: out of memory", s->path);
@@ -1183,6 +1187,13 @@ store_story_load(struct store *s, int64_t item_id, char **story,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : st_fail(s, eb);
+}
+
+int
+store_story_load(struct store *s, int64_t item_id, char **story,
+    struct errbuf *eb)
+{
+	return load_col(s, S_STORY_LOAD, item_id, story, eb);
 }
 
 int
@@ -1226,25 +1237,7 @@ int
 store_text_load(struct store *s, int64_t item_id, char **text,
     struct errbuf *eb)
 {
-	sqlite3_stmt *st;
-	int	 rc;
-
-	*text = NULL;
-	if ((st = st_stmt(s, S_TEXT_LOAD, eb)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, item_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		rc = col_dup(st, 0, text);
-		sqlite3_reset(st);
-		if (rc == -1)
-			errbuf_set(eb, "%s: out of memory", s->path);
-		return rc;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return st_fail(s, eb);
-	return 0;
+	return load_col(s, S_TEXT_LOAD, item_id, text, eb);
 }
 
 static void

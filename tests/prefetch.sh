@@ -23,9 +23,9 @@ fails=0
 fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 ok() { echo "ok: $*"; }
 
-mkdir -p "$tmp/root"
-cp "$srcdir"/demo/pages/*.html "$srcdir"/demo/pages/*.txt "$tmp/root/"
-python3 "$srcdir/tests/httpd.py" --root "$tmp/root" --log "$tmp/log" \
+mkdir -p "$tmp/www"
+cp "$srcdir"/demo/pages/*.html "$srcdir"/demo/pages/*.txt "$tmp/www/"
+python3 "$srcdir/tests/httpd.py" --root "$tmp/www" --log "$tmp/log" \
     >"$tmp/port" 2>"$tmp/httpd.err" &
 pids="$pids $!"
 i=0
@@ -36,7 +36,7 @@ u="http://127.0.0.1:$port"
 
 # feed.xml: one item per page, dated now, plus a missing page and an
 # old item; old.xml: items two weeks old
-python3 - "$tmp/root" "$u" <<'PY'
+python3 - "$tmp/www" "$u" <<'PY'
 import email.utils, os, sys, time
 root, u = sys.argv[1], sys.argv[2]
 now = time.time()
@@ -86,7 +86,7 @@ grep -qxF "byline: $u/missing.html: HTTP status 404" "$tmp/err" &&
 # every stored story is --dump's text of the same page
 run --export --format=json
 cp "$tmp/out" "$tmp/export.json"
-python3 - "$tmp/export.json" "$BYLINE" "$tmp/root" "$u" <<'PY' ||
+python3 - "$tmp/export.json" "$BYLINE" "$tmp/www" "$u" <<'PY' ||
 import json, subprocess, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 byline, root, u = sys.argv[2], sys.argv[3], sys.argv[4]

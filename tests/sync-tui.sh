@@ -119,11 +119,11 @@ PY
 kill "$srv" 2>/dev/null
 
 # ---- an item online, then offline: the same screen ----
-mkdir -p "$tmp/root"
-cp "$srcdir/demo/pages/tidal-lagoon-approved.html" "$tmp/root/story.html"
-start_server pages --root "$tmp/root"
+mkdir -p "$tmp/www"
+cp "$srcdir/demo/pages/tidal-lagoon-approved.html" "$tmp/www/story.html"
+start_server pages --root "$tmp/www"
 u="http://127.0.0.1:$port"
-python3 - "$tmp/root" "$u" <<'PY'
+python3 - "$tmp/www" "$u" <<'PY'
 import email.utils, sys, time
 root, u = sys.argv[1], sys.argv[2]
 with open(root + "/feed.xml", "w") as f:
