@@ -15,6 +15,7 @@
 struct line {
 	char	*text;		/* shown */
 	char	*value;		/* a tag or a URL, or NULL */
+	size_t	 nfeeds;	/* a tag's: feeds under it */
 };
 
 struct pick {
@@ -56,6 +57,7 @@ add(struct pick *p, const char *text, const char *value)
 	}
 	p->v[p->n].text = t;
 	p->v[p->n].value = v;
+	p->v[p->n].nfeeds = 0;
 	p->n++;
 	return 0;
 }
@@ -104,48 +106,91 @@ cmp_line(const void *a, const void *b)
 	    ((const struct line *)b)->value);
 }
 
+/* Adds tag (len bytes) to the list once, counting n feeds under it. */
+static int
+add_tag(struct pick *p, const char *tag, size_t len, size_t n)
+{
+	char	*t;
+	size_t	 k;
+	int	 rc;
+
+	for (k = 0; k < p->n; k++)
+		if (strlen(p->v[k].value) == len &&
+		    strncmp(p->v[k].value, tag, len) == 0) {
+			p->v[k].nfeeds += n;
+			return 0;
+		}
+	if ((t = strndup(tag, len)) == NULL)
+		return -1;
+	if ((rc = add(p, t, t)) == 0)
+		p->v[p->n - 1].nfeeds = n;
+	free(t);
+	return rc;
+}
+
+/*
+ * The tags of the feeds the feed list shows: those of feeds.conf (its
+ * feeds and query feeds) and those the store keeps for each feed (the
+ * demo has no feeds.conf), each with the number of feeds under it.
+ */
 static int
 load_tags(struct ui *u, struct pick *p, struct errbuf *eb)
 {
 	const struct conf *c = u->conf;
+	struct store_feed *sf = NULL;
 	struct buf b;
-	size_t	 i, j, k, nfeeds;
+	size_t	 n = 0, i, j, k;
+	int	 rc = 0;
 
-	if (c == NULL || (c->nfeeds == 0 && c->nqueries == 0)) {
-		errbuf_set(eb, "no tags: tags follow a feed's URL in "
-		    "feeds.conf");
+	if (u->store != NULL && store_feeds(u->store, &sf, &n, eb) == -1)
 		return -1;
-	}
-	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
-	for (i = 0; i < c->nfeeds + c->nqueries; i++) {
-		char *const *tags = i < c->nfeeds ? c->feeds[i].tags :
-		    c->queries[i - c->nfeeds].tags;
-		size_t	 nt = i < c->nfeeds ? c->feeds[i].ntags :
-		    c->queries[i - c->nfeeds].ntags;
+	for (i = 0; c != NULL && i < c->nqueries && rc == 0; i++)
+		for (j = 0; j < c->queries[i].ntags && rc == 0; j++)
+			rc = add_tag(p, c->queries[i].tags[j],
+			    strlen(c->queries[i].tags[j]), 0);
+	for (i = 0; i < n && rc == 0; i++) {
+		const struct conf_feed *cf = c != NULL ?
+		    conf_find_feed(c, sf[i].url) : NULL;
+		const char *t, *e;
 
-		for (j = 0; j < nt; j++) {
-			for (k = 0; k < p->n; k++)
-				if (strcmp(p->v[k].value, tags[j]) == 0)
+		/* as the feed list: configured and not hidden */
+		if (c != NULL && (cf == NULL || cf->hidden))
+			continue;
+		for (j = 0; cf != NULL && j < cf->ntags && rc == 0; j++)
+			rc = add_tag(p, cf->tags[j],
+			    strlen(cf->tags[j]), 1);
+		for (t = sf[i].tags; t != NULL && *t != '\0' && rc == 0;
+		    t = *e == '|' ? e + 1 : e) {
+			if ((e = strchr(t, '|')) == NULL)
+				e = t + strlen(t);
+			for (j = 0; cf != NULL && j < cf->ntags; j++)
+				if (strlen(cf->tags[j]) == (size_t)(e - t) &&
+				    strncmp(cf->tags[j], t, e - t) == 0)
 					break;
-			if (k == p->n && add(p, tags[j], tags[j]) == -1)
-				break;
+			if (e > t && (cf == NULL || j == cf->ntags))
+				rc = add_tag(p, t, e - t, 1);
 		}
 	}
-	qsort(p->v, p->n, sizeof *p->v, cmp_line);
-	/* "tag (N feeds)" */
-	for (k = 0; k < p->n; k++) {
-		for (i = 0, nfeeds = 0; i < c->nfeeds; i++)
-			for (j = 0; j < c->feeds[i].ntags; j++)
-				nfeeds += strcmp(c->feeds[i].tags[j],
-				    p->v[k].value) == 0;
+	store_feeds_free(sf, n);
+	/* "tag (N feeds)", sorted by tag */
+	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
+	for (k = 0; k < p->n && rc == 0; k++) {
 		buf_reset(&b);
-		if (buf_printf(&b, "%s (%zu feeds)", p->v[k].text, nfeeds) ==
-		    BUF_OK) {
+		if (buf_printf(&b, "%s (%zu feeds)", p->v[k].value,
+		    p->v[k].nfeeds) != BUF_OK)
+			rc = -1;
+		else {
 			free(p->v[k].text);
-			p->v[k].text = utf8_clean(b.data);
+			if ((p->v[k].text = utf8_clean(b.data)) == NULL)
+				rc = -1;
 		}
 	}
 	buf_release(&b);
+	if (rc == -1) {
+		errbuf_set(eb, "out of memory");
+		return -1;
+	}
+	qsort(p->v, p->n, sizeof *p->v, cmp_line);
 	if (p->n == 0) {
 		errbuf_set(eb, "no tags: tags follow a feed's URL in "
 		    "feeds.conf");

@@ -212,8 +212,19 @@ keys demo BSpace
 expect demo "Article: A rain diary" "demo: Backspace to the text copy"
 keys demo q q
 
-# Search over every feed.
 expect demo "Feeds 5/5" "demo: back on the feed list"
+
+# The demo has no feeds.conf: its tags are the store's.
+keys demo t
+expect demo "demo (5 feeds)" "demo: t lists the store's tags"
+keys demo Enter
+expect demo 'tagged "demo"' "demo: Enter filters by the tag"
+keys demo C-t
+expect demo "Feeds 1/5" "demo: ^T lists every feed again"
+keys demo G
+
+# Search over every feed.
+expect demo "Feeds 5/5" "demo: on the last feed"
 keys demo /
 expect demo "Search:" "demo: / prompts"
 keys demo -l "lagoon"
@@ -452,7 +463,11 @@ keys eve q
 keys eve t
 expect eve "Tags" "eve: t opens the tag view"
 expect eve "linux (1 feeds)" "eve: tags are listed with their feeds"
-keys eve Down Down Enter
+screen eve | grep -q "archive" &&
+    flunk "eve: the hidden feed's tag is listed" ||
+    pass "eve: no tag of a hidden feed"
+expect eve "news (2 feeds)" "eve: the failed feed counts under its tag"
+keys eve Down Enter
 expect eve 'tagged "news"' "eve: Enter on a tag filters the feed list"
 screen eve | grep -q "Tech Weekly" && flunk "eve: tech feed under news" ||
     pass "eve: only the tag's feeds"
