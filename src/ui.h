@@ -147,8 +147,16 @@ enum ui_role {
 	UI_ROLE_SECTION,
 	UI_ROLE_LINK,
 	UI_ROLE_ERROR,
-	UI_ROLE_PLAIN
+	UI_ROLE_PLAIN,		/* a list line */
+	UI_ROLE_TITLEBAR,
+	UI_ROLE_SELECTED_UNREAD,
+	UI_ROLE_TEXT,		/* the article's text */
+	UI_ROLE_COUNT
 };
+
+/* ui_color.c: the roles' attributes from the defaults and the settings'
+ * color lines; after initscr() and whenever the settings are read. */
+void	 ui_color_apply(struct ui *);
 
 /* ui_mode.c: puts a message on the message line. */
 void	 ui_message(struct ui *, int error, const char *fmt, ...)

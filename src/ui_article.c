@@ -604,7 +604,7 @@ role_of(enum layout_kind k)
 	case LAYOUT_RELATED:
 		return UI_ROLE_LINK;
 	default:
-		return UI_ROLE_PLAIN;
+		return UI_ROLE_TEXT;
 	}
 }
 

@@ -313,8 +313,10 @@ feeds_draw(struct ui *u, void *data)
 	}
 	for (i = f->top; i < f->n && i < f->top + h; i++) {
 		const struct feed *fd = &f->v[i];
-		int	 attr = ui_attr(u, i == f->cur ? UI_ROLE_SELECTED :
-		    fd->unread > 0 ? UI_ROLE_UNREAD : UI_ROLE_PLAIN);
+		int	 attr = ui_attr(u, i == f->cur ?
+		    (fd->unread > 0 ? UI_ROLE_SELECTED_UNREAD :
+		    UI_ROLE_SELECTED) : fd->unread > 0 ? UI_ROLE_UNREAD :
+		    UI_ROLE_PLAIN);
 
 		buf_reset(&b);
 		snprintf(cnt, sizeof cnt, "(%lld/%lld)",

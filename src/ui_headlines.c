@@ -436,7 +436,8 @@ hl_draw(struct ui *u, void *data)
 		unread += !hl->v[i].read;
 	for (i = hl->top; i < hl->n && i < hl->top + h; i++) {
 		const struct item *it = &hl->v[i];
-		int	 attr = ui_attr(u, i == hl->cur ? UI_ROLE_SELECTED :
+		int	 attr = ui_attr(u, i == hl->cur ?
+		    (!it->read ? UI_ROLE_SELECTED_UNREAD : UI_ROLE_SELECTED) :
 		    !it->read ? UI_ROLE_UNREAD : UI_ROLE_PLAIN);
 		size_t	 w, src, room;
 

@@ -27,18 +27,6 @@
 /* Rows taken by the title bar, the status bar and the message line. */
 #define BAR_ROWS	3
 
-/* Colour pairs; 0 is the terminal's own. */
-enum {
-	PAIR_BAR = 1,
-	PAIR_TITLE,
-	PAIR_SECTION,
-	PAIR_LINK,
-	PAIR_META,
-	PAIR_ERROR
-};
-
-static int	 have_color;
-
 void
 ui_init(struct ui *u)
 {
@@ -80,37 +68,6 @@ ui_put(int y, int x, const char *s, size_t cols, int attr)
 	buf_release(&b);
 }
 
-int
-ui_attr(struct ui *u, int role)
-{
-	int	 c = u->color && have_color;
-
-	switch (role) {
-	case UI_ROLE_BAR:
-		return c ? COLOR_PAIR(PAIR_BAR) | A_BOLD : A_REVERSE;
-	case UI_ROLE_SELECTED:
-		return A_REVERSE;
-	case UI_ROLE_UNREAD:
-		return A_BOLD;
-	case UI_ROLE_TITLE:
-		return A_BOLD | (c ? COLOR_PAIR(PAIR_TITLE) : 0);
-	case UI_ROLE_HEADING:
-		return A_BOLD;
-	case UI_ROLE_META:
-		return c ? COLOR_PAIR(PAIR_META) : A_DIM;
-	case UI_ROLE_QUOTE:
-		return c ? COLOR_PAIR(PAIR_META) : A_NORMAL;
-	case UI_ROLE_SECTION:
-		return A_BOLD | (c ? COLOR_PAIR(PAIR_SECTION) : A_UNDERLINE);
-	case UI_ROLE_LINK:
-		return c ? COLOR_PAIR(PAIR_LINK) : A_UNDERLINE;
-	case UI_ROLE_ERROR:
-		return A_BOLD | (c ? COLOR_PAIR(PAIR_ERROR) : 0);
-	default:
-		return A_NORMAL;
-	}
-}
-
 void
 ui_draw_bars(struct ui *u, const char *title, const char *status)
 {
@@ -120,7 +77,8 @@ ui_draw_bars(struct ui *u, const char *title, const char *status)
 	buf_init(&b, LAYOUT_LINE_MAX_BYTES);
 	if (buf_printf(&b, "byline %s - %s", PACKAGE_VERSION, title) ==
 	    BUF_OK)
-		ui_put(0, 0, b.data, (size_t)COLS, ui_attr(u, UI_ROLE_BAR));
+		ui_put(0, 0, b.data, (size_t)COLS,
+		    ui_attr(u, UI_ROLE_TITLEBAR));
 	buf_reset(&b);
 	if (buf_puts(&b, status) == BUF_OK && (prog == NULL ||
 	    (buf_puts(&b, "  [") == BUF_OK && buf_puts(&b, prog) == BUF_OK &&
@@ -506,23 +464,6 @@ ui_open_browser(struct ui *u, const char *url, int local_ok)
 	buf_release(&cmd);
 }
 
-static void
-colors(struct ui *u)
-{
-	have_color = 0;
-	if (!u->color || !has_colors() || start_color() == ERR)
-		return;
-	/* -1: the terminal's own foreground or background. */
-	use_default_colors();
-	init_pair(PAIR_BAR, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_TITLE, COLOR_YELLOW, -1);
-	init_pair(PAIR_SECTION, COLOR_CYAN, -1);
-	init_pair(PAIR_LINK, COLOR_CYAN, -1);
-	init_pair(PAIR_META, COLOR_GREEN, -1);
-	init_pair(PAIR_ERROR, COLOR_RED, -1);
-	have_color = 1;
-}
-
 /* SIGHUP, SIGINT or SIGTERM: the reader ends as if quit, so that the
  * caller cleans up (the demo's temporary store) and then re-raises. */
 static volatile sig_atomic_t quit_signal;
@@ -562,7 +503,7 @@ ui_run(struct ui *u)
 	curs_set(0);
 	/* Escape alone should not wait a second for a sequence. */
 	set_escdelay(25);
-	colors(u);
+	ui_color_apply(u);
 	while (!u->done && u->nmodes > 0 && quit_signal == 0) {
 		struct ui_mode_entry *e;
 
@@ -635,6 +576,7 @@ ui_edit_feeds(struct ui *u)
 	conf_release(c);
 	*c = fresh;
 	ui_conf_applied(u);
+	ui_color_apply(u);
 	if (u->store != NULL && ui_conf_ensure_feeds(u->store, c, &eb) == -1)
 		ui_message(u, 1, "%s", eb.msg);
 	else

@@ -114,6 +114,16 @@ for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
 sys.exit(1)'
 }
 
+# row_sgr SESSION ROW: the SGR parameters set on screen row ROW (0 is
+# the top), one a line.
+row_sgr() {
+	T capture-pane -p -e -t "$1" | sed -n "$(($2 + 1))p" | python3 -c '
+import re, sys
+for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
+    for p in m.group(1).split(";"):
+        print(p)'
+}
+
 pane() {
 	T display-message -p -t "$1" "$2"
 }
@@ -422,6 +432,9 @@ eve_feed hidden "Hidden Feed" "ferry:Ferry timetables change"
 	echo "timeout abc"
 	echo 'ignore-article "*" "title =~ \"^Sponsored\""'
 	echo "macro x set browser \"echo %u >$tmp/eve/macro-opened\" ; open-in-browser"
+	echo "color listfocus_unread yellow red bold"
+	echo "color info black green"
+	echo "color hint-key red default"
 } >"$tmp/eve/config"
 # The editor of E: adds a bad line.
 printf '#!/bin/sh\necho ftp://x.example/more >>"$1"\n' >"$tmp/eve/editor"
@@ -433,6 +446,22 @@ expect eve "urls:7: not a http, https or file URL" \
 expect eve "reloaded 4 feeds, 1 failed (marked !; ^E: why)" \
     "eve: reload on start, the failed feed counted"
 expect eve "Kernel news" "eve: the query feed is listed"
+# The settings' color lines: the focused unread line, the bars.
+row=$(screen eve | grep -n "Tech Weekly" | head -n 1 | cut -d: -f1)
+sgr=$(row_sgr eve $((row - 1)) | sort -u | tr '\n' ' ')
+case "$sgr" in
+*"33 "*) case "$sgr" in *"41 "*) ok=1 ;; *) ok= ;; esac ;;
+*) ok= ;;
+esac
+[ -n "$ok" ] && pass "eve: color listfocus_unread applied" ||
+    flunk "eve: focused unread line's SGR: $sgr"
+sgr=$(row_sgr eve 0 | sort -u | tr '\n' ' ')
+case "$sgr" in
+*"30 "*) case "$sgr" in *"42 "*) ok=1 ;; *) ok= ;; esac ;;
+*) ok= ;;
+esac
+[ -n "$ok" ] && pass "eve: color info applied to the title bar" ||
+    flunk "eve: title bar's SGR: $sgr"
 screen eve | grep -q '^ *4 .*(2/2)  Kernel news  \[tech\]' &&
     pass "eve: the query feed is where its line is, with its counts and tag" ||
     flunk "eve: query feed line: $(screen eve | sed -n 5p)"
