@@ -245,8 +245,8 @@
  * round of answers never waits for the disk; past it the transfer loop
  * waits, which bounds the memory of parsed entries held. */
 #define SYNC_WRITE_QUEUE_MAX	100
-/* Jobs the writer commits in one transaction (each in a savepoint of
- * its own), when that many wait: everything the queue above may hold.
+/* Jobs the writer commits in one transaction, when that many wait:
+ * everything the queue above may hold.
  * Per-feed commits rewrote the pages every feed touches and made the
  * log grow six times the data (46 MB for an 8 MB cold reload of 200
  * feeds); the writer kept up with 100 feeds a second, the bottleneck

@@ -107,9 +107,6 @@ static const char *const sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
-	[S_SAVEPOINT] = "SAVEPOINT part",
-	[S_RELEASE] = "RELEASE part",
-	[S_ROLLBACK_TO] = "ROLLBACK TO part",
 };
 
 /* Schema migrations: migrations[v] takes user_version v to v + 1. */
@@ -365,11 +362,10 @@ store_open(const char *path, struct errbuf *eb)
 	/* WAL: readers (the TUI) never block the writer (--reload); with
 	 * synchronous=NORMAL a commit survives a crash of byline, and only
 	 * a power loss may drop the last ones, never corrupt.
-	 * temp_store=MEMORY keeps the undo record of a savepoint (the
-	 * sync writer puts each feed of a batch in one) in memory: on
-	 * disk it spilled past 64 kB: a cold reload of 1000 feeds made
-	 * 188,000 pwrite calls, 53,000 with it in memory.  It holds the
-	 * pages one feed changes and is emptied at each RELEASE. */
+	 * temp_store=MEMORY keeps statement journals in memory: on disk
+	 * they spilled past 64 kB (with a savepoint per feed, a cold
+	 * reload of 1000 feeds made 188,000 pwrite calls, 53,000 with
+	 * them in memory). */
 	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = MEMORY;",
@@ -480,29 +476,6 @@ store_rollback(struct store *s)
 	if (exec1(s, S_ROLLBACK, 0, &eb) == -1) {
 		/* nothing more to do: the transaction ends with the
 		 * connection */
-	}
-}
-
-int
-store_savepoint(struct store *s, struct errbuf *eb)
-{
-	return exec1(s, S_SAVEPOINT, 0, eb);
-}
-
-int
-store_release(struct store *s, struct errbuf *eb)
-{
-	return exec1(s, S_RELEASE, 0, eb);
-}
-
-void
-store_rollback_to(struct store *s)
-{
-	struct errbuf eb;
-
-	if (exec1(s, S_ROLLBACK_TO, 0, &eb) == -1 ||
-	    exec1(s, S_RELEASE, 0, &eb) == -1) {
-		/* the enclosing transaction's end decides */
 	}
 }
 

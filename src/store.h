@@ -110,15 +110,6 @@ int	 store_commit(struct store *, struct errbuf *eb) WARN_UNUSED;
 void	 store_rollback(struct store *);
 
 /*
- * A part of a transaction that may be undone alone (SAVEPOINT): after
- * store_savepoint(), store_release() keeps what was done, and
- * store_rollback_to() undoes it (and ends the part); they nest.
- */
-int	 store_savepoint(struct store *, struct errbuf *eb) WARN_UNUSED;
-int	 store_release(struct store *, struct errbuf *eb) WARN_UNUSED;
-void	 store_rollback_to(struct store *);
-
-/*
  * Makes sure the feed with this URL exists and sets its configured
  * custom title and tags (NULL: none); *id receives its id.
  */

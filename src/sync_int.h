@@ -88,6 +88,7 @@ struct sync {
 	int		 has_writer, has_commander;
 	int		 stop_cmd;	/* commander: end when dry */
 	int		 in_batch;	/* the writer's: inside a batch */
+	int		 batch_failed;	/* the writer's: roll it back */
 	size_t		 nextractors;
 	int		 stop_extract;	/* extractors: end when dry */
 	int		 stop_write;	/* writer: end when dry, after them */
@@ -104,8 +105,11 @@ void		 sync_job_clear_feed(struct job *);
 void		 sync_give_back(struct sync *, struct job *);
 
 /* sync_writer.c: one job's write (the caller's thread, when there is
- * no writer) and the writer thread. */
+ * no writer), a batch's (linked by next, in one transaction; each feed
+ * still whole or absent) and the writer thread.  Both hand the jobs
+ * back (sync_give_back()). */
 void		 sync_write_job(struct sync *, struct job *);
+void		 sync_write_batch(struct sync *, struct job *);
 void		*sync_writer_main(void *);
 
 #endif

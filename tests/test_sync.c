@@ -1,0 +1,188 @@
+/*
+ * test_sync: the sync engine's writer on a store in a temporary file,
+ * without network: jobs are made by hand as the transfer loop makes
+ * them.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_fixture.h"
+#include "sync_int.h"
+
+struct fx {
+	struct store_fixture sf;
+	struct sync	 y;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx;
+
+	fx = calloc(1, sizeof *fx);
+	assert_non_null(fx);
+	store_fixture_open(&fx->sf, "sync");
+	fx->y.store = fx->sf.s;
+	fx->y.now = 1739750400;
+	pthread_mutex_init(&fx->y.mu, NULL);
+	pthread_mutex_init(&fx->y.store_mu, NULL);
+	pthread_cond_init(&fx->y.cv_back, NULL);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	struct job *j;
+
+	while ((j = sync_q_pop(&fx->y.q_back)) != NULL)
+		sync_job_free(j);
+	pthread_mutex_destroy(&fx->y.mu);
+	pthread_mutex_destroy(&fx->y.store_mu);
+	pthread_cond_destroy(&fx->y.cv_back);
+	store_fixture_close(&fx->sf);
+	free(fx);
+	return 0;
+}
+
+/* A parsed feed of n entries titled PREFIX-0.., as the transfer loop
+ * hands it to the writer. */
+static struct job *
+feed_job(struct fx *fx, const char *url, const char *prefix, size_t n)
+{
+	struct errbuf eb;
+	struct job *j;
+	char	 t[64];
+	size_t	 i;
+
+	j = sync_job_new(&fx->y, JOB_FEED, url);
+	assert_non_null(j);
+	assert_int_equal(store_feed_ensure(fx->y.store, url, NULL, NULL,
+	    &j->feed_id, &eb), 0);
+	j->had_parser = 1;
+	j->res = FETCH_OK;
+	j->entries = calloc(n, sizeof *j->entries);
+	assert_non_null(j->entries);
+	j->nentries = j->aentries = n;
+	for (i = 0; i < n; i++) {
+		snprintf(t, sizeof t, "%s-%zu", prefix, i);
+		j->entries[i].s[0] = strdup(t);
+		assert_non_null(j->entries[i].s[0]);
+		j->entries[i].e.id = j->entries[i].e.title =
+		    j->entries[i].s[0];
+	}
+	return j;
+}
+
+static size_t
+items_of(struct fx *fx, int64_t feed_id)
+{
+	struct store_item *v;
+	struct errbuf eb;
+	size_t	 n;
+
+	assert_int_equal(store_items(fx->y.store, feed_id, 0, 0, &v, &n,
+	    &eb), 0);
+	store_items_free(v, n);
+	return n;
+}
+
+/* A feed the store refuses half-way (a trigger stands for a full disk)
+ * fails alone and whole; the feeds batched with it, before and after,
+ * are stored and counted once. */
+static void
+test_sync_write_batch_when_one_feed_fails(void **state)
+{
+	struct fx *fx = *state;
+	struct job *a, *b, *c, *j;
+	sqlite3	*db;
+	int64_t	 ida, idb, idc;
+	size_t	 n = 0;
+
+	a = feed_job(fx, "http://a.test/f", "a", 3);
+	b = feed_job(fx, "http://b.test/f", "b", 3);
+	c = feed_job(fx, "http://c.test/f", "c", 2);
+	ida = a->feed_id;
+	idb = b->feed_id;
+	idc = c->feed_id;
+	assert_int_equal(sqlite3_open(fx->sf.path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER poison BEFORE "
+	    "INSERT ON items WHEN new.title = 'b-1' BEGIN SELECT "
+	    "RAISE(ABORT, 'disk full'); END", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	a->next = b;
+	b->next = c;
+	sync_write_batch(&fx->y, a);
+	while ((j = sync_q_pop(&fx->y.q_back)) != NULL) {
+		n++;
+		assert_null(j->entries);
+		if (j == b) {
+			assert_int_equal(j->event, SYNC_FEED_FAILED);
+			assert_non_null(strstr(j->msg, "disk full"));
+		} else {
+			assert_int_equal(j->event, SYNC_FEED_OK);
+			assert_int_equal(j->new_items, j == a ? 3 : 2);
+		}
+		sync_job_free(j);
+	}
+	assert_int_equal(n, 3);
+	assert_int_equal(items_of(fx, ida), 3);
+	assert_int_equal(items_of(fx, idb), 0);
+	assert_int_equal(items_of(fx, idc), 2);
+}
+
+/* A batch of feeds is stored whole, each feed counting its new items
+ * only; the same entries again are no longer new. */
+static void
+test_sync_write_batch_when_all_succeed(void **state)
+{
+	struct fx *fx = *state;
+	struct job *a, *b, *j;
+	int64_t	 ida, idb;
+	size_t	 n = 0, added = 0;
+	int	 round;
+
+	for (round = 0; round < 2; round++) {
+		a = feed_job(fx, "http://a.test/f", "a", 4);
+		b = feed_job(fx, "http://b.test/f", "b", 1);
+		ida = a->feed_id;
+		idb = b->feed_id;
+		a->next = b;
+		sync_write_batch(&fx->y, a);
+		while ((j = sync_q_pop(&fx->y.q_back)) != NULL) {
+			n++;
+			assert_int_equal(j->event, SYNC_FEED_OK);
+			added += j->new_items;
+			sync_job_free(j);
+		}
+	}
+	assert_int_equal(n, 4);
+	assert_int_equal(added, 5);
+	assert_int_equal(items_of(fx, ida), 4);
+	assert_int_equal(items_of(fx, idb), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_sync_write_batch_when_one_feed_fails, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sync_write_batch_when_all_succeed, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
