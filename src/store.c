@@ -46,6 +46,8 @@ static const char *const sql[S_COUNT] = {
 	[S_FEED_CONF] = "UPDATE feeds SET custom_title = ?2, tags = ?3 "
 	    "WHERE id = ?1 AND (custom_title IS NOT ?2 OR tags IS NOT ?3)",
 	[S_FEED_GET] = "SELECT " FEED_COLS "FROM feeds f WHERE f.id = ?1",
+	[S_FEED_VALIDATORS] = "SELECT etag, last_modified FROM feeds "
+	    "WHERE id = ?1",
 	[S_FEED_ALL] = "SELECT " FEED_COLS "FROM feeds f ORDER BY f.id",
 	[S_FEED_FETCHED] = "UPDATE feeds SET title = coalesce(?2, title), "
 	    "etag = ?3, last_modified = ?4, error = NULL, updated = ?5 "
@@ -579,6 +581,38 @@ store_feed_get(struct store *s, int64_t id, struct store_feed *f,
 	if (rc == -1)
 		errbuf_set(eb, "%s: out of memory", s->path);
 	return rc;
+}
+
+int
+store_feed_validators(struct store *s, int64_t id, char **etag,
+    char **last_modified, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	char	*e = NULL, *m = NULL;
+	int	 rc;
+
+	if ((st = st_stmt(s, S_FEED_VALIDATORS, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return st_fail(s, eb);
+	}
+	if (col_dup(st, 0, &e) == -1 || col_dup(st, 1, &m) == -1) {
+		sqlite3_reset(st);
+		free(e);
+		errbuf_set(eb, "%s: out of memory", s->path);
+		return -1;
+	}
+	sqlite3_reset(st);
+	*etag = e;
+	*last_modified = m;
+	return 0;
 }
 
 int

@@ -784,9 +784,9 @@ int
 sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
     struct errbuf *eb)
 {
-	struct store_feed sf;
 	struct job **v;
 	struct buf tags;
+	char	*etag, *lm;
 	size_t	 i, k;
 	int	 rc = -1;
 
@@ -820,16 +820,17 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 	if (store_commit(y->store, eb) == -1)
 		goto rollback;
 	for (i = 0; i < n; i++) {
-		memset(&sf, 0, sizeof sf);
-		if (store_feed_get(y->store, v[i]->feed_id, &sf, eb) != 0) {
+		if (store_feed_validators(y->store, v[i]->feed_id, &etag, &lm,
+		    eb) != 0) {
 			/* the feed was just made: only the store fails */
 			goto out;
 		}
 		pthread_mutex_unlock(&y->store_mu);
-		if (start(y, v[i], sf.etag, sf.last_modified, eb) == -1)
+		if (start(y, v[i], etag, lm, eb) == -1)
 			refused(y, v[i], eb);
 		v[i] = NULL;
-		store_feed_release(&sf);
+		free(etag);
+		free(lm);
 		pthread_mutex_lock(&y->store_mu);
 	}
 	rc = 0;

@@ -267,6 +267,41 @@ test_store_open_when_reopened_keeps_data(void **state)
 }
 
 static void
+test_store_feed_validators_when_fetched_then_cleared(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct errbuf eb;
+	char	*etag = NULL, *lm = NULL;
+	int64_t	 fid;
+
+	fid = one_feed(fx->s);
+	assert_int_equal(store_feed_validators(fx->s, fid, &etag, &lm, &eb),
+	    0);
+	assert_null(etag);
+	assert_null(lm);
+	assert_int_equal(store_feed_fetched(fx->s, fid, "Feed", "\"e1\"",
+	    "Mon, 17 Feb 2025 17:11:00 GMT", 5, &eb), 0);
+	assert_int_equal(store_feed_validators(fx->s, fid, &etag, &lm, &eb),
+	    0);
+	assert_string_equal(etag, "\"e1\"");
+	assert_string_equal(lm, "Mon, 17 Feb 2025 17:11:00 GMT");
+	free(etag);
+	free(lm);
+	assert_int_equal(store_feed_fetched(fx->s, fid, NULL, NULL,
+	    "Tue, 18 Feb 2025 08:00:00 GMT", 6, &eb), 0);
+	assert_int_equal(store_feed_validators(fx->s, fid, &etag, &lm, &eb),
+	    0);
+	assert_null(etag);
+	assert_string_equal(lm, "Tue, 18 Feb 2025 08:00:00 GMT");
+	free(lm);
+	etag = lm = NULL;
+	assert_int_equal(store_feed_validators(fx->s, fid + 1, &etag, &lm,
+	    &eb), 1);
+	assert_null(etag);
+	assert_null(lm);
+}
+
+static void
 test_store_open_when_not_a_database(void **state)
 {
 	struct errbuf eb;
@@ -464,6 +499,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_checkpoint_when_log_big_enough_folds_it_in,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_feed_validators_when_fetched_then_cleared,
 		    setup, teardown),
 		cmocka_unit_test(test_store_open_when_not_a_database),
 		cmocka_unit_test_setup_teardown(
