@@ -426,9 +426,12 @@ start(struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, f->set.user_agent);
-	/* wait for a connection to be reused for HTTP/2 multiplexing
-	 * rather than open another to the same host */
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* over TLS, wait for a connection to be reused for HTTP/2
+	 * multiplexing rather than open another to the same host; plain
+	 * http is HTTP/1.1 here (CURL_HTTP_VERSION_2TLS), where waiting
+	 * only holds the second transfer to a host until the first ends */
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT,
+	    ascii_ncasecmp(x->url, "https://", 8) == 0 ? 1L : 0L);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 
 	buf_init(&h, FETCH_HEADER_MAX_BYTES + 32);

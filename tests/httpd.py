@@ -22,7 +22,8 @@ its first line and serves the cases of tests/reload.sh:
 Bench mode: --root DIR --addrs N --delay S serves DIR's files from
 127.0.0.1 .. 127.0.0.N on one port, each answer after S seconds, with
 ETag and Last-Modified honoured; *.html files as text/html, *.txt as
-text/plain, the rest as RSS.  Logs requests to --log FILE if given.
+text/plain, the rest as RSS.  Logs requests to --log FILE if given, one
+line each: Host header, client port, request line and status.
 
 Chaos mode (bench/soak.sh): --chaos SEED serves generated feeds and
 pages and misbehaves at random, seeded:
@@ -81,8 +82,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         log = self.server.log
         if log is not None:
             with self.server.lock:
-                log.write("%s %s\n" % (self.headers.get("Host"),
-                                       fmt % args))
+                log.write("%s %d %s\n" % (self.headers.get("Host"),
+                                          self.client_address[1],
+                                          fmt % args))
                 log.flush()
 
     def send_body(self, body, ctype="application/rss+xml", etag=None,

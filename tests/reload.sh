@@ -259,6 +259,25 @@ d=$(sql "$db" "SELECT count(DISTINCT feed_id || guid) FROM items")
 [ "$n" = 600 ] && [ "$d" = 600 ] && ok "afterkill: 600 items, no loss" ||
     fail "afterkill: $n items, $d distinct"
 
+# two feeds on one plain-http host are fetched over two connections at
+# once: the second does not wait for the first (HTTP/2 is only over TLS)
+mkdir -p "$tmp/two"
+for n in 1 2; do
+	printf '<?xml version="1.0"?><rss version="2.0"><channel><title>T%s' \
+	    "$n" >"$tmp/two/t$n.xml"
+	printf '</title><item><title>i</title><guid>g</guid></item>%s\n' \
+	    '</channel></rss>' >>"$tmp/two/t$n.xml"
+done
+start_server two --root "$tmp/two" --delay 0.3 --log "$tmp/two.log"
+printf 'http://127.0.0.1:%s/t1.xml\nhttp://127.0.0.1:%s/t2.xml\n' \
+    "$port" "$port" >"$tmp/feeds.conf"
+rm -rf "$tmp/db"
+run two
+n=$(grep -c 'GET /t[12].xml' "$tmp/two.log")
+c=$(grep 'GET /t[12].xml' "$tmp/two.log" | cut -d ' ' -f 2 | sort -u | wc -l)
+[ "$n" = 2 ] && [ "$c" = 2 ] && ok "two: one host, two connections" ||
+    fail "two: $n requests over $c connections"
+
 echo "$((tests_run - fails)) passed, $fails failed"
 [ $fails -eq 0 ] || exit 1
 exit 0
