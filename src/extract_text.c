@@ -50,6 +50,7 @@ struct unit {
 	int		 url;		/* a bare URL */
 	int		 caption;	/* looks like a photo credit */
 	int		 marker;	/* a section marker: comments, related */
+	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
 	int		 repeats;	/* units of the same shape */
 	uint32_t	 shape;
@@ -57,6 +58,7 @@ struct unit {
 	long		 score;
 	int		 keep;
 	int		 teaser;	/* part of a teaser card */
+	int		 under_marker;	/* in the list a marker opens */
 };
 
 struct text_ctx {
@@ -91,6 +93,8 @@ struct text_ctx {
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
 #define META_LOOKBACK		40
+/* Longest a section marker can be, in words. */
+#define MARKER_WORDS_MAX	6
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
 
@@ -109,19 +113,46 @@ static const char *const markers[] = {
 	"join the conversation", "discussion", "responses", "replies",
 	"related", "related articles", "related posts", "related stories",
 	"related content", "related news", "related links", "related topics",
-	"read more", "read next", "read also", "more from", "more stories",
+	"read more", "read next", "more from", "more stories",
 	"more news", "more on this story", "more in", "most popular",
 	"most read", "most viewed", "popular", "popular posts", "trending",
 	"trending now", "you may also like", "you might also like",
 	"recommended", "recommended for you", "editors' picks",
 	"editor's picks", "latest", "latest news", "latest stories",
-	"see also", "also read", "further reading", "share this",
+	"see also", "further reading", "share this",
 	"share this article", "share this story", "share", "tags", "topics",
 	"newsletter", "newsletters", "sign up", "subscribe",
 	"about the author", "author",
 	"footer", "follow us", "news feed", "more news feed",
 	"kommentare", "commentaires", "comentarios", "commenti",
 	"comentários", "reacties", "kommentarer", "komentarze",
+	/* The same sections in the languages of the pages we measure on;
+	 * lower case, matched with Latin-1 letters folded. */
+	"filed under", "similar articles", "recent posts", "more like this",
+	"you may also be interested in", "comments are closed",
+	"share this post", "like this", "about the authors",
+	"kommentar hinterlassen", "hinterlasse einen kommentar",
+	"hinterlasse jetzt einen kommentar", "kommentar schreiben",
+	"das könnte sie auch interessieren",
+	"das könnte dich auch interessieren", "mehr zum thema",
+	"weitere artikel", "ähnliche artikel", "ähnliche beiträge",
+	"verwandte artikel", "auch interessant", "zum weiterlesen",
+	"über den autor", "über die autorin", "schlagworte",
+	"neueste beiträge", "beliebte beiträge", "weitere beiträge",
+	"articles similaires", "sur le même sujet", "laisser un commentaire",
+	"à voir aussi", "noticias relacionadas", "otras noticias",
+	"artículos relacionados", "te puede interesar", "deja un comentario",
+	"más noticias", "articoli correlati", "lascia un commento",
+	"polecamy", "notícias relacionadas", "deixe um comentário",
+	"gerelateerde artikelen",
+};
+
+/* Markers of a teaser set inside the story ("Read also" and a headline):
+ * the teaser goes, the story goes on after it. */
+static const char *const inline_markers[] = {
+	"read also", "also read", "lesen sie auch", "lire aussi",
+	"à lire aussi", "lee también", "leggi anche", "czytaj też",
+	"czytaj także", "zobacz też", "leia também", "lees ook",
 };
 
 /* Words of legal and subscription prose that no story opens with. */
@@ -217,6 +248,30 @@ shape_of(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Compares n bytes of s with the lower-case p, ASCII case ignored and
+ * the upper-case letters of Latin-1 (U+00C0..U+00DE, but U+00D7) folded
+ * to lower case: "Über" matches "über".  0 if equal.
+ */
+static int
+latin_casecmp(const char *s, const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)p[i];
+
+		if (i > 0 && (unsigned char)s[i - 1] == 0xc3 && a >= 0x80 &&
+		    a <= 0x9e && a != 0x97)
+			a += 0x20;
+		else
+			a = (unsigned char)ascii_tolower(a);
+		if (a != b)
+			return 1;
+	}
+	return 0;
+}
+
 /* The text lower-cased and stripped of punctuation at the ends equals
  * one of the phrases? */
 static int
@@ -235,7 +290,7 @@ matches_phrase(const char *s, size_t n, const char *const *list,
 		n--;
 	for (i = 0; i < count; i++) {
 		m = strlen(list[i]);
-		if (m == n && ascii_ncasecmp(s, list[i], n) == 0)
+		if (m == n && latin_casecmp(s, list[i], n) == 0)
 			return 1;
 	}
 	return 0;
@@ -323,8 +378,13 @@ measure(struct unit *u)
 	    has_prefix(u->s, u->n, "https://") ||
 	    has_prefix(u->s, u->n, "www."));
 	u->shape = shape_of(u->s, u->n);
-	u->marker = u->words <= 5 && matches_phrase(u->s, u->n, markers,
+	u->marker = u->words <= MARKER_WORDS_MAX && matches_phrase(u->s, u->n, markers,
 	    sizeof markers / sizeof markers[0]);
+	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
+	    matches_phrase(u->s, u->n, inline_markers,
+	    sizeof inline_markers / sizeof inline_markers[0]);
+	if (u->inline_marker)
+		u->marker = 1;
 	u->boiler = 0;
 	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
 		if (ascii_casestr(u->s, u->n, boiler_phrases[k])) {
@@ -589,7 +649,7 @@ classify(struct text_ctx *c)
 		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
-			u->score = SCORE_MARKER;
+			u->score = u->inline_marker ? SCORE_SHORT : SCORE_MARKER;
 		/* Markup left as text (noscript content) is page chrome. */
 		if (u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL &&
 		    u->kind != UNIT_PROSE)
@@ -690,14 +750,15 @@ earliest_run(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
 static int
 comments_marker(const struct unit *u)
 {
-	return u->marker && (ascii_casestr(u->s, u->n, "comments") ||
+	return u->marker && (ascii_casestr(u->s, u->n, "comment") ||
 	    ascii_casestr(u->s, u->n, "leave a") ||
 	    ascii_casestr(u->s, u->n, "discussion") ||
 	    ascii_casestr(u->s, u->n, "replies") ||
 	    ascii_casestr(u->s, u->n, "responses") ||
-	    ascii_casestr(u->s, u->n, "kommentare") ||
-	    ascii_casestr(u->s, u->n, "commentaires") ||
-	    ascii_casestr(u->s, u->n, "comentarios"));
+	    ascii_casestr(u->s, u->n, "kommentar") ||
+	    ascii_casestr(u->s, u->n, "komentar") ||
+	    ascii_casestr(u->s, u->n, "comentar") ||
+	    ascii_casestr(u->s, u->n, "reacties"));
 }
 
 /*
@@ -985,6 +1046,14 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
 			u->keep = 0;
+		/* The short lines right under a marker are its list of
+		 * links ("Related articles" and three headlines). */
+		if (u->kind == UNIT_SHORT && !u->blank_before && i > s &&
+		    (c->u[i - 1].marker || (c->u[i - 1].kind == UNIT_SHORT &&
+		    !c->u[i - 1].keep && c->u[i - 1].under_marker))) {
+			u->keep = 0;
+			u->under_marker = 1;
+		}
 		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
 			/* A subheading is followed by prose. */
 			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&

@@ -223,6 +223,65 @@ test_extract_text_story_before_longer_run_kept(void **state)
 	buf_release(&b);
 }
 
+/* A section marker in another language, its capital letter outside
+ * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
+static void
+test_extract_text_marker_in_german_ends_story(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, P1 P2 P3, "\xc3\x84hnliche Artikel\n\n");
+	for (i = 0; i < 2; i++)
+		assert_int_equal(buf_printf(&b, "Die Stadtbibliothek bleibt "
+		    "w\xc3\xa4hrend der Bauarbeiten ge\xc3\xb6" "ffnet, und "
+		    "die Leser k\xc3\xb6nnen weiter B\xc3\xbc" "cher "
+		    "ausleihen, Teil %d der Serie \xc3\xbc" "ber die Stadt und "
+		    "ihre Geb\xc3\xa4ude.\n\n", i), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Stadtbibliothek"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* "Read also" and its headline inside the story: the teaser goes, the
+ * story goes on after it. */
+static void
+test_extract_text_inline_teaser_skipped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 "Read also\nCouncil votes on the swimming pool\n\n"
+	    P2 P3);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "Read also"));
+	article_free(a);
+}
+
+/* The headlines right under a "Related articles" marker inside the
+ * story are its list of links, not subheadings. */
+static void
+test_extract_text_marker_list_dropped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 P2 P3 P1 P2 "Related articles\n"
+	    "Council votes on the new swimming pool plans\n"
+	    "Mill Street closed for a week of repairs\n"
+	    "Town hall clock to be restored next summer\n\n" P3 P1 P2 P3);
+	assert_int_equal(a->nblocks, 9);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "clock"));
+	article_free(a);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -403,6 +462,9 @@ main(void)
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
+		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
+		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
+		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
