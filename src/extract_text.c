@@ -59,6 +59,7 @@ struct unit {
 	int		 keep;
 	int		 teaser;	/* part of a teaser card */
 	int		 under_marker;	/* in the list a marker opens */
+	int		 gap;		/* chrome between lead and story */
 };
 
 struct text_ctx {
@@ -93,6 +94,8 @@ struct text_ctx {
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
 #define META_LOOKBACK		40
+/* Most lines of chrome between a lead paragraph and the story. */
+#define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
 /* Longest a heading or teaser title can be, in words. */
@@ -1001,6 +1004,40 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 	return 0;
 }
 
+/* Cut short with "..." or U+2026: a teaser's summary. */
+static int
+ends_ellipsis(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* Prose that can open a story: a sentence-case paragraph, not a
+ * caption, legal text or a template's. */
+static int
+lead_paragraph(const struct unit *u)
+{
+	return u->kind == UNIT_PROSE && u->score > 0 && u->end_punct &&
+	    !ends_ellipsis(u->s, u->n) &&
+	    !title_case(u) && !u->caption && !u->boiler && u->repeats < 2 &&
+	    byline_prefix(u) == 0;
+}
+
+/* Is there a byline or a date among the units [i, e)?  A standfirst
+ * stands above them, and is not the story's first paragraph. */
+static int
+dated(const struct text_ctx *c, size_t i, size_t e)
+{
+	struct date d;
+	size_t	 ds, de;
+
+	for (; i < e; i++)
+		if (byline_prefix(&c->u[i]) > 0 || date_find(c->u[i].s,
+		    c->u[i].n, &d, &ds, &de) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -1029,6 +1066,24 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			break;
 		s--;
 	}
+	/* A lead paragraph kept apart from the story by a share bar, a
+	 * dateline or an advertisement's label: prose a few short lines
+	 * before it.  The lines between stay out. */
+	for (;;) {
+		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
+			const struct unit *u = &c->u[j];
+
+			if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+				break;
+		}
+		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)
+			break;
+		if (!lead_paragraph(&c->u[j]) || dated(c, j + 1, s))
+			break;
+		for (i = j + 1; i < s; i++)
+			c->u[i].gap = 1;
+		s = j;
+	}
 	/* Items of a list or short paragraphs right after the story, as
 	 * long as they read like text. */
 	while (e < c->n) {
@@ -1042,7 +1097,7 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	for (i = s; i < e; i++) {
 		struct unit *u = &c->u[i];
 
-		u->keep = 1;
+		u->keep = !u->gap;
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
 			u->keep = 0;

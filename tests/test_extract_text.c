@@ -282,6 +282,28 @@ test_extract_text_marker_list_dropped(void **state)
 	article_free(a);
 }
 
+/* The first paragraph, kept apart from the rest by a share bar and an
+ * advertisement's label, is the story's; the bar is not. */
+static void
+test_extract_text_lead_before_share_bar_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "Facebook\nTweet\nEmail\nCopy link\nAdvertisement\n\n%s%s%s%s",
+	    nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Tweet"));
+	assert_false(has_text(a, "Advertisement"));
+	article_free(a);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -465,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
+		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
