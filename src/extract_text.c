@@ -45,6 +45,7 @@ struct unit {
 	int		 blank_before, blank_after;
 	int		 end_punct;	/* ends like a sentence */
 	int		 bullet;	/* starts with a list marker */
+	int		 row;		/* a table's row: cells between tabs */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
 	int		 url;		/* a bare URL */
@@ -376,6 +377,7 @@ measure(struct unit *u)
 	u->weight = u->words + cjk / 2;
 	u->end_punct = ends_sentence(u->s, u->n);
 	u->bullet = starts_bullet(u->s, u->n);
+	u->row = memchr(u->s, '\t', u->n) != NULL;
 	u->code = looks_code(u);
 	u->url = u->words == 1 && (has_prefix(u->s, u->n, "http://") ||
 	    has_prefix(u->s, u->n, "https://") ||
@@ -640,16 +642,18 @@ classify(struct text_ctx *c)
 			break;
 		case UNIT_SHORT:
 			u->score = p ? SCORE_SHORT_P : SCORE_SHORT;
-			/* List items and program text belong to a story as
-			 * much as to chrome: they count little either way. */
-			if (u->bullet)
+			/* List items, table rows (cells between tabs) and
+			 * program text belong to a story as much as to
+			 * chrome: they count little either way. */
+			if (u->bullet || u->row)
 				u->score = (long)(u->weight / 2) + 1;
 			else if (u->code || u->url || u->indent)
 				u->score = 0;
 			break;
 		}
 		/* Program text repeats its shapes ("},"): not a template's. */
-		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code)
+		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
+		    !u->row)
 			u->score = SCORE_REPEATED;
 		if (u->marker)
 			u->score = u->inline_marker ? SCORE_SHORT : SCORE_MARKER;
@@ -1115,7 +1119,7 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			    j < i + 3; j++)
 				;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet;
+				u->keep = u->bullet || u->row;
 			if (u->weight < 1)
 				u->keep = 0;
 		}

@@ -304,6 +304,30 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A table inside the story (a copy gives its cells between tabs) is
+ * the story's, however short its rows. */
+static void
+test_extract_text_table_rows_kept(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, "Standings after the last race\n\n" P1
+	    "Pos.\tDriver\tPoints\n", "");
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_printf(&b, "%d\tDriver %c\t%d\n", i + 1,
+		    'A' + i, 500 - i * 7), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n" P2 "Home\nContact\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "Driver L"));
+	assert_true(has_text(a, "building work"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -488,6 +512,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
+		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
