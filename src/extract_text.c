@@ -54,6 +54,9 @@ struct unit {
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
 	int		 repeats;	/* units of the same shape */
+	int		 far_copy;	/* printed again, far away only */
+	int		 near_copy;	/* printed again close by */
+	size_t		 slot;		/* in count_shapes()'s table */
 	uint32_t	 shape;
 	enum unit_kind	 kind;
 	long		 score;
@@ -95,6 +98,9 @@ struct text_ctx {
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
 #define META_LOOKBACK		40
+/* A paragraph printed again within this many units is the page's own
+ * repetition (a lead repeated in the body), not a ticker's copy. */
+#define COPY_NEAR_UNITS		20
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
@@ -108,6 +114,7 @@ static void	 measure(struct unit *);
 static int	 has_prefix(const char *, size_t, const char *);
 static void	 classify(struct text_ctx *);
 static int	 is_cjk(uint32_t);
+static void	 copy_at(struct unit *, size_t);
 
 /* Section markers: a short line that opens what follows the story. */
 static const char *const markers[] = {
@@ -567,13 +574,15 @@ split_lines(struct text_ctx *c, const char *data, size_t n)
 	return 0;
 }
 
-/* Counts units of each shape: open addressing over a power of two. */
+/* Counts units of each shape: open addressing over a power of two.
+ * Also marks the units printed again only far away from themselves. */
 static int
 count_shapes(struct text_ctx *c)
 {
 	struct slot {
 		uint32_t shape;
 		uint32_t count;
+		size_t	 last;		/* 1 + the unit seen last */
 	}	*t;
 	size_t	 size = 64, i, h;
 
@@ -587,15 +596,38 @@ count_shapes(struct text_ctx *c)
 			;
 		t[h].shape = c->u[i].shape;
 		t[h].count++;
+		c->u[i].slot = h;
 	}
+	/* Forward, the copy before each unit; backward, the one after. */
 	for (i = 0; i < c->n; i++) {
-		for (h = c->u[i].shape & (size - 1); t[h].shape !=
-		    c->u[i].shape; h = (h + 1) & (size - 1))
-			;
+		h = c->u[i].slot;
 		c->u[i].repeats = (int)t[h].count;
+		if (t[h].last > 0)
+			copy_at(&c->u[i], i - (t[h].last - 1));
+		t[h].last = i + 1;
 	}
+	for (h = 0; h < size; h++)
+		t[h].last = 0;
+	for (i = c->n; i-- > 0;) {
+		h = c->u[i].slot;
+		if (t[h].last > 0)
+			copy_at(&c->u[i], t[h].last - 1 - i);
+		t[h].last = i + 1;
+	}
+	for (i = 0; i < c->n; i++)
+		c->u[i].far_copy = c->u[i].far_copy && !c->u[i].near_copy;
 	free(t);
 	return 0;
+}
+
+/* A copy of u is dist units away. */
+static void
+copy_at(struct unit *u, size_t dist)
+{
+	if (dist > COPY_NEAR_UNITS)
+		u->far_copy = 1;
+	else
+		u->near_copy = 1;
 }
 
 static int
@@ -655,6 +687,10 @@ classify(struct text_ctx *c)
 		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
 		    !u->row)
 			u->score = SCORE_REPEATED;
+		/* Prose that the page prints again far down is a ticker's
+		 * or a teaser's: only the last copy counts. */
+		if (u->kind == UNIT_PROSE && u->far_copy)
+			u->score = 0;
 		if (u->marker)
 			u->score = u->inline_marker ? SCORE_SHORT : SCORE_MARKER;
 		/* Markup left as text (noscript content) is page chrome. */

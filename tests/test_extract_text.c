@@ -328,6 +328,37 @@ test_extract_text_table_rows_kept(void **state)
 	buf_release(&b);
 }
 
+/* A news ticker printed at the top and again at the foot of the page
+ * is not the story, however long it is. */
+static void
+test_extract_text_ticker_printed_twice_skipped(void **state)
+{
+	static const char ticker[] = "Breaking: the river has burst its "
+	    "banks in three places upstream of the town, and the council has "
+	    "closed the bridges, the market square and the schools until the "
+	    "water falls, the fire service said in a statement this morning, "
+	    "asking people to stay at home...\n\n";
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, ticker), BUF_OK);
+	assert_int_equal(buf_puts(&b, "A plan for the library\n\n" P1 P2 P3),
+	    BUF_OK);
+	for (i = 0; i < 30; i++)
+		assert_int_equal(buf_printf(&b, "Section %c\n", 'A' + i),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, ticker), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "burst its banks"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -513,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
+		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
