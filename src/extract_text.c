@@ -53,6 +53,7 @@ struct unit {
 	int		 marker;	/* a section marker: comments, related */
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
+	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */
 	int		 near_copy;	/* printed again close by */
@@ -101,6 +102,10 @@ struct text_ctx {
 /* A paragraph printed again within this many units is the page's own
  * repetition (a lead repeated in the body), not a ticker's copy. */
 #define COPY_NEAR_UNITS		20
+/* Short lines with a date (at most this many words) seen this many
+ * times in a page head comments or a listing's entries. */
+#define DATELINE_WORDS_MAX	12
+#define DATELINES_MIN		3
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
@@ -645,10 +650,24 @@ title_case(const struct unit *u)
 	return u->letterwords >= 3 && u->capwords * 10 >= u->letterwords * 6;
 }
 
+/* Holds a time of day, "7:05" or "19:28"? */
+static int
+has_clock(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i + 2 < n; i++)
+		if (s[i] == ':' && ascii_isdigit((unsigned char)s[i - 1]) &&
+		    ascii_isdigit((unsigned char)s[i + 1]) &&
+		    ascii_isdigit((unsigned char)s[i + 2]))
+			return 1;
+	return 0;
+}
+
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i, run;
+	size_t	 i, run, nd;
 
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
@@ -698,6 +717,29 @@ classify(struct text_ctx *c)
 		    u->kind != UNIT_PROSE)
 			u->score = SCORE_REPEATED;
 	}
+	/* Short lines with a date, many of them: the heads of comments,
+	 * of a listing's entries, of teasers.  Each ends what is above. */
+	for (i = 0, nd = 0; i < c->n; i++) {
+		struct unit *u = &c->u[i];
+		struct date d;
+		size_t	 ds, de;
+
+		u->dateline = u->kind != UNIT_PROSE && !u->bullet &&
+		    !u->row && u->words <= DATELINE_WORDS_MAX &&
+		    date_find(u->s, u->n, &d, &ds, &de) == 0;
+		nd += (size_t)u->dateline;
+	}
+	for (i = 0; nd >= DATELINES_MIN && i < c->n; i++)
+		if (c->u[i].dateline && c->u[i].score > SCORE_REPEATED)
+			c->u[i].score = SCORE_REPEATED;
+	/* With a time of day, they are the heads of comments. */
+	for (i = 0, nd = 0; i < c->n; i++) {
+		c->u[i].dateline = c->u[i].dateline &&
+		    has_clock(c->u[i].s, c->u[i].n);
+		nd += (size_t)c->u[i].dateline;
+	}
+	for (i = 0; nd < DATELINES_MIN && i < c->n; i++)
+		c->u[i].dateline = 0;
 	/* A long run of short lines (a share bar, a menu, a list of
 	 * links) costs more with every line: one subheading is cheap, a
 	 * block of chrome separates the story from what follows. */
@@ -789,11 +831,12 @@ earliest_run(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
 	return best;
 }
 
-/* Does a marker open a comment section ("Comments", "12 comments")? */
+/* Does a marker open a comment section ("Comments", "12 comments"),
+ * or a comment's head (a dateline with a time, one of several)? */
 static int
 comments_marker(const struct unit *u)
 {
-	return u->marker && (ascii_casestr(u->s, u->n, "comment") ||
+	return u->dateline || (u->marker && (ascii_casestr(u->s, u->n, "comment") ||
 	    ascii_casestr(u->s, u->n, "leave a") ||
 	    ascii_casestr(u->s, u->n, "discussion") ||
 	    ascii_casestr(u->s, u->n, "replies") ||
@@ -801,7 +844,7 @@ comments_marker(const struct unit *u)
 	    ascii_casestr(u->s, u->n, "kommentar") ||
 	    ascii_casestr(u->s, u->n, "komentar") ||
 	    ascii_casestr(u->s, u->n, "comentar") ||
-	    ascii_casestr(u->s, u->n, "reacties"));
+	    ascii_casestr(u->s, u->n, "reacties")));
 }
 
 /*

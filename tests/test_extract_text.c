@@ -359,6 +359,31 @@ test_extract_text_ticker_printed_twice_skipped(void **state)
 	buf_release(&b);
 }
 
+/* Comments with no "Comments" marker above them: each opens with a
+ * line holding a date and a time, and together they outweigh the
+ * story. */
+static void
+test_extract_text_dated_comment_heads_end_story(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, P1 P2 P3 P1 P2 P3, "Posted in News\n\n");
+	for (i = 0; i < 8; i++)
+		assert_int_equal(buf_printf(&b, "Reader %c \xc2\xb7 March %d, "
+		    "2017 at 1:%02d AM\n\nI have been waiting for this library "
+		    "for years, and I think that the work should have started "
+		    "much earlier than it did, as the plans were ready.\n\n",
+		    'A' + i, i + 1, i * 7), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "waiting for this library"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -545,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
+		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
