@@ -106,6 +106,9 @@ struct text_ctx {
  * times in a page head comments or a listing's entries. */
 #define DATELINE_WORDS_MAX	12
 #define DATELINES_MIN		3
+/* Headline and blurb pairs in a row that make a list of cards. */
+#define CARDS_MIN		3
+#define CARD_TITLE_WORDS	15
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
@@ -664,10 +667,18 @@ has_clock(const char *s, size_t n)
 	return 0;
 }
 
+/* A card's title: a headline or a question, on a line of its own. */
+static int
+card_title(const struct unit *u)
+{
+	return u->words >= 2 && u->words <= CARD_TITLE_WORDS &&
+	    !u->marker && !u->bullet && !u->row;
+}
+
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i, run, nd;
+	size_t	 i, j, run, nd;
 
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
@@ -760,6 +771,24 @@ classify(struct text_ctx *c)
 		if (run > 2 && u->score > SCORE_SHORT * RUN_PENALTY_MAX)
 			u->score = SCORE_SHORT * (long)(run < RUN_PENALTY_MAX ?
 			    run : RUN_PENALTY_MAX);
+	}
+	/* A list of cards: headline, then its blurb on the next line,
+	 * again and again with no blank line between (a forum's questions,
+	 * a teaser list).  Its blurbs are not the story. */
+	for (i = 0; i + 1 < c->n; i = j > i ? j : i + 1) {
+		size_t	 k;
+
+		for (j = i; j + 1 < c->n && card_title(&c->u[j]) &&
+		    c->u[j + 1].kind != UNIT_SHORT &&
+		    c->u[j + 1].weight > c->u[j].weight &&
+		    !c->u[j + 1].blank_before && (j == i ||
+		    !c->u[j].blank_before); j += 2)
+			;
+		if ((j - i) / 2 < CARDS_MIN)
+			continue;
+		for (k = i + 1; k < j; k += 2)
+			if (c->u[k].score > 0)
+				c->u[k].score = 0;
 	}
 	/* Prose held in a template (a comment between its author line and
 	 * its rating, a listing's blurb between date lines) is not the

@@ -384,6 +384,30 @@ test_extract_text_dated_comment_heads_end_story(void **state)
 	buf_release(&b);
 }
 
+/* A list of cards after the story (a title line, its blurb on the
+ * next line, again and again with no blank line) outweighs it but is
+ * not the story. */
+static void
+test_extract_text_card_list_skipped(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, "A plan for the library\n\n" P1 P2 P3, "Forum\n");
+	for (i = 0; i < 6; i++)
+		assert_int_equal(buf_printf(&b, "Question %d about the town?\n"
+		    "I have been waiting for an answer from the council for "
+		    "weeks now, and nobody at the town hall seems to know who "
+		    "is in charge of it, so I ask here.\n", i), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "waiting for an answer"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -571,6 +595,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
+		cmocka_unit_test(test_extract_text_card_list_skipped),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
