@@ -667,6 +667,13 @@ has_clock(const char *s, size_t n)
 	return 0;
 }
 
+/* A line of HTML, "<div id=...>" or "</p>". */
+static int
+markup(const struct unit *u)
+{
+	return u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL;
+}
+
 /* A card's title: a headline or a question, on a line of its own. */
 static int
 card_title(const struct unit *u)
@@ -723,10 +730,17 @@ classify(struct text_ctx *c)
 			u->score = 0;
 		if (u->marker)
 			u->score = u->inline_marker ? SCORE_SHORT : SCORE_MARKER;
-		/* Markup left as text (noscript content) is page chrome. */
-		if (u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL &&
-		    u->kind != UNIT_PROSE)
-			u->score = SCORE_REPEATED;
+		/* Markup left as text (noscript content) is page chrome,
+		 * unless it is part of a code sample: then it is program
+		 * text like its neighbours. */
+		if (markup(u) && u->kind != UNIT_PROSE) {
+			if ((i > 0 && (c->u[i - 1].code || markup(&c->u[i - 1])))
+			    || (i + 1 < c->n && (c->u[i + 1].code ||
+			    markup(&c->u[i + 1]))))
+				u->score = 0;
+			else
+				u->score = SCORE_REPEATED;
+		}
 	}
 	/* Short lines with a date, many of them: the heads of comments,
 	 * of a listing's entries, of teasers.  Each ends what is above. */
@@ -759,7 +773,8 @@ classify(struct text_ctx *c)
 
 		/* Program text is neither story nor chrome (it scores 0):
 		 * a block of it costs nothing. */
-		if ((u->code || u->indent) && !u->bullet && u->score == 0)
+		if ((u->code || u->indent || markup(u)) && !u->bullet &&
+		    u->score == 0)
 			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {

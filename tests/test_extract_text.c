@@ -408,6 +408,23 @@ test_extract_text_card_list_skipped(void **state)
 	buf_release(&b);
 }
 
+/* An HTML sample inside the story is program text, not markup left
+ * over from the page: the story goes on after it. */
+static void
+test_extract_text_html_sample_inside_story_kept(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 P2 "The page for the plan looks like this:\n\n"
+	    "<!DOCTYPE html>\n<html>\n<head>\n<title>Plan</title>\n"
+	    "</head>\n<body>\n<div id=\"plan\"></div>\n"
+	    "<script src=\"plan.js\"></script>\n</body>\n</html>\n\n" P3);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	article_free(a);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -596,6 +613,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_card_list_skipped),
+		cmocka_unit_test(test_extract_text_html_sample_inside_story_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
