@@ -45,6 +45,7 @@ struct unit {
 	int		 blank_before, blank_after;
 	int		 end_punct;	/* ends like a sentence */
 	int		 bullet;	/* starts with a list marker */
+	int		 number;	/* only a list's number: "1.", "2)" */
 	int		 row;		/* a table's row: cells between tabs */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
@@ -242,6 +243,18 @@ starts_bullet(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+/* A list item's number on a line of its own ("1.", "12)"): the item's
+ * text is on the next line (steps of a recipe, of a how-to). */
+static int
+only_number(const char *s, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && i < 3 && ascii_isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 1 == n && (s[i] == '.' || s[i] == ')');
+}
+
 /* FNV-1a over the lower-cased text with digit runs folded to one 0. */
 static uint32_t
 shape_of(const char *s, size_t n)
@@ -393,6 +406,7 @@ measure(struct unit *u)
 	u->end_punct = ends_sentence(u->s, u->n);
 	u->bullet = starts_bullet(u->s, u->n);
 	u->row = memchr(u->s, '\t', u->n) != NULL;
+	u->number = only_number(u->s, u->n);
 	u->code = looks_code(u);
 	u->url = u->words == 1 && (has_prefix(u->s, u->n, "http://") ||
 	    has_prefix(u->s, u->n, "https://") ||
@@ -724,6 +738,9 @@ classify(struct text_ctx *c)
 		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
 		    !u->row)
 			u->score = SCORE_REPEATED;
+		/* A list's numbers belong to its items: they count 0. */
+		if (u->number)
+			u->score = 0;
 		/* Prose that the page prints again far down is a ticker's
 		 * or a teaser's: only the last copy counts. */
 		if (u->kind == UNIT_PROSE && u->far_copy)
@@ -773,8 +790,8 @@ classify(struct text_ctx *c)
 
 		/* Program text is neither story nor chrome (it scores 0):
 		 * a block of it costs nothing. */
-		if ((u->code || u->indent || markup(u)) && !u->bullet &&
-		    u->score == 0)
+		if ((u->code || u->indent || markup(u) || u->number) &&
+		    !u->bullet && u->score == 0)
 			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {
@@ -815,10 +832,12 @@ classify(struct text_ctx *c)
 		if (u->kind == UNIT_SHORT)
 			continue;
 		if (i > 0 && c->u[i - 1].kind == UNIT_SHORT &&
-		    c->u[i - 1].repeats >= TEMPLATE_REPEATS)
+		    c->u[i - 1].repeats >= TEMPLATE_REPEATS &&
+		    !c->u[i - 1].number)
 			t++;
 		if (i + 1 < c->n && c->u[i + 1].kind == UNIT_SHORT &&
-		    c->u[i + 1].repeats >= TEMPLATE_REPEATS)
+		    c->u[i + 1].repeats >= TEMPLATE_REPEATS &&
+		    !c->u[i + 1].number)
 			t++;
 		if (t > 0 && u->score > 0)
 			u->score /= t == 2 ? 8 : 2;

@@ -425,6 +425,40 @@ test_extract_text_html_sample_inside_story_kept(void **state)
 	article_free(a);
 }
 
+/* A recipe's steps, each number on a line of its own above the step:
+ * the numbers are the list's, not a template repeated around prose. */
+static void
+test_extract_text_numbered_steps_kept(void **state)
+{
+	static const char *const steps[] = {
+		"Sift the flour, the starch and the sugar into a large bowl.",
+		"Mix in the egg and the soft butter quickly with a fork.",
+		"Knead with your fingertips until the dough is smooth and "
+		"comes away from your hands.",
+		"Roll small balls of dough and set them on a greased tray, "
+		"then bake for twenty minutes.",
+		"Melt the chocolate once the biscuits are cold and dip each "
+		"one half way into it.",
+	};
+	struct article *a;
+	struct buf b;
+	size_t	 i;
+
+	(void)state;
+	page_start(&b, "Chocolate biscuits\n\nPlease note: pictures sent "
+	    "in by our readers are checked by the team and may be taken down "
+	    "at any time if their owners ask us to.\n\nMethod\n", "");
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		assert_int_equal(buf_printf(&b, "%zu.\n%s\n", i + 1, steps[i]),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, "\nYou may also like\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "Sift the flour"));
+	assert_true(has_text(a, "Melt the chocolate"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -614,6 +648,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_card_list_skipped),
 		cmocka_unit_test(test_extract_text_html_sample_inside_story_kept),
+		cmocka_unit_test(test_extract_text_numbered_steps_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
