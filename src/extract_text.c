@@ -107,6 +107,9 @@ struct text_ctx {
  * times in a page head comments or a listing's entries. */
 #define DATELINE_WORDS_MAX	12
 #define DATELINES_MIN		3
+/* Longest a paragraph naming one legal or subscription phrase can be
+ * and still be taken for legal text, in words. */
+#define BOILER_ONE_WORDS_MAX	45
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
@@ -421,10 +424,12 @@ measure(struct unit *u)
 		u->marker = 1;
 	u->boiler = 0;
 	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
-		if (ascii_casestr(u->s, u->n, boiler_phrases[k])) {
-			u->boiler = 1;
-			break;
-		}
+		if (ascii_casestr(u->s, u->n, boiler_phrases[k]))
+			u->boiler++;
+	/* A long paragraph may name one of them ("copyright law"): it is
+	 * legal text when it names two. */
+	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
+		u->boiler = 0;
 	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */
 	u->caption = 0;
 	if (u->n > 2 && u->s[u->n - 1] == ')') {

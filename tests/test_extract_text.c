@@ -459,6 +459,26 @@ test_extract_text_numbered_steps_kept(void **state)
 	buf_release(&b);
 }
 
+/* A long paragraph of the story that names copyright once is the
+ * story's; legal text is shorter or names more of it. */
+static void
+test_extract_text_long_paragraph_naming_copyright_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s%s"
+	    "The library will also lend out the old town maps, which are no "
+	    "longer under copyright, so that anyone can scan them at home, "
+	    "print them for a school project or use them in a book about the "
+	    "history of the mill and of the streets around it, the members "
+	    "said after the meeting.\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "old town maps"));
+	article_free(a);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -649,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_card_list_skipped),
 		cmocka_unit_test(test_extract_text_html_sample_inside_story_kept),
 		cmocka_unit_test(test_extract_text_numbered_steps_kept),
+		cmocka_unit_test(test_extract_text_long_paragraph_naming_copyright_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
