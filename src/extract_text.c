@@ -45,18 +45,27 @@ struct unit {
 	int		 blank_before, blank_after;
 	int		 end_punct;	/* ends like a sentence */
 	int		 bullet;	/* starts with a list marker */
+	int		 number;	/* only a list's number: "1.", "2)" */
+	int		 row;		/* a table's row: cells between tabs */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
 	int		 url;		/* a bare URL */
 	int		 caption;	/* looks like a photo credit */
 	int		 marker;	/* a section marker: comments, related */
+	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
+	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
+	int		 far_copy;	/* printed again, far away only */
+	int		 near_copy;	/* printed again close by */
+	size_t		 slot;		/* in count_shapes()'s table */
 	uint32_t	 shape;
 	enum unit_kind	 kind;
 	long		 score;
 	int		 keep;
 	int		 teaser;	/* part of a teaser card */
+	int		 under_marker;	/* in the list a marker opens */
+	int		 gap;		/* chrome between lead and story */
 };
 
 struct text_ctx {
@@ -91,6 +100,23 @@ struct text_ctx {
 #define TEMPLATE_REPEATS	3
 /* Lines searched before the story for title, byline and date. */
 #define META_LOOKBACK		40
+/* A paragraph printed again within this many units is the page's own
+ * repetition (a lead repeated in the body), not a ticker's copy. */
+#define COPY_NEAR_UNITS		20
+/* Short lines with a date (at most this many words) seen this many
+ * times in a page head comments or a listing's entries. */
+#define DATELINE_WORDS_MAX	12
+#define DATELINES_MIN		3
+/* Longest a paragraph naming one legal or subscription phrase can be
+ * and still be taken for legal text, in words. */
+#define BOILER_ONE_WORDS_MAX	45
+/* Headline and blurb pairs in a row that make a list of cards. */
+#define CARDS_MIN		3
+#define CARD_TITLE_WORDS	15
+/* Most lines of chrome between a lead paragraph and the story. */
+#define LEAD_GAP_MAX		8
+/* Longest a section marker can be, in words. */
+#define MARKER_WORDS_MAX	6
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
 
@@ -100,6 +126,7 @@ static void	 measure(struct unit *);
 static int	 has_prefix(const char *, size_t, const char *);
 static void	 classify(struct text_ctx *);
 static int	 is_cjk(uint32_t);
+static void	 copy_at(struct unit *, size_t);
 
 /* Section markers: a short line that opens what follows the story. */
 static const char *const markers[] = {
@@ -109,19 +136,46 @@ static const char *const markers[] = {
 	"join the conversation", "discussion", "responses", "replies",
 	"related", "related articles", "related posts", "related stories",
 	"related content", "related news", "related links", "related topics",
-	"read more", "read next", "read also", "more from", "more stories",
+	"read more", "read next", "more from", "more stories",
 	"more news", "more on this story", "more in", "most popular",
 	"most read", "most viewed", "popular", "popular posts", "trending",
 	"trending now", "you may also like", "you might also like",
 	"recommended", "recommended for you", "editors' picks",
 	"editor's picks", "latest", "latest news", "latest stories",
-	"see also", "also read", "further reading", "share this",
+	"see also", "further reading", "share this",
 	"share this article", "share this story", "share", "tags", "topics",
 	"newsletter", "newsletters", "sign up", "subscribe",
 	"about the author", "author",
 	"footer", "follow us", "news feed", "more news feed",
 	"kommentare", "commentaires", "comentarios", "commenti",
 	"comentários", "reacties", "kommentarer", "komentarze",
+	/* The same sections in the languages of the pages we measure on;
+	 * lower case, matched with Latin-1 letters folded. */
+	"filed under", "similar articles", "recent posts", "more like this",
+	"you may also be interested in", "comments are closed",
+	"share this post", "like this", "about the authors",
+	"kommentar hinterlassen", "hinterlasse einen kommentar",
+	"hinterlasse jetzt einen kommentar", "kommentar schreiben",
+	"das könnte sie auch interessieren",
+	"das könnte dich auch interessieren", "mehr zum thema",
+	"weitere artikel", "ähnliche artikel", "ähnliche beiträge",
+	"verwandte artikel", "auch interessant", "zum weiterlesen",
+	"über den autor", "über die autorin", "schlagworte",
+	"neueste beiträge", "beliebte beiträge", "weitere beiträge",
+	"articles similaires", "sur le même sujet", "laisser un commentaire",
+	"à voir aussi", "noticias relacionadas", "otras noticias",
+	"artículos relacionados", "te puede interesar", "deja un comentario",
+	"más noticias", "articoli correlati", "lascia un commento",
+	"polecamy", "notícias relacionadas", "deixe um comentário",
+	"gerelateerde artikelen",
+};
+
+/* Markers of a teaser set inside the story ("Read also" and a headline):
+ * the teaser goes, the story goes on after it. */
+static const char *const inline_markers[] = {
+	"read also", "also read", "lesen sie auch", "lire aussi",
+	"à lire aussi", "lee también", "leggi anche", "czytaj też",
+	"czytaj także", "zobacz też", "leia também", "lees ook",
 };
 
 /* Words of legal and subscription prose that no story opens with. */
@@ -192,6 +246,18 @@ starts_bullet(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+/* A list item's number on a line of its own ("1.", "12)"): the item's
+ * text is on the next line (steps of a recipe, of a how-to). */
+static int
+only_number(const char *s, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && i < 3 && ascii_isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 1 == n && (s[i] == '.' || s[i] == ')');
+}
+
 /* FNV-1a over the lower-cased text with digit runs folded to one 0. */
 static uint32_t
 shape_of(const char *s, size_t n)
@@ -217,6 +283,30 @@ shape_of(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Compares n bytes of s with the lower-case p, ASCII case ignored and
+ * the upper-case letters of Latin-1 (U+00C0..U+00DE, but U+00D7) folded
+ * to lower case: "Über" matches "über".  0 if equal.
+ */
+static int
+latin_casecmp(const char *s, const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)p[i];
+
+		if (i > 0 && (unsigned char)s[i - 1] == 0xc3 && a >= 0x80 &&
+		    a <= 0x9e && a != 0x97)
+			a += 0x20;
+		else
+			a = (unsigned char)ascii_tolower(a);
+		if (a != b)
+			return 1;
+	}
+	return 0;
+}
+
 /* The text lower-cased and stripped of punctuation at the ends equals
  * one of the phrases? */
 static int
@@ -235,7 +325,7 @@ matches_phrase(const char *s, size_t n, const char *const *list,
 		n--;
 	for (i = 0; i < count; i++) {
 		m = strlen(list[i]);
-		if (m == n && ascii_ncasecmp(s, list[i], n) == 0)
+		if (m == n && latin_casecmp(s, list[i], n) == 0)
 			return 1;
 	}
 	return 0;
@@ -318,19 +408,28 @@ measure(struct unit *u)
 	u->weight = u->words + cjk / 2;
 	u->end_punct = ends_sentence(u->s, u->n);
 	u->bullet = starts_bullet(u->s, u->n);
+	u->row = memchr(u->s, '\t', u->n) != NULL;
+	u->number = only_number(u->s, u->n);
 	u->code = looks_code(u);
 	u->url = u->words == 1 && (has_prefix(u->s, u->n, "http://") ||
 	    has_prefix(u->s, u->n, "https://") ||
 	    has_prefix(u->s, u->n, "www."));
 	u->shape = shape_of(u->s, u->n);
-	u->marker = u->words <= 5 && matches_phrase(u->s, u->n, markers,
+	u->marker = u->words <= MARKER_WORDS_MAX && matches_phrase(u->s, u->n, markers,
 	    sizeof markers / sizeof markers[0]);
+	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
+	    matches_phrase(u->s, u->n, inline_markers,
+	    sizeof inline_markers / sizeof inline_markers[0]);
+	if (u->inline_marker)
+		u->marker = 1;
 	u->boiler = 0;
 	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
-		if (ascii_casestr(u->s, u->n, boiler_phrases[k])) {
-			u->boiler = 1;
-			break;
-		}
+		if (ascii_casestr(u->s, u->n, boiler_phrases[k]))
+			u->boiler++;
+	/* A long paragraph may name one of them ("copyright law"): it is
+	 * legal text when it names two. */
+	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
+		u->boiler = 0;
 	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */
 	u->caption = 0;
 	if (u->n > 2 && u->s[u->n - 1] == ')') {
@@ -502,13 +601,15 @@ split_lines(struct text_ctx *c, const char *data, size_t n)
 	return 0;
 }
 
-/* Counts units of each shape: open addressing over a power of two. */
+/* Counts units of each shape: open addressing over a power of two.
+ * Also marks the units printed again only far away from themselves. */
 static int
 count_shapes(struct text_ctx *c)
 {
 	struct slot {
 		uint32_t shape;
 		uint32_t count;
+		size_t	 last;		/* 1 + the unit seen last */
 	}	*t;
 	size_t	 size = 64, i, h;
 
@@ -522,15 +623,38 @@ count_shapes(struct text_ctx *c)
 			;
 		t[h].shape = c->u[i].shape;
 		t[h].count++;
+		c->u[i].slot = h;
 	}
+	/* Forward, the copy before each unit; backward, the one after. */
 	for (i = 0; i < c->n; i++) {
-		for (h = c->u[i].shape & (size - 1); t[h].shape !=
-		    c->u[i].shape; h = (h + 1) & (size - 1))
-			;
+		h = c->u[i].slot;
 		c->u[i].repeats = (int)t[h].count;
+		if (t[h].last > 0)
+			copy_at(&c->u[i], i - (t[h].last - 1));
+		t[h].last = i + 1;
 	}
+	for (h = 0; h < size; h++)
+		t[h].last = 0;
+	for (i = c->n; i-- > 0;) {
+		h = c->u[i].slot;
+		if (t[h].last > 0)
+			copy_at(&c->u[i], t[h].last - 1 - i);
+		t[h].last = i + 1;
+	}
+	for (i = 0; i < c->n; i++)
+		c->u[i].far_copy = c->u[i].far_copy && !c->u[i].near_copy;
 	free(t);
 	return 0;
+}
+
+/* A copy of u is dist units away. */
+static void
+copy_at(struct unit *u, size_t dist)
+{
+	if (dist > COPY_NEAR_UNITS)
+		u->far_copy = 1;
+	else
+		u->near_copy = 1;
 }
 
 static int
@@ -548,10 +672,39 @@ title_case(const struct unit *u)
 	return u->letterwords >= 3 && u->capwords * 10 >= u->letterwords * 6;
 }
 
+/* Holds a time of day, "7:05" or "19:28"? */
+static int
+has_clock(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 1; i + 2 < n; i++)
+		if (s[i] == ':' && ascii_isdigit((unsigned char)s[i - 1]) &&
+		    ascii_isdigit((unsigned char)s[i + 1]) &&
+		    ascii_isdigit((unsigned char)s[i + 2]))
+			return 1;
+	return 0;
+}
+
+/* A line of HTML, "<div id=...>" or "</p>". */
+static int
+markup(const struct unit *u)
+{
+	return u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL;
+}
+
+/* A card's title: a headline or a question, on a line of its own. */
+static int
+card_title(const struct unit *u)
+{
+	return u->words >= 2 && u->words <= CARD_TITLE_WORDS &&
+	    !u->marker && !u->bullet && !u->row;
+}
+
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i, run;
+	size_t	 i, j, run, nd;
 
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
@@ -577,24 +730,63 @@ classify(struct text_ctx *c)
 			break;
 		case UNIT_SHORT:
 			u->score = p ? SCORE_SHORT_P : SCORE_SHORT;
-			/* List items and program text belong to a story as
-			 * much as to chrome: they count little either way. */
-			if (u->bullet)
+			/* List items, table rows (cells between tabs) and
+			 * program text belong to a story as much as to
+			 * chrome: they count little either way. */
+			if (u->bullet || u->row)
 				u->score = (long)(u->weight / 2) + 1;
 			else if (u->code || u->url || u->indent)
 				u->score = 0;
 			break;
 		}
 		/* Program text repeats its shapes ("},"): not a template's. */
-		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code)
+		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
+		    !u->row)
 			u->score = SCORE_REPEATED;
+		/* A list's numbers belong to its items: they count 0. */
+		if (u->number)
+			u->score = 0;
+		/* Prose that the page prints again far down is a ticker's
+		 * or a teaser's: only the last copy counts. */
+		if (u->kind == UNIT_PROSE && u->far_copy)
+			u->score = 0;
 		if (u->marker)
-			u->score = SCORE_MARKER;
-		/* Markup left as text (noscript content) is page chrome. */
-		if (u->s[0] == '<' && memchr(u->s, '>', u->n) != NULL &&
-		    u->kind != UNIT_PROSE)
-			u->score = SCORE_REPEATED;
+			u->score = u->inline_marker ? SCORE_SHORT : SCORE_MARKER;
+		/* Markup left as text (noscript content) is page chrome,
+		 * unless it is part of a code sample: then it is program
+		 * text like its neighbours. */
+		if (markup(u) && u->kind != UNIT_PROSE) {
+			if ((i > 0 && (c->u[i - 1].code || markup(&c->u[i - 1])))
+			    || (i + 1 < c->n && (c->u[i + 1].code ||
+			    markup(&c->u[i + 1]))))
+				u->score = 0;
+			else
+				u->score = SCORE_REPEATED;
+		}
 	}
+	/* Short lines with a date, many of them: the heads of comments,
+	 * of a listing's entries, of teasers.  Each ends what is above. */
+	for (i = 0, nd = 0; i < c->n; i++) {
+		struct unit *u = &c->u[i];
+		struct date d;
+		size_t	 ds, de;
+
+		u->dateline = u->kind != UNIT_PROSE && !u->bullet &&
+		    !u->row && u->words <= DATELINE_WORDS_MAX &&
+		    date_find(u->s, u->n, &d, &ds, &de) == 0;
+		nd += (size_t)u->dateline;
+	}
+	for (i = 0; nd >= DATELINES_MIN && i < c->n; i++)
+		if (c->u[i].dateline && c->u[i].score > SCORE_REPEATED)
+			c->u[i].score = SCORE_REPEATED;
+	/* With a time of day, they are the heads of comments. */
+	for (i = 0, nd = 0; i < c->n; i++) {
+		c->u[i].dateline = c->u[i].dateline &&
+		    has_clock(c->u[i].s, c->u[i].n);
+		nd += (size_t)c->u[i].dateline;
+	}
+	for (i = 0; nd < DATELINES_MIN && i < c->n; i++)
+		c->u[i].dateline = 0;
 	/* A long run of short lines (a share bar, a menu, a list of
 	 * links) costs more with every line: one subheading is cheap, a
 	 * block of chrome separates the story from what follows. */
@@ -603,7 +795,8 @@ classify(struct text_ctx *c)
 
 		/* Program text is neither story nor chrome (it scores 0):
 		 * a block of it costs nothing. */
-		if ((u->code || u->indent) && !u->bullet && u->score == 0)
+		if ((u->code || u->indent || markup(u) || u->number) &&
+		    !u->bullet && u->score == 0)
 			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {
@@ -616,6 +809,24 @@ classify(struct text_ctx *c)
 			u->score = SCORE_SHORT * (long)(run < RUN_PENALTY_MAX ?
 			    run : RUN_PENALTY_MAX);
 	}
+	/* A list of cards: headline, then its blurb on the next line,
+	 * again and again with no blank line between (a forum's questions,
+	 * a teaser list).  Its blurbs are not the story. */
+	for (i = 0; i + 1 < c->n; i = j > i ? j : i + 1) {
+		size_t	 k;
+
+		for (j = i; j + 1 < c->n && card_title(&c->u[j]) &&
+		    c->u[j + 1].kind != UNIT_SHORT &&
+		    c->u[j + 1].weight > c->u[j].weight &&
+		    !c->u[j + 1].blank_before && (j == i ||
+		    !c->u[j].blank_before); j += 2)
+			;
+		if ((j - i) / 2 < CARDS_MIN)
+			continue;
+		for (k = i + 1; k < j; k += 2)
+			if (c->u[k].score > 0)
+				c->u[k].score = 0;
+	}
 	/* Prose held in a template (a comment between its author line and
 	 * its rating, a listing's blurb between date lines) is not the
 	 * story: its neighbours repeat the same shapes many times. */
@@ -626,10 +837,12 @@ classify(struct text_ctx *c)
 		if (u->kind == UNIT_SHORT)
 			continue;
 		if (i > 0 && c->u[i - 1].kind == UNIT_SHORT &&
-		    c->u[i - 1].repeats >= TEMPLATE_REPEATS)
+		    c->u[i - 1].repeats >= TEMPLATE_REPEATS &&
+		    !c->u[i - 1].number)
 			t++;
 		if (i + 1 < c->n && c->u[i + 1].kind == UNIT_SHORT &&
-		    c->u[i + 1].repeats >= TEMPLATE_REPEATS)
+		    c->u[i + 1].repeats >= TEMPLATE_REPEATS &&
+		    !c->u[i + 1].number)
 			t++;
 		if (t > 0 && u->score > 0)
 			u->score /= t == 2 ? 8 : 2;
@@ -686,18 +899,20 @@ earliest_run(const struct text_ctx *c, size_t lo, size_t hi, size_t *s,
 	return best;
 }
 
-/* Does a marker open a comment section ("Comments", "12 comments")? */
+/* Does a marker open a comment section ("Comments", "12 comments"),
+ * or a comment's head (a dateline with a time, one of several)? */
 static int
 comments_marker(const struct unit *u)
 {
-	return u->marker && (ascii_casestr(u->s, u->n, "comments") ||
+	return u->dateline || (u->marker && (ascii_casestr(u->s, u->n, "comment") ||
 	    ascii_casestr(u->s, u->n, "leave a") ||
 	    ascii_casestr(u->s, u->n, "discussion") ||
 	    ascii_casestr(u->s, u->n, "replies") ||
 	    ascii_casestr(u->s, u->n, "responses") ||
-	    ascii_casestr(u->s, u->n, "kommentare") ||
-	    ascii_casestr(u->s, u->n, "commentaires") ||
-	    ascii_casestr(u->s, u->n, "comentarios"));
+	    ascii_casestr(u->s, u->n, "kommentar") ||
+	    ascii_casestr(u->s, u->n, "komentar") ||
+	    ascii_casestr(u->s, u->n, "comentar") ||
+	    ascii_casestr(u->s, u->n, "reacties")));
 }
 
 /*
@@ -940,6 +1155,40 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 	return 0;
 }
 
+/* Cut short with "..." or U+2026: a teaser's summary. */
+static int
+ends_ellipsis(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* Prose that can open a story: a sentence-case paragraph, not a
+ * caption, legal text or a template's. */
+static int
+lead_paragraph(const struct unit *u)
+{
+	return u->kind == UNIT_PROSE && u->score > 0 && u->end_punct &&
+	    !ends_ellipsis(u->s, u->n) &&
+	    !title_case(u) && !u->caption && !u->boiler && u->repeats < 2 &&
+	    byline_prefix(u) == 0;
+}
+
+/* Is there a byline or a date among the units [i, e)?  A standfirst
+ * stands above them, and is not the story's first paragraph. */
+static int
+dated(const struct text_ctx *c, size_t i, size_t e)
+{
+	struct date d;
+	size_t	 ds, de;
+
+	for (; i < e; i++)
+		if (byline_prefix(&c->u[i]) > 0 || date_find(c->u[i].s,
+		    c->u[i].n, &d, &ds, &de) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -968,6 +1217,24 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			break;
 		s--;
 	}
+	/* A lead paragraph kept apart from the story by a share bar, a
+	 * dateline or an advertisement's label: prose a few short lines
+	 * before it.  The lines between stay out. */
+	for (;;) {
+		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
+			const struct unit *u = &c->u[j];
+
+			if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+				break;
+		}
+		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)
+			break;
+		if (!lead_paragraph(&c->u[j]) || dated(c, j + 1, s))
+			break;
+		for (i = j + 1; i < s; i++)
+			c->u[i].gap = 1;
+		s = j;
+	}
 	/* Items of a list or short paragraphs right after the story, as
 	 * long as they read like text. */
 	while (e < c->n) {
@@ -981,17 +1248,25 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	for (i = s; i < e; i++) {
 		struct unit *u = &c->u[i];
 
-		u->keep = 1;
+		u->keep = !u->gap;
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
 			u->keep = 0;
+		/* The short lines right under a marker are its list of
+		 * links ("Related articles" and three headlines). */
+		if (u->kind == UNIT_SHORT && !u->blank_before && i > s &&
+		    (c->u[i - 1].marker || (c->u[i - 1].kind == UNIT_SHORT &&
+		    !c->u[i - 1].keep && c->u[i - 1].under_marker))) {
+			u->keep = 0;
+			u->under_marker = 1;
+		}
 		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
 			/* A subheading is followed by prose. */
 			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&
 			    j < i + 3; j++)
 				;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet;
+				u->keep = u->bullet || u->row;
 			if (u->weight < 1)
 				u->keep = 0;
 		}

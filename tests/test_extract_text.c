@@ -223,6 +223,262 @@ test_extract_text_story_before_longer_run_kept(void **state)
 	buf_release(&b);
 }
 
+/* A section marker in another language, its capital letter outside
+ * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
+static void
+test_extract_text_marker_in_german_ends_story(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, P1 P2 P3, "\xc3\x84hnliche Artikel\n\n");
+	for (i = 0; i < 2; i++)
+		assert_int_equal(buf_printf(&b, "Die Stadtbibliothek bleibt "
+		    "w\xc3\xa4hrend der Bauarbeiten ge\xc3\xb6" "ffnet, und "
+		    "die Leser k\xc3\xb6nnen weiter B\xc3\xbc" "cher "
+		    "ausleihen, Teil %d der Serie \xc3\xbc" "ber die Stadt und "
+		    "ihre Geb\xc3\xa4ude.\n\n", i), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Stadtbibliothek"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* "Read also" and its headline inside the story: the teaser goes, the
+ * story goes on after it. */
+static void
+test_extract_text_inline_teaser_skipped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 "Read also\nCouncil votes on the swimming pool\n\n"
+	    P2 P3);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "Read also"));
+	article_free(a);
+}
+
+/* The headlines right under a "Related articles" marker inside the
+ * story are its list of links, not subheadings. */
+static void
+test_extract_text_marker_list_dropped(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 P2 P3 P1 P2 "Related articles\n"
+	    "Council votes on the new swimming pool plans\n"
+	    "Mill Street closed for a week of repairs\n"
+	    "Town hall clock to be restored next summer\n\n" P3 P1 P2 P3);
+	assert_int_equal(a->nblocks, 9);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "clock"));
+	article_free(a);
+}
+
+/* The first paragraph, kept apart from the rest by a share bar and an
+ * advertisement's label, is the story's; the bar is not. */
+static void
+test_extract_text_lead_before_share_bar_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "Facebook\nTweet\nEmail\nCopy link\nAdvertisement\n\n%s%s%s%s",
+	    nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Tweet"));
+	assert_false(has_text(a, "Advertisement"));
+	article_free(a);
+}
+
+/* A table inside the story (a copy gives its cells between tabs) is
+ * the story's, however short its rows. */
+static void
+test_extract_text_table_rows_kept(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, "Standings after the last race\n\n" P1
+	    "Pos.\tDriver\tPoints\n", "");
+	for (i = 0; i < 12; i++)
+		assert_int_equal(buf_printf(&b, "%d\tDriver %c\t%d\n", i + 1,
+		    'A' + i, 500 - i * 7), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n" P2 "Home\nContact\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "Driver L"));
+	assert_true(has_text(a, "building work"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* A news ticker printed at the top and again at the foot of the page
+ * is not the story, however long it is. */
+static void
+test_extract_text_ticker_printed_twice_skipped(void **state)
+{
+	static const char ticker[] = "Breaking: the river has burst its "
+	    "banks in three places upstream of the town, and the council has "
+	    "closed the bridges, the market square and the schools until the "
+	    "water falls, the fire service said in a statement this morning, "
+	    "asking people to stay at home...\n\n";
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, ticker), BUF_OK);
+	assert_int_equal(buf_puts(&b, "A plan for the library\n\n" P1 P2 P3),
+	    BUF_OK);
+	for (i = 0; i < 30; i++)
+		assert_int_equal(buf_printf(&b, "Section %c\n", 'A' + i),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, ticker), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "burst its banks"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* Comments with no "Comments" marker above them: each opens with a
+ * line holding a date and a time, and together they outweigh the
+ * story. */
+static void
+test_extract_text_dated_comment_heads_end_story(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, P1 P2 P3 P1 P2 P3, "Posted in News\n\n");
+	for (i = 0; i < 8; i++)
+		assert_int_equal(buf_printf(&b, "Reader %c \xc2\xb7 March %d, "
+		    "2017 at 1:%02d AM\n\nI have been waiting for this library "
+		    "for years, and I think that the work should have started "
+		    "much earlier than it did, as the plans were ready.\n\n",
+		    'A' + i, i + 1, i * 7), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "waiting for this library"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* A list of cards after the story (a title line, its blurb on the
+ * next line, again and again with no blank line) outweighs it but is
+ * not the story. */
+static void
+test_extract_text_card_list_skipped(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	page_start(&b, "A plan for the library\n\n" P1 P2 P3, "Forum\n");
+	for (i = 0; i < 6; i++)
+		assert_int_equal(buf_printf(&b, "Question %d about the town?\n"
+		    "I have been waiting for an answer from the council for "
+		    "weeks now, and nobody at the town hall seems to know who "
+		    "is in charge of it, so I ask here.\n", i), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "waiting for an answer"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* An HTML sample inside the story is program text, not markup left
+ * over from the page: the story goes on after it. */
+static void
+test_extract_text_html_sample_inside_story_kept(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = extract(P1 P2 "The page for the plan looks like this:\n\n"
+	    "<!DOCTYPE html>\n<html>\n<head>\n<title>Plan</title>\n"
+	    "</head>\n<body>\n<div id=\"plan\"></div>\n"
+	    "<script src=\"plan.js\"></script>\n</body>\n</html>\n\n" P3);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	article_free(a);
+}
+
+/* A recipe's steps, each number on a line of its own above the step:
+ * the numbers are the list's, not a template repeated around prose. */
+static void
+test_extract_text_numbered_steps_kept(void **state)
+{
+	static const char *const steps[] = {
+		"Sift the flour, the starch and the sugar into a large bowl.",
+		"Mix in the egg and the soft butter quickly with a fork.",
+		"Knead with your fingertips until the dough is smooth and "
+		"comes away from your hands.",
+		"Roll small balls of dough and set them on a greased tray, "
+		"then bake for twenty minutes.",
+		"Melt the chocolate once the biscuits are cold and dip each "
+		"one half way into it.",
+	};
+	struct article *a;
+	struct buf b;
+	size_t	 i;
+
+	(void)state;
+	page_start(&b, "Chocolate biscuits\n\nPlease note: pictures sent "
+	    "in by our readers are checked by the team and may be taken down "
+	    "at any time if their owners ask us to.\n\nMethod\n", "");
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		assert_int_equal(buf_printf(&b, "%zu.\n%s\n", i + 1, steps[i]),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, "\nYou may also like\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "Sift the flour"));
+	assert_true(has_text(a, "Melt the chocolate"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* A long paragraph of the story that names copyright once is the
+ * story's; legal text is shorter or names more of it. */
+static void
+test_extract_text_long_paragraph_naming_copyright_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s%s"
+	    "The library will also lend out the old town maps, which are no "
+	    "longer under copyright, so that anyone can scan them at home, "
+	    "print them for a school project or use them in a book about the "
+	    "history of the mill and of the streets around it, the members "
+	    "said after the meeting.\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "old town maps"));
+	article_free(a);
+}
+
 /* A block of program text inside the story (indented, its lines of
  * the same shape) does not cut the story in two. */
 static void
@@ -403,6 +659,17 @@ main(void)
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
+		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
+		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
+		cmocka_unit_test(test_extract_text_marker_list_dropped),
+		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
+		cmocka_unit_test(test_extract_text_table_rows_kept),
+		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
+		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
+		cmocka_unit_test(test_extract_text_card_list_skipped),
+		cmocka_unit_test(test_extract_text_html_sample_inside_story_kept),
+		cmocka_unit_test(test_extract_text_numbered_steps_kept),
+		cmocka_unit_test(test_extract_text_long_paragraph_naming_copyright_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
