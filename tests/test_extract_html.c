@@ -98,6 +98,28 @@ test_extract_html_story_found_among_chrome(void **state)
 	assert_false(body_has(a, "World"));
 }
 
+/* A forum thread: the posts are sibling boxes of one class, and a short
+ * first post joins the long one that scores best. */
+static void
+test_extract_html_twin_posts_join_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='thread'>"
+	    "<div class='message'><div class='who'>anna</div>"
+	    "<p>Hello all my cat brings in black crumbs "
+	    "of earth every night and I wonder where they come from</p></div>"
+	    "<div class='message'><div class='who'>ben</div>"
+	    "<p>" PROSE2 "</p></div>"
+	    "<div class='teaser'><a href='/t'>Other thread about dogs and "
+	    "their food bowls here</a></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "black crumbs"));
+	assert_false(body_has(a, "Other thread"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1153,6 +1175,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		PAGE_TEST(test_extract_html_story_found_among_chrome),
+		PAGE_TEST(test_extract_html_twin_posts_join_story),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
