@@ -160,7 +160,7 @@ static const char *const unlikely_words[] = {
 	"header", "legends", "menu", "related", "remark", "replies", "rss",
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
-	"popup", "yom-remote", NULL
+	"popup", "yom-remote", "dialog", "modal", NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL

@@ -120,6 +120,26 @@ test_extract_html_twin_posts_join_story(void **state)
 	assert_false(body_has(a, "Other thread"));
 }
 
+/* A modal dialog (a sign-up or login box the page opens by script) is
+ * chrome however much prose it holds. */
+#define DIALOG_P \
+	"<p>Sign in, or create an account, to save articles, follow " \
+	"topics, get alerts, comment, vote, and share, on any device, " \
+	"anywhere, at any time, for free, forever.</p>"
+static void
+test_extract_html_modal_dialog_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='modal-dialog'>" DIALOG_P DIALOG_P
+	    DIALOG_P DIALOG_P DIALOG_P "</div>"
+	    "<div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Sign in"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1176,6 +1196,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		PAGE_TEST(test_extract_html_story_found_among_chrome),
 		PAGE_TEST(test_extract_html_twin_posts_join_story),
+		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
