@@ -160,7 +160,8 @@ static const char *const unlikely_words[] = {
 	"header", "legends", "menu", "related", "remark", "replies", "rss",
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
-	"popup", "yom-remote", "dialog", "modal", NULL
+	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
+	NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL

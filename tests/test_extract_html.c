@@ -140,6 +140,26 @@ test_extract_html_modal_dialog_not_story(void **state)
 	assert_false(body_has(a, "Sign in"));
 }
 
+/* A cookie consent box explains itself in prose: it is never the
+ * story. */
+#define CONSENT_P \
+	"<p>We use cookies, and similar tools, to measure traffic, show " \
+	"ads, remember settings, and improve the site, with partners, " \
+	"who may combine it, with other data, as described, below.</p>"
+static void
+test_extract_html_cookie_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='cookies-settings-text'>" CONSENT_P
+	    CONSENT_P CONSENT_P CONSENT_P CONSENT_P "</div>"
+	    "<div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "We use cookies"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1197,6 +1217,7 @@ main(void)
 		PAGE_TEST(test_extract_html_story_found_among_chrome),
 		PAGE_TEST(test_extract_html_twin_posts_join_story),
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
+		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
