@@ -160,6 +160,26 @@ test_extract_html_cookie_box_not_story(void **state)
 	assert_false(body_has(a, "We use cookies"));
 }
 
+/* An author's bio below a post is prose, with commas, about someone:
+ * the post is the story even when the bio scores more. */
+#define BIO_P \
+	"<p>I am Jane, a writer, mother, runner, and cook, living in a " \
+	"small town, by the sea, with two cats, a dog, and far too many " \
+	"books, plants, and records, which I love.</p>"
+static void
+test_extract_html_author_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "<div class='about'><h3>About</h3><div><div>"
+	    "<div class='author-description'>" BIO_P BIO_P BIO_P
+	    "</div></div></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "I am Jane"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1218,6 +1238,7 @@ main(void)
 		PAGE_TEST(test_extract_html_twin_posts_join_story),
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
+		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
