@@ -862,6 +862,23 @@ test_extract_html_legacy_charset_converted(void **state)
 	assert_true(body_has(a, "Caf\xc3\xa9 cr\xc3\xa8me."));
 }
 
+/* A script's charset="utf-8" before the page's <meta> names the
+ * script's encoding: the <meta> says the page's (iso-8859-2, where
+ * 0xb1 is "\xc4\x85", not windows-1252's plus-minus sign). */
+static void
+test_extract_html_meta_charset_over_script_charset(void **state)
+{
+	static const char page[] =
+	    "<html><head><script src='/a.js' charset='utf-8'></script>"
+	    "<meta http-equiv='Content-Type' content='text/html; "
+	    "charset=iso-8859-2'></head><body><article>"
+	    "<p>" PROSE "Pi\xb1tek.</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Pi\xc4\x85tek."));
+}
+
 /*
  * A charset only ICU knows by this name (glibc's iconv does not): with a
  * static libxml2, src/icu_lazy.c loads ICU for it on the spot.  The name
@@ -1271,6 +1288,7 @@ main(void)
 		PAGE_TEST(test_extract_html_main_inside_chrome_box_kept),
 		PAGE_TEST(test_extract_html_wrong_declared_charset_is_utf8),
 		PAGE_TEST(test_extract_html_legacy_charset_converted),
+		PAGE_TEST(test_extract_html_meta_charset_over_script_charset),
 		PAGE_TEST(test_extract_html_utf8_with_bad_byte_repaired),
 		PAGE_TEST(test_extract_html_icu_only_charset_converted),
 		PAGE_TEST(test_extract_html_controls_stripped),
