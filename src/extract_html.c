@@ -173,6 +173,53 @@ drop_follow_lines(struct article *a)
 	}
 }
 
+/* A paragraph at most this long (bytes) that opens with a picture
+ * credit's label is the credit, not the story. */
+#define CREDIT_LINE_MAX	200
+
+/*
+ * Is t[0..n) a picture credit: "Foto: A. Name", "Photos : Agency",
+ * "Titelbild: ...", "Crédits photos : ..."?  A label from the list,
+ * blanks, then a colon.  Sources ("Quelle:", "Source:") are not
+ * credits: they may cite the story's own data.
+ */
+static int
+is_credit_line(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"fotos", "foto", "photos", "photo", "bilder", "bild",
+		"images", "image", "credits", "credit", "titelbild",
+		"beitragsbild", "cr\xc3\xa9""dits photos",
+		"cr\xc3\xa9""dit photo", NULL
+	};
+	size_t	 i, l, k;
+
+	if (n > CREDIT_LINE_MAX)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* Picture credits that stand as paragraphs of their own go. */
+static void
+drop_credit_lines(struct article *a)
+{
+	size_t	 i;
+
+	for (i = a->nblocks; i > 0; i--)
+		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
+		    is_credit_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+			article_drop_block(a, i - 1);
+}
+
 /* The link that is the whole of block bi (but trailing blanks and
  * punctuation), or -1. */
 static long
@@ -442,6 +489,7 @@ run_attempt(struct hx *hx, int flags)
 	if (o.err)
 		goto fail;
 	drop_follow_lines(a);
+	drop_credit_lines(a);
 	if (drop_teaser_lists(a) == -1)
 		goto fail;
 	/* Teasers: boxes cut from the story and related boxes beside it. */

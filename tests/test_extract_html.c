@@ -180,6 +180,27 @@ test_extract_html_author_box_not_story(void **state)
 	assert_false(body_has(a, "I am Jane"));
 }
 
+/* A picture credit standing as a paragraph goes; a source line stays
+ * (it may cite the story's data). */
+static void
+test_extract_html_credit_line_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p>"
+	    "<p>Foto: Jane Roe / Agency</p><p>" PROSE2 "</p>"
+	    "<p>Cr\xc3\xa9" "dits photos : Agency</p>"
+	    "<p>Fotos: A. Name, B. Name</p>"
+	    "<p>Quelle: Statistical office, 2020</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "Quelle: Statistical office"));
+	assert_false(body_has(a, "Jane Roe"));
+	assert_false(body_has(a, "photos : Agency"));
+	assert_false(body_has(a, "A. Name"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1256,6 +1277,7 @@ main(void)
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
+		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
