@@ -99,11 +99,15 @@ strip_escapes(const char *data, size_t *n)
  * story and a more lenient one is tried. */
 #define ENOUGH_TEXT	500
 
+/* The last attempt reads <noscript> too: a page that renders its
+ * story by script (a blog's post in a script template) may give the
+ * story again there for readers without scripts. */
 static const int attempts[] = {
 	A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN,
 	A_WEIGHT | A_CLEAN,
 	A_CLEAN,
-	0
+	0,
+	A_NOSCRIPT | A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN
 };
 
 static size_t

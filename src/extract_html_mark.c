@@ -689,7 +689,8 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		hx->in_table++;
 	if (h->tag == T_CODE)
 		hx->in_code++;
-	if ((h->props & P_DROP) || ((h->flags & F_HIDDEN) &&
+	if (((h->props & P_DROP) && !(h->tag == T_NOSCRIPT &&
+	    (hx->attempt & A_NOSCRIPT))) || ((h->flags & F_HIDDEN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||
 	    ((h->flags & F_ROLE) && !(h->flags & F_HOLDSMAIN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||

@@ -201,6 +201,23 @@ test_extract_html_credit_line_dropped(void **state)
 	assert_false(body_has(a, "A. Name"));
 }
 
+/* A post rendered by script from a template, given again in <noscript>
+ * for readers without scripts: with nothing else on the page, the
+ * <noscript> copy is the story. */
+static void
+test_extract_html_noscript_story_when_page_empty(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='header'>A blog</div>"
+	    "<div class='post-body'><script type='text/template'>"
+	    "<p>hidden</p></script><noscript><p>" PROSE "</p><p>" PROSE2
+	    "</p></noscript></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "Residents spoke"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1278,6 +1295,7 @@ main(void)
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
+		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
