@@ -212,16 +212,47 @@ is_credit_line(const char *t, size_t n)
 	return 0;
 }
 
-/* Picture credits that stand as paragraphs of their own go. */
+/*
+ * Is t[0..n) an advertisement's label alone ("Advertisement",
+ * "- Anzeige -", "Reklama")?  The word in one of the languages below,
+ * with only blanks, dashes and colons around it.
+ */
+static int
+is_ad_label(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"advertisement", "anzeige", "werbung", "reklama",
+		"publicidad", "publicit\xc3\xa9", "pubblicit\xc3\xa0",
+		"annonce", "sponsored", NULL
+	};
+	size_t	 i, s, e;
+
+	for (s = 0; s < n && t[s] != '\0' && strchr(" -:", t[s]) != NULL; s++)
+		;
+	for (e = n; e > s && t[e - 1] != '\0' &&
+	    strchr(" -:", t[e - 1]) != NULL; e--)
+		;
+	for (i = 0; labels[i] != NULL; i++)
+		if (e - s == strlen(labels[i]) &&
+		    ascii_ncasecmp(t + s, labels[i], e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Picture credits and advertisements' labels that stand as paragraphs
+ * of their own go. */
 static void
 drop_credit_lines(struct article *a)
 {
 	size_t	 i;
+	const struct block *b;
 
-	for (i = a->nblocks; i > 0; i--)
-		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
-		    is_credit_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+	for (i = a->nblocks; i > 0; i--) {
+		b = &a->blocks[i - 1];
+		if (b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
+		    b->len) || is_ad_label(b->text, b->len)))
 			article_drop_block(a, i - 1);
+	}
 }
 
 /* The link that is the whole of block bi (but trailing blanks and

@@ -180,8 +180,8 @@ test_extract_html_author_box_not_story(void **state)
 	assert_false(body_has(a, "I am Jane"));
 }
 
-/* A picture credit standing as a paragraph goes; a source line stays
- * (it may cite the story's data). */
+/* A picture credit or an advertisement's label standing as a
+ * paragraph goes; a source line stays (it may cite the story's data). */
 static void
 test_extract_html_credit_line_dropped(void **state)
 {
@@ -190,8 +190,10 @@ test_extract_html_credit_line_dropped(void **state)
 	    "<p>Foto: Jane Roe / Agency</p><p>" PROSE2 "</p>"
 	    "<p>Cr\xc3\xa9" "dits photos : Agency</p>"
 	    "<p>Fotos: A. Name, B. Name</p>"
-	    "<p>Quelle: Statistical office, 2020</p></article>"
-	    "</body></html>";
+	    "<p>Quelle: Statistical office, 2020</p>"
+	    "<p>- Anzeige -</p><p>ADVERTISEMENT</p>"
+	    "<p>Advertisement revenue fell by a third this year.</p>"
+	    "</article></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Residents spoke"));
@@ -199,6 +201,9 @@ test_extract_html_credit_line_dropped(void **state)
 	assert_false(body_has(a, "Jane Roe"));
 	assert_false(body_has(a, "photos : Agency"));
 	assert_false(body_has(a, "A. Name"));
+	assert_false(body_has(a, "Anzeige"));
+	assert_false(body_has(a, "ADVERTISEMENT"));
+	assert_true(body_has(a, "Advertisement revenue"));
 }
 
 /* A post rendered by script from a template, given again in <noscript>
