@@ -89,34 +89,81 @@ charset_xml_decl(const char *s, size_t len, char *out, size_t outsz)
 	out[n] = '\0';
 }
 
+/* Longest run of a tag's attributes looked back over (bytes): a <meta>
+ * names its charset within a few of them; bounds the search back. */
+#define META_TAG_MAX_BYTES	512
+
+/* Is s[i] inside a <meta> tag: is the last '<' before it a "<meta"
+ * with no '>' between? */
+static int
+in_meta_tag(const char *s, size_t i)
+{
+	size_t	 k;
+
+	for (k = i; k > 0 && i - k < META_TAG_MAX_BYTES; k--) {
+		if (s[k - 1] == '>')
+			return 0;
+		if (s[k - 1] == '<')
+			return i - k >= 4 && ascii_ncasecmp(s + k, "meta", 4) == 0;
+	}
+	return 0;
+}
+
+/* The value of the charset=... at s[i], into out: its length. */
+static size_t
+charset_value(const char *s, size_t n, size_t i, char *out, size_t outsz)
+{
+	size_t	 j, l;
+
+	j = i + 7;
+	while (j < n && ascii_isspace((unsigned char)s[j]))
+		j++;
+	if (j >= n || s[j] != '=')
+		return 0;
+	j++;
+	while (j < n && (ascii_isspace((unsigned char)s[j]) ||
+	    s[j] == '"' || s[j] == '\''))
+		j++;
+	for (l = 0; j < n && l + 1 < outsz &&
+	    (ascii_isalpha((unsigned char)s[j]) ||
+	    ascii_isdigit((unsigned char)s[j]) || s[j] == '-' ||
+	    s[j] == '_' || s[j] == '.' || s[j] == ':'); j++)
+		out[l++] = s[j];
+	out[l] = '\0';
+	return l;
+}
+
+/*
+ * A charset= in a <meta> wins over one elsewhere (HTML's prescan reads
+ * only <meta>): a script tag's charset="utf-8" before the page's own
+ * <meta ... charset=gb2312> names the script's encoding, not the
+ * page's.  Without a <meta> one, the first charset= is taken.
+ */
 int
 charset_html_meta(const char *s, size_t n, char *out, size_t outsz)
 {
-	size_t	 i, j;
+	size_t	 i, l, first = 0;
 
+	if (outsz == 0)
+		return -1;
 	if (n > HTML_SNIFF_BYTES)
 		n = HTML_SNIFF_BYTES;
+	out[0] = '\0';
 	for (i = 0; i + 8 < n; i++) {
 		if (ascii_ncasecmp(s + i, "charset", 7) != 0)
 			continue;
-		j = i + 7;
-		while (j < n && ascii_isspace((unsigned char)s[j]))
-			j++;
-		if (j >= n || s[j] != '=')
+		if (in_meta_tag(s, i)) {
+			if ((l = charset_value(s, n, i, out, outsz)) > 0)
+				return 0;
 			continue;
-		j++;
-		while (j < n && (ascii_isspace((unsigned char)s[j]) ||
-		    s[j] == '"' || s[j] == '\''))
-			j++;
-		for (i = 0; j < n && i + 1 < outsz &&
-		    (ascii_isalpha((unsigned char)s[j]) ||
-		    ascii_isdigit((unsigned char)s[j]) || s[j] == '-' ||
-		    s[j] == '_' || s[j] == '.' || s[j] == ':'); j++)
-			out[i++] = s[j];
-		out[i] = '\0';
-		return i > 0 ? 0 : -1;
+		}
+		if (first == 0 && charset_value(s, n, i, out, outsz) > 0)
+			first = i + 1;
 	}
-	return -1;
+	if (first == 0)
+		return -1;
+	charset_value(s, n, first - 1, out, outsz);
+	return 0;
 }
 
 /*

@@ -99,11 +99,15 @@ strip_escapes(const char *data, size_t *n)
  * story and a more lenient one is tried. */
 #define ENOUGH_TEXT	500
 
+/* The last attempt reads <noscript> too: a page that renders its
+ * story by script (a blog's post in a script template) may give the
+ * story again there for readers without scripts. */
 static const int attempts[] = {
 	A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN,
 	A_WEIGHT | A_CLEAN,
 	A_CLEAN,
-	0
+	0,
+	A_NOSCRIPT | A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN
 };
 
 static size_t
@@ -169,6 +173,84 @@ drop_follow_lines(struct article *a)
 		seen++;
 		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
 		    is_follow_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+			article_drop_block(a, i - 1);
+	}
+}
+
+/* A paragraph at most this long (bytes) that opens with a picture
+ * credit's label is the credit, not the story. */
+#define CREDIT_LINE_MAX	200
+
+/*
+ * Is t[0..n) a picture credit: "Foto: A. Name", "Photos : Agency",
+ * "Titelbild: ...", "Crédits photos : ..."?  A label from the list,
+ * blanks, then a colon.  Sources ("Quelle:", "Source:") are not
+ * credits: they may cite the story's own data.
+ */
+static int
+is_credit_line(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"fotos", "foto", "photos", "photo", "bilder", "bild",
+		"images", "image", "credits", "credit", "titelbild",
+		"beitragsbild", "cr\xc3\xa9""dits photos",
+		"cr\xc3\xa9""dit photo", NULL
+	};
+	size_t	 i, l, k;
+
+	if (n > CREDIT_LINE_MAX)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is t[0..n) an advertisement's label alone ("Advertisement",
+ * "- Anzeige -", "Reklama")?  The word in one of the languages below,
+ * with only blanks, dashes and colons around it.
+ */
+static int
+is_ad_label(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"advertisement", "anzeige", "werbung", "reklama",
+		"publicidad", "publicit\xc3\xa9", "pubblicit\xc3\xa0",
+		"annonce", "sponsored", NULL
+	};
+	size_t	 i, s, e;
+
+	for (s = 0; s < n && t[s] != '\0' && strchr(" -:", t[s]) != NULL; s++)
+		;
+	for (e = n; e > s && t[e - 1] != '\0' &&
+	    strchr(" -:", t[e - 1]) != NULL; e--)
+		;
+	for (i = 0; labels[i] != NULL; i++)
+		if (e - s == strlen(labels[i]) &&
+		    ascii_ncasecmp(t + s, labels[i], e - s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Picture credits and advertisements' labels that stand as paragraphs
+ * of their own go. */
+static void
+drop_credit_lines(struct article *a)
+{
+	size_t	 i;
+	const struct block *b;
+
+	for (i = a->nblocks; i > 0; i--) {
+		b = &a->blocks[i - 1];
+		if (b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
+		    b->len) || is_ad_label(b->text, b->len)))
 			article_drop_block(a, i - 1);
 	}
 }
@@ -442,6 +524,7 @@ run_attempt(struct hx *hx, int flags)
 	if (o.err)
 		goto fail;
 	drop_follow_lines(a);
+	drop_credit_lines(a);
 	if (drop_teaser_lists(a) == -1)
 		goto fail;
 	/* Teasers: boxes cut from the story and related boxes beside it. */

@@ -160,7 +160,8 @@ static const char *const unlikely_words[] = {
 	"header", "legends", "menu", "related", "remark", "replies", "rss",
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
-	"popup", "yom-remote", NULL
+	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
+	NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
@@ -688,7 +689,8 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		hx->in_table++;
 	if (h->tag == T_CODE)
 		hx->in_code++;
-	if ((h->props & P_DROP) || ((h->flags & F_HIDDEN) &&
+	if (((h->props & P_DROP) && !(h->tag == T_NOSCRIPT &&
+	    (hx->attempt & A_NOSCRIPT))) || ((h->flags & F_HIDDEN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||
 	    ((h->flags & F_ROLE) && !(h->flags & F_HOLDSMAIN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||

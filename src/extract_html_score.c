@@ -170,6 +170,10 @@ hx_link_density(const struct hnode *h)
 	return h->text > 0 ? h->link / (double)h->text : 0;
 }
 
+/* What a class or id naming an author costs a candidate: as much as a
+ * negative class word. */
+#define AUTHOR_BOX_PENALTY	25
+
 /* The starting score of a candidate container. */
 static void
 init_cand(struct hx *hx, xmlNodePtr n)
@@ -213,6 +217,12 @@ init_cand(struct hx *hx, xmlNodePtr n)
 	}
 	if (hx->attempt & A_WEIGHT)
 		h->score += h->weight;
+	/* An author's box (a bio, "about the author") is prose about
+	 * someone, beside the story; a post's own class may name its
+	 * author too ("entry author-jane"), with a word for content. */
+	if ((hx->attempt & A_WEIGHT) && (h->flags & F_BYLINE) &&
+	    h->weight <= 0)
+		h->score -= AUTHOR_BOX_PENALTY;
 	/* Structured data marks the story's container: trust it. */
 	if (h->flags & F_INBODY)
 		h->score += 25;

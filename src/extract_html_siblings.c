@@ -117,6 +117,11 @@ add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
 }
 
 
+/* A sibling with the story's class and this much text (characters)
+ * under this link density is another part of the story. */
+#define TWIN_MIN_CHARS		80
+#define TWIN_LINK_DENSITY	0.25
+
 /*
  * The story: the top container and those of its siblings that belong to
  * it (a good score, the same class, or a plain paragraph of prose).
@@ -147,6 +152,13 @@ hx_siblings(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t max)
 		h = hn(s);
 		bonus = same_class(s, top) ? hn(top)->score * 0.2 : 0;
 		if ((h->flags & F_CAND) && h->score + bonus >= thr) {
+			roots[n++] = s;
+			continue;
+		}
+		/* A box like the story's (forum posts, a body in several
+		 * chunks): its prose belongs to the story. */
+		if (same_class(s, top) && h->text >= TWIN_MIN_CHARS &&
+		    hx_link_density(h) < TWIN_LINK_DENSITY) {
 			roots[n++] = s;
 			continue;
 		}

@@ -58,6 +58,7 @@ enum tag {
 #define A_STRIP_UNLIKELY	0x1
 #define A_WEIGHT		0x2
 #define A_CLEAN			0x4
+#define A_NOSCRIPT		0x8	/* <noscript> read as the page's */
 
 struct hnode {
 	enum tag	 tag;

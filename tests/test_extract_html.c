@@ -98,6 +98,131 @@ test_extract_html_story_found_among_chrome(void **state)
 	assert_false(body_has(a, "World"));
 }
 
+/* A forum thread: the posts are sibling boxes of one class, and a short
+ * first post joins the long one that scores best. */
+static void
+test_extract_html_twin_posts_join_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='thread'>"
+	    "<div class='message'><div class='who'>anna</div>"
+	    "<p>Hello all my cat brings in black crumbs "
+	    "of earth every night and I wonder where they come from</p></div>"
+	    "<div class='message'><div class='who'>ben</div>"
+	    "<p>" PROSE2 "</p></div>"
+	    "<div class='teaser'><a href='/t'>Other thread about dogs and "
+	    "their food bowls here</a></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "black crumbs"));
+	assert_false(body_has(a, "Other thread"));
+}
+
+/* A modal dialog (a sign-up or login box the page opens by script) is
+ * chrome however much prose it holds. */
+#define DIALOG_P \
+	"<p>Sign in, or create an account, to save articles, follow " \
+	"topics, get alerts, comment, vote, and share, on any device, " \
+	"anywhere, at any time, for free, forever.</p>"
+static void
+test_extract_html_modal_dialog_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='modal-dialog'>" DIALOG_P DIALOG_P
+	    DIALOG_P DIALOG_P DIALOG_P "</div>"
+	    "<div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Sign in"));
+}
+
+/* A cookie consent box explains itself in prose: it is never the
+ * story. */
+#define CONSENT_P \
+	"<p>We use cookies, and similar tools, to measure traffic, show " \
+	"ads, remember settings, and improve the site, with partners, " \
+	"who may combine it, with other data, as described, below.</p>"
+static void
+test_extract_html_cookie_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='cookies-settings-text'>" CONSENT_P
+	    CONSENT_P CONSENT_P CONSENT_P CONSENT_P "</div>"
+	    "<div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "We use cookies"));
+}
+
+/* An author's bio below a post is prose, with commas, about someone:
+ * the post is the story even when the bio scores more. */
+#define BIO_P \
+	"<p>I am Jane, a writer, mother, runner, and cook, living in a " \
+	"small town, by the sea, with two cats, a dog, and far too many " \
+	"books, plants, and records, which I love.</p>"
+static void
+test_extract_html_author_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "<div class='about'><h3>About</h3><div><div>"
+	    "<div class='author-description'>" BIO_P BIO_P BIO_P
+	    "</div></div></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "I am Jane"));
+}
+
+/* A picture credit or an advertisement's label standing as a
+ * paragraph goes; a source line stays (it may cite the story's data). */
+static void
+test_extract_html_credit_line_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p>"
+	    "<p>Foto: Jane Roe / Agency</p><p>" PROSE2 "</p>"
+	    "<p>Cr\xc3\xa9" "dits photos : Agency</p>"
+	    "<p>Fotos: A. Name, B. Name</p>"
+	    "<p>Quelle: Statistical office, 2020</p>"
+	    "<p>- Anzeige -</p><p>ADVERTISEMENT</p>"
+	    "<p>Advertisement revenue fell by a third this year.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "Quelle: Statistical office"));
+	assert_false(body_has(a, "Jane Roe"));
+	assert_false(body_has(a, "photos : Agency"));
+	assert_false(body_has(a, "A. Name"));
+	assert_false(body_has(a, "Anzeige"));
+	assert_false(body_has(a, "ADVERTISEMENT"));
+	assert_true(body_has(a, "Advertisement revenue"));
+}
+
+/* A post rendered by script from a template, given again in <noscript>
+ * for readers without scripts: with nothing else on the page, the
+ * <noscript> copy is the story. */
+static void
+test_extract_html_noscript_story_when_page_empty(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='header'>A blog</div>"
+	    "<div class='post-body'><script type='text/template'>"
+	    "<p>hidden</p></script><noscript><p>" PROSE "</p><p>" PROSE2
+	    "</p></noscript></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The council met"));
+	assert_true(body_has(a, "Residents spoke"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -780,6 +905,23 @@ test_extract_html_legacy_charset_converted(void **state)
 	assert_true(body_has(a, "Caf\xc3\xa9 cr\xc3\xa8me."));
 }
 
+/* A script's charset="utf-8" before the page's <meta> names the
+ * script's encoding: the <meta> says the page's (iso-8859-2, where
+ * 0xb1 is "\xc4\x85", not windows-1252's plus-minus sign). */
+static void
+test_extract_html_meta_charset_over_script_charset(void **state)
+{
+	static const char page[] =
+	    "<html><head><script src='/a.js' charset='utf-8'></script>"
+	    "<meta http-equiv='Content-Type' content='text/html; "
+	    "charset=iso-8859-2'></head><body><article>"
+	    "<p>" PROSE "Pi\xb1tek.</p><p>" PROSE2 "</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Pi\xc4\x85tek."));
+}
+
 /*
  * A charset only ICU knows by this name (glibc's iconv does not): with a
  * static libxml2, src/icu_lazy.c loads ICU for it on the spot.  The name
@@ -1153,6 +1295,12 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		PAGE_TEST(test_extract_html_story_found_among_chrome),
+		PAGE_TEST(test_extract_html_twin_posts_join_story),
+		PAGE_TEST(test_extract_html_modal_dialog_not_story),
+		PAGE_TEST(test_extract_html_cookie_box_not_story),
+		PAGE_TEST(test_extract_html_author_box_not_story),
+		PAGE_TEST(test_extract_html_credit_line_dropped),
+		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
@@ -1185,6 +1333,7 @@ main(void)
 		PAGE_TEST(test_extract_html_main_inside_chrome_box_kept),
 		PAGE_TEST(test_extract_html_wrong_declared_charset_is_utf8),
 		PAGE_TEST(test_extract_html_legacy_charset_converted),
+		PAGE_TEST(test_extract_html_meta_charset_over_script_charset),
 		PAGE_TEST(test_extract_html_utf8_with_bad_byte_repaired),
 		PAGE_TEST(test_extract_html_icu_only_charset_converted),
 		PAGE_TEST(test_extract_html_controls_stripped),
