@@ -300,6 +300,28 @@ test_extract_html_meta_falls_back_to_title_tag(void **state)
 	assert_string_equal(day, "2024-05-01");
 }
 
+/* Parse.ly's meta names give the title, author and date when nothing
+ * before them in the order does. */
+static void
+test_extract_html_meta_parsely_names(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Page title of the document</title>"
+	    "<meta name='parsely-title' content='Parsely title'>"
+	    "<meta name='parsely-author' content='Jane Doe'>"
+	    "<meta name='parsely-pub-date' content='2024-04-20T04:20:00Z'>"
+	    "</head><body><article><p>" PROSE "</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+	char	 day[11];
+
+	assert_string_equal(a->title, "Parsely title");
+	assert_string_equal(a->byline, "Jane Doe");
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2024-04-20");
+}
+
 /* A byline element's date becomes the article's date and leaves the
  * name; a separator and what follows it go too. */
 static void
@@ -1163,6 +1185,7 @@ main(void)
 		PAGE_TEST(test_extract_html_base_url_order),
 		PAGE_TEST(test_extract_html_meta_preference_order),
 		PAGE_TEST(test_extract_html_meta_falls_back_to_title_tag),
+		PAGE_TEST(test_extract_html_meta_parsely_names),
 		PAGE_TEST(test_extract_html_byline_date_split_when_no_meta),
 		PAGE_TEST(
 		    test_extract_html_byline_by_word_and_date_in_words_cut),
