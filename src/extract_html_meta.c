@@ -207,6 +207,9 @@ extract_html_node_text(xmlNodePtr top, size_t max)
 					goto done;
 			}
 		}
+		/* A line break parts words ("Ann Writer<br>City Desk"). */
+		if (is_name(n, "br"))
+			sp = 1;
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
 		    !is_name(n, "script") && !is_name(n, "style")) {
 			n = n->children;

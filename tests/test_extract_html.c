@@ -361,6 +361,19 @@ test_extract_html_byline_by_word_and_date_in_words_cut(void **state)
 	assert_string_equal(a->byline, "C\xc3\xa9sar Salza");
 }
 
+/* A line break inside an element's text parts its words. */
+static void
+test_extract_html_node_text_br_parts_words(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>Ann Writer<br>City Desk</div><p>"
+	    PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer City Desk");
+}
+
 /* A meta property may list several keys (RDFa): each counts, and one
  * too short to be a summary does not replace the story. */
 static void
@@ -1190,6 +1203,7 @@ main(void)
 		PAGE_TEST(
 		    test_extract_html_byline_by_word_and_date_in_words_cut),
 		PAGE_TEST(test_extract_html_meta_property_lists_keys),
+		PAGE_TEST(test_extract_html_node_text_br_parts_words),
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
