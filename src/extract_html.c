@@ -550,6 +550,12 @@ fill_meta(struct hx *hx, struct article *a)
 			m->have_date = 1;
 			m->date = d;
 		}
+		/* The name without the boxes beside it. */
+		if (hx->byline_name != NULL) {
+			free(hx->byline);
+			hx->byline = hx->byline_name;
+			hx->byline_name = NULL;
+		}
 		trim_byline(hx->byline);
 		if (hx->byline[0] == '\0') {
 			free(hx->byline);
@@ -665,7 +671,9 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	for (i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
 		/* Each attempt may find the byline element again. */
 		free(hx.byline);
+		free(hx.byline_name);
 		hx.byline = NULL;
+		hx.byline_name = NULL;
 		if ((a = run_attempt(&hx, attempts[i])) == NULL)
 			goto nomem;
 		c = article_chars(a);
@@ -692,6 +700,7 @@ out:
 	free(hx.cands);
 	free(hx.nodes);
 	free(hx.byline);
+	free(hx.byline_name);
 	free(hx.title_norm);
 	free(base_alloc);
 	free(copy);

@@ -374,6 +374,31 @@ test_extract_html_node_text_br_parts_words(void **state)
 	assert_string_equal(a->byline, "Ann Writer City Desk");
 }
 
+/* A byline box with one author link leaves out the boxes beside the
+ * name (a job title, a follow button); text in the name's own box
+ * stays. */
+static void
+test_extract_html_byline_author_link_boxes_left_out(void **state)
+{
+	static const char page1[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='author'><a class='author-link' "
+	    "href='/ann'>Ann Writer</a><div class='job'>Games Editor</div>"
+	    "<div class='social'>Follow Ann Writer</div></div><p>" PROSE2
+	    "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='author'>By <a rel='author' href='/ann'>"
+	    "Ann Writer</a><br>City Desk</div><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page1, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_false(body_has(a, "Games Editor"));
+	a = run(state, page2, NULL, NULL);
+	assert_string_equal(a->byline, "Ann Writer City Desk");
+}
+
 /* A meta property may list several keys (RDFa): each counts, and one
  * too short to be a summary does not replace the story. */
 static void
@@ -1204,6 +1229,8 @@ main(void)
 		    test_extract_html_byline_by_word_and_date_in_words_cut),
 		PAGE_TEST(test_extract_html_meta_property_lists_keys),
 		PAGE_TEST(test_extract_html_node_text_br_parts_words),
+		PAGE_TEST(
+		    test_extract_html_byline_author_link_boxes_left_out),
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
