@@ -399,6 +399,26 @@ test_extract_html_byline_author_link_boxes_left_out(void **state)
 	assert_string_equal(a->byline, "Ann Writer City Desk");
 }
 
+/* An "Author:" label goes like a "By": the model holds the name. */
+static void
+test_extract_html_byline_label_stripped(void **state)
+{
+	static const char page1[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>Autor: Petra Writer</div><p>"
+	    PROSE2 "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><head><title>Budget</title><meta name='author' "
+	    "content='Author Names'></head><body><article><p>" PROSE
+	    "</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page1, NULL, NULL);
+
+	assert_string_equal(a->byline, "Petra Writer");
+	/* Without a colon, a word is a name. */
+	a = run(state, page2, NULL, NULL);
+	assert_string_equal(a->byline, "Author Names");
+}
+
 /* A meta property may list several keys (RDFa): each counts, and one
  * too short to be a summary does not replace the story. */
 static void
@@ -1229,6 +1249,7 @@ main(void)
 		    test_extract_html_byline_by_word_and_date_in_words_cut),
 		PAGE_TEST(test_extract_html_meta_property_lists_keys),
 		PAGE_TEST(test_extract_html_node_text_br_parts_words),
+		PAGE_TEST(test_extract_html_byline_label_stripped),
 		PAGE_TEST(
 		    test_extract_html_byline_author_link_boxes_left_out),
 		PAGE_TEST(test_extract_html_teasers_become_related),
