@@ -106,8 +106,8 @@ peer_scores() {
 }
 
 echo "== byline ($byline)"
-"$sx" --jobs "$jobs" --meta -q --cmd "'$byline' --dump --format=json {}" \
-    "$corpus" >"$out/meta.txt"
+"$sx" --jobs "$jobs" --meta -q --json "$out/meta.json" \
+    --cmd "'$byline' --dump --format=json {}" "$corpus" >"$out/meta.txt"
 "$sx" --jobs "$jobs" -q --ngram 4 --cmd "'$byline' --dump --format=text {}" \
     "$corpus" >"$out/ng4.txt"
 "$ss" -j "$jobs" --input html --cmd "$byline --dump --format=text {}" \
@@ -118,6 +118,9 @@ echo "== byline ($byline)"
     --cmd "'$byline' --dump --format=text \"\$(dirname {})/source.txt\"" \
     "$corpus" >/dev/null
 printf '%-18s corpus HTML: %s' byline "$(f1s <"$out/meta.txt")"
+# Names are printed without "By": count them with the expected "By" ignored.
+python3 "$top/bench/meta-summary.py" byline "$out/meta.json" |
+    sed 's/.*\(byline (By ignored) [0-9/]*\).*/; \1/' | tr -d '\n'
 printf '\n%-18s Zyte 4-gram F1 of means: %s\n' byline "$(zmeans <"$out/ng4.txt")"
 printf '%-18s snippets HTML: %s\n' byline "$(snipf <"$out/snip.txt")"
 printf '%-18s snippets text: %s\n' byline "$(snipf <"$out/sniptext.txt")"

@@ -590,30 +590,52 @@ trim_byline(char *t)
 		t[--l] = '\0';
 }
 
-/* The word for "by" that opens a byline in some languages; the model
- * holds the name alone and the renderers say "By" once. */
+/* The word for "by" that opens a byline in some languages, and the
+ * labels that do with a colon ("Author: Name"); the model holds the
+ * name alone and the renderers say "By" once. */
 static const char *const by_words[] = {
 	"by", "von", "par", "por", "door", "przez", NULL
 };
+static const char *const by_labels[] = {
+	"author", "authors", "autor", "autoren", "auteur", "auteurs",
+	"autore", NULL
+};
 
-/* Takes a leading "By " (or "By:") off the byline a holds. */
-static void
-strip_by(char *t)
+/* The length of a leading by_words[] word or by_labels[] label with
+ * what follows it (blanks, a colon), or 0. */
+static size_t
+by_len(const char *t, const char *const *words, int colon)
 {
 	size_t	 i, l, k;
 
-	for (i = 0; by_words[i] != NULL; i++) {
-		l = strlen(by_words[i]);
-		if (ascii_ncasecmp(t, by_words[i], l) != 0 ||
-		    (t[l] != ' ' && t[l] != ':'))
+	for (i = 0; words[i] != NULL; i++) {
+		l = strlen(words[i]);
+		if (ascii_ncasecmp(t, words[i], l) != 0)
 			continue;
-		for (k = l; t[k] == ' ' || t[k] == ':'; k++)
+		for (k = l; t[k] == ' '; k++)
 			;
-		/* "By" alone, or a name that is only the word: kept. */
-		if (t[k] != '\0')
-			memmove(t, t + k, strlen(t + k) + 1);
-		return;
+		if (t[k] == ':')
+			k++;
+		else if (colon || k == l)
+			continue;
+		while (t[k] == ' ')
+			k++;
+		return k;
 	}
+	return 0;
+}
+
+/* Takes a leading "By " (or "By:", "Author:") off the byline a holds. */
+static void
+strip_by(char *t)
+{
+	size_t	 k;
+
+	if ((k = by_len(t, by_words, 0)) == 0)
+		k = by_len(t, by_labels, 1);
+	/* "By" alone, or a name that is only the word: kept. */
+	if (k > 0 && t[k] != '\0')
+		memmove(t, t + k, strlen(t + k) + 1);
 }
 
 /* Metadata into the article; the excerpt falls back to the first
@@ -632,6 +654,12 @@ fill_meta(struct hx *hx, struct article *a)
 		    &d, &s, &e) == 0) {
 			m->have_date = 1;
 			m->date = d;
+		}
+		/* The name without the boxes beside it. */
+		if (hx->byline_name != NULL) {
+			free(hx->byline);
+			hx->byline = hx->byline_name;
+			hx->byline_name = NULL;
 		}
 		trim_byline(hx->byline);
 		if (hx->byline[0] == '\0') {
@@ -748,7 +776,9 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	for (i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
 		/* Each attempt may find the byline element again. */
 		free(hx.byline);
+		free(hx.byline_name);
 		hx.byline = NULL;
+		hx.byline_name = NULL;
 		if ((a = run_attempt(&hx, attempts[i])) == NULL)
 			goto nomem;
 		c = article_chars(a);
@@ -775,6 +805,7 @@ out:
 	free(hx.cands);
 	free(hx.nodes);
 	free(hx.byline);
+	free(hx.byline_name);
 	free(hx.title_norm);
 	free(base_alloc);
 	free(copy);

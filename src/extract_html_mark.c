@@ -674,6 +674,94 @@ hx_wraps_quote(xmlNodePtr n)
 	return q != NULL;
 }
 
+/* Does the subtree of top hold n? */
+static int
+holds(xmlNodePtr top, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == top)
+			return 1;
+	return 0;
+}
+
+/*
+ * A byline element's text without the blocks beside its one author
+ * link (rel=author, a class or itemprop naming the author): a byline
+ * box often puts the writer's job title, a date or a "Follow" button in
+ * boxes of their own after the name ("Ann Writer" then "Games
+ * Editor").  Text beside the link in the same box ("By Ann Writer<br>
+ * Desk") stays.  NULL when the element holds no author link or several,
+ * or nothing is left out.  Caller frees.
+ */
+static char *
+byline_name(xmlNodePtr top)
+{
+	xmlNodePtr n = top->children, link = NULL;
+	struct buf b;
+	size_t	 i, skipped = 0;
+	int	 sp = 0;
+
+	while (n != NULL && n != top) {
+		if (is_elem(n) && hn(n)->tag == T_A &&
+		    (hn(n)->flags & F_BYLINE)) {
+			if (link != NULL)
+				return NULL;
+			link = n;
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	if (link == NULL)
+		return NULL;
+	buf_init(&b, ARTICLE_FIELD_MAX_BYTES);
+	for (n = top->children; n != NULL && n != top;) {
+		if (is_elem(n) && (hn(n)->props & (P_BREAK | P_DROP)) &&
+		    !holds(n, link)) {
+			skipped++;
+		} else if (is_elem(n) && (hn(n)->tag == T_BR ||
+		    (hn(n)->props & P_BREAK))) {
+			/* A line break or a box parts words. */
+			sp = 1;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			const char *t = (const char *)n->content;
+
+			for (i = 0; t[i] != '\0'; i++) {
+				if (ascii_isspace((unsigned char)t[i])) {
+					sp = 1;
+					continue;
+				}
+				if ((sp && b.len > 0 && buf_putc(&b, ' ') !=
+				    BUF_OK) || buf_putc(&b, t[i]) != BUF_OK)
+					break;
+				sp = 0;
+			}
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && n->next == NULL)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	if (skipped == 0 || b.len == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
 static int
 mark_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -711,6 +799,7 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		t = extract_html_node_text(n, ARTICLE_FIELD_MAX_BYTES);
 		if (t != NULL && *t != '\0' && strlen(t) < 100) {
 			hx->byline = t;
+			hx->byline_name = byline_name(n);
 			h->flags |= F_STRIP;
 			return 0;
 		}

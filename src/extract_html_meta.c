@@ -2,9 +2,9 @@
  * extract_html_meta: an HTML page's metadata (title, byline, date,
  * site, language, description, canonical URL) from, in order of
  * preference, JSON-LD (schema.org Article types), <meta> names and
- * properties (Dublin Core, Open Graph, Twitter, Parse.ly), and the
- * document itself (<title> without the site's name, <html lang>,
- * <time datetime>).  See extract_html_int.h.
+ * properties (Dublin Core, Open Graph, Weibo, Twitter, Parse.ly's
+ * parsely-title, -author and -pub-date), and the document itself
+ * (<title> without the site's name, <html lang>, <time datetime>).  See extract_html_int.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 /* Meta keys we read, lower case with '.' as ':' and no spaces. */
 enum mkey {
 	MK_DC_TITLE, MK_DCTERM_TITLE, MK_OG_TITLE, MK_WEIBO_A_TITLE,
-	MK_WEIBO_W_TITLE, MK_TITLE, MK_TWITTER_TITLE,
+	MK_WEIBO_W_TITLE, MK_TITLE, MK_TWITTER_TITLE, MK_PARSELY_TITLE,
 	MK_DC_CREATOR, MK_DCTERM_CREATOR, MK_AUTHOR, MK_PARSELY_AUTHOR,
 	MK_DC_DESC, MK_DCTERM_DESC, MK_OG_DESC, MK_WEIBO_A_DESC,
 	MK_WEIBO_W_DESC, MK_DESC, MK_TWITTER_DESC,
@@ -29,7 +29,7 @@ enum mkey {
 
 static const char *const mkey_names[MK_N] = {
 	"dc:title", "dcterm:title", "og:title", "weibo:article:title",
-	"weibo:webpage:title", "title", "twitter:title",
+	"weibo:webpage:title", "title", "twitter:title", "parsely-title",
 	"dc:creator", "dcterm:creator", "author", "parsely-author",
 	"dc:description", "dcterm:description", "og:description",
 	"weibo:article:description", "weibo:webpage:description",
@@ -207,6 +207,9 @@ extract_html_node_text(xmlNodePtr top, size_t max)
 					goto done;
 			}
 		}
+		/* A line break parts words ("Ann Writer<br>City Desk"). */
+		if (is_name(n, "br"))
+			sp = 1;
 		if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
 		    !is_name(n, "script") && !is_name(n, "style")) {
 			n = n->children;
@@ -703,7 +706,7 @@ extract_html_meta(htmlDocPtr doc, struct html_meta *m)
 {
 	static const enum mkey tkeys[] = { MK_DC_TITLE, MK_DCTERM_TITLE,
 	    MK_OG_TITLE, MK_WEIBO_A_TITLE, MK_WEIBO_W_TITLE, MK_TITLE,
-	    MK_TWITTER_TITLE };
+	    MK_TWITTER_TITLE, MK_PARSELY_TITLE };
 	static const enum mkey bkeys[] = { MK_DC_CREATOR, MK_DCTERM_CREATOR,
 	    MK_AUTHOR, MK_PARSELY_AUTHOR };
 	static const enum mkey ekeys[] = { MK_DC_DESC, MK_DCTERM_DESC,

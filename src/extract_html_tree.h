@@ -102,6 +102,7 @@ struct hx {
 	int		 in_table, in_code;
 	int		 title_dup_done;
 	char		*byline;	/* from a byline element */
+	char		*byline_name;	/* it without the author's boxes */
 	char		*title_norm;
 	struct emit	*em;		/* the writer, while blocks are written */
 	struct article	*em_article;	/* where related links go */

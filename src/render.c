@@ -162,6 +162,24 @@ md_inline(const struct article *a, size_t bi, struct buf *out)
 	return md_escape(out, b->text + pos, b->len - pos);
 }
 
+/*
+ * Does the byline say "by" itself ("By Ann", "Written by Ann and edited
+ * by Bob")?  The extractors keep the name alone, but a byline from a
+ * feed, or one whose "by" belongs to a longer phrase, is printed as it
+ * is rather than "By By Ann".
+ */
+static int
+says_by(const char *s)
+{
+	static const char *const pre[] = { "by ", "by:", "written by ", NULL };
+	size_t	 i;
+
+	for (i = 0; pre[i] != NULL; i++)
+		if (ascii_ncasecmp(s, pre[i], strlen(pre[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 render_markdown(const struct article *a, struct out *o)
 {
@@ -172,8 +190,8 @@ render_markdown(const struct article *a, struct out *o)
 
 	if (a->title != NULL && buf_printf(out, "# %s\n\n", a->title) != BUF_OK)
 		return -1;
-	if (a->byline != NULL && buf_printf(out, "By %s  \n", a->byline) !=
-	    BUF_OK)
+	if (a->byline != NULL && buf_printf(out, "%s%s  \n",
+	    says_by(a->byline) ? "" : "By ", a->byline) != BUF_OK)
 		return -1;
 	if (a->date_prec != DATE_NONE) {
 		date_format_day(&(struct date){ a->date, a->date_off,

@@ -425,6 +425,28 @@ test_extract_html_meta_falls_back_to_title_tag(void **state)
 	assert_string_equal(day, "2024-05-01");
 }
 
+/* Parse.ly's meta names give the title, author and date when nothing
+ * before them in the order does. */
+static void
+test_extract_html_meta_parsely_names(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Page title of the document</title>"
+	    "<meta name='parsely-title' content='Parsely title'>"
+	    "<meta name='parsely-author' content='Jane Doe'>"
+	    "<meta name='parsely-pub-date' content='2024-04-20T04:20:00Z'>"
+	    "</head><body><article><p>" PROSE "</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+	char	 day[11];
+
+	assert_string_equal(a->title, "Parsely title");
+	assert_string_equal(a->byline, "Jane Doe");
+	date_format_day(&(struct date){ a->date, a->date_off, a->date_prec },
+	    day);
+	assert_string_equal(day, "2024-04-20");
+}
+
 /* A byline element's date becomes the article's date and leaves the
  * name; a separator and what follows it go too. */
 static void
@@ -462,6 +484,64 @@ test_extract_html_byline_by_word_and_date_in_words_cut(void **state)
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_string_equal(a->byline, "C\xc3\xa9sar Salza");
+}
+
+/* A line break inside an element's text parts its words. */
+static void
+test_extract_html_node_text_br_parts_words(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>Ann Writer<br>City Desk</div><p>"
+	    PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer City Desk");
+}
+
+/* A byline box with one author link leaves out the boxes beside the
+ * name (a job title, a follow button); text in the name's own box
+ * stays. */
+static void
+test_extract_html_byline_author_link_boxes_left_out(void **state)
+{
+	static const char page1[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='author'><a class='author-link' "
+	    "href='/ann'>Ann Writer</a><div class='job'>Games Editor</div>"
+	    "<div class='social'>Follow Ann Writer</div></div><p>" PROSE2
+	    "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='author'>By <a rel='author' href='/ann'>"
+	    "Ann Writer</a><br>City Desk</div><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page1, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_false(body_has(a, "Games Editor"));
+	a = run(state, page2, NULL, NULL);
+	assert_string_equal(a->byline, "Ann Writer City Desk");
+}
+
+/* An "Author:" label goes like a "By": the model holds the name. */
+static void
+test_extract_html_byline_label_stripped(void **state)
+{
+	static const char page1[] =
+	    "<html><head><title>Budget</title></head><body><article><p>"
+	    PROSE "</p><div class='byline'>Autor: Petra Writer</div><p>"
+	    PROSE2 "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><head><title>Budget</title><meta name='author' "
+	    "content='Author Names'></head><body><article><p>" PROSE
+	    "</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page1, NULL, NULL);
+
+	assert_string_equal(a->byline, "Petra Writer");
+	/* Without a colon, a word is a name. */
+	a = run(state, page2, NULL, NULL);
+	assert_string_equal(a->byline, "Author Names");
 }
 
 /* A meta property may list several keys (RDFa): each counts, and one
@@ -1311,10 +1391,15 @@ main(void)
 		PAGE_TEST(test_extract_html_base_url_order),
 		PAGE_TEST(test_extract_html_meta_preference_order),
 		PAGE_TEST(test_extract_html_meta_falls_back_to_title_tag),
+		PAGE_TEST(test_extract_html_meta_parsely_names),
 		PAGE_TEST(test_extract_html_byline_date_split_when_no_meta),
 		PAGE_TEST(
 		    test_extract_html_byline_by_word_and_date_in_words_cut),
 		PAGE_TEST(test_extract_html_meta_property_lists_keys),
+		PAGE_TEST(test_extract_html_node_text_br_parts_words),
+		PAGE_TEST(test_extract_html_byline_label_stripped),
+		PAGE_TEST(
+		    test_extract_html_byline_author_link_boxes_left_out),
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),

@@ -78,6 +78,39 @@ test_render_markdown_links_lists(void **state)
 	article_free(a);
 }
 
+/* Markdown says "By" once: a byline that says it itself is printed as
+ * it is. */
+static void
+test_render_markdown_by_once(void **state)
+{
+	struct article *a = sample();
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 1 << 16);
+	assert_int_equal(render_article(a, RENDER_MARKDOWN, &b), 0);
+	assert_non_null(strstr(b.data, "\nBy Jo Marsh  \n"));
+	buf_release(&b);
+	assert_int_equal(article_set(&a->byline, "by Jo Marsh", 11), 0);
+	buf_init(&b, 1 << 16);
+	assert_int_equal(render_article(a, RENDER_MARKDOWN, &b), 0);
+	assert_non_null(strstr(b.data, "\nby Jo Marsh  \n"));
+	assert_null(strstr(b.data, "By by"));
+	buf_release(&b);
+	assert_int_equal(article_set(&a->byline, "Written by Jo Marsh", 19),
+	    0);
+	buf_init(&b, 1 << 16);
+	assert_int_equal(render_article(a, RENDER_MARKDOWN, &b), 0);
+	assert_non_null(strstr(b.data, "\nWritten by Jo Marsh  \n"));
+	buf_release(&b);
+	assert_int_equal(article_set(&a->byline, "Byron Marsh", 11), 0);
+	buf_init(&b, 1 << 16);
+	assert_int_equal(render_article(a, RENDER_MARKDOWN, &b), 0);
+	assert_non_null(strstr(b.data, "\nBy Byron Marsh  \n"));
+	buf_release(&b);
+	article_free(a);
+}
+
 static void
 test_render_json_fields(void **state)
 {
@@ -347,6 +380,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_text_body_only),
 		cmocka_unit_test(test_render_markdown_links_lists),
+		cmocka_unit_test(test_render_markdown_by_once),
 		cmocka_unit_test(test_render_json_fields),
 		cmocka_unit_test(test_render_over_cap_fails),
 		cmocka_unit_test(test_render_json_as_json_c),
