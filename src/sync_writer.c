@@ -372,7 +372,6 @@ sync_writer_main(void *arg)
 		while (batch.n < SYNC_WRITE_BATCH_MAX &&
 		    (j = sync_q_pop(&y->q_write)) != NULL)
 			sync_q_push(&batch, j);
-		pthread_cond_broadcast(&y->cv_room);
 		pthread_mutex_unlock(&y->mu);
 		sync_write_batch(y, batch.head);
 		pthread_mutex_lock(&y->mu);

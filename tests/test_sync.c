@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "fetch.h"
 #include "store.h"
 #include "store_fixture.h"
 #include "sync_int.h"
@@ -173,6 +174,49 @@ test_sync_write_batch_when_all_succeed(void **state)
 	assert_int_equal(items_of(fx, idb), 1);
 }
 
+static void
+count_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
+    const char *msg)
+{
+	int	*n = ctx;
+
+	(void)r;
+	(void)msg;
+	if (res == FETCH_OK)
+		(*n)++;
+}
+
+/* A held fetcher starts nothing queued, and does not wait for it; let
+ * go, it fetches everything. */
+static void
+test_sync_fetch_hold_when_set_starts_nothing(void **state)
+{
+	static const struct fetch_callbacks cb = { NULL, count_done };
+	struct fetch_request rq;
+	struct fetcher *f;
+	struct errbuf eb;
+	char	 url[256];
+	int	 done = 0, i;
+
+	(void)state;
+	snprintf(url, sizeof url, "file://%s/conf/feeds.conf", TEST_DATA_DIR);
+	memset(&rq, 0, sizeof rq);
+	rq.url = url;
+	f = fetch_new(NULL);
+	assert_non_null(f);
+	fetch_hold(f, 1);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(fetch_add(f, &rq, &cb, &done, &eb), 0);
+	assert_int_equal(fetch_perform(f, 100, &eb), 3);
+	assert_int_equal(fetch_running(f), 0);
+	assert_int_equal(done, 0);
+	fetch_hold(f, 0);
+	for (i = 0; i < 100 && fetch_pending(f) > 0; i++)
+		assert_int_not_equal(fetch_perform(f, 100, &eb), -1);
+	assert_int_equal(done, 3);
+	fetch_free(f);
+}
+
 int
 main(void)
 {
@@ -182,6 +226,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_sync_write_batch_when_all_succeed, setup, teardown),
+		cmocka_unit_test(test_sync_fetch_hold_when_set_starts_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
