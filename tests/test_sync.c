@@ -174,6 +174,58 @@ test_sync_write_batch_when_all_succeed(void **state)
 	assert_int_equal(items_of(fx, idb), 1);
 }
 
+/* Page jobs handed back by the writer, freed. */
+static size_t
+pages_back(struct fx *fx)
+{
+	struct job *j;
+	size_t	 n = 0;
+
+	while ((j = sync_q_pop(&fx->y.q_back)) != NULL) {
+		n += j->kind == JOB_PAGE;
+		sync_job_free(j);
+	}
+	return n;
+}
+
+/* New items get their page fetched; seen again, only those with no
+ * story whose page failed fewer than STORE_PAGE_TRIES_MAX times. */
+static void
+test_sync_write_batch_when_pages_failed_before(void **state)
+{
+	struct fx *fx = *state;
+	struct store_item *v;
+	struct errbuf eb;
+	struct job *j;
+	size_t	 i, n;
+	int	 round;
+
+	fx->y.prefetch_left = 100;
+	for (round = 0; round < 2; round++) {
+		j = feed_job(fx, "http://a.test/f", "a", 3);
+		for (i = 0; i < j->nentries; i++)
+			j->entries[i].e.link = round == 0 ? "http://a.test/1" :
+			    "http://a.test/2";
+		sync_write_batch(&fx->y, j);
+		if (round == 1)
+			break;
+		assert_int_equal(pages_back(fx), 3);
+		assert_int_equal(store_items(fx->y.store, 0, 0, 0, &v, &n,
+		    &eb), 0);
+		assert_int_equal(n, 3);
+		/* one page always fails, one is stored, one failed once */
+		for (i = 0; i < STORE_PAGE_TRIES_MAX; i++)
+			assert_int_equal(store_item_page_failed(fx->y.store,
+			    v[0].id, &eb), 0);
+		assert_int_equal(store_story_save(fx->y.store, v[1].id,
+		    "{}", "text", &eb), 0);
+		assert_int_equal(store_item_page_failed(fx->y.store,
+		    v[2].id, &eb), 0);
+		store_items_free(v, n);
+	}
+	assert_int_equal(pages_back(fx), 1);
+}
+
 static void
 count_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
     const char *msg)
@@ -226,6 +278,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_sync_write_batch_when_all_succeed, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sync_write_batch_when_pages_failed_before, setup,
+		    teardown),
 		cmocka_unit_test(test_sync_fetch_hold_when_set_starts_nothing),
 	};
 
