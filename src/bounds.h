@@ -106,6 +106,11 @@
  * cut (a real feed has tens to a few thousand). */
 #define STORE_ITEMS_PER_FEED_MAX 100000
 
+/* Fetches of an item's page that may fail before prefetch gives it up:
+ * a server down for one reload gets another chance, a page that always
+ * fails (gone, not HTML, too big) is not fetched at every reload. */
+#define STORE_PAGE_TRIES_MAX	3
+
 /* Pages (4 kB) the write-ahead log may grow to before a commit copies
  * it into the database (PRAGMA wal_autocheckpoint; SQLite's default is
  * 1000).  Each checkpoint costs two fsyncs and copies pages that later

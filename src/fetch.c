@@ -58,6 +58,7 @@ struct fetcher {
 	size_t		 nqueued, nrunning;
 	struct host_count *hosts;		/* nrunning at most */
 	size_t		 nhosts;
+	int		 held;			/* fetch_hold() */
 };
 
 static size_t	 on_header(char *, size_t, size_t, void *);
@@ -462,6 +463,8 @@ start_queued(struct fetcher *f)
 	struct xfer *x, *prev = NULL, *next;
 	ssize_t	 h;
 
+	if (f->held)
+		return;
 	for (x = f->queue; x != NULL && f->nrunning <
 	    (size_t)f->set.max_total; x = next) {
 		next = x->next;
@@ -648,6 +651,18 @@ size_t
 fetch_pending(const struct fetcher *f)
 {
 	return f->nrunning + f->nqueued;
+}
+
+size_t
+fetch_running(const struct fetcher *f)
+{
+	return f->nrunning;
+}
+
+void
+fetch_hold(struct fetcher *f, int hold)
+{
+	f->held = hold != 0;
 }
 
 int

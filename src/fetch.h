@@ -107,8 +107,15 @@ int	 fetch_add(struct fetcher *, const struct fetch_request *,
  * libcurl itself fails.
  */
 int	 fetch_perform(struct fetcher *, int timeout_ms, struct errbuf *eb);
-/* Transfers running or queued. */
+/* Transfers running or queued; running only. */
 size_t	 fetch_pending(const struct fetcher *);
+size_t	 fetch_running(const struct fetcher *);
+/*
+ * While hold is set, queued transfers stay queued (running ones go on):
+ * a caller whose consumers are behind takes no more work without waiting
+ * itself.  Cleared, the next fetch_perform() starts them again.
+ */
+void	 fetch_hold(struct fetcher *, int hold);
 /* For a select()/poll() loop: the sockets libcurl waits on (as
  * curl_multi_fdset()) and how long until fetch_perform() is due, in
  * milliseconds (-1: no transfers). */

@@ -75,6 +75,12 @@ static const char *const sql[S_COUNT] = {
 	    "VALUES (?1, ?2, ?3)",
 	[S_ITEM_OLD] = "SELECT title, content, content_type, text FROM items "
 	    "WHERE id = ?1",
+	/* fetch_tries is read only when story is NULL: a stored story
+	 * may span overflow pages that reading past it would walk */
+	[S_ITEM_WANTS_PAGE] = "SELECT CASE WHEN story IS NOT NULL THEN 0 "
+	    "ELSE fetch_tries < ?2 END FROM items WHERE id = ?1",
+	[S_ITEM_PAGE_FAILED] = "UPDATE items SET fetch_tries = fetch_tries "
+	    "+ 1 WHERE id = ?1",
 	[S_STORY_SAVE] = "UPDATE items SET story = ?2, text = ?3 WHERE id = ?1",
 	[S_STORY_LOAD] = "SELECT story FROM items WHERE id = ?1",
 	[S_EXPORT] = "SELECT " ITEM_COLS ", f.url, i.content, i.guid, i.story "
@@ -146,11 +152,14 @@ static const char *const migrations[] = {
 	"DROP TABLE items_fts;"
 	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
 	"  content = '', tokenize = 'unicode61 remove_diacritics 2');",
+	/* 3 -> 4: failed fetches of an item's page, so that a later
+	 * reload tries it again, a few times only (store_item_wants_page()) */
+	"ALTER TABLE items ADD COLUMN fetch_tries INTEGER NOT NULL DEFAULT 0;",
 };
 /* What a migration needs besides its SQL, run in its transaction. */
 static int	 reindex(struct store *, struct errbuf *);
 static int	(*const migration_fill[])(struct store *, struct errbuf *) = {
-	NULL, NULL, reindex
+	NULL, NULL, reindex, NULL
 };
 #define SCHEMA_VERSION	((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -1095,6 +1104,30 @@ int
 store_item_set_read(struct store *s, int64_t id, int read, struct errbuf *eb)
 {
 	return set_flag(s, S_ITEM_READ, id, read, eb);
+}
+
+int
+store_item_wants_page(struct store *s, int64_t id, struct errbuf *eb)
+{
+	sqlite3_stmt *st;
+	int	 rc, want;
+
+	if ((st = st_stmt(s, S_ITEM_WANTS_PAGE, eb)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, STORE_PAGE_TRIES_MAX);
+	rc = sqlite3_step(st);
+	want = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(s, eb);
+	return want;
+}
+
+int
+store_item_page_failed(struct store *s, int64_t id, struct errbuf *eb)
+{
+	return exec1(s, S_ITEM_PAGE_FAILED, id, eb);
 }
 
 int

@@ -173,6 +173,14 @@ int	 store_item_set_read(struct store *, int64_t id, int read,
 	    struct errbuf *eb) WARN_UNUSED;
 int	 store_item_set_starred(struct store *, int64_t id, int starred,
 	    struct errbuf *eb) WARN_UNUSED;
+/* Whether the page of an item is worth fetching: it has no story and
+ * fewer than STORE_PAGE_TRIES_MAX fetches of it failed.  1 or 0, or -1
+ * on error; a missing item is not worth it. */
+int	 store_item_wants_page(struct store *, int64_t id, struct errbuf *eb)
+	    WARN_UNUSED;
+/* Counts a failed fetch of an item's page. */
+int	 store_item_page_failed(struct store *, int64_t id,
+	    struct errbuf *eb) WARN_UNUSED;
 
 /*
  * Items matching a compiled filter (filter.h) in feed feed_id (0: every

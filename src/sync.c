@@ -10,12 +10,15 @@
  * and the writer, having committed a feed, makes a page job for each
  * new item worth prefetching and hands it back to the caller's thread,
  * which starts its transfer.  Jobs move between threads on three queues
- * guarded by one mutex: to the writer (bounded, SYNC_WRITE_QUEUE_MAX,
- * so parsed entries waiting for the disk stay bounded), to the
- * extractors (bounded, SYNC_EXTRACT_QUEUE_MAX, so page bodies held stay
- * bounded) and back to the caller (unbounded: it never waits to give a
- * job back).  Only the caller's thread waits for room, and the writer
- * and extractors never wait for it, so the queues cannot deadlock.
+ * guarded by one mutex: to the writer (SYNC_WRITE_QUEUE_MAX, so parsed
+ * entries waiting for the disk stay bounded), to the extractors
+ * (SYNC_EXTRACT_QUEUE_MAX, so page bodies held stay bounded) and back
+ * to the caller (unbounded).  Nobody waits for room: when the writer's
+ * or the extractors' queue is full, the caller's thread holds the
+ * fetcher's queued transfers (fetch_hold()) and lets the running ones
+ * end, so a queue exceeds its bound by at most the transfers running
+ * at once, the reader's screen never waits for the disk, and the queues
+ * cannot deadlock.
  */
 #include <errno.h>
 #include <signal.h>
@@ -85,36 +88,51 @@ dup_or_null(const char *s, int *nomem)
 	return p;
 }
 
-/* From the caller's thread: waits for room (bounding what is held). */
+/* Whether the writer's or the extractors' queue is full; mu held. */
+static int
+full(const struct sync *y)
+{
+	return y->q_write.n >= SYNC_WRITE_QUEUE_MAX ||
+	    y->q_extract.n >= SYNC_EXTRACT_QUEUE_MAX;
+}
+
+/* From the caller's thread, which never waits: a full queue holds the
+ * fetcher's queued transfers instead (see the top of the file). */
 static void
 to_writer(struct sync *y, struct job *j)
 {
+	int	 hold;
+
 	if (!y->has_writer) {
 		sync_write_job(y, j);
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
-	while (y->q_write.n >= SYNC_WRITE_QUEUE_MAX && j->kind == JOB_FEED)
-		pthread_cond_wait(&y->cv_room, &y->mu);
 	sync_q_push(&y->q_write, j);
 	pthread_cond_signal(&y->cv_write);
+	hold = full(y);
 	pthread_mutex_unlock(&y->mu);
+	if (hold && y->f != NULL)
+		fetch_hold(y->f, 1);
 }
 
 static void
 to_extractor(struct sync *y, struct job *j)
 {
+	int	 hold;
+
 	if (y->nextractors == 0) {
 		extract_job(j);
 		to_writer(y, j);
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
-	while (y->q_extract.n >= SYNC_EXTRACT_QUEUE_MAX)
-		pthread_cond_wait(&y->cv_room, &y->mu);
 	sync_q_push(&y->q_extract, j);
 	pthread_cond_signal(&y->cv_extract);
+	hold = full(y);
 	pthread_mutex_unlock(&y->mu);
+	if (hold && y->f != NULL)
+		fetch_hold(y->f, 1);
 }
 
 /* Copies one entry; the parser's strings die when this returns. */
@@ -365,7 +383,6 @@ extractor_main(void *arg)
 			pthread_cond_wait(&y->cv_extract, &y->mu);
 		if ((j = sync_q_pop(&y->q_extract)) == NULL)
 			break;
-		pthread_cond_broadcast(&y->cv_room);
 		pthread_mutex_unlock(&y->mu);
 		extract_job(j);
 		/* never waits for room: see the top of the file */
@@ -605,7 +622,6 @@ sync_new(const char *db_path, const struct sync_settings *set,
 	pthread_mutex_init(&y->store_mu, NULL);
 	pthread_cond_init(&y->cv_write, NULL);
 	pthread_cond_init(&y->cv_extract, NULL);
-	pthread_cond_init(&y->cv_room, NULL);
 	pthread_cond_init(&y->cv_back, NULL);
 	pthread_cond_init(&y->cv_cmd, NULL);
 	threads_start(y);
@@ -931,13 +947,20 @@ sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 {
 	struct timespec ts;
 	size_t	 left;
+	int	 held;
 
 	drain(y);
-	if (fetch_pending(y->f) > 0 || y->q_pages.head != NULL) {
+	pthread_mutex_lock(&y->mu);
+	held = full(y);
+	pthread_mutex_unlock(&y->mu);
+	fetch_hold(y->f, held);
+	if (fetch_running(y->f) > 0 || (!held && (fetch_pending(y->f) > 0 ||
+	    y->q_pages.head != NULL))) {
 		if (fetch_perform(y->f, timeout_ms, eb) == -1)
 			return -1;
 	} else {
-		/* only the threads are busy: wait for what they give back */
+		/* only the threads are busy, or the fetcher is held: wait
+		 * for what they give back */
 		pthread_mutex_lock(&y->mu);
 		if (y->q_back.head == NULL && y->jobs > 0 && timeout_ms > 0) {
 			clock_gettime(CLOCK_REALTIME, &ts);
@@ -988,7 +1011,6 @@ sync_free(struct sync *y)
 	drain(y);
 	pthread_cond_destroy(&y->cv_back);
 	pthread_cond_destroy(&y->cv_cmd);
-	pthread_cond_destroy(&y->cv_room);
 	pthread_cond_destroy(&y->cv_extract);
 	pthread_cond_destroy(&y->cv_write);
 	pthread_mutex_destroy(&y->store_mu);

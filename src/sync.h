@@ -12,7 +12,9 @@
  * understood, so a broken answer is fetched whole again next time.
  * Then, unless prefetch is off, it fetches the article page of each new
  * item (at most prefetch_max per run, published in the last
- * prefetch_days days, never one whose story is stored), extracts it as
+ * prefetch_days days, never one whose story is stored; an item seen
+ * before whose page failed fewer than STORE_PAGE_TRIES_MAX times, or
+ * was over the cap, counts as new), extracts it as
  * --dump does and stores the whole article (story.h), so that reading
  * it later needs no network.
  *

@@ -82,7 +82,7 @@ struct sync {
 
 	pthread_mutex_t	 mu;		/* the queues, jobs, closing */
 	pthread_mutex_t	 store_mu;
-	pthread_cond_t	 cv_write, cv_extract, cv_room, cv_back, cv_cmd;
+	pthread_cond_t	 cv_write, cv_extract, cv_back, cv_cmd;
 	struct queue	 q_write, q_extract, q_back, q_cmd;
 	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS], commander;
 	int		 has_writer, has_commander;

@@ -2,7 +2,8 @@
  * sync_writer: the sync engine's writer, the one thread that writes the
  * store (see sync.c for the stages, sync.h for the contract).  It
  * commits each ended feed (its entries and validators, or the reason it
- * failed) and makes the page jobs of its new items worth prefetching,
+ * failed) and makes the page jobs of its items worth prefetching (new,
+ * or whose page failed fewer than STORE_PAGE_TRIES_MAX times before),
  * stores each extracted page's story, answers sync_related(), batches
  * what waits in one transaction, and checkpoints the store's log when
  * the queue runs dry.
@@ -42,7 +43,7 @@ save_feed(struct sync *y, struct job *j, struct errbuf *eb)
 	time_t	 oldest;
 	size_t	 i, added = 0;
 	int64_t	 item;
-	int	 is_new;
+	int	 is_new, rc;
 
 	oldest = y->now - (time_t)y->set.prefetch_days * DAY_SECONDS;
 	if (tx_begin(y, eb) == -1)
@@ -53,9 +54,17 @@ save_feed(struct sync *y, struct job *j, struct errbuf *eb)
 		    &item, eb) == -1)
 			goto fail;
 		added += is_new != 0;
-		if (!is_new || y->prefetch_left <= 0 || !sync_is_web(e->link) ||
+		if (y->prefetch_left <= 0 || !sync_is_web(e->link) ||
 		    (e->has_time && e->time < oldest))
 			continue;
+		/* an item seen before: its page failed, or was over the
+		 * cap, at an earlier reload */
+		if (!is_new && (rc = store_item_wants_page(y->store, item,
+		    eb)) != 1) {
+			if (rc == -1)
+				goto fail;
+			continue;
+		}
 		if ((p = sync_job_new(y, JOB_PAGE, e->link)) == NULL)
 			continue;	/* not prefetched: no harm */
 		p->item_id = item;
@@ -223,6 +232,11 @@ write_page(struct sync *y, struct job *j)
 
 	if (j->story == NULL) {
 		j->event = SYNC_PAGE_FAILED;
+		/* counted: a later reload tries it again, a few times */
+		if (j->item_id != 0 && (tx_begin(y, &eb) == -1 ||
+		    store_item_page_failed(y->store, j->item_id, &eb) == -1 ||
+		    tx_commit(y, &eb) == -1))
+			tx_abort(y);
 		return;
 	}
 	/* the story stays with the job for the report */
@@ -372,7 +386,6 @@ sync_writer_main(void *arg)
 		while (batch.n < SYNC_WRITE_BATCH_MAX &&
 		    (j = sync_q_pop(&y->q_write)) != NULL)
 			sync_q_push(&batch, j);
-		pthread_cond_broadcast(&y->cv_room);
 		pthread_mutex_unlock(&y->mu);
 		sync_write_batch(y, batch.head);
 		pthread_mutex_lock(&y->mu);

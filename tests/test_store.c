@@ -302,6 +302,34 @@ test_store_feed_validators_when_fetched_then_cleared(void **state)
 }
 
 static void
+test_store_item_wants_page_when_failed_or_stored(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct feed_entry e;
+	struct errbuf eb;
+	int64_t	 fid, id1, id2;
+	int	 i;
+
+	fid = one_feed(fx->s);
+	entry(&e, "https://x.org/1", "One", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &id1, &eb),
+	    0);
+	entry(&e, "https://x.org/2", "Two", NULL);
+	assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, &id2, &eb),
+	    0);
+	assert_int_equal(store_item_wants_page(fx->s, id1, &eb), 1);
+	for (i = 1; i < STORE_PAGE_TRIES_MAX; i++) {
+		assert_int_equal(store_item_page_failed(fx->s, id1, &eb), 0);
+		assert_int_equal(store_item_wants_page(fx->s, id1, &eb), 1);
+	}
+	assert_int_equal(store_item_page_failed(fx->s, id1, &eb), 0);
+	assert_int_equal(store_item_wants_page(fx->s, id1, &eb), 0);
+	assert_int_equal(store_story_save(fx->s, id2, "{}", "text", &eb), 0);
+	assert_int_equal(store_item_wants_page(fx->s, id2, &eb), 0);
+	assert_int_equal(store_item_wants_page(fx->s, id2 + 1, &eb), 0);
+}
+
+static void
 test_store_open_when_not_a_database(void **state)
 {
 	struct errbuf eb;
@@ -475,6 +503,8 @@ test_store_open_when_schema_2_migrates_and_reindexes(void **state)
 	assert_int_equal(store_search(fx->s, "freshword savedword", 10, &v, &n,
 	    &eb), 0);
 	assert_int_equal(n, 1);
+	/* schema 4: no fetch of its page has failed yet */
+	assert_int_equal(store_item_wants_page(fx->s, v[0].id, &eb), 1);
 	store_items_free(v, n);
 }
 
@@ -502,6 +532,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_feed_validators_when_fetched_then_cleared,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_item_wants_page_when_failed_or_stored,
 		    setup, teardown),
 		cmocka_unit_test(test_store_open_when_not_a_database),
 		cmocka_unit_test_setup_teardown(

@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "fetch.h"
 #include "store.h"
 #include "store_fixture.h"
 #include "sync_int.h"
@@ -173,6 +174,101 @@ test_sync_write_batch_when_all_succeed(void **state)
 	assert_int_equal(items_of(fx, idb), 1);
 }
 
+/* Page jobs handed back by the writer, freed. */
+static size_t
+pages_back(struct fx *fx)
+{
+	struct job *j;
+	size_t	 n = 0;
+
+	while ((j = sync_q_pop(&fx->y.q_back)) != NULL) {
+		n += j->kind == JOB_PAGE;
+		sync_job_free(j);
+	}
+	return n;
+}
+
+/* New items get their page fetched; seen again, only those with no
+ * story whose page failed fewer than STORE_PAGE_TRIES_MAX times. */
+static void
+test_sync_write_batch_when_pages_failed_before(void **state)
+{
+	struct fx *fx = *state;
+	struct store_item *v;
+	struct errbuf eb;
+	struct job *j;
+	size_t	 i, n;
+	int	 round;
+
+	fx->y.prefetch_left = 100;
+	for (round = 0; round < 2; round++) {
+		j = feed_job(fx, "http://a.test/f", "a", 3);
+		for (i = 0; i < j->nentries; i++)
+			j->entries[i].e.link = round == 0 ? "http://a.test/1" :
+			    "http://a.test/2";
+		sync_write_batch(&fx->y, j);
+		if (round == 1)
+			break;
+		assert_int_equal(pages_back(fx), 3);
+		assert_int_equal(store_items(fx->y.store, 0, 0, 0, &v, &n,
+		    &eb), 0);
+		assert_int_equal(n, 3);
+		/* one page always fails, one is stored, one failed once */
+		for (i = 0; i < STORE_PAGE_TRIES_MAX; i++)
+			assert_int_equal(store_item_page_failed(fx->y.store,
+			    v[0].id, &eb), 0);
+		assert_int_equal(store_story_save(fx->y.store, v[1].id,
+		    "{}", "text", &eb), 0);
+		assert_int_equal(store_item_page_failed(fx->y.store,
+		    v[2].id, &eb), 0);
+		store_items_free(v, n);
+	}
+	assert_int_equal(pages_back(fx), 1);
+}
+
+static void
+count_done(void *ctx, enum fetch_result res, const struct fetch_response *r,
+    const char *msg)
+{
+	int	*n = ctx;
+
+	(void)r;
+	(void)msg;
+	if (res == FETCH_OK)
+		(*n)++;
+}
+
+/* A held fetcher starts nothing queued, and does not wait for it; let
+ * go, it fetches everything. */
+static void
+test_sync_fetch_hold_when_set_starts_nothing(void **state)
+{
+	static const struct fetch_callbacks cb = { NULL, count_done };
+	struct fetch_request rq;
+	struct fetcher *f;
+	struct errbuf eb;
+	char	 url[256];
+	int	 done = 0, i;
+
+	(void)state;
+	snprintf(url, sizeof url, "file://%s/conf/feeds.conf", TEST_DATA_DIR);
+	memset(&rq, 0, sizeof rq);
+	rq.url = url;
+	f = fetch_new(NULL);
+	assert_non_null(f);
+	fetch_hold(f, 1);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(fetch_add(f, &rq, &cb, &done, &eb), 0);
+	assert_int_equal(fetch_perform(f, 100, &eb), 3);
+	assert_int_equal(fetch_running(f), 0);
+	assert_int_equal(done, 0);
+	fetch_hold(f, 0);
+	for (i = 0; i < 100 && fetch_pending(f) > 0; i++)
+		assert_int_not_equal(fetch_perform(f, 100, &eb), -1);
+	assert_int_equal(done, 3);
+	fetch_free(f);
+}
+
 int
 main(void)
 {
@@ -182,6 +278,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_sync_write_batch_when_all_succeed, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sync_write_batch_when_pages_failed_before, setup,
+		    teardown),
+		cmocka_unit_test(test_sync_fetch_hold_when_set_starts_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
