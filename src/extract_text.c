@@ -184,6 +184,12 @@ static const char *const boiler_phrases[] = {
 	"terms of service", "sign up for", "subscribe to", "newsletter",
 	"copyright", "\xc2\xa9", "indicates required", "email address",
 	"javascript", "your browser", "log in", "sign in",
+	/* A comment form's notes, in the languages of the pages we
+	 * measure on. */
+	"will not be published", "required fields", "akismet",
+	"e-mail-adresse", "wird nicht ver\xc3\xb6" "ffentlicht",
+	"pflichtfelder", "no ser\xc3\xa1 publicad",
+	"ne sera pas publi\xc3\xa9",
 };
 
 static int
