@@ -184,6 +184,12 @@ static const char *const boiler_phrases[] = {
 	"terms of service", "sign up for", "subscribe to", "newsletter",
 	"copyright", "\xc2\xa9", "indicates required", "email address",
 	"javascript", "your browser", "log in", "sign in",
+	/* A comment form's notes, in the languages of the pages we
+	 * measure on. */
+	"will not be published", "required fields", "akismet",
+	"e-mail-adresse", "wird nicht ver\xc3\xb6" "ffentlicht",
+	"pflichtfelder", "no ser\xc3\xa1 publicad",
+	"ne sera pas publi\xc3\xa9",
 };
 
 static int
@@ -256,6 +262,24 @@ only_number(const char *s, size_t n)
 	while (i < n && i < 3 && ascii_isdigit((unsigned char)s[i]))
 		i++;
 	return i > 0 && i + 1 == n && (s[i] == '.' || s[i] == ')');
+}
+
+/* Does s open with a photo credit's label ("Photo:", "Foto:",
+ * "Imagen:"), in the languages of the pages we measure on? */
+static int
+credit_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"photo:", "photos:", "image:", "credit:", "photograph:",
+		"foto:", "fotos:", "bild:", "titelbild:", "bildquelle:",
+		"fotocredit:", "imagen:", "image via", "bild via",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (has_prefix(s, n, labels[i]))
+			return 1;
+	return 0;
 }
 
 /* FNV-1a over the lower-cased text with digit runs folded to one 0. */
@@ -443,13 +467,14 @@ measure(struct unit *u)
 		if (open != NULL && memchr(open, '/', (size_t)(u->s + u->n -
 		    open)) != NULL && u->s + u->n - open < 80)
 			u->caption = 1;
+		/* "(Foto: Privat)", "(Photo: AP)" closing a caption. */
+		if (open != NULL && u->s + u->n - open < 80 &&
+		    credit_label(open + 1, (size_t)(u->s + u->n - open - 1)))
+			u->caption = 1;
 	}
-	if (has_prefix(u->s, u->n, "photo:") ||
-	    has_prefix(u->s, u->n, "image:") ||
+	if (credit_label(u->s, u->n) ||
 	    has_prefix(u->s, u->n, "photo by") ||
-	    has_prefix(u->s, u->n, "credit:") ||
 	    has_prefix(u->s, u->n, "image credit") ||
-	    has_prefix(u->s, u->n, "photograph:") ||
 	    ascii_casestr(u->s, u->n, "getty images") ||
 	    ascii_casestr(u->s, u->n, "shutterstock"))
 		u->caption = 1;

@@ -129,6 +129,42 @@ test_extract_text_caption_dropped(void **state)
 	article_free(a);
 }
 
+/* Photo credits in other languages: "Foto: ...", "(Foto: ...)". */
+static void
+test_extract_text_caption_in_german_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "Library plan delayed\n\n%s"
+	    "Die alte Bibliothek in der Muehlenstrasse im Januar. (Foto: "
+	    "Privat)\n\n%sFoto: Stadtarchiv\n\n%s", P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Privat"));
+	assert_false(has_text(a, "Stadtarchiv"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A comment form's note after the story, in German, is not text. */
+static void
+test_extract_text_comment_form_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "Library plan delayed\n\n%s%s%s"
+	    "Deine E-Mail-Adresse wird nicht ver\xc3\xb6" "ffentlicht. "
+	    "Erforderliche Felder sind mit * markiert.\n\nName\n", P1, P2,
+	    P3);
+	a = extract(page);
+	assert_false(has_text(a, "E-Mail-Adresse"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 /* Starts b with a page: the menu, the story and what follows it. */
 static void
 page_start(struct buf *b, const char *story, const char *after)
@@ -656,6 +692,8 @@ main(void)
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_caption_dropped),
+		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
+		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
 		cmocka_unit_test(test_extract_text_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
