@@ -122,7 +122,8 @@ add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
  * (class "teaser-text", "article-intro", "entry-excerpt", "abstract"):
  * the first box so named, with prose (INTRO_MIN_CHARS, few links),
  * before the container inside its ancestor INTRO_CLIMB_LEVELS up, is
- * a root too, first.  Kept whole: a teaser's class must not cut it.
+ * a root too, first.  Kept whole, as is a root so named: a teaser's
+ * class must not cut it.
  */
 #define INTRO_CLIMB_LEVELS	4
 #define INTRO_MIN_CHARS		40
@@ -142,8 +143,14 @@ add_intro(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
     size_t max)
 {
 	xmlNodePtr anc, k, intro = NULL;
+	size_t	 i;
 	int	 lv, skip;
 
+	/* A standfirst already among the roots (a sibling of the
+	 * container) is kept whole too. */
+	for (i = 0; i < n; i++)
+		if (hn(roots[i])->flags & F_INTRO)
+			hn(roots[i])->flags |= F_KEEP;
 	if (n == 0 || n >= max)
 		return n;
 	for (anc = top, lv = 0; lv < INTRO_CLIMB_LEVELS && anc->parent !=

@@ -245,6 +245,23 @@ test_extract_html_intro_box_opens_story(void **state)
 	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
 }
 
+/* A standfirst beside the body ("teaser-text", a teaser's word) joins
+ * it as a sibling and is not cut for its class. */
+static void
+test_extract_html_intro_sibling_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><h3>Budget</h3>"
+	    "<div class='teaser-text'><p>The town wants more buses and "
+	    "fewer cars in the centre, and it says so in a long plan.</p>"
+	    "</div><div class='news-text-wrap'><p>" PROSE "</p><p>" PROSE2
+	    "</p><p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1324,6 +1341,7 @@ main(void)
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
+		PAGE_TEST(test_extract_html_intro_sibling_kept),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
