@@ -177,6 +177,10 @@ static const char *const byline_words[] = {
 static const char *const caption_words[] = {
 	"caption", "credit", "copyright", NULL
 };
+static const char *const intro_words[] = {
+	"intro", "lead", "lede", "standfirst", "excerpt", "abstract",
+	"teaser-text", "article-teaser", "summary", NULL
+};
 
 /* Which of the lists above have a word in lc (lower case)?  Class lists
  * are read for every element, so the lists are searched in one pass over
@@ -185,18 +189,19 @@ static const char *const caption_words[] = {
 enum {
 	WL_POSITIVE = 1 << 0, WL_NEGATIVE = 1 << 1, WL_UNLIKELY = 1 << 2,
 	WL_MAYBE = 1 << 3, WL_RELATED = 1 << 4, WL_BYLINE = 1 << 5,
-	WL_CAPTION = 1 << 6
+	WL_CAPTION = 1 << 6, WL_INTRO = 1 << 7
 };
 static const char *const *const word_lists[] = {
 	positive_words, negative_words, unlikely_words, maybe_words,
-	related_words, byline_words, caption_words
+	related_words, byline_words, caption_words, intro_words
 };
 #define NLISTS	(sizeof word_lists / sizeof word_lists[0])
 #define NWORDS	200
 #define LISTLEN(l)	(sizeof (l) / sizeof (l)[0] - 1)
 _Static_assert(LISTLEN(positive_words) + LISTLEN(negative_words) +
     LISTLEN(unlikely_words) + LISTLEN(maybe_words) + LISTLEN(related_words) +
-    LISTLEN(byline_words) + LISTLEN(caption_words) <= NWORDS,
+    LISTLEN(byline_words) + LISTLEN(caption_words) +
+    LISTLEN(intro_words) <= NWORDS,
     "NWORDS too small for the word lists");
 
 static struct word_index {
@@ -485,6 +490,8 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 		h->flags |= F_BYLINE;
 	if (m & WL_CAPTION)
 		h->flags |= F_CAPTION;
+	if (m & WL_INTRO)
+		h->flags |= F_INTRO;
 	if (rel != NULL && ascii_casecmp(rel, "author") == 0)
 		h->flags |= F_BYLINE;
 	if (rel != NULL && h->tag == T_A && has_token(rel, "tag"))

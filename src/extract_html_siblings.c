@@ -117,6 +117,71 @@ add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
 }
 
 
+/*
+ * The standfirst in a box of its own before the story's container
+ * (class "teaser-text", "article-intro", "entry-excerpt", "abstract"):
+ * the first box so named, with prose (INTRO_MIN_CHARS, few links),
+ * before the container inside its ancestor INTRO_CLIMB_LEVELS up, is
+ * a root too, first.  Kept whole, as is a root so named: a teaser's
+ * class must not cut it.
+ */
+#define INTRO_CLIMB_LEVELS	4
+#define INTRO_MIN_CHARS		40
+#define INTRO_LINK_DENSITY	0.25
+
+static int
+is_ancestor_of(xmlNodePtr a, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+static size_t
+add_intro(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
+    size_t max)
+{
+	xmlNodePtr anc, k, intro = NULL;
+	size_t	 i;
+	int	 lv, skip;
+
+	/* A standfirst already among the roots (a sibling of the
+	 * container) is kept whole too. */
+	for (i = 0; i < n; i++)
+		if (hn(roots[i])->flags & F_INTRO)
+			hn(roots[i])->flags |= F_KEEP;
+	if (n == 0 || n >= max)
+		return n;
+	for (anc = top, lv = 0; lv < INTRO_CLIMB_LEVELS && anc->parent !=
+	    NULL && anc->parent != hx->body && is_elem(anc->parent); lv++)
+		anc = anc->parent;
+	for (k = anc; k != NULL && k != roots[0]; k = next_in(k, anc, skip)) {
+		skip = 0;
+		if (!is_elem(k))
+			continue;
+		if (!kept(k)) {
+			skip = 1;
+			continue;
+		}
+		if (!(hn(k)->flags & F_INTRO) || is_ancestor_of(k, roots[0]))
+			continue;
+		skip = 1;
+		if (hn(k)->text >= INTRO_MIN_CHARS &&
+		    hx_link_density(hn(k)) < INTRO_LINK_DENSITY &&
+		    !(hn(k)->flags & (F_BYLINE | F_CAPTION | F_SHARE))) {
+			intro = k;
+			break;
+		}
+	}
+	if (intro == NULL)
+		return n;
+	hn(intro)->flags |= F_KEEP;
+	memmove(roots + 1, roots, n * sizeof roots[0]);
+	roots[0] = intro;
+	return n + 1;
+}
+
 /* A sibling with the story's class and this much text (characters)
  * under this link density is another part of the story. */
 #define TWIN_MIN_CHARS		80
@@ -171,5 +236,6 @@ hx_siblings(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t max)
 				roots[n++] = s;
 		}
 	}
-	return add_ledes(hx, top, roots, n, max);
+	n = add_ledes(hx, top, roots, n, max);
+	return add_intro(hx, top, roots, n, max);
 }

@@ -53,6 +53,7 @@ enum tag {
 #define F_TAGLINK	0x8000	/* a link with rel="tag" */
 #define F_MAIN		0x10000	/* <main>, role="main" */
 #define F_HOLDSMAIN	0x20000	/* an ancestor of an F_MAIN or F_INBODY */
+#define F_INTRO		0x40000	/* class/id says standfirst or intro */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1

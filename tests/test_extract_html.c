@@ -223,6 +223,45 @@ test_extract_html_noscript_story_when_page_empty(void **state)
 	assert_true(body_has(a, "Residents spoke"));
 }
 
+/* The standfirst in a box of its own in the header, before the body's
+ * container, opens the story. */
+static void
+test_extract_html_intro_box_opens_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><header><h1>Budget</h1>"
+	    "<div class='entry-excerpt'><p>The town wants more buses and "
+	    "fewer cars in the centre</p></div></header>"
+	    "<div class='entry-content'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div>"
+	    "<div class='more'><div class='teaser-text'><p>Another story "
+	    "about trains and their new timetable</p></div></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Another story"));
+	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
+}
+
+/* A standfirst beside the body ("teaser-text", a teaser's word) joins
+ * it as a sibling and is not cut for its class. */
+static void
+test_extract_html_intro_sibling_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><h3>Budget</h3>"
+	    "<div class='teaser-text'><p>The town wants more buses and "
+	    "fewer cars in the centre, and it says so in a long plan.</p>"
+	    "</div><div class='news-text-wrap'><p>" PROSE "</p><p>" PROSE2
+	    "</p><p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+}
+
 static void
 test_extract_html_link_dense_box_dropped_when_in_story(void **state)
 {
@@ -1381,6 +1420,8 @@ main(void)
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
+		PAGE_TEST(test_extract_html_intro_box_opens_story),
+		PAGE_TEST(test_extract_html_intro_sibling_kept),
 		PAGE_TEST(
 		    test_extract_html_link_dense_box_dropped_when_in_story),
 		PAGE_TEST(test_extract_html_story_kept_in_link_heavy_wrapper),
