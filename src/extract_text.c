@@ -1062,9 +1062,9 @@ add_teaser(struct text_ctx *c, struct article *a, size_t i)
 	return r;
 }
 
-/* Is the unit a byline ("By Name", "Author: Name", "Von Name")? */
+/* Is the text a byline ("By Name", "Author: Name", "Von Name")? */
 static size_t
-byline_prefix(const struct unit *u)
+by_prefix(const char *s, size_t n)
 {
 	static const char *const pre[] = {
 		"by ", "written by ", "author: ", "authors: ", "words by ",
@@ -1075,10 +1075,92 @@ byline_prefix(const struct unit *u)
 
 	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		m = strlen(pre[i]);
-		if (u->n > m && ascii_ncasecmp(u->s, pre[i], m) == 0)
+		if (n > m && ascii_ncasecmp(s, pre[i], m) == 0)
 			return m;
 	}
 	return 0;
+}
+
+/* Is the unit a byline?  The length of its "By ", or 0. */
+static size_t
+byline_prefix(const struct unit *u)
+{
+	return by_prefix(u->s, u->n);
+}
+
+/* Marks a byline may follow in a story's head ("// By Name"). */
+#define BYLINE_MARK_MAX		3
+
+/* A byline, maybe after a mark: the length up to the name, or 0. */
+static size_t
+meta_byline_prefix(const struct unit *u)
+{
+	size_t	 i, m;
+
+	for (i = 0; i < u->n && i < BYLINE_MARK_MAX &&
+	    (unsigned char)u->s[i] < 0x80 && !ascii_isalpha(
+	    (unsigned char)u->s[i]) && !ascii_isdigit((unsigned char)u->s[i]);
+	    i++)
+		;
+	while (i > 0 && i < u->n && u->s[i] == ' ')
+		i++;
+	m = by_prefix(u->s + i, u->n - i);
+	return m > 0 ? i + m : 0;
+}
+
+/*
+ * Where the name of a byline [m, end) ends: at a handle ("Name
+ * @name", "Name@name"), a separator ("Name | Staff", "Name - AP",
+ * "Name \u2022 Nov 11"), or a date date_find() does not read because it
+ * has no year ("Name March 18 at 3:57 PM").
+ */
+static size_t
+name_end(const char *s, size_t m, size_t end)
+{
+	static const char *const seps[] = {
+		"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x80\x94",
+		"\xe2\x80\x93", NULL
+	};
+	char	 w[16];
+	size_t	 i, j, k;
+
+	for (i = m; i < end; i++) {
+		if (s[i] == '|')
+			return i;
+		if (s[i] == '@') {
+			/* An address ("ann@example.com") goes whole. */
+			for (k = i; k < end && s[k] != ' ' && s[k] != '.'; k++)
+				;
+			if (k < end && s[k] == '.')
+				while (i > m && s[i - 1] != ' ')
+					i--;
+			return i;
+		}
+		if (s[i] == ' ' && i + 1 < end) {
+			if (s[i + 1] == '-' || s[i + 1] == '|')
+				return i;
+			for (k = 0; seps[k] != NULL; k++)
+				if (end - i - 1 >= strlen(seps[k]) &&
+				    memcmp(s + i + 1, seps[k],
+				    strlen(seps[k])) == 0)
+					return i;
+		}
+		if (i > m && s[i - 1] != ' ')
+			continue;
+		for (j = 0; i + j < end && j + 1 < sizeof w &&
+		    ascii_isalpha((unsigned char)s[i + j]); j++)
+			w[j] = (char)ascii_tolower((unsigned char)s[i + j]);
+		w[j] = '\0';
+		k = i + j;
+		if (k < end && (s[k] == '.' || s[k] == ','))
+			k++;
+		if (j > 0 && k + 1 < end && s[k] == ' ' &&
+		    ascii_isdigit((unsigned char)s[k + 1]) &&
+		    (date_word(w) == DATE_WORD_MONTH ||
+		    date_word(w) == DATE_WORD_WEEKDAY))
+			return i;
+	}
+	return end;
 }
 
 /* Title, byline, date and site from the units around the story. */
@@ -1093,10 +1175,18 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 	/* A byline nearest before the story: "By Name", maybe with the date
 	 * and the reading time after the name. */
 	for (i = s; i-- > lo;)
-		if (byline_prefix(&c->u[i]) > 0 && c->u[i].words <= 20) {
+		if (meta_byline_prefix(&c->u[i]) > 0 && c->u[i].words <= 20) {
 			bl = i;
 			break;
 		}
+	/* Else one in the story's first lines, under its standfirst, when
+	 * a name follows ("Von der Planung..." is a sentence). */
+	for (i = s; bl == (size_t)-1 && i < e && i < s + 3; i++)
+		if ((m = meta_byline_prefix(&c->u[i])) > 0 &&
+		    c->u[i].words <= 20 && m < c->u[i].n &&
+		    ((c->u[i].s[m] >= 'A' && c->u[i].s[m] <= 'Z') ||
+		    (unsigned char)c->u[i].s[m] >= 0x80))
+			bl = i;
 	if (bl != (size_t)-1 && date_find(c->u[bl].s, c->u[bl].n, &d, &ds,
 	    &de) == 0) {
 		have_date = 1;
@@ -1127,30 +1217,31 @@ find_meta(struct text_ctx *c, struct article *a, size_t s, size_t e)
 		const struct unit *u = &c->u[bl];
 		size_t	 end = u->n;
 
-		m = byline_prefix(u);
+		m = meta_byline_prefix(u);
 		if (dl == bl && ds > m)
 			end = ds;
-		/* The name ends at a separator: "Name | Staff", "Name, AP". */
-		for (i = m; i < end; i++)
-			if (u->s[i] == '|' || (u->s[i] == ' ' && i + 1 < end &&
-			    (u->s[i + 1] == '-' || u->s[i + 1] == '|')))
-				end = i;
+		end = name_end(u->s, m, end);
 		while (end > m && (u->s[end - 1] == ' ' ||
 		    u->s[end - 1] == ',' || u->s[end - 1] == '|' ||
 		    u->s[end - 1] == '-'))
 			end--;
-		if (end > m && article_set(&a->byline, u->s + m, end - m) == -1)
+		/* A name has a letter (not "By: :"). */
+		for (i = m; i < end && !ascii_isalpha((unsigned char)u->s[i]) &&
+		    (unsigned char)u->s[i] < 0x80; i++)
+			;
+		if (i < end && article_set(&a->byline, u->s + m, end - m) == -1)
 			return -1;
 	}
 	/* The title stands just before the byline or date line, else just
 	 * before the story. */
-	anchor = bl != (size_t)-1 ? bl : dl != (size_t)-1 && dl < s ? dl : s;
+	anchor = bl != (size_t)-1 && bl < s ? bl : dl != (size_t)-1 &&
+	    dl < s ? dl : s;
 	for (i = anchor; i-- > lo && i + 8 > anchor;) {
 		const struct unit *u = &c->u[i];
 
 		if (u->weight >= 3 && u->words <= HEADLINE_WORDS_MAX &&
 		    u->repeats < 3 && !u->marker && u->commas < 3 &&
-		    !u->caption && byline_prefix(u) == 0 && i != dl) {
+		    !u->caption && meta_byline_prefix(u) == 0 && i != dl) {
 			if (article_set(&a->title, u->s, u->n) == -1)
 				return -1;
 			break;

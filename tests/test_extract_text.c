@@ -88,6 +88,57 @@ test_extract_text_title_byline_date(void **state)
 	article_free(a);
 }
 
+/* A byline's name ends at a handle, an address, a dot separator or a
+ * date without a year; a mark may come before "By". */
+static void
+test_extract_text_byline_name_cut(void **state)
+{
+	static const char *const lines[] = {
+		"// By Jo Marsh \xe2\x80\xa2 Nov 11, 2020",
+		"By Jo Marsh@jomarsh Updated Jul 24, 2018, 2:15pm EDT",
+		"By Jo Marsh March 18 at 3:57 PM Follow @jomarsh",
+		"By Jo Marsh jmarsh@example.com",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		snprintf(page, sizeof page, "%s\nLibrary plan delayed again, "
+		    "committee says\n\n%s\n\n%s%s%s", nav, lines[i], P1, P2,
+		    P3);
+		a = extract(page);
+		assert_non_null(a->byline);
+		assert_string_equal(a->byline, "Jo Marsh");
+		article_free(a);
+	}
+}
+
+/* A byline under the standfirst, in the story's first lines, counts;
+ * a sentence opening with "Von" or "By" and a lower-case word does
+ * not. */
+static void
+test_extract_text_byline_in_story_head(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nLibrary plan delayed again, "
+	    "committee says\n\n%sBy Jo Marsh\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "Jo Marsh");
+	article_free(a);
+	snprintf(page, sizeof page, "%s\nLibrary plan delayed again, "
+	    "committee says\n\n%sVon der Planung bis zum Bau\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_null(a->byline);
+	article_free(a);
+}
+
 static void
 test_extract_text_teaser_card_becomes_related(void **state)
 {
@@ -690,6 +741,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
 		cmocka_unit_test(test_extract_text_title_byline_date),
+		cmocka_unit_test(test_extract_text_byline_name_cut),
+		cmocka_unit_test(test_extract_text_byline_in_story_head),
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
