@@ -17,12 +17,14 @@
  *         an indexed column goes through fts_change() with the old row.
  *         Nothing deletes items; were a feed's row deleted, its items'
  *         stale entries would match no row of items and never show.
+ * New files are made with auto_vacuum=INCREMENTAL (see trim()).
  * Migrations run in order from PRAGMA user_version, each in its own
  * transaction, so an interrupted one is rolled back and redone.
  * Statements are prepared once (lazily) and reset after each use.
  */
 #include <errno.h>
 #include <regex.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,6 +160,7 @@ static const char *const migrations[] = {
 };
 /* What a migration needs besides its SQL, run in its transaction. */
 static int	 reindex(struct store *, struct errbuf *);
+static void	 trim(struct store *);
 static int	(*const migration_fill[])(struct store *, struct errbuf *) = {
 	NULL, NULL, reindex, NULL
 };
@@ -376,8 +379,12 @@ store_open(const char *path, struct errbuf *eb)
 	 * temp_store=MEMORY keeps statement journals in memory: on disk
 	 * they spilled past 64 kB (with a savepoint per feed, a cold
 	 * reload of 1000 feeds made 188,000 pwrite calls, 53,000 with
-	 * them in memory). */
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL;"
+	 * them in memory).  auto_vacuum=INCREMENTAL takes effect only in a
+	 * new (empty) file, before its first table: it lets store_close()
+	 * give back the pages FTS5's segment merges free (an older store,
+	 * made without it, keeps them; VACUUM would convert it). */
+	if (sqlite3_exec(s->db, "PRAGMA auto_vacuum = INCREMENTAL;"
+	    "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = MEMORY;",
 	    NULL, NULL, NULL) != SQLITE_OK) {
@@ -445,6 +452,45 @@ store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
 	return 0;
 }
 
+/*
+ * Gives the free pages back to the file system when there are more than
+ * STORE_FREE_PAGES_KEEP of them, at most STORE_TRIM_PAGES at a time:
+ * FTS5's segment merges leave up to an eighth of the file free, a
+ * different amount at each run.  Only a store made with
+ * auto_vacuum=INCREMENTAL can (store_open()); failures are not errors:
+ * the pages are kept until a later close.
+ */
+static void
+trim(struct store *s)
+{
+	sqlite3_stmt *st;
+	char	 q[64];
+	int	 mode, nfree;
+
+	if (s->db == NULL || !sqlite3_get_autocommit(s->db) ||
+	    sqlite3_db_readonly(s->db, "main") == 1)
+		return;
+	mode = nfree = 0;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA auto_vacuum", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		mode = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (mode != 2)	/* INCREMENTAL */
+		return;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA freelist_count", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		nfree = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (nfree <= STORE_FREE_PAGES_KEEP)
+		return;
+	snprintf(q, sizeof q, "PRAGMA incremental_vacuum(%d)",
+	    STORE_TRIM_PAGES);
+	/* a close never waits for another writer (a --reload while the
+	 * reader quits): that one trims when it closes */
+	sqlite3_busy_timeout(s->db, 0);
+	(void)sqlite3_exec(s->db, q, NULL, NULL, NULL);
+}
+
 const char *
 store_path(const struct store *s)
 {
@@ -460,6 +506,7 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	trim(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

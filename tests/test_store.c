@@ -508,6 +508,84 @@ test_store_open_when_schema_2_migrates_and_reindexes(void **state)
 	store_items_free(v, n);
 }
 
+/* PRAGMA name of the closed store at path, read with SQLite itself */
+static int
+pragma_int(const char *path, const char *name)
+{
+	sqlite3	*db;
+	sqlite3_stmt *st;
+	char	 q[64];
+	int	 v;
+
+	snprintf(q, sizeof q, "PRAGMA %s", name);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+test_store_close_when_merges_freed_pages_gives_them_back(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct feed_entry e;
+	struct store_feed f;
+	struct errbuf eb;
+	sqlite3	*db;
+	char	 id[32], body[2048];
+	size_t	 n;
+	int64_t	 fid;
+	int	 i, k;
+
+	fid = one_feed(fx->s);
+	/* a transaction per feed, as --reload commits: each one adds an
+	 * FTS5 segment, and the merges of segments free their pages */
+	for (i = 0; i < 400; i++) {
+		assert_int_equal(store_begin(fx->s, &eb), 0);
+		for (k = 0; k < 10; k++) {
+			snprintf(id, sizeof id, "https://x.org/%d/%d", i, k);
+			n = 0;
+			body[0] = '\0';
+			while (n + 40 < sizeof body)
+				n += (size_t)snprintf(body + n, sizeof body -
+				    n, "<p>word%d term%d w%d</p> ", i * 10 + k,
+				    (int)n, i);
+			entry(&e, id, "A title of some length", body);
+			assert_int_equal(store_item_put(fx->s, fid, &e, 1,
+			    NULL, NULL, &eb), 0);
+		}
+		assert_int_equal(store_commit(fx->s, &eb), 0);
+	}
+	store_close(fx->s);
+	fx->s = NULL;
+	/* one merge of all the segments into one frees the pages of all
+	 * the others, as FTS5's automatic merges do by steps */
+	assert_int_equal(sqlite3_open_v2(fx->path, &db, SQLITE_OPEN_READWRITE,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO items_fts (items_fts) "
+	    "VALUES ('optimize')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_true(pragma_int(fx->path, "freelist_count") >
+	    STORE_FREE_PAGES_KEEP);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_int_equal(pragma_int(fx->path, "auto_vacuum"), 2);
+	assert_true(pragma_int(fx->path, "freelist_count") <=
+	    STORE_FREE_PAGES_KEEP);
+	/* and it opens again, with its items */
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_int_equal(store_feed_get(fx->s, fid, &f, &eb), 0);
+	assert_int_equal(f.total, 4000);
+	store_feed_release(&f);
+}
+
 int
 main(void)
 {
@@ -542,6 +620,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_schema_2_migrates_and_reindexes,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_close_when_merges_freed_pages_gives_them_back,
 		    setup, teardown),
 	};
 
