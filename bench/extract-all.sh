@@ -14,6 +14,7 @@
 # process.  Speed is bench/extract-html.sh's business.
 #
 # Usage: bench/extract-all.sh [BYLINE]   (default: build/src/byline)
+# PEERS=none runs byline alone (the peers take most of the time).
 # Exits 77 when ../shared is absent.
 set -eu
 
@@ -134,6 +135,11 @@ print("%-18s corpus text copies: %d cases, mean F1 %.3f, F1>=0.9 %.1f%%"
       % ("byline", len(f1), statistics.mean(f1),
          100.0 * sum(f >= 0.9 for f in f1) / len(f1)))
 PY
+
+if [ "${PEERS:-}" = none ]; then
+	echo "== peers: PEERS=none, not run"
+	exit 0
+fi
 
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
 	echo "== Readability.js"
