@@ -528,6 +528,29 @@ pragma_int(const char *path, const char *name)
 	return v;
 }
 
+/* An existing store is only read when opened: its log stays empty, so
+ * a reload writes (and waits for the disk) only when a feed changed. */
+static void
+test_store_open_when_existing_writes_nothing(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct errbuf eb;
+	char	 wal[sizeof fx->path + 4];
+
+	(void)one_feed(fx->s);
+	store_close(fx->s);
+	snprintf(wal, sizeof wal, "%s-wal", fx->path);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_int_equal(file_size(wal), 0);
+	/* and the store keeps giving back free pages */
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_int_equal(pragma_int(fx->path, "auto_vacuum"), 2);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+}
+
 static void
 test_store_close_when_merges_freed_pages_gives_them_back(void **state)
 {
@@ -604,6 +627,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_reopened_keeps_data,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_when_existing_writes_nothing,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_checkpoint_when_log_big_enough_folds_it_in,
