@@ -107,7 +107,11 @@ count() {
 print(sqlite3.connect(sys.argv[1]).execute("select count(*) from " +
     sys.argv[2]).fetchone()[0])' "$2" "$1"
 }
-size() { [ -f "$1" ] && du -k "$1" | cut -f 1 || echo 0; }
+# size FILE: kB of the database and of the write-ahead log it may keep
+size() {
+	[ -f "$1" ] || { echo 0; return; }
+	du -ck "$1" "$1-wal" 2>/dev/null | tail -n 1 | cut -f 1
+}
 echo "items stored: byline $(count items "$tmp/byline.db"), newsraft" \
     "$(count items "$tmp/nr.db"), newsboat $(count rss_item "$tmp/nb.db")"
 echo "store size: byline $(size "$tmp/byline.db") kB, newsraft" \

@@ -117,6 +117,7 @@ cmd_reload(const struct options *o, FILE *out, FILE *err)
 	set.fetch.user_agent = c.user_agent;
 	set.prefetch_max = c.prefetch_max;
 	set.prefetch_days = c.prefetch_days;
+	set.leave_log = 1;
 	if ((path = cmd_db_path(o, &eb)) == NULL ||
 	    (y = sync_new(path, &set, &cb, &r, &eb)) == NULL ||
 	    sync_add_conf(y, c.feeds, c.nfeeds, &eb) == -1) {

@@ -34,6 +34,13 @@
 #include "store.h"
 #include "store_int.h"
 
+/* The write-ahead log's layout (sqlite.org/fileformat2.html): a
+ * header, then a frame header and a page for each page written, of
+ * SQLite's default size, which the store keeps. */
+#define WAL_HEADER_BYTES	32
+#define WAL_FRAME_HEADER_BYTES	24
+#define PAGE_BYTES		4096
+
 #define FEED_COLS \
 	"f.id, f.url, f.title, f.custom_title, f.tags, f.etag, " \
 	"f.last_modified, f.error, f.updated, " \
@@ -198,6 +205,7 @@ static void	 regex_free(void *);
 static void	 sql_regexp(sqlite3_context *, int, sqlite3_value **);
 static int	 wal_hook(void *, sqlite3 *, const char *, int);
 static int	 is_empty(struct store *);
+static int	 log_pages(const char *);
 
 int
 st_fail(struct store *s, struct errbuf *eb)
@@ -473,6 +481,70 @@ fail:
 	return NULL;
 }
 
+int
+store_log_pages(const struct store *s)
+{
+	return log_pages(s->path);
+}
+
+/* The pages in the log of the database at path, as its size says. */
+static int
+log_pages(const char *path)
+{
+	struct stat st;
+	struct buf b;
+	long long n = 0;
+
+	buf_init(&b, ERRBUF_BYTES);
+	if (buf_printf(&b, "%s-wal", path) == BUF_OK &&
+	    stat(b.data, &st) == 0 && st.st_size > WAL_HEADER_BYTES)
+		n = ((long long)st.st_size - WAL_HEADER_BYTES) /
+		    (PAGE_BYTES + WAL_FRAME_HEADER_BYTES);
+	buf_release(&b);
+	return n > INT32_MAX ? INT32_MAX : (int)n;
+}
+
+void
+store_leave_log(struct store *s)
+{
+	s->leave_log = 1;
+}
+
+int
+store_fold_log(const char *path, struct errbuf *eb)
+{
+	sqlite3	*db = NULL;
+	int	 rc;
+
+	/* no SQLITE_OPEN_CREATE: the store exists, its owner made it */
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	/* a read first: a connection finds the log when it first reads,
+	 * and a checkpoint before that does nothing */
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+		rc = sqlite3_exec(db, "PRAGMA user_version", NULL, NULL,
+		    NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_wal_checkpoint_v2(db, NULL,
+		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	/* then cut the log to nothing, unless someone uses it (never
+	 * waiting): freeing its blocks took the warm reload after a cold
+	 * one of 1000 feeds 0.2 s at the close, which removes it */
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 0);
+		(void)sqlite3_wal_checkpoint_v2(db, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		errbuf_set(eb, "%s: %s", path, db != NULL ?
+		    sqlite3_errmsg(db) : "out of memory");
+	sqlite3_close(db);
+	return rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ?
+	    0 : -1;
+}
+
 /*
  * After each commit: notes the log's size and, past
  * STORE_WAL_CHECKPOINT_PAGES, folds it in (what SQLite's own
@@ -563,6 +635,11 @@ store_close(struct store *s)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	trim(s);
+	/* a log this connection wrote is left; one that is folded in
+	 * already is removed, which costs nothing */
+	if (s->db != NULL && s->leave_log && s->wal_frames > 0)
+		(void)sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+		    1, NULL);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

@@ -103,6 +103,31 @@ const char	*store_path(const struct store *);
 int	 store_checkpoint(struct store *, int min_pages, struct errbuf *eb)
 	    WARN_UNUSED;
 
+/*
+ * Closing this connection will leave what it wrote to the log since
+ * its last checkpoint as it is, not folded into the database: for a
+ * writer whose process ends with its last commit (--reload), where the
+ * copy and its fsyncs would only delay the exit.  The next checkpoint,
+ * of any connection, folds it in (store_fold_log() is for that), and
+ * the last connection to close with nothing of its own left removes
+ * the log; until then readers read through it.  With
+ * synchronous=NORMAL nothing is lost but on a power loss before the
+ * kernel writes the log, as for any commit.
+ */
+void	 store_leave_log(struct store *);
+/* The pages (4 kB) the store's log holds, as its size says; a log
+ * already folded in but not yet restarted counts too. */
+int	 store_log_pages(const struct store *);
+/*
+ * Folds the log of the store at path into its file (a passive
+ * checkpoint) on a connection of its own, which it opens and closes:
+ * for a thread of its own, while the owner's connection goes on
+ * writing (WAL lets a checkpoint and a writer run at once); then, if
+ * nobody reads or writes it just then, cuts the log file to nothing.
+ * A busy store is not an error: the next checkpoint does it.
+ */
+int	 store_fold_log(const char *path, struct errbuf *eb) WARN_UNUSED;
+
 /* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK); they do not nest.
  * store_rollback() never fails visibly. */
 int	 store_begin(struct store *, struct errbuf *eb) WARN_UNUSED;

@@ -60,6 +60,7 @@ struct store {
 	char		*path;
 	sqlite3_stmt	*stmt[S_COUNT];
 	int		 wal_frames;	/* in the log after the last commit */
+	int		 leave_log;	/* store_leave_log() */
 };
 
 /* Sets eb from the database's last error; returns -1. */

@@ -67,6 +67,7 @@ static void	 xml_quiet(void *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static size_t	 max_total(const struct sync *);
 static void	*extractor_main(void *);
+static void	*folder_main(void *);
 static void	 threads_start(struct sync *);
 static void	 threads_stop(struct sync *);
 static char	*dup_or_null(const char *, int *);
@@ -109,6 +110,7 @@ to_writer(struct sync *y, struct job *j)
 	}
 	pthread_mutex_lock(&y->mu);
 	sync_q_push(&y->q_write, j);
+	y->inflight = y->fetching + y->q_pages.n;
 	pthread_cond_signal(&y->cv_write);
 	hold = full(y);
 	pthread_mutex_unlock(&y->mu);
@@ -542,10 +544,29 @@ commander_main(void *arg)
 	return NULL;
 }
 
+/* Folds in the log an earlier run left (store_leave_log()), beside
+ * the writer, while the first requests wait. */
+static void *
+folder_main(void *arg)
+{
+	struct sync *y = arg;
+	struct errbuf eb;
+
+	if (store_fold_log(store_path(y->store), &eb) == -1) {
+		/* not fatal: the writer's checkpoints or a close fold it */
+	}
+	return NULL;
+}
+
 static void
 threads_start(struct sync *y)
 {
 	size_t	 i;
+
+	if (y->store != NULL && store_log_pages(y->store) >=
+	    STORE_WAL_IDLE_PAGES && pthread_create(&y->folder, NULL,
+	    folder_main, y) == 0)
+		y->has_folder = 1;
 
 	if (pthread_create(&y->commander, NULL, commander_main, y) == 0)
 		y->has_commander = 1;
@@ -585,6 +606,9 @@ threads_stop(struct sync *y)
 	if (y->has_writer)
 		pthread_join(y->writer, NULL);
 	y->has_writer = 0;
+	if (y->has_folder)
+		pthread_join(y->folder, NULL);
+	y->has_folder = 0;
 }
 
 struct sync *
@@ -610,6 +634,8 @@ sync_new(const char *db_path, const struct sync_settings *set,
 		free(y);
 		return NULL;
 	}
+	if (y->store != NULL && y->set.leave_log)
+		store_leave_log(y->store);
 	if ((y->f = fetch_new(&y->set.fetch)) == NULL) {
 		errbuf_set(eb, "cannot start the fetcher (libcurl)");
 		store_close(y->store);
@@ -977,6 +1003,7 @@ sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 	drain(y);
 	pthread_mutex_lock(&y->mu);
 	left = y->jobs;
+	y->inflight = y->fetching + y->q_pages.n;
 	pthread_mutex_unlock(&y->mu);
 	return left > (size_t)INT32_MAX ? INT32_MAX : (int)left;
 }

@@ -23,7 +23,11 @@
  * connection, opened by sync_new()); SYNC_EXTRACT_THREADS threads
  * extract pages, so that neither disk nor extraction holds the
  * transfers up.  Should a thread not start, its work runs on the
- * caller's thread instead: slower, as correct.
+ * caller's thread instead: slower, as correct.  The store's log is
+ * folded into the file off the exit's path: what an earlier run left
+ * by a thread of its own from the start (store_fold_log()), what this
+ * one writes by the writer when it waits for answers; with leave_log,
+ * never once no transfer is left.
  *
  * Callbacks run only on the caller's thread, inside sync_step(), one
  * per outcome (two for a feed that moved: moved, then its outcome), with
@@ -49,6 +53,11 @@ struct sync_settings {
 	struct fetch_settings fetch;	/* its strings must outlive sync */
 	long		 prefetch_max;	/* pages per run; 0: no prefetch */
 	long		 prefetch_days;	/* newer items only; 0: default */
+	/* The caller frees the engine once its work is done, and its
+	 * process ends (--reload): the store's log is then left for the
+	 * next run to fold in while its first requests wait (see the
+	 * threads below), rather than copied at the exit. */
+	int		 leave_log;
 };
 
 enum sync_event {

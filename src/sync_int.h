@@ -85,13 +85,16 @@ struct sync {
 	pthread_cond_t	 cv_write, cv_extract, cv_back, cv_cmd;
 	struct queue	 q_write, q_extract, q_back, q_cmd;
 	pthread_t	 writer, extractor[SYNC_EXTRACT_THREADS], commander;
-	int		 has_writer, has_commander;
+	pthread_t	 folder;	/* folds in the log a last run left */
+	int		 has_writer, has_commander, has_folder;
 	int		 stop_cmd;	/* commander: end when dry */
 	int		 in_batch;	/* the writer's: inside a batch */
 	int		 batch_failed;	/* the writer's: roll it back */
 	size_t		 nextractors;
 	int		 stop_extract;	/* extractors: end when dry */
 	int		 stop_write;	/* writer: end when dry, after them */
+	size_t		 inflight;	/* transfers not ended and pages not
+					   started, as the caller last saw */
 };
 
 /* sync_job.c: the queues (the caller holds mu), jobs and their

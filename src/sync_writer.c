@@ -352,7 +352,10 @@ sync_write_batch(struct sync *y, struct job *list)
 /*
  * The writer: stores queued jobs in order; when the queue runs dry it
  * checkpoints the store's log (store_checkpoint()), so that the copy
- * overlaps the network rather than the exit.
+ * overlaps the network rather than the exit; with leave_log, only
+ * while transfers are left (y->inflight, as the caller last published
+ * it: a stale count costs a checkpoint more or less, never a wrong
+ * store).
  */
 void *
 sync_writer_main(void *arg)
@@ -365,7 +368,8 @@ sync_writer_main(void *arg)
 	pthread_mutex_lock(&y->mu);
 	for (;;) {
 		if (y->q_write.head == NULL && !y->stop_write &&
-		    y->store != NULL) {
+		    y->store != NULL && (!y->set.leave_log ||
+		    y->inflight > 0)) {
 			pthread_mutex_unlock(&y->mu);
 			pthread_mutex_lock(&y->store_mu);
 			if (store_checkpoint(y->store, STORE_WAL_IDLE_PAGES,

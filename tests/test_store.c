@@ -551,6 +551,60 @@ test_store_open_when_existing_writes_nothing(void **state)
 	assert_non_null(fx->s);
 }
 
+/* A writer that leaves its log at close (--reload) loses nothing: the
+ * items are read through the log, and store_fold_log() folds it in and
+ * cuts it to nothing; a connection with nothing of its own in the log
+ * removes it at close. */
+static void
+test_store_leave_log_when_closed_then_folded(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct feed_entry e;
+	struct store_feed f;
+	struct errbuf eb;
+	char	 wal[sizeof fx->path + 4], id[32];
+	int64_t	 fid;
+	long	 db_before;
+	int	 i;
+
+	fid = one_feed(fx->s);
+	store_leave_log(fx->s);
+	assert_int_equal(store_begin(fx->s, &eb), 0);
+	for (i = 0; i < 300; i++) {
+		snprintf(id, sizeof id, "https://x.org/%d", i);
+		entry(&e, id, "A title of some length", "<p>a body</p>");
+		assert_int_equal(store_item_put(fx->s, fid, &e, 1, NULL, NULL,
+		    &eb), 0);
+	}
+	assert_int_equal(store_commit(fx->s, &eb), 0);
+	store_close(fx->s);
+	fx->s = NULL;
+	snprintf(wal, sizeof wal, "%s-wal", fx->path);
+	assert_true(file_size(wal) > 0);
+	db_before = file_size(fx->path);
+
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_true(store_log_pages(fx->s) > 0);
+	assert_int_equal(store_feed_get(fx->s, fid, &f, &eb), 0);
+	assert_int_equal(f.total, 300);
+	store_feed_release(&f);
+	assert_int_equal(store_fold_log(fx->path, &eb), 0);
+	assert_true(file_size(fx->path) > db_before);
+	assert_int_equal(file_size(wal), 0);
+	assert_int_equal(store_log_pages(fx->s), 0);
+	/* nothing of its own in the log: the close removes it */
+	store_leave_log(fx->s);
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_int_equal(access(wal, F_OK), -1);
+	fx->s = store_open(fx->path, &eb);
+	assert_non_null(fx->s);
+	assert_int_equal(store_feed_get(fx->s, fid, &f, &eb), 0);
+	assert_int_equal(f.total, 300);
+	store_feed_release(&f);
+}
+
 static void
 test_store_close_when_merges_freed_pages_gives_them_back(void **state)
 {
@@ -646,6 +700,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_when_schema_2_migrates_and_reindexes,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_leave_log_when_closed_then_folded,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_close_when_merges_freed_pages_gives_them_back,
