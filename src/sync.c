@@ -4,6 +4,7 @@
  * A job is one feed or one page on its way through the stages:
  *
  *   feed: fetch + parse (caller) -> commit (writer) -> report (caller)
+ *         (not modified: fetch -> report, nothing to commit)
  *   page: fetch (caller) -> extract (extractor) -> commit (writer)
  *         -> report (caller)
  *
@@ -235,6 +236,14 @@ feed_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	if (y->closing) {
 		/* leaving: nothing of an aborted transfer is stored */
 		j->event = SYNC_FEED_FAILED;
+		sync_give_back(y, j);
+		return;
+	}
+	if (res == FETCH_NOT_MODIFIED && j->parser == NULL) {
+		/* nothing to store: reported without the writer, whose
+		 * wake-up and transaction cost more than the answer */
+		j->event = SYNC_FEED_UNCHANGED;
+		j->msg[0] = '\0';
 		sync_give_back(y, j);
 		return;
 	}
