@@ -837,7 +837,8 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 {
 	struct job **v;
 	struct buf tags;
-	char	*etag, *lm;
+	char	**val = NULL;	/* feed i's ETag val[2i], Last-Modified
+				   val[2i + 1] */
 	size_t	 i, k;
 	int	 rc = -1;
 
@@ -845,15 +846,21 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 		errbuf_set(eb, "feeds.conf: no store to sync into");
 		return -1;
 	}
-	if ((v = calloc(n + 1, sizeof *v)) == NULL) {
+	if ((v = calloc(n + 1, sizeof *v)) == NULL ||
+	    (val = calloc(2 * n + 1, sizeof *val)) == NULL) {
+		free(v);
 		errbuf_set(eb, "feeds.conf: out of memory");
 		return -1;
 	}
 	buf_init(&tags, CONF_LINE_MAX_BYTES);
 	pthread_mutex_lock(&y->store_mu);
-	/* every feed in one transaction: one fsync, not n */
-	if (store_begin(y->store, eb) == -1)
+	/* every feed, and the look-up of its validators, in one
+	 * transaction: one fsync, not n, and no read transaction (locks
+	 * and a stat of the file) per feed before the first request */
+	if (store_begin(y->store, eb) == -1) {
+		pthread_mutex_unlock(&y->store_mu);
 		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		buf_reset(&tags);
 		for (k = 0; k < cf[i].ntags; k++)
@@ -867,37 +874,37 @@ sync_add_conf(struct sync *y, const struct conf_feed *cf, size_t n,
 		if (store_feed_ensure(y->store, cf[i].url, cf[i].title,
 		    tags.len > 0 ? tags.data : NULL, &v[i]->feed_id, eb) == -1)
 			goto rollback;
+		/* the feed was just made: only the store fails */
+		if (store_feed_validators(y->store, v[i]->feed_id, &val[2 * i],
+		    &val[2 * i + 1], eb) != 0)
+			goto rollback;
 	}
 	if (store_commit(y->store, eb) == -1)
 		goto rollback;
+	pthread_mutex_unlock(&y->store_mu);
 	for (i = 0; i < n; i++) {
-		if (store_feed_validators(y->store, v[i]->feed_id, &etag, &lm,
-		    eb) != 0) {
-			/* the feed was just made: only the store fails */
-			goto out;
-		}
-		pthread_mutex_unlock(&y->store_mu);
-		if (start(y, v[i], etag, lm, eb) == -1)
+		if (start(y, v[i], val[2 * i], val[2 * i + 1], eb) == -1)
 			refused(y, v[i], eb);
 		v[i] = NULL;
-		free(etag);
-		free(lm);
-		pthread_mutex_lock(&y->store_mu);
 	}
 	rc = 0;
 	goto out;
 rollback:
 	store_rollback(y->store);
-out:
 	pthread_mutex_unlock(&y->store_mu);
-	for (i = 0; i < n; i++)
+out:
+	for (i = 0; i < n; i++) {
 		if (v[i] != NULL) {
 			pthread_mutex_lock(&y->mu);
 			y->jobs--;
 			pthread_mutex_unlock(&y->mu);
 			sync_job_free(v[i]);
 		}
+		free(val[2 * i]);
+		free(val[2 * i + 1]);
+	}
 	free(v);
+	free(val);
 	buf_release(&tags);
 	return rc;
 }
