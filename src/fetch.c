@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -591,12 +592,25 @@ report(struct xfer *x)
 	xfer_free(x);
 }
 
+/* Milliseconds on a monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /*
  * Ended transfers are first all taken off the multi handle and replaced
  * by queued ones, whose requests go out (curl_multi_perform()) before
  * any on_done runs: the caller's work in on_done (a feed's parse and
  * commit) then overlaps the new requests' round trips instead of
- * delaying them.  libcurl is moved on again after each on_done.
+ * delaying them.  libcurl is moved on again after an on_done that took
+ * a millisecond or more since it last was: each curl_multi_perform()
+ * visits every running transfer, and after each of 100 quick ones (a
+ * round of 304s) that made a round's replies O(n^2).
  */
 int
 fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
@@ -604,6 +618,7 @@ fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
 	CURLMsg	*m;
 	CURLMcode mc;
 	struct xfer *x, *done = NULL, **tail = &done;
+	long long moved;
 	int	 running, left;
 
 	start_queued(f);
@@ -632,11 +647,14 @@ fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
 		start_queued(f);
 		mc = curl_multi_perform(f->multi, &running);
 	}
+	moved = now_ms();
 	while ((x = done) != NULL) {
 		done = x->next;
 		report(x);
-		if (mc == CURLM_OK)
+		if (mc == CURLM_OK && (done == NULL || now_ms() > moved)) {
 			mc = curl_multi_perform(f->multi, &running);
+			moved = now_ms();
+		}
 	}
 	if (mc != CURLM_OK)
 		goto fail;
