@@ -23,6 +23,7 @@ enum stmt_id {
 	S_FEED_READ,
 	S_ALL_READ,
 	S_ITEM_FIND,
+	S_FEED_HAS_ITEMS,
 	S_ITEM_INSERT,
 	S_ITEM_UPDATE,
 	S_FTS_DELETE,
@@ -61,6 +62,8 @@ struct store {
 	sqlite3_stmt	*stmt[S_COUNT];
 	int		 wal_frames;	/* in the log after the last commit */
 	int		 leave_log;	/* store_leave_log() */
+	int64_t		 fresh_id;	/* the feed fresh_feed() last saw */
+	int		 fresh;		/* it had no item then */
 };
 
 /* Sets eb from the database's last error; returns -1. */
