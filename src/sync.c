@@ -21,12 +21,16 @@
  * at once, the reader's screen never waits for the disk, and the queues
  * cannot deadlock.
  */
+#include <sys/resource.h>
+#include <sys/syscall.h>
+
 #include <errno.h>
 #include <signal.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -561,6 +565,12 @@ folder_main(void *arg)
 	struct sync *y = arg;
 	struct errbuf eb;
 
+#ifdef __linux__
+	/* behind the transfers, the parsers and the writer for the CPU
+	 * (Linux gives each thread a nice value of its own): the copy
+	 * runs on what a core has left */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+#endif
 	if (store_fold_log(store_path(y->store), &eb) == -1) {
 		/* not fatal: the writer's checkpoints or a close fold it */
 	}
