@@ -276,6 +276,13 @@
  * to 3.48 s in three runs; at 100, 2.46 to 2.81 s. */
 #define SYNC_WRITE_BATCH_MAX	SYNC_WRITE_QUEUE_MAX
 
+/* The page cache of the writer's connection, in KiB (SQLite's default
+ * is 2000): it appends items, and a cold reload of 200 feeds wrote
+ * through any cache (3.7 MB of pages a batch).  At 1024 the peak RSS
+ * of that reload was 1.5 MB lower, for 4% more writes and 9% more
+ * reads of the file's pages (strace, cold reload of 1000 feeds). */
+#define SYNC_STORE_CACHE_KIB	1024
+
 /* Article pages received and waiting for an extraction thread: each
  * holds up to FETCH_PAGE_MAX_BYTES, so this bounds the bodies held at
  * once; past it the transfer loop waits for a thread. */

@@ -103,6 +103,11 @@ const char	*store_path(const struct store *);
 int	 store_checkpoint(struct store *, int min_pages, struct errbuf *eb)
 	    WARN_UNUSED;
 
+/* Bounds the connection's page cache to kib KiB (SQLite's default is
+ * 2000); a connection that mostly appends needs little of it. */
+int	 store_cache_limit(struct store *, long kib, struct errbuf *eb)
+	    WARN_UNUSED;
+
 /* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK); they do not nest.
  * store_rollback() never fails visibly. */
 int	 store_begin(struct store *, struct errbuf *eb) WARN_UNUSED;

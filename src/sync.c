@@ -636,7 +636,9 @@ sync_new(const char *db_path, const struct sync_settings *set,
 		y->cb = *cb;
 	y->ctx = ctx;
 	y->now = time(NULL);
-	if (db_path != NULL && (y->store = store_open(db_path, eb)) == NULL) {
+	if (db_path != NULL && ((y->store = store_open(db_path, eb)) == NULL ||
+	    store_cache_limit(y->store, SYNC_STORE_CACHE_KIB, eb) == -1)) {
+		store_close(y->store);
 		free(y);
 		return NULL;
 	}
