@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <curl/curl.h>
 
@@ -27,6 +28,8 @@
 
 /* The library's name: the SONAME that libcurl4 and its variants ship. */
 #define CURL_LAZY_SONAME	"libcurl.so.4"
+/* GnuTLS skips its load-time initialisation when this is "1". */
+#define CURL_LAZY_GNUTLS_ENV	"GNUTLS_NO_IMPLICIT_INIT"
 
 static struct {
 	int	 tried, ok;
@@ -93,6 +96,33 @@ load_symbols(void)
 	return 1;
 }
 
+/*
+ * dlopen()s libcurl.  GnuTLS comes with it (Debian's libcurl4 uses
+ * OpenSSL, but librtmp links GnuTLS) and initialises itself as it is
+ * loaded: its random generator, its priority file, its PKCS #11 set-up,
+ * 640 kB of pages in every process that fetches, for a library that
+ * only a GnuTLS build of libcurl uses, and that build calls
+ * gnutls_global_init() itself.  GNUTLS_NO_IMPLICIT_INIT=1 (GnuTLS's
+ * documented switch) skips the load-time work; it is set for the
+ * dlopen() only, unless the user set it, so that no command byline
+ * starts inherits it.  This runs before byline starts any thread
+ * (sync_new() makes its fetcher first), so nothing reads the
+ * environment meanwhile.
+ */
+static void *
+open_curl(void)
+{
+	void	*dl;
+	int	 set;
+
+	set = getenv(CURL_LAZY_GNUTLS_ENV) == NULL &&
+	    setenv(CURL_LAZY_GNUTLS_ENV, "1", 0) == 0;
+	dl = dlopen(CURL_LAZY_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (set)
+		(void)unsetenv(CURL_LAZY_GNUTLS_ENV);
+	return dl;
+}
+
 /* Loads libcurl once; 1 when it is there and initialised. */
 static int
 loaded(void)
@@ -100,7 +130,7 @@ loaded(void)
 	if (lc.tried)
 		return lc.ok;
 	lc.tried = 1;
-	if ((lc.dl = dlopen(CURL_LAZY_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+	if ((lc.dl = open_curl()) == NULL)
 		return 0;
 	if (!load_symbols() || lc.global_init(CURL_GLOBAL_DEFAULT) !=
 	    CURLE_OK) {

@@ -173,6 +173,8 @@ static int	 sniff_ready(const struct buf *);
 static int	 start(struct feed_parser *, struct errbuf *);
 static int	 start_xml(struct feed_parser *, const char *, size_t,
 		    struct errbuf *);
+static int	 xml_slice(struct feed_parser *, const char *, size_t, int,
+		    struct errbuf *);
 static int	 xml_chunk(struct feed_parser *, const char *, size_t, int,
 		    struct errbuf *);
 static int	 xml_push(struct feed_parser *, const char *, size_t, int,
@@ -1073,8 +1075,27 @@ utf8_partial(const unsigned char *s, size_t n)
 	return n;
 }
 
+/*
+ * Hands s to libxml2 in slices of FEED_XML_SLICE_BYTES: the push
+ * parser copies what it is given into its input buffer and drops the
+ * parsed front of that buffer only when a call begins, so one large
+ * chunk grows the buffer (kept until the parser is freed) to twice its
+ * size.  A slice may end inside a UTF-8 sequence: libxml2 parses text
+ * only up to the next markup, so it waits for the rest.
+ */
 static int
 xml_chunk(struct feed_parser *p, const char *s, size_t n, int terminate,
+    struct errbuf *eb)
+{
+	for (; n > FEED_XML_SLICE_BYTES; s += FEED_XML_SLICE_BYTES,
+	    n -= FEED_XML_SLICE_BYTES)
+		if (xml_slice(p, s, FEED_XML_SLICE_BYTES, 0, eb) == -1)
+			return -1;
+	return xml_slice(p, s, n, terminate, eb);
+}
+
+static int
+xml_slice(struct feed_parser *p, const char *s, size_t n, int terminate,
     struct errbuf *eb)
 {
 	int	 rc;

@@ -37,9 +37,9 @@ struct xfer {
 	int		 too_large;
 	int		 aborted;
 	size_t		 bytes;
-	char		 etag[FETCH_HEADER_MAX_BYTES];
-	char		 lm[FETCH_HEADER_MAX_BYTES];
-	char		 ctype[FETCH_HEADER_MAX_BYTES];
+	/* of the response being read, or NULL: allocated as they come,
+	 * since every queued transfer has a struct xfer */
+	char		*etag, *lm, *ctype;
 	char		 error[CURL_ERROR_SIZE];
 	enum fetch_result res;		/* set when the transfer ends */
 	char		 msg[ERRBUF_BYTES];
@@ -183,6 +183,9 @@ xfer_free(struct xfer *x)
 	free(x->url);
 	free(x->etag_sent);
 	free(x->lm_sent);
+	free(x->etag);
+	free(x->lm);
+	free(x->ctype);
 	free(x->host);
 	free(x);
 }
@@ -293,7 +296,7 @@ on_header(char *data, size_t size, size_t n, void *arg)
 {
 	struct xfer *x = arg;
 	size_t	 len = size * n, vl;
-	char	*dst = NULL;
+	char	**dst = NULL, *p;
 	const char *v;
 	long	 code;
 
@@ -310,19 +313,22 @@ on_header(char *data, size_t size, size_t n, void *arg)
 				x->all_permanent = 0;
 		}
 		x->status = code;
-		x->etag[0] = x->lm[0] = x->ctype[0] = '\0';
+		free(x->etag);
+		free(x->lm);
+		free(x->ctype);
+		x->etag = x->lm = x->ctype = NULL;
 		return len;
 	}
 	if (len > 5 && ascii_ncasecmp(data, "etag:", 5) == 0) {
-		dst = x->etag;
+		dst = &x->etag;
 		v = data + 5;
 	} else if (len > 14 && ascii_ncasecmp(data, "last-modified:", 14) ==
 	    0) {
-		dst = x->lm;
+		dst = &x->lm;
 		v = data + 14;
 	} else if (len > 13 && ascii_ncasecmp(data, "content-type:", 13) ==
 	    0) {
-		dst = x->ctype;
+		dst = &x->ctype;
 		v = data + 13;
 	}
 	if (dst == NULL)
@@ -332,15 +338,22 @@ on_header(char *data, size_t size, size_t n, void *arg)
 	vl = (size_t)(data + len - v);
 	while (vl > 0 && ascii_isspace((unsigned char)v[vl - 1]))
 		vl--;
-	if (vl < FETCH_HEADER_MAX_BYTES) {
-		memcpy(dst, v, vl);
-		dst[vl] = '\0';
-		/* keep only printable ASCII: these go back into headers */
-		for (; *dst != '\0'; dst++)
-			if ((unsigned char)*dst < 0x20 ||
-			    (unsigned char)*dst > 0x7e)
-				*dst = '?';
+	if (vl >= FETCH_HEADER_MAX_BYTES)
+		return len;
+	free(*dst);
+	*dst = NULL;
+	if (vl == 0)
+		return len;
+	if ((*dst = p = malloc(vl + 1)) == NULL) {
+		x->aborted = 1;
+		return 0;
 	}
+	memcpy(p, v, vl);
+	p[vl] = '\0';
+	/* keep only printable ASCII: these go back into headers */
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			*p = '?';
 	return len;
 }
 
@@ -357,9 +370,10 @@ response(struct xfer *x, struct fetch_response *r, char **eff)
 	*eff = u;
 	r->final_url = u != NULL ? u : x->url;
 	r->status = x->status;
-	r->etag = x->etag[0] != '\0' ? x->etag : NULL;
-	r->last_modified = x->lm[0] != '\0' ? x->lm : NULL;
-	r->content_type = x->ctype[0] != '\0' ? x->ctype : NULL;
+	r->etag = x->etag != NULL && *x->etag != '\0' ? x->etag : NULL;
+	r->last_modified = x->lm != NULL && *x->lm != '\0' ? x->lm : NULL;
+	r->content_type = x->ctype != NULL && *x->ctype != '\0' ? x->ctype :
+	    NULL;
 	r->bytes = x->bytes;
 	if (x->redirects > 0 && x->all_permanent && u != NULL &&
 	    strcmp(u, x->url) != 0)

@@ -586,6 +586,17 @@ store_checkpoint(struct store *s, int min_pages, struct errbuf *eb)
 	return 0;
 }
 
+int
+store_cache_limit(struct store *s, long kib, struct errbuf *eb)
+{
+	char	 q[64];
+
+	snprintf(q, sizeof q, "PRAGMA cache_size = -%ld", kib);
+	if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
+		return st_fail(s, eb);
+	return 0;
+}
+
 /*
  * Gives the free pages back to the file system when there are more than
  * STORE_FREE_PAGES_KEEP of them, at most STORE_TRIM_PAGES at a time:

@@ -89,6 +89,10 @@ char	*store_default_path(struct errbuf *eb);
  */
 struct store	*store_open(const char *path, struct errbuf *eb);
 void		 store_close(struct store *);
+/* Bounds the connection's page cache to kib KiB (SQLite's default is
+ * 2000); a connection that mostly appends needs little of it. */
+int		 store_cache_limit(struct store *, long kib, struct errbuf *eb)
+		    WARN_UNUSED;
 /* The path it was opened with; valid until store_close(). */
 const char	*store_path(const struct store *);
 

@@ -20,7 +20,7 @@
 /* One entry copied out of the parser. */
 struct entry {
 	struct feed_entry e;
-	char	*s[7];		/* the strings, owned */
+	char	*mem;		/* owns all of e's strings */
 };
 
 enum job_kind { JOB_FEED, JOB_PAGE, JOB_RELATED };

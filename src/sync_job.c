@@ -49,12 +49,10 @@ sync_is_web(const char *u)
 void
 sync_job_clear_feed(struct job *j)
 {
-	size_t	 i, k;
+	size_t	 i;
 
 	for (i = 0; i < j->nentries; i++)
-		for (k = 0; k < sizeof j->entries[i].s /
-		    sizeof j->entries[i].s[0]; k++)
-			free(j->entries[i].s[k]);
+		free(j->entries[i].mem);
 	free(j->entries);
 	j->entries = NULL;
 	j->nentries = j->aentries = 0;

@@ -222,6 +222,20 @@ t=$(sql "$db" "SELECT group_concat(title, '|') FROM (SELECT title FROM items
 [ "$t" = "Filtered 0|Filtered 1|Made by cat" ] &&
     ok "cmds: exec: and filter: feeds stored" || fail "cmds: items \"$t\""
 
+# the environment the person's commands get: byline's own switch for
+# loading libcurl (GNUTLS_NO_IMPLICIT_INIT) is not left in it
+cat >"$tmp/env.sh" <<'SH'
+printf '<rss><channel><item><title>gnutls=%s</title><guid>e1</guid>' \
+    "${GNUTLS_NO_IMPLICIT_INIT-unset}"
+printf '</item></channel></rss>\n'
+SH
+printf '%s\n' "\"exec:sh '$tmp/env.sh'\"" "$u/feed.xml" >"$tmp/feeds.conf"
+rm -rf "$tmp/db"
+run envcmd
+t=$(sql "$db" "SELECT title FROM items WHERE guid = 'e1'")
+[ "$t" = "gnutls=unset" ] && ok "envcmd: libcurl's loading leaves the \
+environment alone" || fail "envcmd: title \"$t\""
+
 # SIGKILL in the middle: slow server, 60 feeds of 10 items on one host
 mkdir -p "$tmp/feeds"
 : >"$tmp/feeds.conf"

@@ -399,6 +399,43 @@ test_feed_invalid_utf8_replaced(void **state)
 	free(r.tsv);
 }
 
+/* Multi-byte UTF-8 across the slices libxml2 is handed
+ * (FEED_XML_SLICE_BYTES): every character comes out whole, with no
+ * warning, whether the body comes at once or in network-sized reads. */
+static void
+test_feed_utf8_across_slices_stays_whole(void **state)
+{
+	struct result r;
+	struct buf b, want;
+	static const char chars[] = "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80x";
+	static const size_t chunks[] = { 0, 4096, FEED_READ_BYTES };
+	size_t	 i, k;
+
+	(void)state;
+	buf_init(&b, 64 * 1024);
+	buf_init(&want, 64 * 1024);
+	assert_int_equal(buf_puts(&b, "<rss><channel><item><description>"),
+	    BUF_OK);
+	assert_int_equal(buf_puts(&want, "\t\t\t"), BUF_OK);
+	for (k = 0; k < 3 * FEED_XML_SLICE_BYTES / 10 + 7; k++) {
+		assert_int_equal(buf_puts(&b, chars), BUF_OK);
+		assert_int_equal(buf_puts(&want, chars), BUF_OK);
+	}
+	assert_int_equal(buf_puts(&b, "</description></item></channel>"
+	    "</rss>"), BUF_OK);
+	assert_int_equal(buf_puts(&want, "\thtml\t\t\t\t\n"), BUF_OK);
+	for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+		memset(&r, 0, sizeof r);
+		parse(b.data, b.len, chunks[i], &r);
+		assert_int_equal(r.rc, 0);
+		assert_string_equal(r.tsv, want.data);
+		assert_string_equal(r.warning, "");
+		free(r.tsv);
+	}
+	buf_release(&b);
+	buf_release(&want);
+}
+
 static void
 test_feed_json_wrong_root_is_an_error(void **state)
 {
@@ -468,6 +505,7 @@ main(void)
 		cmocka_unit_test(test_feed_huge_title_is_cut),
 		cmocka_unit_test(test_feed_control_characters_removed),
 		cmocka_unit_test(test_feed_invalid_utf8_replaced),
+		cmocka_unit_test(test_feed_utf8_across_slices_stays_whole),
 		cmocka_unit_test(test_feed_json_wrong_root_is_an_error),
 		cmocka_unit_test(test_feed_on_entry_stop_ends_parse),
 		cmocka_unit_test(test_feed_namespaced_rss_prefix_is_an_item),

@@ -16,6 +16,7 @@
 
 #include "store.h"
 #include "store_fixture.h"
+#include "store_int.h"
 
 static int
 setup(void **state)
@@ -663,10 +664,29 @@ test_store_close_when_merges_freed_pages_gives_them_back(void **state)
 	store_feed_release(&f);
 }
 
+/* store_cache_limit() sets the connection's page cache in KiB. */
+static void
+test_store_cache_limit_sets_the_connection_cache(void **state)
+{
+	struct store_fixture *fx = *state;
+	struct errbuf eb;
+	sqlite3_stmt *st;
+
+	assert_int_equal(store_cache_limit(fx->s, 1024, &eb), 0);
+	assert_int_equal(sqlite3_prepare_v2(fx->s->db, "PRAGMA cache_size",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), -1024);
+	sqlite3_finalize(st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_store_cache_limit_sets_the_connection_cache,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_item_put_when_same_id_updates_in_place,
 		    setup, teardown),

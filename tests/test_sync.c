@@ -78,10 +78,10 @@ feed_job(struct fx *fx, const char *url, const char *prefix, size_t n)
 	j->nentries = j->aentries = n;
 	for (i = 0; i < n; i++) {
 		snprintf(t, sizeof t, "%s-%zu", prefix, i);
-		j->entries[i].s[0] = strdup(t);
-		assert_non_null(j->entries[i].s[0]);
+		j->entries[i].mem = strdup(t);
+		assert_non_null(j->entries[i].mem);
 		j->entries[i].e.id = j->entries[i].e.title =
-		    j->entries[i].s[0];
+		    j->entries[i].mem;
 	}
 	return j;
 }
