@@ -160,6 +160,27 @@ test_extract_html_cookie_box_not_story(void **state)
 	assert_false(body_has(a, "We use cookies"));
 }
 
+/* A disclaimer or an advertising disclosure inside the story's box is
+ * the site's notice, not the story. */
+static void
+test_extract_html_disclaimer_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<div class='editorial-disclaimer'><p>We may receive "
+	    "compensation when you click on links to products, from "
+	    "partners, as explained here.</p></div>"
+	    "<p>" PROSE2 "</p>"
+	    "<p class='ad-disclosure'>Advertising disclosure: the views "
+	    "above are the author's, not the site's, and not ours.</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "compensation"));
+	assert_false(body_has(a, "Advertising disclosure"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1418,6 +1439,7 @@ main(void)
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
+		PAGE_TEST(test_extract_html_disclaimer_not_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
