@@ -181,6 +181,26 @@ test_extract_html_disclaimer_not_story(void **state)
 	assert_false(body_has(a, "Advertising disclosure"));
 }
 
+/* Comments are named in the page's language too: "kommentare"
+ * (German, Scandinavian), "comentarios" (Spanish, Portuguese). */
+static void
+test_extract_html_comments_other_languages(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<section class='kommentare'><p>Keine Kommentare, bisher, "
+	    "leider, noch nicht.</p></section>"
+	    "<div id='comentarios'><p>Sin comentarios, por ahora, "
+	    "todavía, no.</p></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Keine Kommentare"));
+	assert_false(body_has(a, "Sin comentarios"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1440,6 +1460,7 @@ main(void)
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_disclaimer_not_story),
+		PAGE_TEST(test_extract_html_comments_other_languages),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
