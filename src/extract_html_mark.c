@@ -161,7 +161,8 @@ static const char *const unlikely_words[] = {
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
-	"disclaimer", "disclosure", "kommentar", "comentario", NULL
+	"disclaimer", "disclosure", "kommentar", "comentario",
+	"rating", NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL

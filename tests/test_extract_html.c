@@ -201,6 +201,23 @@ test_extract_html_comments_other_languages(void **state)
 	assert_false(body_has(a, "Sin comentarios"));
 }
 
+/* A rating widget ("Was this article useful?", its stars and votes)
+ * is the site's, even inside the story's paragraph. */
+static void
+test_extract_html_rating_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='entry-content'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p><span class='post-ratings'><strong>Was this article "
+	    "useful?</strong> (95 votes, 4.7 of 5)</span></p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "useful"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1461,6 +1478,7 @@ main(void)
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_disclaimer_not_story),
 		PAGE_TEST(test_extract_html_comments_other_languages),
+		PAGE_TEST(test_extract_html_rating_box_not_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
