@@ -110,6 +110,41 @@ static const int attempts[] = {
 	A_NOSCRIPT | A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN
 };
 
+/*
+ * A more lenient attempt finds more text, most often more of the same
+ * story; but when the story is short, it may find a box beside it
+ * instead (an author's bio, a login form) that the stricter attempt
+ * had stripped.  A later attempt's text that does not hold the longest
+ * paragraph of the best so far (its first SAME_STORY_BYTES) replaces
+ * it only when it is ATTEMPT_SWITCH_RATIO times as long.
+ */
+#define SAME_STORY_BYTES	60
+#define ATTEMPT_SWITCH_RATIO	2
+
+/* Does a hold the longest paragraph of b (or b none)?  -1 on no
+ * memory. */
+static int
+holds_longest(const struct article *a, const struct article *b)
+{
+	const struct block *k = NULL;
+	size_t	 i, l;
+	char	*t;
+	int	 r;
+
+	for (i = 0; i < b->nblocks; i++)
+		if (b->blocks[i].type != BLOCK_IMAGE && (k == NULL ||
+		    b->blocks[i].len > k->len))
+			k = &b->blocks[i];
+	if (k == NULL || k->len == 0)
+		return 1;
+	if ((t = article_text(a)) == NULL)
+		return -1;
+	l = k->len < SAME_STORY_BYTES ? k->len : SAME_STORY_BYTES;
+	r = memmem(t, strlen(t), k->text, l) != NULL;
+	free(t);
+	return r;
+}
+
 static size_t
 article_chars(const struct article *a)
 {
@@ -709,7 +744,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	char	*repaired = NULL;
 	const char *enc;
 	size_t	 i, best_chars = 0, c;
-	int	 rc = -1, utf8;
+	int	 rc = -1, utf8, same;
 
 	memset(&hx, 0, sizeof hx);
 	memset(&pa, 0, sizeof pa);
@@ -782,7 +817,14 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		if ((a = run_attempt(&hx, attempts[i])) == NULL)
 			goto nomem;
 		c = article_chars(a);
-		if (best == NULL || c > best_chars) {
+		same = 1;
+		if (best != NULL && c > best_chars &&
+		    c < best_chars * ATTEMPT_SWITCH_RATIO &&
+		    (same = holds_longest(a, best)) == -1) {
+			article_free(a);
+			goto nomem;
+		}
+		if (best == NULL || (c > best_chars && same)) {
 			article_free(best);
 			best = a;
 			best_chars = c;

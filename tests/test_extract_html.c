@@ -218,6 +218,34 @@ test_extract_html_rating_box_not_story(void **state)
 	assert_false(body_has(a, "useful"));
 }
 
+/* A short post (a podcast's notes) and a longer author's bio beside
+ * it: the lenient attempts, which keep what the first stripped, find
+ * the bio, but it is not the post and not twice as long. */
+static void
+test_extract_html_short_post_not_replaced(void **state)
+{
+	static const char page[] =
+	    "<html><body><article class='post'><div class='entry-content'>"
+	    "<p>At the <a href='/camp'>camp in Berlin</a>, which took "
+	    "place in May, we recorded a live show. Our guests were "
+	    "<a href='/p'>Peter Heath</a> and <a href='/m'>Mary Born</a>, "
+	    "who talk about what they saw there.</p>"
+	    "<p><a href='/a.mp3'>/a.mp3</a><br>Download: "
+	    "<a href='/a.mp3'>mp3</a></p></div>"
+	    "<footer class='entry-meta'>Posted in <a href='/c'>Podcast</a>."
+	    "<div id='author-info'><div id='author-description'>"
+	    "<h2>About Ann</h2>Ann is a reporter, a cook, a runner, and a "
+	    "mother, who lives by the sea, with cats, a dog, and books. "
+	    "She wrote for papers, magazines, radio, and television, in "
+	    "three countries, on politics, food, and sport."
+	    "<div><a href='/ann' rel='author'>All posts by Ann</a></div>"
+	    "</div></div></footer></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "we recorded a live show"));
+	assert_false(body_has(a, "About Ann"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1479,6 +1507,7 @@ main(void)
 		PAGE_TEST(test_extract_html_disclaimer_not_story),
 		PAGE_TEST(test_extract_html_comments_other_languages),
 		PAGE_TEST(test_extract_html_rating_box_not_story),
+		PAGE_TEST(test_extract_html_short_post_not_replaced),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
