@@ -246,6 +246,23 @@ test_extract_html_short_post_not_replaced(void **state)
 	assert_false(body_has(a, "About Ann"));
 }
 
+/* The story's own teaser inside its container ("article-teaser"):
+ * a teaser's class, but a standfirst's too, and kept. */
+static void
+test_extract_html_teaser_standfirst_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><div class='article-intro'>"
+	    "<p class='article-teaser'>The seven ministers agreed on a "
+	    "plan for cleaner ports by the end of the decade.</p></div>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "seven ministers agreed"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1508,6 +1525,7 @@ main(void)
 		PAGE_TEST(test_extract_html_comments_other_languages),
 		PAGE_TEST(test_extract_html_rating_box_not_story),
 		PAGE_TEST(test_extract_html_short_post_not_replaced),
+		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
