@@ -290,6 +290,104 @@ drop_credit_lines(struct article *a)
 	}
 }
 
+/*
+ * A heading that opens the page's part after the story: "Related",
+ * "You may also like", "Further information", "Contact", in the
+ * languages below (lower case; a capital at the start is matched too).
+ * The heading (a heading block, or a short paragraph that is the
+ * phrase, or the phrase and a colon, question or exclamation mark, or a
+ * few words more) and every block after it go when no paragraph of
+ * prose (MORE_PROSE_BYTES) follows and one comes before: a "read also"
+ * box inside the story stays, as the story's part it is in.
+ */
+#define MORE_HEAD_MAX_BYTES	50
+#define MORE_PROSE_BYTES	200
+
+static const char *const more_heads[] = {
+	/* English */
+	"related", "read more", "more from", "recommended",
+	"you may also like", "you might also like", "further reading",
+	"more stories",
+	/* German */
+	"das k\xc3\xb6nnte sie auch interessieren",
+	"das k\xc3\xb6nnte dich auch interessieren", "schon gelesen",
+	"weitere informationen", "mehr zum thema", "neueste artikel",
+	"zum weiterlesen", "lesen sie auch", "entdecke weitere",
+	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
+	"auch interessant", "zusatzinformationen", "kontakt",
+	/* Spanish, French, Italian */
+	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
+	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",
+	"sur le m\xc3\xaame sujet", "leggi anche", "potrebbe interessarti",
+	NULL
+};
+
+/* Does t[0..n) open with the lower-case phrase h, in any ASCII case or
+ * with a two-byte capital first letter (\xc3\x80-\x9e for
+ * \xc3\xa0-\xbe), and end a word there? */
+static int
+opens_with_head(const char *t, size_t n, const char *h)
+{
+	size_t	 l = strlen(h), k = 0;
+
+	if (n < l)
+		return 0;
+	if ((unsigned char)h[0] == 0xc3 && (unsigned char)t[0] == 0xc3 &&
+	    ((unsigned char)t[1] | 0x20) == (unsigned char)h[1])
+		k = 2;
+	if (ascii_ncasecmp(t + k, h + k, l - k) != 0)
+		return 0;
+	return l == n || !(ascii_isalpha((unsigned char)t[l]) ||
+	    (unsigned char)t[l] >= 0x80);
+}
+
+static int
+is_more_head(const struct block *b)
+{
+	size_t	 i, l;
+	char	 last;
+
+	if (b->len == 0 || b->len > MORE_HEAD_MAX_BYTES ||
+	    (b->type != BLOCK_HEADING && b->type != BLOCK_PARAGRAPH))
+		return 0;
+	last = b->text[b->len - 1];
+	for (i = 0; more_heads[i] != NULL; i++) {
+		if (!opens_with_head(b->text, b->len, more_heads[i]))
+			continue;
+		l = strlen(more_heads[i]);
+		/* A sentence ("Read more about it here.") is not one. */
+		return last != '.' && (b->type == BLOCK_HEADING ||
+		    l == b->len || last == ':' || last == '?' || last == '!' ||
+		    b->len - l <= 30);
+	}
+	return 0;
+}
+
+static void
+drop_more_parts(struct article *a)
+{
+	size_t	 i, j, prose = 0;
+
+	for (i = 0; i < a->nblocks; i++) {
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= MORE_PROSE_BYTES) {
+			prose = 1;
+			continue;
+		}
+		if (!prose || !is_more_head(&a->blocks[i]))
+			continue;
+		for (j = i + 1; j < a->nblocks; j++)
+			if (a->blocks[j].type == BLOCK_PARAGRAPH &&
+			    a->blocks[j].len >= MORE_PROSE_BYTES)
+				break;
+		if (j < a->nblocks)
+			continue;
+		while (a->nblocks > i)
+			article_drop_block(a, a->nblocks - 1);
+		break;
+	}
+}
+
 /* The link that is the whole of block bi (but trailing blanks and
  * punctuation), or -1. */
 static long
@@ -562,6 +660,7 @@ run_attempt(struct hx *hx, int flags)
 	drop_credit_lines(a);
 	if (drop_teaser_lists(a) == -1)
 		goto fail;
+	drop_more_parts(a);
 	/* Teasers: boxes cut from the story and related boxes beside it. */
 	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
 	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :

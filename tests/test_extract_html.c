@@ -263,6 +263,37 @@ test_extract_html_teaser_standfirst_kept(void **state)
 	assert_true(body_has(a, "seven ministers agreed"));
 }
 
+/* The part after the story, opened by a heading such as "Related" or
+ * "Weitere Informationen:", goes to the end; the same heading over a
+ * box inside the story, with prose after it, stays. */
+static void
+test_extract_html_more_part_after_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<h3>Read more</h3><p>Council to vote on the budget</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p><strong>Weitere Informationen:</strong></p>"
+	    "<p>Stadtverwaltung, Rathausplatz 1</p>"
+	    "<p>Telefon 0123 456789</p>"
+	    "</div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h2>You may also like</h2>"
+	    "<p>Parks to close for the winter</p>"
+	    "<p>New buses arrive in March</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Council to vote"));
+	assert_false(body_has(a, "Weitere Informationen"));
+	assert_false(body_has(a, "Rathausplatz"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "You may also like"));
+	assert_false(body_has(a, "New buses"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1526,6 +1557,7 @@ main(void)
 		PAGE_TEST(test_extract_html_rating_box_not_story),
 		PAGE_TEST(test_extract_html_short_post_not_replaced),
 		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
+		PAGE_TEST(test_extract_html_more_part_after_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
