@@ -410,6 +410,49 @@ whole_link(const struct article *a, size_t bi)
 	return -1;
 }
 
+/* Does t[0..n) have CAPS_MIN_LETTERS letters or more, all capitals? */
+#define CAPS_MIN_LETTERS	12
+
+static int
+all_caps(const char *t, size_t n)
+{
+	size_t	 i, up = 0;
+
+	for (i = 0; i < n; i++) {
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return 0;
+		if (t[i] >= 'A' && t[i] <= 'Z')
+			up++;
+	}
+	return up >= CAPS_MIN_LETTERS;
+}
+
+/*
+ * A paragraph that is one link, in capitals ("READ MORE ON ... BY
+ * CLICKING HERE", a related story's headline shouted between the
+ * story's paragraphs), is a promotion: its link becomes a related
+ * entry and it goes.  0, or -1 on no memory.
+ */
+static int
+drop_caps_links(struct article *a)
+{
+	size_t	 i;
+	long	 l;
+	const struct link *lk;
+
+	for (i = a->nblocks; i > 0; i--) {
+		if ((l = whole_link(a, i - 1)) < 0 ||
+		    !all_caps(a->blocks[i - 1].text, a->blocks[i - 1].len))
+			continue;
+		lk = &a->links[l];
+		if (lk->url != NULL && a->nrelated < HTML_RELATED_MAX &&
+		    article_add_related(a, lk->text, lk->url, NULL, NULL) == -1)
+			return -1;
+		article_drop_block(a, i - 1);
+	}
+	return 0;
+}
+
 /*
  * A label ("DON'T MISS", "More:", "You may also like...") over two or
  * more paragraphs that are each one link: a teaser list inside the
@@ -658,7 +701,7 @@ run_attempt(struct hx *hx, int flags)
 		goto fail;
 	drop_follow_lines(a);
 	drop_credit_lines(a);
-	if (drop_teaser_lists(a) == -1)
+	if (drop_teaser_lists(a) == -1 || drop_caps_links(a) == -1)
 		goto fail;
 	drop_more_parts(a);
 	/* Teasers: boxes cut from the story and related boxes beside it. */

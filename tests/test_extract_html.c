@@ -294,6 +294,26 @@ test_extract_html_more_part_after_story(void **state)
 	assert_false(body_has(a, "New buses"));
 }
 
+/* A headline shouted in capitals as one link between the story's
+ * paragraphs is a promotion; capitals that are not a link stay. */
+static void
+test_extract_html_caps_link_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><a href='/s/2'>MAYOR OPENS THE NEW BRIDGE OVER THE "
+	    "RIVER</a></p><p>" PROSE2 "</p>"
+	    "<p>THE MEETING IS OPEN TO ALL RESIDENTS</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/1",
+	    NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "MAYOR OPENS"));
+	assert_true(body_has(a, "OPEN TO ALL RESIDENTS"));
+	assert_true(a->nrelated >= 1);
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1558,6 +1578,7 @@ main(void)
 		PAGE_TEST(test_extract_html_short_post_not_replaced),
 		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
 		PAGE_TEST(test_extract_html_more_part_after_story),
+		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
