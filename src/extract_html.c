@@ -666,6 +666,63 @@ body_fallback(struct hx *hx, struct article *a)
 	return 0;
 }
 
+/*
+ * The author's note after the story: a paragraph among its last
+ * AUTHOR_TAIL_BLOCKS that is the byline's name alone, or opens with it
+ * ("Ann Writer is a reporter for ..."), or with the first name and a
+ * word in lower case ("Ann joined the paper in 2017."), goes with
+ * everything after it: only after a paragraph of prose, when no other
+ * follows, and only a short one.
+ */
+#define AUTHOR_TAIL_BLOCKS	3
+#define AUTHOR_NOTE_MAX_BYTES	500
+#define AUTHOR_FIRST_MIN_BYTES	3
+
+static int
+is_author_note(const struct block *b, const char *name)
+{
+	size_t	 l = strlen(name), f;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > AUTHOR_NOTE_MAX_BYTES ||
+	    b->len < l)
+		return 0;
+	if (strncmp(b->text, name, l) == 0 && (b->len == l ||
+	    b->text[l] == ' ' || b->text[l] == ','))
+		return 1;
+	for (f = 0; f < l && name[f] != ' '; f++)
+		;
+	return f < l && f >= AUTHOR_FIRST_MIN_BYTES && b->len > f + 1 &&
+	    strncmp(b->text, name, f) == 0 && b->text[f] == ' ' &&
+	    b->text[f + 1] >= 'a' && b->text[f + 1] <= 'z';
+}
+
+static void
+drop_author_note(struct article *a)
+{
+	size_t	 i, j, first;
+	int	 prose = 0;
+
+	if (a->byline == NULL || *a->byline == '\0')
+		return;
+	first = a->nblocks > AUTHOR_TAIL_BLOCKS ? a->nblocks -
+	    AUTHOR_TAIL_BLOCKS : 0;
+	for (i = 0; i < a->nblocks; i++) {
+		if (i >= first && prose &&
+		    is_author_note(&a->blocks[i], a->byline)) {
+			for (j = i + 1; j < a->nblocks; j++)
+				if (a->blocks[j].len >= MORE_PROSE_BYTES)
+					break;
+			if (j == a->nblocks)
+				break;
+		}
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= MORE_PROSE_BYTES)
+			prose = 1;
+	}
+	while (a->nblocks > i)
+		article_drop_block(a, a->nblocks - 1);
+}
+
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -978,6 +1035,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	article_drop_trailing_labels(best);
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
+	drop_author_note(best);
 	*out = best;
 	best = NULL;
 	rc = 0;

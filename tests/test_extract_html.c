@@ -314,6 +314,25 @@ test_extract_html_caps_link_dropped(void **state)
 	assert_true(a->nrelated >= 1);
 }
 
+/* The author's note after the story ("Ann Writer covers the city
+ * hall.") goes; the same name opening a paragraph mid-story stays. */
+static void
+test_extract_html_author_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='author' content='Ann Writer'></head>"
+	    "<body><article><p>" PROSE2 "</p>"
+	    "<p>Ann Writer asked the mayor about the parks.</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p>Ann Writer covers the city hall. She joined the paper in "
+	    "2017.</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_true(body_has(a, "asked the mayor"));
+	assert_false(body_has(a, "covers the city hall"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1579,6 +1598,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
 		PAGE_TEST(test_extract_html_more_part_after_story),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
+		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
