@@ -333,6 +333,22 @@ test_extract_html_author_note_dropped(void **state)
 	assert_false(body_has(a, "covers the city hall"));
 }
 
+/* A figure's caption describes its picture: the picture stays, the
+ * caption is not the story's text. */
+static void
+test_extract_html_figcaption_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<figure><img src='/p.jpg' alt='The hall'><figcaption>The "
+	    "council's hall, on Tuesday. Photo: A. Lens</figcaption>"
+	    "</figure><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "council's hall, on Tuesday"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1599,6 +1615,7 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_after_story),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
+		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
