@@ -441,8 +441,8 @@ drop_caps_links(struct article *a)
 	const struct link *lk;
 
 	for (i = a->nblocks; i > 0; i--) {
-		if ((l = whole_link(a, i - 1)) < 0 ||
-		    !all_caps(a->blocks[i - 1].text, a->blocks[i - 1].len))
+		if (!all_caps(a->blocks[i - 1].text, a->blocks[i - 1].len) ||
+		    (l = whole_link(a, i - 1)) < 0)
 			continue;
 		lk = &a->links[l];
 		if (lk->url != NULL && a->nrelated < HTML_RELATED_MAX &&
