@@ -274,8 +274,37 @@ is_ad_label(const char *t, size_t n)
 	return 0;
 }
 
-/* Picture credits and advertisements' labels that stand as paragraphs
- * of their own go. */
+/*
+ * Is t[0..n) a page's navigation label standing alone: "zurück zur
+ * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken"?
+ * At most NAV_LABEL_MAX_BYTES, opening with a word below.
+ */
+#define NAV_LABEL_MAX_BYTES	40
+
+static int
+is_nav_label(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"zur\xc3\xbc""ck", "back to", "go back", "return to",
+		"permalink", "permalien", "drucken", "print", "nach oben",
+		"volver", "retour", "torna", NULL
+	};
+	size_t	 i, l;
+
+	if (n > NAV_LABEL_MAX_BYTES)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n >= l && ascii_ncasecmp(t, labels[i], l) == 0 &&
+		    (n == l || !ascii_isalpha((unsigned char)t[l])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Picture credits, advertisements' labels and navigation labels that
+ * stand as paragraphs (navigation labels: or list items) of their own
+ * go. */
 static void
 drop_credit_lines(struct article *a)
 {
@@ -284,8 +313,11 @@ drop_credit_lines(struct article *a)
 
 	for (i = a->nblocks; i > 0; i--) {
 		b = &a->blocks[i - 1];
-		if (b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
-		    b->len) || is_ad_label(b->text, b->len)))
+		if ((b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
+		    b->len) || is_ad_label(b->text, b->len))) ||
+		    ((b->type == BLOCK_PARAGRAPH ||
+		    b->type == BLOCK_LIST_ITEM) && is_nav_label(b->text,
+		    b->len)))
 			article_drop_block(a, i - 1);
 	}
 }

@@ -349,6 +349,25 @@ test_extract_html_figcaption_not_text(void **state)
 	assert_false(body_has(a, "council's hall, on Tuesday"));
 }
 
+/* A navigation label standing alone ("zurück zur Listenansicht",
+ * "Back to the newsroom") is the page's, not the story's; a sentence
+ * opening with the same word stays. */
+static void
+test_extract_html_nav_label_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "<p>Back to school: the council also voted on buses.</p>"
+	    "<p><a href='/news'>zur\xc3\xbc""ck zur Listenansicht</a></p>"
+	    "<ul><li><a href='/p/1'>Permalink</a></li></ul>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Listenansicht"));
+	assert_false(body_has(a, "Permalink"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1616,6 +1635,7 @@ main(void)
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
+		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
