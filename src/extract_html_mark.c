@@ -180,7 +180,8 @@ static const char *const caption_words[] = {
 };
 static const char *const intro_words[] = {
 	"intro", "lead", "lede", "standfirst", "excerpt", "abstract",
-	"teaser-text", "article-teaser", "summary", NULL
+	"teaser-text", "article-teaser", "summary", "bajada", "subheadline",
+	NULL
 };
 
 /* Which of the lists above have a word in lc (lower case)?  Class lists

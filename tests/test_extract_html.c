@@ -368,6 +368,31 @@ test_extract_html_nav_label_dropped(void **state)
 	assert_false(body_has(a, "Permalink"));
 }
 
+/* Standfirsts named "bajada" (Spanish-language news) or
+ * "subheadline" open the story like the other intro boxes. */
+static void
+test_extract_html_bajada_opens_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='nota'><header><h1>Presupuesto</h1>"
+	    "<div class='texto-bajada'><p>El consejo quiere m\xc3\xa1s parques y "
+	    "m\xc3\xa1s buses en el centro</p></div></header>"
+	    "<div class='cuerpo'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='article'><header><h1>Budget</h1>"
+	    "<h2 class='article-subheadline'>The town wants more buses "
+	    "and fewer cars</h2></header>"
+	    "<div class='body'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "El consejo quiere"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "fewer cars"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1636,6 +1661,7 @@ main(void)
 		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
+		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
