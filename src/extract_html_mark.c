@@ -152,7 +152,8 @@ static const char *const negative_words[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
 	"foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain",
 	"promo", "related", "scroll", "share", "shoutbox", "sidebar",
-	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget", NULL
+	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
+	"newsletter", NULL
 };
 static const char *const unlikely_words[] = {
 	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",

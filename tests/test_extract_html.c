@@ -393,6 +393,22 @@ test_extract_html_bajada_opens_story(void **state)
 	assert_true(body_has(a, "fewer cars"));
 }
 
+/* A newsletter box inside the story ("Sign up ...") weighs against
+ * itself: it is cut, the story stays. */
+static void
+test_extract_html_newsletter_box_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<div class='c-newsletterbox'><div>Never miss a story: sign up "
+	    "for our daily letter, free, every morning.</div></div>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Never miss"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -1662,6 +1678,7 @@ main(void)
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
+		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
