@@ -160,8 +160,8 @@ test_extract_html_cookie_box_not_story(void **state)
 	assert_false(body_has(a, "We use cookies"));
 }
 
-/* A disclaimer or an advertising disclosure inside the story's box is
- * the site's notice, not the story. */
+/* A disclaimer, an advertising disclosure or an affiliate notice
+ * inside the story's box is the site's notice, not the story. */
 static void
 test_extract_html_disclaimer_not_story(void **state)
 {
@@ -173,12 +173,15 @@ test_extract_html_disclaimer_not_story(void **state)
 	    "<p>" PROSE2 "</p>"
 	    "<p class='ad-disclosure'>Advertising disclosure: the views "
 	    "above are the author's, not the site's, and not ours.</p>"
+	    "<div class='affiliate-text'><p>We earn money, when you buy, "
+	    "through the links on this page.</p></div>"
 	    "</div></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "compensation"));
 	assert_false(body_has(a, "Advertising disclosure"));
+	assert_false(body_has(a, "We earn money"));
 }
 
 /* Comments are named in the page's language too: "kommentare"
