@@ -420,8 +420,11 @@ drop_more_parts(struct article *a)
 	}
 }
 
-/* The link that is the whole of block bi (but trailing blanks and
- * punctuation), or -1. */
+/* The link that is the whole of block bi (but trailing blanks,
+ * punctuation and a bracketed tag of at most LINK_TAG_MAX_BYTES), or
+ * -1. */
+#define LINK_TAG_MAX_BYTES	20
+
 static long
 whole_link(const struct article *a, size_t bi)
 {
@@ -435,6 +438,15 @@ whole_link(const struct article *a, size_t bi)
 		return -1;
 	for (e = b->len; e > 0 && strchr(" .|", b->text[e - 1]) != NULL; e--)
 		;
+	/* A kicker's tag after the headline: "[VIDEO]", "[INSIGHT]". */
+	if (e > 0 && b->text[e - 1] == ']') {
+		for (i = e - 1; i > 0 && e - i <= LINK_TAG_MAX_BYTES &&
+		    b->text[i - 1] != '['; i--)
+			;
+		if (i > 1 && b->text[i - 1] == '[' && e - i <= LINK_TAG_MAX_BYTES)
+			for (e = i - 1; e > 0 && b->text[e - 1] == ' '; e--)
+				;
+	}
 	for (i = 0; i < a->nlinks; i++)
 		if (a->links[i].block == bi && a->links[i].start == 0 &&
 		    a->links[i].end >= e)

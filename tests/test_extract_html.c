@@ -1169,6 +1169,24 @@ test_extract_html_teaser_list_in_story(void **state)
 	assert_true(seen);
 }
 
+/* The headlines of a teaser list may carry a kicker's tag after the
+ * link ("[VIDEO]"): still one link each, still a teaser list. */
+static void
+test_extract_html_teaser_list_tagged(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>DON'T "
+	    "MISS</p><p><a href='/n/1'>Mayor opens the new bridge over the "
+	    "river</a> [VIDEO]</p><p><a href='/n/2'>School board elects a "
+	    "new chair for the year</a> [INSIGHT]</p><p>" PROSE2 "</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "DON'T MISS"));
+	assert_false(body_has(a, "School board elects"));
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -1717,6 +1735,7 @@ main(void)
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
+		PAGE_TEST(test_extract_html_teaser_list_tagged),
 		PAGE_TEST(test_extract_html_embedded_quote_kept),
 		PAGE_TEST(test_extract_html_teaser_summary_and_source),
 		PAGE_TEST(test_extract_html_hidden_content_dropped),
