@@ -396,8 +396,8 @@ test_extract_html_bajada_opens_story(void **state)
 	assert_true(body_has(a, "fewer cars"));
 }
 
-/* A newsletter box inside the story ("Sign up ...") weighs against
- * itself: it is cut, the story stays. */
+/* A newsletter box inside the story weighs against itself, a sign-up
+ * box is stripped: the story stays. */
 static void
 test_extract_html_newsletter_box_cut(void **state)
 {
@@ -406,10 +406,18 @@ test_extract_html_newsletter_box_cut(void **state)
 	    "<div class='c-newsletterbox'><div>Never miss a story: sign up "
 	    "for our daily letter, free, every morning.</div></div>"
 	    "<p>" PROSE2 "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><body><article><div class='article-body'><p>" PROSE2
+	    "</p><div id='emailSignup'><div>Let our news meet your inbox, "
+	    "every morning, for free.</div></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "Never miss"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Let our news"));
 }
 
 /* An author's bio below a post is prose, with commas, about someone:
