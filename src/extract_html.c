@@ -110,6 +110,41 @@ static const int attempts[] = {
 	A_NOSCRIPT | A_STRIP_UNLIKELY | A_WEIGHT | A_CLEAN
 };
 
+/*
+ * A more lenient attempt finds more text, most often more of the same
+ * story; but when the story is short, it may find a box beside it
+ * instead (an author's bio, a login form) that the stricter attempt
+ * had stripped.  A later attempt's text that does not hold the longest
+ * paragraph of the best so far (its first SAME_STORY_BYTES) replaces
+ * it only when it is ATTEMPT_SWITCH_RATIO times as long.
+ */
+#define SAME_STORY_BYTES	60
+#define ATTEMPT_SWITCH_RATIO	2
+
+/* Does a hold the longest paragraph of b (or b none)?  -1 on no
+ * memory. */
+static int
+holds_longest(const struct article *a, const struct article *b)
+{
+	const struct block *k = NULL;
+	size_t	 i, l;
+	char	*t;
+	int	 r;
+
+	for (i = 0; i < b->nblocks; i++)
+		if (b->blocks[i].type != BLOCK_IMAGE && (k == NULL ||
+		    b->blocks[i].len > k->len))
+			k = &b->blocks[i];
+	if (k == NULL || k->len == 0)
+		return 1;
+	if ((t = article_text(a)) == NULL)
+		return -1;
+	l = k->len < SAME_STORY_BYTES ? k->len : SAME_STORY_BYTES;
+	r = memmem(t, strlen(t), k->text, l) != NULL;
+	free(t);
+	return r;
+}
+
 static size_t
 article_chars(const struct article *a)
 {
@@ -239,8 +274,37 @@ is_ad_label(const char *t, size_t n)
 	return 0;
 }
 
-/* Picture credits and advertisements' labels that stand as paragraphs
- * of their own go. */
+/*
+ * Is t[0..n) a page's navigation label standing alone: "zurück zur
+ * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken"?
+ * At most NAV_LABEL_MAX_BYTES, opening with a word below.
+ */
+#define NAV_LABEL_MAX_BYTES	40
+
+static int
+is_nav_label(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"zur\xc3\xbc""ck", "back to", "go back", "return to",
+		"permalink", "permalien", "drucken", "print", "nach oben",
+		"volver", "retour", "torna", NULL
+	};
+	size_t	 i, l;
+
+	if (n > NAV_LABEL_MAX_BYTES)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n >= l && ascii_ncasecmp(t, labels[i], l) == 0 &&
+		    (n == l || !ascii_isalpha((unsigned char)t[l])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Picture credits, advertisements' labels and navigation labels that
+ * stand as paragraphs (navigation labels: or list items) of their own
+ * go. */
 static void
 drop_credit_lines(struct article *a)
 {
@@ -249,14 +313,118 @@ drop_credit_lines(struct article *a)
 
 	for (i = a->nblocks; i > 0; i--) {
 		b = &a->blocks[i - 1];
-		if (b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
-		    b->len) || is_ad_label(b->text, b->len)))
+		if ((b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
+		    b->len) || is_ad_label(b->text, b->len))) ||
+		    ((b->type == BLOCK_PARAGRAPH ||
+		    b->type == BLOCK_LIST_ITEM) && is_nav_label(b->text,
+		    b->len)))
 			article_drop_block(a, i - 1);
 	}
 }
 
-/* The link that is the whole of block bi (but trailing blanks and
- * punctuation), or -1. */
+/*
+ * A heading that opens the page's part after the story: "Related",
+ * "You may also like", "Further information", "Contact", in the
+ * languages below (lower case; a capital at the start is matched too).
+ * The heading (a heading block, or a short paragraph that is the
+ * phrase, or the phrase and a colon, question or exclamation mark, or a
+ * few words more) and every block after it go when no paragraph of
+ * prose (MORE_PROSE_BYTES) follows and one comes before: a "read also"
+ * box inside the story stays, as the story's part it is in.
+ */
+#define MORE_HEAD_MAX_BYTES	50
+#define MORE_PROSE_BYTES	200
+
+static const char *const more_heads[] = {
+	/* English */
+	"related", "read more", "more from", "recommended",
+	"you may also like", "you might also like", "further reading",
+	"more stories",
+	/* German */
+	"das k\xc3\xb6nnte sie auch interessieren",
+	"das k\xc3\xb6nnte dich auch interessieren", "schon gelesen",
+	"weitere informationen", "mehr zum thema", "neueste artikel",
+	"zum weiterlesen", "lesen sie auch", "entdecke weitere",
+	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
+	"auch interessant", "zusatzinformationen", "kontakt",
+	/* Spanish, French, Italian */
+	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
+	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",
+	"sur le m\xc3\xaame sujet", "leggi anche", "potrebbe interessarti",
+	NULL
+};
+
+/* Does t[0..n) open with the lower-case phrase h, in any ASCII case or
+ * with a two-byte capital first letter (\xc3\x80-\x9e for
+ * \xc3\xa0-\xbe), and end a word there? */
+static int
+opens_with_head(const char *t, size_t n, const char *h)
+{
+	size_t	 l = strlen(h), k = 0;
+
+	if (n < l)
+		return 0;
+	if ((unsigned char)h[0] == 0xc3 && (unsigned char)t[0] == 0xc3 &&
+	    ((unsigned char)t[1] | 0x20) == (unsigned char)h[1])
+		k = 2;
+	if (ascii_ncasecmp(t + k, h + k, l - k) != 0)
+		return 0;
+	return l == n || !(ascii_isalpha((unsigned char)t[l]) ||
+	    (unsigned char)t[l] >= 0x80);
+}
+
+static int
+is_more_head(const struct block *b)
+{
+	size_t	 i, l;
+	char	 last;
+
+	if (b->len == 0 || b->len > MORE_HEAD_MAX_BYTES ||
+	    (b->type != BLOCK_HEADING && b->type != BLOCK_PARAGRAPH))
+		return 0;
+	last = b->text[b->len - 1];
+	for (i = 0; more_heads[i] != NULL; i++) {
+		if (!opens_with_head(b->text, b->len, more_heads[i]))
+			continue;
+		l = strlen(more_heads[i]);
+		/* A sentence ("Read more about it here.") is not one. */
+		return last != '.' && (b->type == BLOCK_HEADING ||
+		    l == b->len || last == ':' || last == '?' || last == '!' ||
+		    b->len - l <= 30);
+	}
+	return 0;
+}
+
+static void
+drop_more_parts(struct article *a)
+{
+	size_t	 i, j, prose = 0;
+
+	for (i = 0; i < a->nblocks; i++) {
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= MORE_PROSE_BYTES) {
+			prose = 1;
+			continue;
+		}
+		if (!prose || !is_more_head(&a->blocks[i]))
+			continue;
+		for (j = i + 1; j < a->nblocks; j++)
+			if (a->blocks[j].type == BLOCK_PARAGRAPH &&
+			    a->blocks[j].len >= MORE_PROSE_BYTES)
+				break;
+		if (j < a->nblocks)
+			continue;
+		while (a->nblocks > i)
+			article_drop_block(a, a->nblocks - 1);
+		break;
+	}
+}
+
+/* The link that is the whole of block bi (but trailing blanks,
+ * punctuation and a bracketed tag of at most LINK_TAG_MAX_BYTES), or
+ * -1. */
+#define LINK_TAG_MAX_BYTES	20
+
 static long
 whole_link(const struct article *a, size_t bi)
 {
@@ -270,11 +438,63 @@ whole_link(const struct article *a, size_t bi)
 		return -1;
 	for (e = b->len; e > 0 && strchr(" .|", b->text[e - 1]) != NULL; e--)
 		;
+	/* A kicker's tag after the headline: "[VIDEO]", "[INSIGHT]". */
+	if (e > 0 && b->text[e - 1] == ']') {
+		for (i = e - 1; i > 0 && e - i <= LINK_TAG_MAX_BYTES &&
+		    b->text[i - 1] != '['; i--)
+			;
+		if (i > 1 && b->text[i - 1] == '[' && e - i <= LINK_TAG_MAX_BYTES)
+			for (e = i - 1; e > 0 && b->text[e - 1] == ' '; e--)
+				;
+	}
 	for (i = 0; i < a->nlinks; i++)
 		if (a->links[i].block == bi && a->links[i].start == 0 &&
 		    a->links[i].end >= e)
 			return (long)i;
 	return -1;
+}
+
+/* Does t[0..n) have CAPS_MIN_LETTERS letters or more, all capitals? */
+#define CAPS_MIN_LETTERS	12
+
+static int
+all_caps(const char *t, size_t n)
+{
+	size_t	 i, up = 0;
+
+	for (i = 0; i < n; i++) {
+		if (t[i] >= 'a' && t[i] <= 'z')
+			return 0;
+		if (t[i] >= 'A' && t[i] <= 'Z')
+			up++;
+	}
+	return up >= CAPS_MIN_LETTERS;
+}
+
+/*
+ * A paragraph that is one link, in capitals ("READ MORE ON ... BY
+ * CLICKING HERE", a related story's headline shouted between the
+ * story's paragraphs), is a promotion: its link becomes a related
+ * entry and it goes.  0, or -1 on no memory.
+ */
+static int
+drop_caps_links(struct article *a)
+{
+	size_t	 i;
+	long	 l;
+	const struct link *lk;
+
+	for (i = a->nblocks; i > 0; i--) {
+		if (!all_caps(a->blocks[i - 1].text, a->blocks[i - 1].len) ||
+		    (l = whole_link(a, i - 1)) < 0)
+			continue;
+		lk = &a->links[l];
+		if (lk->url != NULL && a->nrelated < HTML_RELATED_MAX &&
+		    article_add_related(a, lk->text, lk->url, NULL, NULL) == -1)
+			return -1;
+		article_drop_block(a, i - 1);
+	}
+	return 0;
 }
 
 /*
@@ -490,6 +710,63 @@ body_fallback(struct hx *hx, struct article *a)
 	return 0;
 }
 
+/*
+ * The author's note after the story: a paragraph among its last
+ * AUTHOR_TAIL_BLOCKS that is the byline's name alone, or opens with it
+ * ("Ann Writer is a reporter for ..."), or with the first name and a
+ * word in lower case ("Ann joined the paper in 2017."), goes with
+ * everything after it: only after a paragraph of prose, when no other
+ * follows, and only a short one.
+ */
+#define AUTHOR_TAIL_BLOCKS	3
+#define AUTHOR_NOTE_MAX_BYTES	500
+#define AUTHOR_FIRST_MIN_BYTES	3
+
+static int
+is_author_note(const struct block *b, const char *name)
+{
+	size_t	 l = strlen(name), f;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > AUTHOR_NOTE_MAX_BYTES ||
+	    b->len < l)
+		return 0;
+	if (strncmp(b->text, name, l) == 0 && (b->len == l ||
+	    b->text[l] == ' ' || b->text[l] == ','))
+		return 1;
+	for (f = 0; f < l && name[f] != ' '; f++)
+		;
+	return f < l && f >= AUTHOR_FIRST_MIN_BYTES && b->len > f + 1 &&
+	    strncmp(b->text, name, f) == 0 && b->text[f] == ' ' &&
+	    b->text[f + 1] >= 'a' && b->text[f + 1] <= 'z';
+}
+
+static void
+drop_author_note(struct article *a)
+{
+	size_t	 i, j, first;
+	int	 prose = 0;
+
+	if (a->byline == NULL || *a->byline == '\0')
+		return;
+	first = a->nblocks > AUTHOR_TAIL_BLOCKS ? a->nblocks -
+	    AUTHOR_TAIL_BLOCKS : 0;
+	for (i = 0; i < a->nblocks; i++) {
+		if (i >= first && prose &&
+		    is_author_note(&a->blocks[i], a->byline)) {
+			for (j = i + 1; j < a->nblocks; j++)
+				if (a->blocks[j].len >= MORE_PROSE_BYTES)
+					break;
+			if (j == a->nblocks)
+				break;
+		}
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= MORE_PROSE_BYTES)
+			prose = 1;
+	}
+	while (a->nblocks > i)
+		article_drop_block(a, a->nblocks - 1);
+}
+
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -525,8 +802,9 @@ run_attempt(struct hx *hx, int flags)
 		goto fail;
 	drop_follow_lines(a);
 	drop_credit_lines(a);
-	if (drop_teaser_lists(a) == -1)
+	if (drop_teaser_lists(a) == -1 || drop_caps_links(a) == -1)
 		goto fail;
+	drop_more_parts(a);
 	/* Teasers: boxes cut from the story and related boxes beside it. */
 	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
 	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :
@@ -709,7 +987,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	char	*repaired = NULL;
 	const char *enc;
 	size_t	 i, best_chars = 0, c;
-	int	 rc = -1, utf8;
+	int	 rc = -1, utf8, same;
 
 	memset(&hx, 0, sizeof hx);
 	memset(&pa, 0, sizeof pa);
@@ -782,7 +1060,14 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 		if ((a = run_attempt(&hx, attempts[i])) == NULL)
 			goto nomem;
 		c = article_chars(a);
-		if (best == NULL || c > best_chars) {
+		same = 1;
+		if (best != NULL && c > best_chars &&
+		    c < best_chars * ATTEMPT_SWITCH_RATIO &&
+		    (same = holds_longest(a, best)) == -1) {
+			article_free(a);
+			goto nomem;
+		}
+		if (best == NULL || (c > best_chars && same)) {
 			article_free(best);
 			best = a;
 			best_chars = c;
@@ -794,6 +1079,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	article_drop_trailing_labels(best);
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
+	drop_author_note(best);
 	*out = best;
 	best = NULL;
 	rc = 0;

@@ -152,7 +152,8 @@ static const char *const negative_words[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
 	"foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain",
 	"promo", "related", "scroll", "share", "shoutbox", "sidebar",
-	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget", NULL
+	"skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
+	"newsletter", NULL
 };
 static const char *const unlikely_words[] = {
 	"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
@@ -161,7 +162,8 @@ static const char *const unlikely_words[] = {
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
-	NULL
+	"disclaimer", "disclosure", "kommentar", "comentario",
+	"rating", "affiliate", "signup", NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
@@ -179,7 +181,8 @@ static const char *const caption_words[] = {
 };
 static const char *const intro_words[] = {
 	"intro", "lead", "lede", "standfirst", "excerpt", "abstract",
-	"teaser-text", "article-teaser", "summary", NULL
+	"teaser-text", "article-teaser", "summary", "bajada", "subheadline",
+	NULL
 };
 
 /* Which of the lists above have a word in lc (lower case)?  Class lists

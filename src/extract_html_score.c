@@ -655,9 +655,12 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 	}
 	/* A teaser box ("related", "trending", "most read") inside the
 	 * story: headlines and kickers, not prose.  Its links become
-	 * related entries. */
-	if ((h->flags & F_RELCLS) && h->tag != T_BODY && h->tag != T_A &&
-	    h->np < 2 && h->commas < 10) {
+	 * related entries.  A box named for the story's own teaser too
+	 * ("article-teaser", "teaser-text", "teaser-intro") is its
+	 * standfirst. */
+	if ((h->flags & F_RELCLS) && !(h->flags & F_INTRO) &&
+	    h->tag != T_BODY && h->tag != T_A && h->np < 2 &&
+	    h->commas < 10) {
 		hx_cut(hx, n);
 		return 0;
 	}

@@ -490,6 +490,9 @@ emit_enter(struct hx *hx, xmlNodePtr n)
 	h = hn(n);
 	if (h->props & P_BREAK)
 		flush(e);
+	/* A picture's caption describes the picture, not the story. */
+	if (h->tag == T_FIGCAPTION)
+		return 0;
 	switch (h->tag) {
 	case T_BR:
 		if (e->pre)

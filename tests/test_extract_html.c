@@ -160,6 +160,266 @@ test_extract_html_cookie_box_not_story(void **state)
 	assert_false(body_has(a, "We use cookies"));
 }
 
+/* A disclaimer, an advertising disclosure or an affiliate notice
+ * inside the story's box is the site's notice, not the story. */
+static void
+test_extract_html_disclaimer_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<div class='editorial-disclaimer'><p>We may receive "
+	    "compensation when you click on links to products, from "
+	    "partners, as explained here.</p></div>"
+	    "<p>" PROSE2 "</p>"
+	    "<p class='ad-disclosure'>Advertising disclosure: the views "
+	    "above are the author's, not the site's, and not ours.</p>"
+	    "<div class='affiliate-text'><p>We earn money, when you buy, "
+	    "through the links on this page.</p></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "compensation"));
+	assert_false(body_has(a, "Advertising disclosure"));
+	assert_false(body_has(a, "We earn money"));
+}
+
+/* Comments are named in the page's language too: "kommentare"
+ * (German, Scandinavian), "comentarios" (Spanish, Portuguese). */
+static void
+test_extract_html_comments_other_languages(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<section class='kommentare'><p>Keine Kommentare, bisher, "
+	    "leider, noch nicht.</p></section>"
+	    "<div id='comentarios'><p>Sin comentarios, por ahora, "
+	    "todavía, no.</p></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Keine Kommentare"));
+	assert_false(body_has(a, "Sin comentarios"));
+}
+
+/* A rating widget ("Was this article useful?", its stars and votes)
+ * is the site's, even inside the story's paragraph. */
+static void
+test_extract_html_rating_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='entry-content'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p><span class='post-ratings'><strong>Was this article "
+	    "useful?</strong> (95 votes, 4.7 of 5)</span></p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "useful"));
+}
+
+/* A short post (a podcast's notes) and a longer author's bio beside
+ * it: the lenient attempts, which keep what the first stripped, find
+ * the bio, but it is not the post and not twice as long. */
+static void
+test_extract_html_short_post_not_replaced(void **state)
+{
+	static const char page[] =
+	    "<html><body><article class='post'><div class='entry-content'>"
+	    "<p>At the <a href='/camp'>camp in Berlin</a>, which took "
+	    "place in May, we recorded a live show. Our guests were "
+	    "<a href='/p'>Peter Heath</a> and <a href='/m'>Mary Born</a>, "
+	    "who talk about what they saw there.</p>"
+	    "<p><a href='/a.mp3'>/a.mp3</a><br>Download: "
+	    "<a href='/a.mp3'>mp3</a></p></div>"
+	    "<footer class='entry-meta'>Posted in <a href='/c'>Podcast</a>."
+	    "<div id='author-info'><div id='author-description'>"
+	    "<h2>About Ann</h2>Ann is a reporter, a cook, a runner, and a "
+	    "mother, who lives by the sea, with cats, a dog, and books. "
+	    "She wrote for papers, magazines, radio, and television, in "
+	    "three countries, on politics, food, and sport."
+	    "<div><a href='/ann' rel='author'>All posts by Ann</a></div>"
+	    "</div></div></footer></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "we recorded a live show"));
+	assert_false(body_has(a, "About Ann"));
+}
+
+/* The story's own teaser inside its container ("article-teaser"):
+ * a teaser's class, but a standfirst's too, and kept. */
+static void
+test_extract_html_teaser_standfirst_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><div class='article-intro'>"
+	    "<p class='article-teaser'>The seven ministers agreed on a "
+	    "plan for cleaner ports by the end of the decade.</p></div>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "seven ministers agreed"));
+}
+
+/* The part after the story, opened by a heading such as "Related" or
+ * "Weitere Informationen:", goes to the end; the same heading over a
+ * box inside the story, with prose after it, stays. */
+static void
+test_extract_html_more_part_after_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<h3>Read more</h3><p>Council to vote on the budget</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p><strong>Weitere Informationen:</strong></p>"
+	    "<p>Stadtverwaltung, Rathausplatz 1</p>"
+	    "<p>Telefon 0123 456789</p>"
+	    "</div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h2>You may also like</h2>"
+	    "<p>Parks to close for the winter</p>"
+	    "<p>New buses arrive in March</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Council to vote"));
+	assert_false(body_has(a, "Weitere Informationen"));
+	assert_false(body_has(a, "Rathausplatz"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "You may also like"));
+	assert_false(body_has(a, "New buses"));
+}
+
+/* A headline shouted in capitals as one link between the story's
+ * paragraphs is a promotion; capitals that are not a link stay. */
+static void
+test_extract_html_caps_link_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><a href='/s/2'>MAYOR OPENS THE NEW BRIDGE OVER THE "
+	    "RIVER</a></p><p>" PROSE2 "</p>"
+	    "<p>THE MEETING IS OPEN TO ALL RESIDENTS</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/1",
+	    NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "MAYOR OPENS"));
+	assert_true(body_has(a, "OPEN TO ALL RESIDENTS"));
+	assert_true(a->nrelated >= 1);
+}
+
+/* The author's note after the story ("Ann Writer covers the city
+ * hall.") goes; the same name opening a paragraph mid-story stays. */
+static void
+test_extract_html_author_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='author' content='Ann Writer'></head>"
+	    "<body><article><p>" PROSE2 "</p>"
+	    "<p>Ann Writer asked the mayor about the parks.</p>"
+	    "<p>" PROSE2 "</p>"
+	    "<p>Ann Writer covers the city hall. She joined the paper in "
+	    "2017.</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_true(body_has(a, "asked the mayor"));
+	assert_false(body_has(a, "covers the city hall"));
+}
+
+/* A figure's caption describes its picture: the picture stays, the
+ * caption is not the story's text. */
+static void
+test_extract_html_figcaption_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<figure><img src='/p.jpg' alt='The hall'><figcaption>The "
+	    "council's hall, on Tuesday. Photo: A. Lens</figcaption>"
+	    "</figure><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "council's hall, on Tuesday"));
+}
+
+/* A navigation label standing alone ("zurück zur Listenansicht",
+ * "Back to the newsroom") is the page's, not the story's; a sentence
+ * opening with the same word stays. */
+static void
+test_extract_html_nav_label_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "<p>Back to school: the council also voted on buses.</p>"
+	    "<p><a href='/news'>zur\xc3\xbc""ck zur Listenansicht</a></p>"
+	    "<ul><li><a href='/p/1'>Permalink</a></li></ul>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Listenansicht"));
+	assert_false(body_has(a, "Permalink"));
+}
+
+/* Standfirsts named "bajada" (Spanish-language news) or
+ * "subheadline" open the story like the other intro boxes. */
+static void
+test_extract_html_bajada_opens_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='nota'><header><h1>Presupuesto</h1>"
+	    "<div class='texto-bajada'><p>El consejo quiere m\xc3\xa1s parques y "
+	    "m\xc3\xa1s buses en el centro</p></div></header>"
+	    "<div class='cuerpo'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='article'><header><h1>Budget</h1>"
+	    "<h2 class='article-subheadline'>The town wants more buses "
+	    "and fewer cars</h2></header>"
+	    "<div class='body'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "El consejo quiere"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "fewer cars"));
+}
+
+/* A newsletter box inside the story weighs against itself, a sign-up
+ * box is stripped: the story stays. */
+static void
+test_extract_html_newsletter_box_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<div class='c-newsletterbox'><div>Never miss a story: sign up "
+	    "for our daily letter, free, every morning.</div></div>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	static const char page2[] =
+	    "<html><body><article><div class='article-body'><p>" PROSE2
+	    "</p><div id='emailSignup'><div>Let our news meet your inbox, "
+	    "every morning, for free.</div></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Never miss"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Let our news"));
+}
+
 /* An author's bio below a post is prose, with commas, about someone:
  * the post is the story even when the bio scores more. */
 #define BIO_P \
@@ -917,6 +1177,24 @@ test_extract_html_teaser_list_in_story(void **state)
 	assert_true(seen);
 }
 
+/* The headlines of a teaser list may carry a kicker's tag after the
+ * link ("[VIDEO]"): still one link each, still a teaser list. */
+static void
+test_extract_html_teaser_list_tagged(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>DON'T "
+	    "MISS</p><p><a href='/n/1'>Mayor opens the new bridge over the "
+	    "river</a> [VIDEO]</p><p><a href='/n/2'>School board elects a "
+	    "new chair for the year</a> [INSIGHT]</p><p>" PROSE2 "</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "DON'T MISS"));
+	assert_false(body_has(a, "School board elects"));
+}
+
 /* A "trending" rail inside the story, headlines outside its links so
  * that link density does not give it away: cut by its class. */
 static void
@@ -1418,6 +1696,18 @@ main(void)
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
+		PAGE_TEST(test_extract_html_disclaimer_not_story),
+		PAGE_TEST(test_extract_html_comments_other_languages),
+		PAGE_TEST(test_extract_html_rating_box_not_story),
+		PAGE_TEST(test_extract_html_short_post_not_replaced),
+		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
+		PAGE_TEST(test_extract_html_more_part_after_story),
+		PAGE_TEST(test_extract_html_caps_link_dropped),
+		PAGE_TEST(test_extract_html_author_note_dropped),
+		PAGE_TEST(test_extract_html_figcaption_not_text),
+		PAGE_TEST(test_extract_html_nav_label_dropped),
+		PAGE_TEST(test_extract_html_bajada_opens_story),
+		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
@@ -1453,6 +1743,7 @@ main(void)
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
+		PAGE_TEST(test_extract_html_teaser_list_tagged),
 		PAGE_TEST(test_extract_html_embedded_quote_kept),
 		PAGE_TEST(test_extract_html_teaser_summary_and_source),
 		PAGE_TEST(test_extract_html_hidden_content_dropped),
