@@ -124,6 +124,9 @@ struct text_ctx {
 #define MARKER_WORDS_MAX	6
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
+/* Longest a teaser's summary can be, in words: past it, the card is a
+ * subheading and the paragraph it heads. */
+#define TEASER_SUMMARY_MAX	40
 
 static int	 add_unit(struct text_ctx *, const char *, size_t, size_t,
 		    int);
@@ -997,7 +1000,8 @@ find_teasers(struct text_ctx *c, size_t s, size_t e)
 			continue;
 		/* One summary sentence at most, the rest short. */
 		for (k = i + 1; k < j; k++)
-			if (c->u[k].kind == UNIT_PROSE && k != i + 1)
+			if (c->u[k].kind == UNIT_PROSE && (k != i + 1 ||
+			    c->u[k].weight > TEASER_SUMMARY_MAX))
 				break;
 		if (k < j)
 			continue;

@@ -164,6 +164,29 @@ test_extract_text_teaser_card_becomes_related(void **state)
 	article_free(a);
 }
 
+/* A subheading with its paragraph on the next line is no teaser card:
+ * a teaser's summary is a sentence or two, not a long paragraph. */
+static void
+test_extract_text_subheading_long_paragraph_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Costs and the contractors\n"
+	    "The contractors were chosen in an open tender last autumn, and "
+	    "the council says that the three firms that won it have built "
+	    "libraries in other towns of the region before; their prices "
+	    "were lower than the architects had expected, which is why the "
+	    "budget was not raised when the work was delayed for the second "
+	    "time this year.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "open tender last autumn"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -744,6 +767,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
+		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
