@@ -52,6 +52,7 @@ struct unit {
 	int		 bullet;	/* starts with a list marker */
 	int		 number;	/* only a list's number: "1.", "2)" */
 	int		 row;		/* a table's row: cells between tabs */
+	int		 qty;		/* a list's item led by a quantity */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
 	int		 url;		/* a bare URL */
@@ -115,6 +116,10 @@ struct text_ctx {
 /* Longest a paragraph naming one legal or subscription phrase can be
  * and still be taken for legal text, in words. */
 #define BOILER_ONE_WORDS_MAX	45
+/* Short lines led by a quantity ("200 g sugar") in a row that make a
+ * list: ingredients, a product's figures. */
+#define QTY_RUN_MIN		3
+#define QTY_WORDS_MAX		8
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
@@ -734,11 +739,48 @@ card_title(const struct unit *u)
 	    !u->marker && !u->bullet && !u->row;
 }
 
+/* A short line led by a number or a fraction, "200 g Mehl", "½ cup
+ * milk": a list's item when others follow it. */
+static int
+qty_line(const struct unit *u)
+{
+	uint32_t cp;
+	struct date d;
+	size_t	 ds, de;
+
+	if (u->words < 2 || u->words > QTY_WORDS_MAX || u->bullet ||
+	    u->number)
+		return 0;
+	utf8_decode(u->s, u->n, &cp);
+	if (!(cp < 0x80 && ascii_isdigit((int)cp)) && !(cp >= 0xbc &&
+	    cp <= 0xbe) && !(cp >= 0x2150 && cp <= 0x215e))
+		return 0;
+	return !has_clock(u->s, u->n) &&
+	    date_find(u->s, u->n, &d, &ds, &de) != 0;
+}
+
+/* Marks runs of QTY_RUN_MIN or more quantity lines as list items. */
+static void
+find_qty_lists(struct text_ctx *c)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
+		for (j = i; j < c->n && qty_line(&c->u[j]); j++)
+			;
+		if (j - i < QTY_RUN_MIN)
+			continue;
+		for (k = i; k < j; k++)
+			c->u[k].qty = 1;
+	}
+}
+
 static void
 classify(struct text_ctx *c)
 {
 	size_t	 i, j, run, nd;
 
+	find_qty_lists(c);
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 		int	 p = u->blank_before || u->blank_after;
@@ -766,7 +808,7 @@ classify(struct text_ctx *c)
 			/* List items, table rows (cells between tabs) and
 			 * program text belong to a story as much as to
 			 * chrome: they count little either way. */
-			if (u->bullet || u->row)
+			if (u->bullet || u->row || u->qty)
 				u->score = (long)(u->weight / 2) + 1;
 			else if (u->code || u->url || u->indent)
 				u->score = 0;
@@ -1391,7 +1433,7 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			    j < i + 3; j++)
 				;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet || u->row;
+				u->keep = u->bullet || u->row || u->qty;
 			if (u->weight < 1)
 				u->keep = 0;
 		}

@@ -187,6 +187,31 @@ test_extract_text_subheading_long_paragraph_kept(void **state)
 	article_free(a);
 }
 
+/* A recipe's ingredients, short lines led by a quantity, are a list:
+ * they stay with the steps that follow them. */
+static void
+test_extract_text_quantity_lines_are_a_list(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLemon cake\n\n"
+	    "Ingredients\n200 g sugar\n250 g flour\n3 eggs\n"
+	    "1 tsp baking powder\n2 lemons\n\nMethod\n\n"
+	    "Beat the eggs with the sugar until pale, then fold in the "
+	    "flour, the baking powder and the grated zest of the lemons.\n\n"
+	    "Pour the batter into a lined tin and bake it for forty minutes "
+	    "at 180 degrees, until a skewer comes out clean.\n\n"
+	    "Mix the juice of the lemons with icing sugar and pour it over "
+	    "the cake while it is still warm from the oven.\n\n", nav);
+	a = extract(page);
+	assert_true(has_text(a, "200 g sugar"));
+	assert_true(has_text(a, "2 lemons"));
+	assert_true(has_text(a, "Beat the eggs"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -768,6 +793,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
+		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
