@@ -120,6 +120,8 @@ struct text_ctx {
  * list: ingredients, a product's figures. */
 #define QTY_RUN_MIN		3
 #define QTY_WORDS_MAX		8
+/* Fewest words of a line of verse kept inside a story. */
+#define TEXT_LINE_WORDS		4
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
@@ -1356,6 +1358,16 @@ dated(const struct text_ctx *c, size_t i, size_t e)
 	return 0;
 }
 
+/* A short line that reads like a sentence's part: a line of a verse,
+ * of a quotation, not a heading, a label or a template's. */
+static int
+text_line(const struct unit *u)
+{
+	return u->kind == UNIT_SHORT && u->words >= TEXT_LINE_WORDS &&
+	    !title_case(u) && !u->caption && !u->marker && !u->boiler &&
+	    !u->url && !u->code && u->repeats < 2 && !u->dateline;
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -1363,7 +1375,7 @@ dated(const struct text_ctx *c, size_t i, size_t e)
 static void
 shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 {
-	size_t	 s = *sp, e = *ep, i, j;
+	size_t	 s = *sp, e = *ep, i, j, m;
 
 	/* Start and end on what counts for the story. */
 	while (s < e && c->u[s].score <= 0)
@@ -1428,10 +1440,14 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			u->under_marker = 1;
 		}
 		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
-			/* A subheading is followed by prose. */
-			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&
-			    j < i + 3; j++)
-				;
+			/* A subheading is followed by prose; so are the lines
+			 * of a verse or a quotation set line by line. */
+			m = 0;
+			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT;
+			    j++)
+				if ((!text_line(u) || !text_line(&c->u[j])) &&
+				    ++m > 2)
+					break;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
 				u->keep = u->bullet || u->row || u->qty;
 			if (u->weight < 1)

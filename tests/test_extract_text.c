@@ -212,6 +212,30 @@ test_extract_text_quantity_lines_are_a_list(void **state)
 	article_free(a);
 }
 
+/* A quotation set line by line inside the story (a verse, a song's
+ * lines) is text: its lines stay, as a subheading does. */
+static void
+test_extract_text_verse_lines_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "the river keeps the names of those who crossed it\n"
+	    "and gives them back to nobody at all\n"
+	    "we stood there on the bank until the evening\n"
+	    "and heard the ferry calling from the wall\n"
+	    "the lamps came on along the empty harbour\n"
+	    "and no one came to take us home at all\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "the river keeps the names"));
+	assert_true(has_text(a, "we stood there on the bank"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -794,6 +818,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
 		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_verse_lines_kept),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
