@@ -52,7 +52,7 @@ struct unit {
 	int		 bullet;	/* starts with a list marker */
 	int		 number;	/* only a list's number: "1.", "2)" */
 	int		 row;		/* a table's row: cells between tabs */
-	int		 qty;		/* a list's item led by a quantity */
+	int		 qty;		/* a list's item: QTY_AMOUNT, QTY_PROPERTY */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
 	int		 url;		/* a bare URL */
@@ -120,6 +120,14 @@ struct text_ctx {
  * list: ingredients, a product's figures. */
 #define QTY_RUN_MIN		3
 #define QTY_WORDS_MAX		8
+#define QTY_AMOUNT		1	/* "200 g sugar" */
+#define QTY_PROPERTY		2	/* "Lens: 180 mm" */
+/* "Label: value" lines in a row (without blank lines) that make a list
+ * (fewer are a story's tags and categories), the longest such line and
+ * its label. */
+#define KV_RUN_MIN		4
+#define KV_WORDS_MAX		8
+#define KV_LABEL_WORDS_MAX	3
 /* Fewest words of a line of verse kept inside a story. */
 #define TEXT_LINE_WORDS		4
 /* Headline and blurb pairs in a row that make a list of cards. */
@@ -761,19 +769,45 @@ qty_line(const struct unit *u)
 	    date_find(u->s, u->n, &d, &ds, &de) != 0;
 }
 
-/* Marks runs of QTY_RUN_MIN or more quantity lines as list items. */
+/* A short line "Label: value", a label of a few words: a property of
+ * a list of them (a product's figures, a photo's details). */
+static int
+kv_line(const struct unit *u)
+{
+	const char *colon;
+	size_t	 i, words = 1;
+
+	if (u->words < 2 || u->words > KV_WORDS_MAX || u->bullet ||
+	    u->url || has_clock(u->s, u->n) ||
+	    (colon = memchr(u->s, ':', u->n)) == NULL ||
+	    colon == u->s || colon + 1 == u->s + u->n)
+		return 0;
+	for (i = 0; u->s + i < colon; i++)
+		if (u->s[i] == ' ' && u->s[i + 1] != ' ' && u->s[i + 1] != ':')
+			words++;
+	return words <= KV_LABEL_WORDS_MAX;
+}
+
+/* Marks runs of QTY_RUN_MIN or more quantity lines, or KV_RUN_MIN
+ * property lines, as list items. */
 static void
 find_qty_lists(struct text_ctx *c)
 {
 	size_t	 i, j, k;
+	int	 kv;
 
 	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
 		for (j = i; j < c->n && qty_line(&c->u[j]); j++)
 			;
-		if (j - i < QTY_RUN_MIN)
+		kv = j == i;
+		if (kv)
+			for (; j < c->n && kv_line(&c->u[j]) && (j == i ||
+			    !c->u[j].blank_before); j++)
+				;
+		if (j - i < (kv ? KV_RUN_MIN : QTY_RUN_MIN))
 			continue;
 		for (k = i; k < j; k++)
-			c->u[k].qty = 1;
+			c->u[k].qty = kv ? QTY_PROPERTY : QTY_AMOUNT;
 	}
 }
 
@@ -1040,7 +1074,8 @@ find_teasers(struct text_ctx *c, size_t s, size_t e)
 		for (j = i + 1; j < c->n && !c->u[j].blank_before &&
 		    (j < e || j < i + 4); j++)
 			;
-		if (j - i < 2 || j - i > 4 || !headline_like(&c->u[i]))
+		if (j - i < 2 || j - i > 4 || !headline_like(&c->u[i]) ||
+		    c->u[i].qty == QTY_PROPERTY)
 			continue;
 		/* One summary sentence at most, the rest short. */
 		for (k = i + 1; k < j; k++)

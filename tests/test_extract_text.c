@@ -236,6 +236,27 @@ test_extract_text_verse_lines_kept(void **state)
 	article_free(a);
 }
 
+/* Lines of "Label: value" one under the other are a list of a thing's
+ * properties (a photo's details, a car's figures): they stay with the
+ * story they close. */
+static void
+test_extract_text_property_lines_are_a_list(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Camera: Canon EOS 60Da\nLens: 180 mm telephoto\n"
+	    "Exposure: 60 x 3 minutes\nPlace: Kasberg hill\n\n%s",
+	    nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "Lens: 180 mm telephoto"));
+	assert_true(has_text(a, "Place: Kasberg hill"));
+	assert_false(has_text(a, "Weather"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -819,6 +840,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
 		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_verse_lines_kept),
+		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
