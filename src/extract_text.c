@@ -413,6 +413,24 @@ has_prefix(const char *s, size_t n, const char *p)
 	return n >= m && ascii_ncasecmp(s, p, m) == 0;
 }
 
+/* Is needle in s (n bytes), ASCII case ignored, where a word starts:
+ * "sign in" is not in "design in"? */
+static int
+word_casestr(const char *s, size_t n, const char *needle)
+{
+	size_t	 m = strlen(needle), i;
+
+	for (i = 0; i + m <= n; i++) {
+		if (i > 0 && (ascii_isalpha((unsigned char)s[i - 1]) ||
+		    ascii_isdigit((unsigned char)s[i - 1]) ||
+		    (unsigned char)s[i - 1] >= 0x80))
+			continue;
+		if (ascii_ncasecmp(s + i, needle, m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 measure(struct unit *u)
 {
@@ -471,7 +489,7 @@ measure(struct unit *u)
 		u->marker = 1;
 	u->boiler = 0;
 	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
-		if (ascii_casestr(u->s, u->n, boiler_phrases[k]))
+		if (word_casestr(u->s, u->n, boiler_phrases[k]))
 			u->boiler++;
 	/* A long paragraph may name one of them ("copyright law"): it is
 	 * legal text when it names two. */
@@ -1465,6 +1483,9 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		u->keep = !u->gap;
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
+			u->keep = 0;
+		/* Legal and subscription text inside the story goes. */
+		if (u->boiler)
 			u->keep = 0;
 		/* The short lines right under a marker are its list of
 		 * links ("Related articles" and three headlines). */

@@ -257,6 +257,27 @@ test_extract_text_property_lines_are_a_list(void **state)
 	article_free(a);
 }
 
+/* A newsletter's appeal between the story's paragraphs goes; a phrase
+ * inside a word ("design in" holds "sign in") is no appeal. */
+static void
+test_extract_text_boilerplate_in_story_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The architects will present the new design in the town hall "
+	    "next month, with a model of the reading rooms.\n\n"
+	    "Sign up for our newsletter and get the news every morning.\n\n"
+	    "%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "newsletter"));
+	assert_true(has_text(a, "new design in the town hall"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -841,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_verse_lines_kept),
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
