@@ -213,6 +213,9 @@ static const char *const boiler_phrases[] = {
 	"e-mail-adresse", "wird nicht ver\xc3\xb6" "ffentlicht",
 	"pflichtfelder", "no ser\xc3\xa1 publicad",
 	"ne sera pas publi\xc3\xa9",
+	/* Appeals and notices set inside stories. */
+	"advertising disclosure", "letter to the editor", "affiliate link",
+	"subskrypcj", "privatsph\xc3\xa4" "re",
 };
 
 static int

@@ -278,6 +278,24 @@ test_extract_text_boilerplate_in_story_dropped(void **state)
 	article_free(a);
 }
 
+/* An appeal to readers set between a story's paragraphs goes with the
+ * other notices: "Submit a letter to the editor". */
+static void
+test_extract_text_reader_appeal_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "We want to hear what you think about this article. Submit a "
+	    "letter to the editor.\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "letter to the editor"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -863,6 +881,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_verse_lines_kept),
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
+		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
