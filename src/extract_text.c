@@ -1452,6 +1452,11 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			break;
 		s--;
 	}
+	/* A headline over the first paragraph is the title, not text. */
+	if (s + 1 < e && c->u[s].kind == UNIT_SHORT &&
+	    headline_like(&c->u[s]) && !c->u[s].qty && !c->u[s].row &&
+	    c->u[s + 1].kind == UNIT_PROSE)
+		s++;
 	/* A lead paragraph kept apart from the story by a share bar, a
 	 * dateline or an advertisement's label: prose a few short lines
 	 * before it.  The lines between stay out. */

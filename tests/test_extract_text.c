@@ -296,6 +296,26 @@ test_extract_text_reader_appeal_dropped(void **state)
 	article_free(a);
 }
 
+/* A headline in sentence case right over the first paragraph is the
+ * story's title, not its first line. */
+static void
+test_extract_text_headline_over_lead_is_title(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLibrary plan delayed again as the "
+	    "costs rise\n\n%s%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "costs rise"));
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Library plan delayed again as the costs rise");
+	assert_true(has_text(a, "The committee met"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -882,6 +902,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
+		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
