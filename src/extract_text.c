@@ -137,6 +137,8 @@ struct text_ctx {
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
+/* Longest a line ending in a photo credit can be, in words. */
+#define CAPTION_WORDS_MAX	30
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
 /* Longest a teaser's summary can be, in words: past it, the card is a
@@ -299,6 +301,7 @@ credit_label(const char *s, size_t n)
 		"photo:", "photos:", "image:", "credit:", "photograph:",
 		"foto:", "fotos:", "bild:", "titelbild:", "bildquelle:",
 		"fotocredit:", "imagen:", "image via", "bild via",
+		"fot.", "foto.", "zdj\xc4\x99" "cie:",
 	};
 	size_t	 i;
 
@@ -522,6 +525,16 @@ measure(struct unit *u)
 	    ascii_casestr(u->s, u->n, "getty images") ||
 	    ascii_casestr(u->s, u->n, "shutterstock"))
 		u->caption = 1;
+	/* "The minister in Prague, photo: Government archive": a credit
+	 * after a comma or a bar in a short line. */
+	if (u->words <= CAPTION_WORDS_MAX)
+		for (i = 0; i + 2 < u->n; i++)
+			if ((u->s[i] == ',' || u->s[i] == '|' || u->s[i] == '/') &&
+			    u->s[i + 1] == ' ' &&
+			    credit_label(u->s + i + 2, u->n - i - 2)) {
+				u->caption = 1;
+				break;
+			}
 }
 
 static int

@@ -316,6 +316,26 @@ test_extract_text_headline_over_lead_is_title(void **state)
 	article_free(a);
 }
 
+/* A credit after a comma ("..., photo: City archive") or a Polish
+ * label ("Fot. ...") makes a caption too. */
+static void
+test_extract_text_credit_after_comma_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The old library on Mill Street in January, photo: City "
+	    "archive\n\n%sFot. Jan Nowak / Agencja Miejska\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "City archive"));
+	assert_false(has_text(a, "Jan Nowak"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -903,6 +923,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
+		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
