@@ -203,6 +203,18 @@ static const char *const inline_markers[] = {
 	"czytaj także", "zobacz też", "leia também", "lees ook",
 };
 
+/* Labels of a link to another story set inside the story, before a
+ * colon and its headline: "Read more: ...". */
+static const char *const link_labels[] = {
+	"read also", "also read", "read more", "see also", "more on this",
+	"lesen sie auch", "lesen sie hier", "lesen sie mehr", "mehr dazu",
+	"mehr zum thema", "lire aussi", "\xc3\xa0 lire aussi",
+	"lee tambi\xc3\xa9n", "leggi anche", "czytaj te\xc5\xbc",
+	"czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc",
+	"dowiedz si\xc4\x99 wi\xc4\x99" "cej", "leia tamb\xc3\xa9m",
+	"lees ook",
+};
+
 /* Words of legal and subscription prose that no story opens with. */
 static const char *const boiler_phrases[] = {
 	"all rights reserved", "cookie", "privacy policy", "terms of use",
@@ -360,6 +372,21 @@ latin_casecmp(const char *s, const char *p, size_t n)
 	return 0;
 }
 
+/* Does s open with one of the link labels and a colon? */
+static int
+labelled_link(const char *s, size_t n)
+{
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof link_labels / sizeof link_labels[0]; i++) {
+		m = strlen(link_labels[i]);
+		if (n > m + 1 && s[m] == ':' &&
+		    latin_casecmp(s, link_labels[i], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The text lower-cased and stripped of punctuation at the ends equals
  * one of the phrases? */
 static int
@@ -491,6 +518,10 @@ measure(struct unit *u)
 	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
 	    matches_phrase(u->s, u->n, inline_markers,
 	    sizeof inline_markers / sizeof inline_markers[0]);
+	/* "Read also: Headline" on one line: a link to another story. */
+	if (!u->inline_marker && u->words <= HEADLINE_WORDS_MAX &&
+	    labelled_link(u->s, u->n))
+		u->inline_marker = 1;
 	if (u->inline_marker)
 		u->marker = 1;
 	u->boiler = 0;

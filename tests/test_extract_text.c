@@ -336,6 +336,26 @@ test_extract_text_credit_after_comma_dropped(void **state)
 	article_free(a);
 }
 
+/* "Read more: Headline" on one line inside the story links elsewhere:
+ * it goes, the story goes on after it. */
+static void
+test_extract_text_labelled_link_skipped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Read more: Council closes the old museum\n\n%s"
+	    "Czytaj te\xc5\xbc: Rada zamyka stare muzeum\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "old museum"));
+	assert_false(has_text(a, "muzeum"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -924,6 +944,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
+		cmocka_unit_test(test_extract_text_labelled_link_skipped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
