@@ -212,7 +212,9 @@ static const char *const link_labels[] = {
 	"lee tambi\xc3\xa9n", "leggi anche", "czytaj te\xc5\xbc",
 	"czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc",
 	"dowiedz si\xc4\x99 wi\xc4\x99" "cej", "leia tamb\xc3\xa9m",
-	"lees ook",
+	"lees ook", "mire", "lea tambi\xc3\xa9n", "lea adem\xc3\xa1s",
+	"ver tambi\xc3\xa9n", "vea tambi\xc3\xa9n", "te puede interesar",
+	"leia mais", "voir aussi", "lire plus",
 };
 
 /* Words of legal and subscription prose that no story opens with. */

@@ -356,6 +356,25 @@ test_extract_text_labelled_link_skipped(void **state)
 	article_free(a);
 }
 
+/* The same links labelled in Spanish and Portuguese ("Mire: ..."). */
+static void
+test_extract_text_labelled_link_spanish_skipped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Mire: El concejo cierra el viejo museo\n\n%s"
+	    "Leia mais: Conselho fecha o museu antigo\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "viejo museo"));
+	assert_false(has_text(a, "museu antigo"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -945,6 +964,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_labelled_link_skipped),
+		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
