@@ -559,10 +559,11 @@ measure(struct unit *u)
 	    ascii_casestr(u->s, u->n, "shutterstock"))
 		u->caption = 1;
 	/* "The minister in Prague, photo: Government archive": a credit
-	 * after a comma or a bar in a short line. */
+	 * after a comma, a bar, a slash or a sentence in a short line. */
 	if (u->words <= CAPTION_WORDS_MAX)
 		for (i = 0; i + 2 < u->n; i++)
-			if ((u->s[i] == ',' || u->s[i] == '|' || u->s[i] == '/') &&
+			if ((u->s[i] == ',' || u->s[i] == '|' || u->s[i] == '/' ||
+			    u->s[i] == '.') &&
 			    u->s[i + 1] == ' ' &&
 			    credit_label(u->s + i + 2, u->n - i - 2)) {
 				u->caption = 1;

@@ -375,6 +375,23 @@ test_extract_text_labelled_link_spanish_skipped(void **state)
 	article_free(a);
 }
 
+/* A credit after the caption's sentence: "The pier. Foto: Archive." */
+static void
+test_extract_text_credit_after_sentence_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The north pier at dawn. Foto: Harbour archive.\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Harbour archive"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -963,6 +980,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
+		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
 		cmocka_unit_test(test_extract_text_labelled_link_skipped),
 		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
