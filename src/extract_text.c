@@ -64,6 +64,8 @@ struct unit {
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */
 	int		 near_copy;	/* printed again close by */
+	size_t		 next_copy;	/* 1 + the unit of its next copy */
+	int		 toc;		/* an entry of a table of contents */
 	size_t		 slot;		/* in count_shapes()'s table */
 	uint32_t	 shape;
 	enum unit_kind	 kind;
@@ -128,6 +130,8 @@ struct text_ctx {
 #define KV_RUN_MIN		4
 #define KV_WORDS_MAX		8
 #define KV_LABEL_WORDS_MAX	3
+/* Fewest entries of a table of contents. */
+#define TOC_MIN			3
 /* Fewest words of a line of verse kept inside a story. */
 #define TEXT_LINE_WORDS		4
 /* Headline and blurb pairs in a row that make a list of cards. */
@@ -753,8 +757,10 @@ count_shapes(struct text_ctx *c)
 		t[h].last = 0;
 	for (i = c->n; i-- > 0;) {
 		h = c->u[i].slot;
-		if (t[h].last > 0)
+		if (t[h].last > 0) {
 			copy_at(&c->u[i], t[h].last - 1 - i);
+			c->u[i].next_copy = t[h].last;
+		}
 		t[h].last = i + 1;
 	}
 	for (i = 0; i < c->n; i++)
@@ -879,10 +885,22 @@ find_qty_lists(struct text_ctx *c)
 	}
 }
 
+/* Is unit i printed again further down, over a paragraph: an entry of
+ * a table of contents, the copy its subheading? */
+static int
+toc_entry(const struct text_ctx *c, size_t i)
+{
+	const struct unit *u = &c->u[i];
+	size_t	 k = u->next_copy;
+
+	return u->kind != UNIT_PROSE && !u->marker && k > i + 1 &&
+	    k < c->n && c->u[k].kind == UNIT_PROSE;
+}
+
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i, j, run, nd;
+	size_t	 i, j, m, run, nd;
 
 	find_qty_lists(c);
 	for (i = 0; i < c->n; i++) {
@@ -943,6 +961,20 @@ classify(struct text_ctx *c)
 				u->score = SCORE_REPEATED;
 		}
 	}
+	/* A table of contents: short lines printed again further down,
+	 * each time over a paragraph (the subheadings they link to).  They
+	 * do not part a lead from its story. */
+	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
+		for (j = i; j < c->n && toc_entry(c, j); j++)
+			;
+		if (j - i < TOC_MIN)
+			continue;
+		for (m = i; m < j; m++) {
+			if (c->u[m].score < 0)
+				c->u[m].score = 0;
+			c->u[m].toc = 1;
+		}
+	}
 	/* Short lines with a date, many of them: the heads of comments,
 	 * of a listing's entries, of teasers.  Each ends what is above. */
 	for (i = 0, nd = 0; i < c->n; i++) {
@@ -974,8 +1006,8 @@ classify(struct text_ctx *c)
 
 		/* Program text is neither story nor chrome (it scores 0):
 		 * a block of it costs nothing. */
-		if ((u->code || u->indent || markup(u) || u->number) &&
-		    !u->bullet && u->score == 0)
+		if ((u->code || u->indent || markup(u) || u->number ||
+		    u->toc) && !u->bullet && u->score == 0)
 			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {

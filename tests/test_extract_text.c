@@ -392,6 +392,28 @@ test_extract_text_credit_after_sentence_dropped(void **state)
 	article_free(a);
 }
 
+/* A table of contents between the lead and the story (its entries are
+ * the subheadings printed again over the sections) does not part the
+ * lead from the story. */
+static void
+test_extract_text_contents_keep_lead(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Contents\nThe plan\nThe works\nThe cost\n\n"
+	    "The plan\n\n%sThe works\n\n%sThe cost\n\n%s", nav,
+	    "The town has waited six years for a new library, and the "
+	    "council now says it will open in the autumn of next year.\n\n",
+	    P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "waited six years"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -981,6 +1003,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
+		cmocka_unit_test(test_extract_text_contents_keep_lead),
 		cmocka_unit_test(test_extract_text_labelled_link_skipped),
 		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
