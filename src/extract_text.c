@@ -936,9 +936,11 @@ classify(struct text_ctx *c)
 				u->score = 0;
 			break;
 		}
-		/* Program text repeats its shapes ("},"): not a template's. */
+		/* Program text repeats its shapes ("},"), a list's items
+		 * theirs ("1 tsp", a contents' "2.1 Scope"): not a
+		 * template's. */
 		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
-		    !u->row)
+		    !u->row && !u->qty)
 			u->score = SCORE_REPEATED;
 		/* A list's numbers belong to its items: they count 0. */
 		if (u->number)

@@ -414,6 +414,28 @@ test_extract_text_contents_keep_lead(void **state)
 	article_free(a);
 }
 
+/* Items of a quantity list may share a shape ("1 tsp sugar", "2 tsp
+ * sugar"): they still count as the list's, not as a template's. */
+static void
+test_extract_text_quantity_lines_repeating_shape(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLemon cake\n\n"
+	    "1 tsp sugar\n200 g flour\n2 tsp sugar\n3 eggs\n"
+	    "1 tsp salt\n2 tsp salt\n\n"
+	    "Beat the eggs with the sugar until pale, then fold in the "
+	    "flour and the salt with a large spoon.\n\n"
+	    "Pour the batter into a lined tin and bake it for forty minutes "
+	    "at 180 degrees, until a skewer comes out clean.\n\n", nav);
+	a = extract(page);
+	assert_true(has_text(a, "200 g flour"));
+	assert_true(has_text(a, "Beat the eggs"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -996,6 +1018,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
 		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
 		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_quantity_lines_repeating_shape),
 		cmocka_unit_test(test_extract_text_verse_lines_kept),
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
