@@ -329,6 +329,31 @@ credit_label(const char *s, size_t n)
 	return 0;
 }
 
+/* Does s open with a figure's label and number, "Abbildung 4:",
+ * "Fig. 2.", "Figure 3 -"? */
+static int
+figure_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"abbildung ", "abb. ", "figure ", "fig. ", "figura ",
+		"grafik ", "rysunek ", "rys. ",
+	};
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		m = strlen(labels[i]);
+		if (n <= m || !has_prefix(s, n, labels[i]) ||
+		    !ascii_isdigit((unsigned char)s[m]))
+			continue;
+		while (m < n && (ascii_isdigit((unsigned char)s[m]) ||
+		    s[m] == '.'))
+			m++;
+		if (m < n && (s[m] == ':' || s[m] == ' ' || s[m] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
 /* FNV-1a over the lower-cased text with digit runs folded to one 0. */
 static uint32_t
 shape_of(const char *s, size_t n)
@@ -561,6 +586,9 @@ measure(struct unit *u)
 	    has_prefix(u->s, u->n, "image credit") ||
 	    ascii_casestr(u->s, u->n, "getty images") ||
 	    ascii_casestr(u->s, u->n, "shutterstock"))
+		u->caption = 1;
+	/* "Abbildung 4: ...", "Fig. 2. ...": a figure's caption. */
+	if (figure_label(u->s, u->n))
 		u->caption = 1;
 	/* "The minister in Prague, photo: Government archive": a credit
 	 * after a comma, a bar, a slash or a sentence in a short line. */

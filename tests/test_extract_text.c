@@ -436,6 +436,25 @@ test_extract_text_quantity_lines_repeating_shape(void **state)
 	article_free(a);
 }
 
+/* A figure's caption opens with its label and number. */
+static void
+test_extract_text_figure_caption_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Figure 2: The reading rooms as the architects drew them for "
+	    "the council in the spring.\n\n%s"
+	    "Abbildung 3: Der Lesesaal im Januar.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Figure 2"));
+	assert_false(has_text(a, "Abbildung 3"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -1026,6 +1045,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
+		cmocka_unit_test(test_extract_text_figure_caption_dropped),
 		cmocka_unit_test(test_extract_text_contents_keep_lead),
 		cmocka_unit_test(test_extract_text_labelled_link_skipped),
 		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
