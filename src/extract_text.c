@@ -227,6 +227,8 @@ static const char *const boiler_phrases[] = {
 	"terms of service", "sign up for", "subscribe to", "newsletter",
 	"copyright", "\xc2\xa9", "indicates required", "email address",
 	"javascript", "your browser", "log in", "sign in",
+	/* A comment section's policy. */
+	"comments are moderated", "comment policy", "community guidelines",
 	/* A comment form's notes, in the languages of the pages we
 	 * measure on. */
 	"will not be published", "required fields", "akismet",

@@ -455,6 +455,23 @@ test_extract_text_figure_caption_dropped(void **state)
 	article_free(a);
 }
 
+/* A comment section's policy set inside the story is a notice. */
+static void
+test_extract_text_comment_policy_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Please understand that comments are moderated and that not "
+	    "all of them can be published.\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "moderated"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -1042,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
+		cmocka_unit_test(test_extract_text_comment_policy_dropped),
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
