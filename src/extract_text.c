@@ -143,6 +143,8 @@ struct text_ctx {
 #define MARKER_WORDS_MAX	6
 /* Longest a line ending in a photo credit can be, in words. */
 #define CAPTION_WORDS_MAX	30
+/* Longest a photo's caption over its credit line can be, in words. */
+#define CAPTION_TEXT_MAX	60
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
 /* Longest a teaser's summary can be, in words: past it, the card is a
@@ -1653,6 +1655,13 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 		goto nomem;
 	for (i = 0; i < c.n; i++)
 		measure(&c.u[i]);
+	/* A paragraph whose next line is a photo's credit ("Photo: Name,
+	 * Agency") is the photo's caption. */
+	for (i = 0; i + 1 < c.n; i++)
+		if (c.u[i + 1].caption && !c.u[i + 1].blank_before &&
+		    credit_label(c.u[i + 1].s, c.u[i + 1].n) &&
+		    c.u[i].weight <= CAPTION_TEXT_MAX)
+			c.u[i].caption = 1;
 	if (count_shapes(&c) == -1)
 		goto nomem;
 	classify(&c);

@@ -472,6 +472,26 @@ test_extract_text_comment_policy_dropped(void **state)
 	article_free(a);
 }
 
+/* A paragraph right over a credit line ("Photo: ...") is the photo's
+ * caption: both go. */
+static void
+test_extract_text_caption_over_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The old library on Mill Street, seen from the river in January "
+	    "last year, before the works began.\nPhoto: Kim Ode, City "
+	    "Agency\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "seen from the river"));
+	assert_false(has_text(a, "Kim Ode"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -1064,6 +1084,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
 		cmocka_unit_test(test_extract_text_figure_caption_dropped),
+		cmocka_unit_test(test_extract_text_caption_over_credit_dropped),
 		cmocka_unit_test(test_extract_text_contents_keep_lead),
 		cmocka_unit_test(test_extract_text_labelled_link_skipped),
 		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
