@@ -228,7 +228,8 @@ static const char *const boiler_phrases[] = {
 	"all rights reserved", "cookie", "privacy policy", "terms of use",
 	"terms of service", "sign up for", "subscribe to", "newsletter",
 	"copyright", "\xc2\xa9", "indicates required", "email address",
-	"javascript", "your browser", "log in", "sign in",
+	"enable javascript", "javascript is disabled", "javascript enabled",
+	"javascript aktivieren", "your browser", "log in", "sign in",
 	/* A comment section's policy. */
 	"comments are moderated", "comment policy", "community guidelines",
 	/* A comment form's notes, in the languages of the pages we

@@ -492,6 +492,25 @@ test_extract_text_caption_over_credit_dropped(void **state)
 	article_free(a);
 }
 
+/* A story about JavaScript is no notice; "enable JavaScript" is. */
+static void
+test_extract_text_javascript_story_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The library's new catalogue is written in JavaScript and runs "
+	    "in any reader's phone.\n\n"
+	    "Please enable JavaScript to see the comments.\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "written in JavaScript"));
+	assert_false(has_text(a, "enable JavaScript"));
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -1080,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_comment_policy_dropped),
+		cmocka_unit_test(test_extract_text_javascript_story_kept),
 		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
 		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
 		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
