@@ -884,6 +884,13 @@ kv_line(const struct unit *u)
 	const char *colon;
 	size_t	 i, words = 1;
 
+	/* A label is a word: not a JSON key ("name": "x",) or a mark. */
+	if (!ascii_isalpha((unsigned char)u->s[0]) &&
+	    (unsigned char)u->s[0] < 0x80)
+		return 0;
+	if (u->s[u->n - 1] == ',' || u->s[u->n - 1] == '{' ||
+	    u->s[u->n - 1] == '[')
+		return 0;
 	if (u->words < 2 || u->words > KV_WORDS_MAX || u->bullet ||
 	    u->url || has_clock(u->s, u->n) ||
 	    (colon = memchr(u->s, ':', u->n)) == NULL ||

@@ -511,6 +511,25 @@ test_extract_text_javascript_story_kept(void **state)
 	article_free(a);
 }
 
+/* JSON left in a copy ("name": "x",) is no list of properties. */
+static void
+test_extract_text_json_lines_not_properties(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "\"headline\": \"Library plan\",\n\"section\": \"Local\",\n"
+	    "\"author\": \"Jo Marsh\",\n\"keywords\": \"library\",\n"
+	    "\"publisher\": \"Gazette\"\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_false(has_text(a, "headline"));
+	assert_false(has_text(a, "publisher"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -1096,6 +1115,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_quantity_lines_repeating_shape),
 		cmocka_unit_test(test_extract_text_verse_lines_kept),
 		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_json_lines_not_properties),
 		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
 		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
 		cmocka_unit_test(test_extract_text_comment_policy_dropped),
