@@ -13,17 +13,23 @@
  *     or a plain-text page) joined back into paragraphs;
  *  2. gives each unit a score: prose counts for its length, short lines,
  *     repeated shapes and section markers ("Comments", "Related") against;
- *     list items, table rows (cells between tabs) and program text count
- *     little either way; prose in a list of cards, or printed again far
- *     away (a ticker), counts nothing; short lines holding a date, when
- *     a page has several, head comments or a listing's entries;
+ *     list items, table rows (cells between tabs), runs of lines led by
+ *     a quantity ("200 g sugar") or of "Label: value" lines, and program
+ *     text count little either way; a table of contents (lines printed
+ *     again over the sections) costs nothing; prose in a list of cards,
+ *     or printed again far away (a ticker), counts nothing; short lines
+ *     holding a date, when a page has several, head comments or a
+ *     listing's entries;
  *  3. takes the run of units with the largest sum (the story), widens it
  *     over the short lines that belong to it (a lead-in sentence, a lead
  *     paragraph across a share bar, a subheading, list items) and
  *     narrows it past the chrome at its ends;
  *  4. inside the story, takes out teaser cards (headline, summary, source
  *     on consecutive lines among blank-separated paragraphs) as related
- *     links, and captions and credits;
+ *     links, and leaves out links ("Read more: ..."), captions and
+ *     credits (with the paragraph right over a credit line), notices
+ *     (legal text, appeals, a comment policy) and a headline right over
+ *     the lead; the lines of a verse stay;
  *  5. finds title, byline, date and site in the lines around the story.
  */
 #include <stdlib.h>
