@@ -13,17 +13,23 @@
  *     or a plain-text page) joined back into paragraphs;
  *  2. gives each unit a score: prose counts for its length, short lines,
  *     repeated shapes and section markers ("Comments", "Related") against;
- *     list items, table rows (cells between tabs) and program text count
- *     little either way; prose in a list of cards, or printed again far
- *     away (a ticker), counts nothing; short lines holding a date, when
- *     a page has several, head comments or a listing's entries;
+ *     list items, table rows (cells between tabs), runs of lines led by
+ *     a quantity ("200 g sugar") or of "Label: value" lines, and program
+ *     text count little either way; a table of contents (lines printed
+ *     again over the sections) costs nothing; prose in a list of cards,
+ *     or printed again far away (a ticker), counts nothing; short lines
+ *     holding a date, when a page has several, head comments or a
+ *     listing's entries;
  *  3. takes the run of units with the largest sum (the story), widens it
  *     over the short lines that belong to it (a lead-in sentence, a lead
  *     paragraph across a share bar, a subheading, list items) and
  *     narrows it past the chrome at its ends;
  *  4. inside the story, takes out teaser cards (headline, summary, source
  *     on consecutive lines among blank-separated paragraphs) as related
- *     links, and captions and credits;
+ *     links, and leaves out links ("Read more: ..."), captions and
+ *     credits (with the paragraph right over a credit line), notices
+ *     (legal text, appeals, a comment policy) and a headline right over
+ *     the lead; the lines of a verse stay;
  *  5. finds title, byline, date and site in the lines around the story.
  */
 #include <stdlib.h>
@@ -52,6 +58,7 @@ struct unit {
 	int		 bullet;	/* starts with a list marker */
 	int		 number;	/* only a list's number: "1.", "2)" */
 	int		 row;		/* a table's row: cells between tabs */
+	int		 qty;		/* a list's item: QTY_AMOUNT, QTY_PROPERTY */
 	int		 indent;	/* started with white space */
 	int		 code;		/* looks like a line of code */
 	int		 url;		/* a bare URL */
@@ -63,6 +70,8 @@ struct unit {
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */
 	int		 near_copy;	/* printed again close by */
+	size_t		 next_copy;	/* 1 + the unit of its next copy */
+	int		 toc;		/* an entry of a table of contents */
 	size_t		 slot;		/* in count_shapes()'s table */
 	uint32_t	 shape;
 	enum unit_kind	 kind;
@@ -115,6 +124,22 @@ struct text_ctx {
 /* Longest a paragraph naming one legal or subscription phrase can be
  * and still be taken for legal text, in words. */
 #define BOILER_ONE_WORDS_MAX	45
+/* Short lines led by a quantity ("200 g sugar") in a row that make a
+ * list: ingredients, a product's figures. */
+#define QTY_RUN_MIN		3
+#define QTY_WORDS_MAX		8
+#define QTY_AMOUNT		1	/* "200 g sugar" */
+#define QTY_PROPERTY		2	/* "Lens: 180 mm" */
+/* "Label: value" lines in a row (without blank lines) that make a list
+ * (fewer are a story's tags and categories), the longest such line and
+ * its label. */
+#define KV_RUN_MIN		4
+#define KV_WORDS_MAX		8
+#define KV_LABEL_WORDS_MAX	3
+/* Fewest entries of a table of contents. */
+#define TOC_MIN			3
+/* Fewest words of a line of verse kept inside a story. */
+#define TEXT_LINE_WORDS		4
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
@@ -122,8 +147,15 @@ struct text_ctx {
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
+/* Longest a line ending in a photo credit can be, in words. */
+#define CAPTION_WORDS_MAX	30
+/* Longest a photo's caption over its credit line can be, in words. */
+#define CAPTION_TEXT_MAX	60
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
+/* Longest a teaser's summary can be, in words: past it, the card is a
+ * subheading and the paragraph it heads. */
+#define TEASER_SUMMARY_MAX	40
 
 static int	 add_unit(struct text_ctx *, const char *, size_t, size_t,
 		    int);
@@ -183,18 +215,38 @@ static const char *const inline_markers[] = {
 	"czytaj także", "zobacz też", "leia também", "lees ook",
 };
 
+/* Labels of a link to another story set inside the story, before a
+ * colon and its headline: "Read more: ...". */
+static const char *const link_labels[] = {
+	"read also", "also read", "read more", "see also", "more on this",
+	"lesen sie auch", "lesen sie hier", "lesen sie mehr", "mehr dazu",
+	"mehr zum thema", "lire aussi", "\xc3\xa0 lire aussi",
+	"lee tambi\xc3\xa9n", "leggi anche", "czytaj te\xc5\xbc",
+	"czytaj tak\xc5\xbc" "e", "zobacz te\xc5\xbc",
+	"dowiedz si\xc4\x99 wi\xc4\x99" "cej", "leia tamb\xc3\xa9m",
+	"lees ook", "mire", "lea tambi\xc3\xa9n", "lea adem\xc3\xa1s",
+	"ver tambi\xc3\xa9n", "vea tambi\xc3\xa9n", "te puede interesar",
+	"leia mais", "voir aussi", "lire plus",
+};
+
 /* Words of legal and subscription prose that no story opens with. */
 static const char *const boiler_phrases[] = {
 	"all rights reserved", "cookie", "privacy policy", "terms of use",
 	"terms of service", "sign up for", "subscribe to", "newsletter",
 	"copyright", "\xc2\xa9", "indicates required", "email address",
-	"javascript", "your browser", "log in", "sign in",
+	"enable javascript", "javascript is disabled", "javascript enabled",
+	"javascript aktivieren", "your browser", "log in", "sign in",
+	/* A comment section's policy. */
+	"comments are moderated", "comment policy", "community guidelines",
 	/* A comment form's notes, in the languages of the pages we
 	 * measure on. */
 	"will not be published", "required fields", "akismet",
 	"e-mail-adresse", "wird nicht ver\xc3\xb6" "ffentlicht",
 	"pflichtfelder", "no ser\xc3\xa1 publicad",
 	"ne sera pas publi\xc3\xa9",
+	/* Appeals and notices set inside stories. */
+	"advertising disclosure", "letter to the editor", "affiliate link",
+	"subskrypcj", "privatsph\xc3\xa4" "re",
 };
 
 static int
@@ -278,12 +330,38 @@ credit_label(const char *s, size_t n)
 		"photo:", "photos:", "image:", "credit:", "photograph:",
 		"foto:", "fotos:", "bild:", "titelbild:", "bildquelle:",
 		"fotocredit:", "imagen:", "image via", "bild via",
+		"fot.", "foto.", "zdj\xc4\x99" "cie:",
 	};
 	size_t	 i;
 
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (has_prefix(s, n, labels[i]))
 			return 1;
+	return 0;
+}
+
+/* Does s open with a figure's label and number, "Abbildung 4:",
+ * "Fig. 2.", "Figure 3 -"? */
+static int
+figure_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"abbildung ", "abb. ", "figure ", "fig. ", "figura ",
+		"grafik ", "rysunek ", "rys. ",
+	};
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		m = strlen(labels[i]);
+		if (n <= m || !has_prefix(s, n, labels[i]) ||
+		    !ascii_isdigit((unsigned char)s[m]))
+			continue;
+		while (m < n && (ascii_isdigit((unsigned char)s[m]) ||
+		    s[m] == '.'))
+			m++;
+		if (m < n && (s[m] == ':' || s[m] == ' ' || s[m] == '-'))
+			return 1;
+	}
 	return 0;
 }
 
@@ -331,6 +409,21 @@ latin_casecmp(const char *s, const char *p, size_t n)
 		else
 			a = (unsigned char)ascii_tolower(a);
 		if (a != b)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does s open with one of the link labels and a colon? */
+static int
+labelled_link(const char *s, size_t n)
+{
+	size_t	 i, m;
+
+	for (i = 0; i < sizeof link_labels / sizeof link_labels[0]; i++) {
+		m = strlen(link_labels[i]);
+		if (n > m + 1 && s[m] == ':' &&
+		    latin_casecmp(s, link_labels[i], m) == 0)
 			return 1;
 	}
 	return 0;
@@ -395,6 +488,24 @@ has_prefix(const char *s, size_t n, const char *p)
 	return n >= m && ascii_ncasecmp(s, p, m) == 0;
 }
 
+/* Is needle in s (n bytes), ASCII case ignored, where a word starts:
+ * "sign in" is not in "design in"? */
+static int
+word_casestr(const char *s, size_t n, const char *needle)
+{
+	size_t	 m = strlen(needle), i;
+
+	for (i = 0; i + m <= n; i++) {
+		if (i > 0 && (ascii_isalpha((unsigned char)s[i - 1]) ||
+		    ascii_isdigit((unsigned char)s[i - 1]) ||
+		    (unsigned char)s[i - 1] >= 0x80))
+			continue;
+		if (ascii_ncasecmp(s + i, needle, m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 measure(struct unit *u)
 {
@@ -449,11 +560,15 @@ measure(struct unit *u)
 	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
 	    matches_phrase(u->s, u->n, inline_markers,
 	    sizeof inline_markers / sizeof inline_markers[0]);
+	/* "Read also: Headline" on one line: a link to another story. */
+	if (!u->inline_marker && u->words <= HEADLINE_WORDS_MAX &&
+	    labelled_link(u->s, u->n))
+		u->inline_marker = 1;
 	if (u->inline_marker)
 		u->marker = 1;
 	u->boiler = 0;
 	for (k = 0; k < sizeof boiler_phrases / sizeof boiler_phrases[0]; k++)
-		if (ascii_casestr(u->s, u->n, boiler_phrases[k]))
+		if (word_casestr(u->s, u->n, boiler_phrases[k]))
 			u->boiler++;
 	/* A long paragraph may name one of them ("copyright law"): it is
 	 * legal text when it names two. */
@@ -483,6 +598,20 @@ measure(struct unit *u)
 	    ascii_casestr(u->s, u->n, "getty images") ||
 	    ascii_casestr(u->s, u->n, "shutterstock"))
 		u->caption = 1;
+	/* "Abbildung 4: ...", "Fig. 2. ...": a figure's caption. */
+	if (figure_label(u->s, u->n))
+		u->caption = 1;
+	/* "The minister in Prague, photo: Government archive": a credit
+	 * after a comma, a bar, a slash or a sentence in a short line. */
+	if (u->words <= CAPTION_WORDS_MAX)
+		for (i = 0; i + 2 < u->n; i++)
+			if ((u->s[i] == ',' || u->s[i] == '|' || u->s[i] == '/' ||
+			    u->s[i] == '.') &&
+			    u->s[i + 1] == ' ' &&
+			    credit_label(u->s + i + 2, u->n - i - 2)) {
+				u->caption = 1;
+				break;
+			}
 }
 
 static int
@@ -667,8 +796,10 @@ count_shapes(struct text_ctx *c)
 		t[h].last = 0;
 	for (i = c->n; i-- > 0;) {
 		h = c->u[i].slot;
-		if (t[h].last > 0)
+		if (t[h].last > 0) {
 			copy_at(&c->u[i], t[h].last - 1 - i);
+			c->u[i].next_copy = t[h].last;
+		}
 		t[h].last = i + 1;
 	}
 	for (i = 0; i < c->n; i++)
@@ -731,11 +862,93 @@ card_title(const struct unit *u)
 	    !u->marker && !u->bullet && !u->row;
 }
 
+/* A short line led by a number or a fraction, "200 g Mehl", "½ cup
+ * milk": a list's item when others follow it. */
+static int
+qty_line(const struct unit *u)
+{
+	uint32_t cp;
+	struct date d;
+	size_t	 ds, de;
+
+	if (u->words < 2 || u->words > QTY_WORDS_MAX || u->bullet ||
+	    u->number)
+		return 0;
+	utf8_decode(u->s, u->n, &cp);
+	if (!(cp < 0x80 && ascii_isdigit((int)cp)) && !(cp >= 0xbc &&
+	    cp <= 0xbe) && !(cp >= 0x2150 && cp <= 0x215e))
+		return 0;
+	return !has_clock(u->s, u->n) &&
+	    date_find(u->s, u->n, &d, &ds, &de) != 0;
+}
+
+/* A short line "Label: value", a label of a few words: a property of
+ * a list of them (a product's figures, a photo's details). */
+static int
+kv_line(const struct unit *u)
+{
+	const char *colon;
+	size_t	 i, words = 1;
+
+	/* A label is a word: not a JSON key ("name": "x",) or a mark. */
+	if (!ascii_isalpha((unsigned char)u->s[0]) &&
+	    (unsigned char)u->s[0] < 0x80)
+		return 0;
+	if (u->s[u->n - 1] == ',' || u->s[u->n - 1] == '{' ||
+	    u->s[u->n - 1] == '[')
+		return 0;
+	if (u->words < 2 || u->words > KV_WORDS_MAX || u->bullet ||
+	    u->url || has_clock(u->s, u->n) ||
+	    (colon = memchr(u->s, ':', u->n)) == NULL ||
+	    colon == u->s || colon + 1 == u->s + u->n)
+		return 0;
+	for (i = 0; u->s + i < colon; i++)
+		if (u->s[i] == ' ' && u->s[i + 1] != ' ' && u->s[i + 1] != ':')
+			words++;
+	return words <= KV_LABEL_WORDS_MAX;
+}
+
+/* Marks runs of QTY_RUN_MIN or more quantity lines, or KV_RUN_MIN
+ * property lines, as list items. */
+static void
+find_qty_lists(struct text_ctx *c)
+{
+	size_t	 i, j, k;
+	int	 kv;
+
+	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
+		for (j = i; j < c->n && qty_line(&c->u[j]); j++)
+			;
+		kv = j == i;
+		if (kv)
+			for (; j < c->n && kv_line(&c->u[j]) && (j == i ||
+			    !c->u[j].blank_before); j++)
+				;
+		if (j - i < (kv ? KV_RUN_MIN : QTY_RUN_MIN))
+			continue;
+		for (k = i; k < j; k++)
+			c->u[k].qty = kv ? QTY_PROPERTY : QTY_AMOUNT;
+	}
+}
+
+/* Is unit i printed again further down, over a paragraph: an entry of
+ * a table of contents, the copy its subheading? */
+static int
+toc_entry(const struct text_ctx *c, size_t i)
+{
+	const struct unit *u = &c->u[i];
+	size_t	 k = u->next_copy;
+
+	return u->kind != UNIT_PROSE && !u->marker && k > i + 1 &&
+	    k < c->n && c->u[k].kind == UNIT_PROSE;
+}
+
 static void
 classify(struct text_ctx *c)
 {
-	size_t	 i, j, run, nd;
+	size_t	 i, j, m, run, nd;
 
+	find_qty_lists(c);
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 		int	 p = u->blank_before || u->blank_after;
@@ -763,15 +976,17 @@ classify(struct text_ctx *c)
 			/* List items, table rows (cells between tabs) and
 			 * program text belong to a story as much as to
 			 * chrome: they count little either way. */
-			if (u->bullet || u->row)
+			if (u->bullet || u->row || u->qty)
 				u->score = (long)(u->weight / 2) + 1;
 			else if (u->code || u->url || u->indent)
 				u->score = 0;
 			break;
 		}
-		/* Program text repeats its shapes ("},"): not a template's. */
+		/* Program text repeats its shapes ("},"), a list's items
+		 * theirs ("1 tsp", a contents' "2.1 Scope"): not a
+		 * template's. */
 		if (u->kind != UNIT_PROSE && u->repeats >= 2 && !u->code &&
-		    !u->row)
+		    !u->row && !u->qty)
 			u->score = SCORE_REPEATED;
 		/* A list's numbers belong to its items: they count 0. */
 		if (u->number)
@@ -792,6 +1007,20 @@ classify(struct text_ctx *c)
 				u->score = 0;
 			else
 				u->score = SCORE_REPEATED;
+		}
+	}
+	/* A table of contents: short lines printed again further down,
+	 * each time over a paragraph (the subheadings they link to).  They
+	 * do not part a lead from its story. */
+	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
+		for (j = i; j < c->n && toc_entry(c, j); j++)
+			;
+		if (j - i < TOC_MIN)
+			continue;
+		for (m = i; m < j; m++) {
+			if (c->u[m].score < 0)
+				c->u[m].score = 0;
+			c->u[m].toc = 1;
 		}
 	}
 	/* Short lines with a date, many of them: the heads of comments,
@@ -825,8 +1054,8 @@ classify(struct text_ctx *c)
 
 		/* Program text is neither story nor chrome (it scores 0):
 		 * a block of it costs nothing. */
-		if ((u->code || u->indent || markup(u) || u->number) &&
-		    !u->bullet && u->score == 0)
+		if ((u->code || u->indent || markup(u) || u->number ||
+		    u->toc) && !u->bullet && u->score == 0)
 			continue;
 		if (u->kind != UNIT_SHORT || u->score > 0 ||
 		    (u->words > 4 && !title_case(u))) {
@@ -993,11 +1222,13 @@ find_teasers(struct text_ctx *c, size_t s, size_t e)
 		for (j = i + 1; j < c->n && !c->u[j].blank_before &&
 		    (j < e || j < i + 4); j++)
 			;
-		if (j - i < 2 || j - i > 4 || !headline_like(&c->u[i]))
+		if (j - i < 2 || j - i > 4 || !headline_like(&c->u[i]) ||
+		    c->u[i].qty == QTY_PROPERTY)
 			continue;
 		/* One summary sentence at most, the rest short. */
 		for (k = i + 1; k < j; k++)
-			if (c->u[k].kind == UNIT_PROSE && k != i + 1)
+			if (c->u[k].kind == UNIT_PROSE && (k != i + 1 ||
+			    c->u[k].weight > TEASER_SUMMARY_MAX))
 				break;
 		if (k < j)
 			continue;
@@ -1310,6 +1541,16 @@ dated(const struct text_ctx *c, size_t i, size_t e)
 	return 0;
 }
 
+/* A short line that reads like a sentence's part: a line of a verse,
+ * of a quotation, not a heading, a label or a template's. */
+static int
+text_line(const struct unit *u)
+{
+	return u->kind == UNIT_SHORT && u->words >= TEXT_LINE_WORDS &&
+	    !title_case(u) && !u->caption && !u->marker && !u->boiler &&
+	    !u->url && !u->code && u->repeats < 2 && !u->dateline;
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -1317,7 +1558,7 @@ dated(const struct text_ctx *c, size_t i, size_t e)
 static void
 shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 {
-	size_t	 s = *sp, e = *ep, i, j;
+	size_t	 s = *sp, e = *ep, i, j, m;
 
 	/* Start and end on what counts for the story. */
 	while (s < e && c->u[s].score <= 0)
@@ -1338,6 +1579,11 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			break;
 		s--;
 	}
+	/* A headline over the first paragraph is the title, not text. */
+	if (s + 1 < e && c->u[s].kind == UNIT_SHORT &&
+	    headline_like(&c->u[s]) && !c->u[s].qty && !c->u[s].row &&
+	    c->u[s + 1].kind == UNIT_PROSE)
+		s++;
 	/* A lead paragraph kept apart from the story by a share bar, a
 	 * dateline or an advertisement's label: prose a few short lines
 	 * before it.  The lines between stay out. */
@@ -1373,6 +1619,9 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
 		    u->repeats >= 2))
 			u->keep = 0;
+		/* Legal and subscription text inside the story goes. */
+		if (u->boiler)
+			u->keep = 0;
 		/* The short lines right under a marker are its list of
 		 * links ("Related articles" and three headlines). */
 		if (u->kind == UNIT_SHORT && !u->blank_before && i > s &&
@@ -1382,12 +1631,16 @@ shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			u->under_marker = 1;
 		}
 		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
-			/* A subheading is followed by prose. */
-			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT &&
-			    j < i + 3; j++)
-				;
+			/* A subheading is followed by prose; so are the lines
+			 * of a verse or a quotation set line by line. */
+			m = 0;
+			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT;
+			    j++)
+				if ((!text_line(u) || !text_line(&c->u[j])) &&
+				    ++m > 2)
+					break;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet || u->row;
+				u->keep = u->bullet || u->row || u->qty;
 			if (u->weight < 1)
 				u->keep = 0;
 		}
@@ -1416,6 +1669,13 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 		goto nomem;
 	for (i = 0; i < c.n; i++)
 		measure(&c.u[i]);
+	/* A paragraph whose next line is a photo's credit ("Photo: Name,
+	 * Agency") is the photo's caption. */
+	for (i = 0; i + 1 < c.n; i++)
+		if (c.u[i + 1].caption && !c.u[i + 1].blank_before &&
+		    credit_label(c.u[i + 1].s, c.u[i + 1].n) &&
+		    c.u[i].weight <= CAPTION_TEXT_MAX)
+			c.u[i].caption = 1;
 	if (count_shapes(&c) == -1)
 		goto nomem;
 	classify(&c);

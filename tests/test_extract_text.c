@@ -164,6 +164,372 @@ test_extract_text_teaser_card_becomes_related(void **state)
 	article_free(a);
 }
 
+/* A subheading with its paragraph on the next line is no teaser card:
+ * a teaser's summary is a sentence or two, not a long paragraph. */
+static void
+test_extract_text_subheading_long_paragraph_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Costs and the contractors\n"
+	    "The contractors were chosen in an open tender last autumn, and "
+	    "the council says that the three firms that won it have built "
+	    "libraries in other towns of the region before; their prices "
+	    "were lower than the architects had expected, which is why the "
+	    "budget was not raised when the work was delayed for the second "
+	    "time this year.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "open tender last autumn"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
+}
+
+/* A recipe's ingredients, short lines led by a quantity, are a list:
+ * they stay with the steps that follow them. */
+static void
+test_extract_text_quantity_lines_are_a_list(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLemon cake\n\n"
+	    "Ingredients\n200 g sugar\n250 g flour\n3 eggs\n"
+	    "1 tsp baking powder\n2 lemons\n\nMethod\n\n"
+	    "Beat the eggs with the sugar until pale, then fold in the "
+	    "flour, the baking powder and the grated zest of the lemons.\n\n"
+	    "Pour the batter into a lined tin and bake it for forty minutes "
+	    "at 180 degrees, until a skewer comes out clean.\n\n"
+	    "Mix the juice of the lemons with icing sugar and pour it over "
+	    "the cake while it is still warm from the oven.\n\n", nav);
+	a = extract(page);
+	assert_true(has_text(a, "200 g sugar"));
+	assert_true(has_text(a, "2 lemons"));
+	assert_true(has_text(a, "Beat the eggs"));
+	article_free(a);
+}
+
+/* A quotation set line by line inside the story (a verse, a song's
+ * lines) is text: its lines stay, as a subheading does. */
+static void
+test_extract_text_verse_lines_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "the river keeps the names of those who crossed it\n"
+	    "and gives them back to nobody at all\n"
+	    "we stood there on the bank until the evening\n"
+	    "and heard the ferry calling from the wall\n"
+	    "the lamps came on along the empty harbour\n"
+	    "and no one came to take us home at all\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "the river keeps the names"));
+	assert_true(has_text(a, "we stood there on the bank"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* Lines of "Label: value" one under the other are a list of a thing's
+ * properties (a photo's details, a car's figures): they stay with the
+ * story they close. */
+static void
+test_extract_text_property_lines_are_a_list(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Camera: Canon EOS 60Da\nLens: 180 mm telephoto\n"
+	    "Exposure: 60 x 3 minutes\nPlace: Kasberg hill\n\n%s",
+	    nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "Lens: 180 mm telephoto"));
+	assert_true(has_text(a, "Place: Kasberg hill"));
+	assert_false(has_text(a, "Weather"));
+	article_free(a);
+}
+
+/* A newsletter's appeal between the story's paragraphs goes; a phrase
+ * inside a word ("design in" holds "sign in") is no appeal. */
+static void
+test_extract_text_boilerplate_in_story_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The architects will present the new design in the town hall "
+	    "next month, with a model of the reading rooms.\n\n"
+	    "Sign up for our newsletter and get the news every morning.\n\n"
+	    "%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "newsletter"));
+	assert_true(has_text(a, "new design in the town hall"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* An appeal to readers set between a story's paragraphs goes with the
+ * other notices: "Submit a letter to the editor". */
+static void
+test_extract_text_reader_appeal_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "We want to hear what you think about this article. Submit a "
+	    "letter to the editor.\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "letter to the editor"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* A headline in sentence case right over the first paragraph is the
+ * story's title, not its first line. */
+static void
+test_extract_text_headline_over_lead_is_title(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLibrary plan delayed again as the "
+	    "costs rise\n\n%s%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "costs rise"));
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Library plan delayed again as the costs rise");
+	assert_true(has_text(a, "The committee met"));
+	article_free(a);
+}
+
+/* A credit after a comma ("..., photo: City archive") or a Polish
+ * label ("Fot. ...") makes a caption too. */
+static void
+test_extract_text_credit_after_comma_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The old library on Mill Street in January, photo: City "
+	    "archive\n\n%sFot. Jan Nowak / Agencja Miejska\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "City archive"));
+	assert_false(has_text(a, "Jan Nowak"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* "Read more: Headline" on one line inside the story links elsewhere:
+ * it goes, the story goes on after it. */
+static void
+test_extract_text_labelled_link_skipped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Read more: Council closes the old museum\n\n%s"
+	    "Czytaj te\xc5\xbc: Rada zamyka stare muzeum\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "old museum"));
+	assert_false(has_text(a, "muzeum"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* The same links labelled in Spanish and Portuguese ("Mire: ..."). */
+static void
+test_extract_text_labelled_link_spanish_skipped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Mire: El concejo cierra el viejo museo\n\n%s"
+	    "Leia mais: Conselho fecha o museu antigo\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "viejo museo"));
+	assert_false(has_text(a, "museu antigo"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A credit after the caption's sentence: "The pier. Foto: Archive." */
+static void
+test_extract_text_credit_after_sentence_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The north pier at dawn. Foto: Harbour archive.\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Harbour archive"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A table of contents between the lead and the story (its entries are
+ * the subheadings printed again over the sections) does not part the
+ * lead from the story. */
+static void
+test_extract_text_contents_keep_lead(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Contents\nThe plan\nThe works\nThe cost\n\n"
+	    "The plan\n\n%sThe works\n\n%sThe cost\n\n%s", nav,
+	    "The town has waited six years for a new library, and the "
+	    "council now says it will open in the autumn of next year.\n\n",
+	    P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "waited six years"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* Items of a quantity list may share a shape ("1 tsp sugar", "2 tsp
+ * sugar"): they still count as the list's, not as a template's. */
+static void
+test_extract_text_quantity_lines_repeating_shape(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%sLemon cake\n\n"
+	    "1 tsp sugar\n200 g flour\n2 tsp sugar\n3 eggs\n"
+	    "1 tsp salt\n2 tsp salt\n\n"
+	    "Beat the eggs with the sugar until pale, then fold in the "
+	    "flour and the salt with a large spoon.\n\n"
+	    "Pour the batter into a lined tin and bake it for forty minutes "
+	    "at 180 degrees, until a skewer comes out clean.\n\n", nav);
+	a = extract(page);
+	assert_true(has_text(a, "200 g flour"));
+	assert_true(has_text(a, "Beat the eggs"));
+	article_free(a);
+}
+
+/* A figure's caption opens with its label and number. */
+static void
+test_extract_text_figure_caption_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Figure 2: The reading rooms as the architects drew them for "
+	    "the council in the spring.\n\n%s"
+	    "Abbildung 3: Der Lesesaal im Januar.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Figure 2"));
+	assert_false(has_text(a, "Abbildung 3"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A comment section's policy set inside the story is a notice. */
+static void
+test_extract_text_comment_policy_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Please understand that comments are moderated and that not "
+	    "all of them can be published.\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "moderated"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A paragraph right over a credit line ("Photo: ...") is the photo's
+ * caption: both go. */
+static void
+test_extract_text_caption_over_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The old library on Mill Street, seen from the river in January "
+	    "last year, before the works began.\nPhoto: Kim Ode, City "
+	    "Agency\n\n%s%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "seen from the river"));
+	assert_false(has_text(a, "Kim Ode"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A story about JavaScript is no notice; "enable JavaScript" is. */
+static void
+test_extract_text_javascript_story_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "The library's new catalogue is written in JavaScript and runs "
+	    "in any reader's phone.\n\n"
+	    "Please enable JavaScript to see the comments.\n\n%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "written in JavaScript"));
+	assert_false(has_text(a, "enable JavaScript"));
+	article_free(a);
+}
+
+/* JSON left in a copy ("name": "x",) is no list of properties. */
+static void
+test_extract_text_json_lines_not_properties(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "\"headline\": \"Library plan\",\n\"section\": \"Local\",\n"
+	    "\"author\": \"Jo Marsh\",\n\"keywords\": \"library\",\n"
+	    "\"publisher\": \"Gazette\"\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_false(has_text(a, "headline"));
+	assert_false(has_text(a, "publisher"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 static void
 test_extract_text_caption_dropped(void **state)
 {
@@ -744,6 +1110,24 @@ main(void)
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
 		cmocka_unit_test(test_extract_text_teaser_card_becomes_related),
+		cmocka_unit_test(test_extract_text_subheading_long_paragraph_kept),
+		cmocka_unit_test(test_extract_text_quantity_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_quantity_lines_repeating_shape),
+		cmocka_unit_test(test_extract_text_verse_lines_kept),
+		cmocka_unit_test(test_extract_text_property_lines_are_a_list),
+		cmocka_unit_test(test_extract_text_json_lines_not_properties),
+		cmocka_unit_test(test_extract_text_boilerplate_in_story_dropped),
+		cmocka_unit_test(test_extract_text_reader_appeal_dropped),
+		cmocka_unit_test(test_extract_text_comment_policy_dropped),
+		cmocka_unit_test(test_extract_text_javascript_story_kept),
+		cmocka_unit_test(test_extract_text_headline_over_lead_is_title),
+		cmocka_unit_test(test_extract_text_credit_after_comma_dropped),
+		cmocka_unit_test(test_extract_text_credit_after_sentence_dropped),
+		cmocka_unit_test(test_extract_text_figure_caption_dropped),
+		cmocka_unit_test(test_extract_text_caption_over_credit_dropped),
+		cmocka_unit_test(test_extract_text_contents_keep_lead),
+		cmocka_unit_test(test_extract_text_labelled_link_skipped),
+		cmocka_unit_test(test_extract_text_labelled_link_spanish_skipped),
 		cmocka_unit_test(test_extract_text_caption_dropped),
 		cmocka_unit_test(test_extract_text_caption_in_german_dropped),
 		cmocka_unit_test(test_extract_text_comment_form_note_dropped),
