@@ -684,6 +684,64 @@ hx_wraps_quote(xmlNodePtr n)
 	return q != NULL;
 }
 
+/* Counts in n's subtree the links (*links) and pictures (*imgs); 0 when
+ * text stands outside the links. */
+static int
+card_walk(xmlNodePtr n, int in_a, int depth, int *links, int *imgs)
+{
+	xmlNodePtr k;
+	const xmlChar *t;
+	int	 a;
+
+	if (depth > TREE_DEPTH_MAX)
+		return 0;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE && !in_a) {
+			for (t = k->content; t != NULL && *t != '\0'; t++)
+				if (!ascii_isspace(*t))
+					return 0;
+			continue;
+		}
+		if (k->type != XML_ELEMENT_NODE || k->_private == NULL)
+			continue;
+		a = hn(k)->tag == T_A;
+		*links += a;
+		*imgs += hn(k)->tag == T_IMG;
+		if (!card_walk(k, in_a || a, depth + 1, links, imgs))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Is n a link's hover card: a <span> right after a link (blanks aside)
+ * that holds a picture and at least HOVER_CARD_LINKS links and no text
+ * outside them (the person's portrait and latest stories)?  The card
+ * shows on hovering the link; in the text it splits the sentence.
+ */
+#define HOVER_CARD_LINKS	3
+
+static int
+is_hover_card(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	const xmlChar *t;
+	int	 links = 0, imgs = 0;
+
+	if (strcmp((const char *)n->name, "span") != 0)
+		return 0;
+	for (p = n->prev; p != NULL && p->type == XML_TEXT_NODE; p = p->prev) {
+		for (t = p->content; t != NULL && *t != '\0'; t++)
+			if (!ascii_isspace(*t))
+				return 0;
+	}
+	if (p == NULL || p->type != XML_ELEMENT_NODE || p->_private == NULL ||
+	    hn(p)->tag != T_A)
+		return 0;
+	return card_walk(n, 0, 0, &links, &imgs) && imgs > 0 &&
+	    links >= HOVER_CARD_LINKS;
+}
+
 /* Does the subtree of top hold n? */
 static int
 holds(xmlNodePtr top, xmlNodePtr n)
@@ -792,7 +850,8 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 	    h->tag != T_BODY && h->tag != T_HTML) ||
 	    ((h->flags & F_ROLE) && !(h->flags & F_HOLDSMAIN) &&
 	    h->tag != T_BODY && h->tag != T_HTML) ||
-	    (n->name[0] == 'o' && strcmp((const char *)n->name, "o:p") == 0)) {
+	    (n->name[0] == 'o' && strcmp((const char *)n->name, "o:p") == 0) ||
+	    (n->name[0] == 's' && is_hover_card(n))) {
 		h->flags |= F_STRIP;
 		return 0;
 	}

@@ -140,6 +140,26 @@ test_extract_html_modal_dialog_not_story(void **state)
 	assert_false(body_has(a, "Sign in"));
 }
 
+/* A link's hover card (portrait, links to the person's stories) sits
+ * right after the link inside the sentence: it goes, the name stays. */
+static void
+test_extract_html_hover_card_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><div><p>" PROSE2 "</p><p>The mayor, "
+	    "<span><a href='/p/ann'>Ann Lee</a><span><span>"
+	    "<img src='/ann.jpg' alt=''><a href='/p/ann'>Ann Lee</a>"
+	    "<a href='/s/1'>Council backs the bridge plan</a> "
+	    "<a href='/s/2'>Budget vote put off again</a> "
+	    "<a href='/p/ann'>MORE</a></span></span></span>"
+	    ", said the works would start soon.</p>"
+	    "<p>" PROSE2 "</p></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "The mayor, Ann Lee, said"));
+	assert_false(body_has(a, "bridge plan"));
+}
+
 /* A cookie consent box explains itself in prose: it is never the
  * story. */
 #define CONSENT_P \
@@ -1694,6 +1714,7 @@ main(void)
 		PAGE_TEST(test_extract_html_story_found_among_chrome),
 		PAGE_TEST(test_extract_html_twin_posts_join_story),
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
+		PAGE_TEST(test_extract_html_hover_card_dropped),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_disclaimer_not_story),
