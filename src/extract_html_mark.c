@@ -742,6 +742,39 @@ is_hover_card(xmlNodePtr n)
 	    links >= HOVER_CARD_LINKS;
 }
 
+/*
+ * Does n open with a close control (its first element's class has the
+ * token "close", "btn-close" or "close-button")?  Such a box is an
+ * overlay shown on demand (shipping terms, a notice), not the story.
+ */
+static int
+opens_with_close(xmlNodePtr n)
+{
+	static const char *const names[] = {
+		"close", "btn-close", "close-button", NULL
+	};
+	xmlNodePtr k;
+	const xmlChar *t;
+	const char *cls;
+	size_t	 i;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			break;
+		if (k->type != XML_TEXT_NODE)
+			continue;
+		for (t = k->content; t != NULL && *t != '\0'; t++)
+			if (!ascii_isspace(*t))
+				return 0;
+	}
+	if (k == NULL || (cls = hx_attr(k, "class")) == NULL)
+		return 0;
+	for (i = 0; names[i] != NULL; i++)
+		if (has_token(cls, names[i]))
+			return 1;
+	return 0;
+}
+
 /* Does the subtree of top hold n? */
 static int
 holds(xmlNodePtr top, xmlNodePtr n)
@@ -855,7 +888,8 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 		h->flags |= F_STRIP;
 		return 0;
 	}
-	if ((hx->attempt & A_STRIP_UNLIKELY) && (h->flags & F_UNLIKELY) &&
+	if ((hx->attempt & A_STRIP_UNLIKELY) && ((h->flags & F_UNLIKELY) ||
+	    (h->tag == T_DIV && opens_with_close(n))) &&
 	    !(h->flags & F_HOLDSMAIN) && h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
 	    hx->in_table == 0 &&
 	    hx->in_code == 0 && !hx_wraps_quote(n)) {

@@ -160,6 +160,27 @@ test_extract_html_hover_card_dropped(void **state)
 	assert_false(body_has(a, "bridge plan"));
 }
 
+/* A box that opens with a close control is an overlay shown on demand
+ * (shipping terms): longer than a short story of bare lines, it still
+ * loses to it. */
+#define TERMS_P \
+	"<p>Orders ship by parcel service, free of charge from a value of " \
+	"sixty euros; below that we charge eight euros for shipping.</p>"
+static void
+test_extract_html_closable_box_not_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='text'>" PROSE2 "<br><br>" PROSE2
+	    "<br><br>" PROSE2 "</div>"
+	    "<div id='info'><div class='close'>Close [X]</div><h3>Terms</h3>"
+	    TERMS_P TERMS_P TERMS_P TERMS_P TERMS_P TERMS_P "</div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Orders ship"));
+}
+
 /* A cookie consent box explains itself in prose: it is never the
  * story. */
 #define CONSENT_P \
@@ -1715,6 +1736,7 @@ main(void)
 		PAGE_TEST(test_extract_html_twin_posts_join_story),
 		PAGE_TEST(test_extract_html_modal_dialog_not_story),
 		PAGE_TEST(test_extract_html_hover_card_dropped),
+		PAGE_TEST(test_extract_html_closable_box_not_story),
 		PAGE_TEST(test_extract_html_cookie_box_not_story),
 		PAGE_TEST(test_extract_html_author_box_not_story),
 		PAGE_TEST(test_extract_html_disclaimer_not_story),
