@@ -1080,6 +1080,9 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	drop_author_note(best);
+	/* The author's note may have been the prose that kept a "Related"
+	 * tail before it. */
+	drop_more_parts(best);
 	*out = best;
 	best = NULL;
 	rc = 0;

@@ -377,6 +377,25 @@ test_extract_html_author_note_dropped(void **state)
 	assert_false(body_has(a, "covers the city hall"));
 }
 
+/* A "Related" tail before the author's note goes too: the note's
+ * long bio was the prose that seemed to follow it. */
+static void
+test_extract_html_more_part_before_author_note(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='author' content='Ann Writer'></head>"
+	    "<body><article><p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "<p><strong>Related:</strong></p>"
+	    "<p><a href='/a'>Council backs the bridge plan</a></p>"
+	    "<p>Ann Writer covers the city hall. " PROSE2 "</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "covers the city hall"));
+	assert_false(body_has(a, "bridge plan"));
+}
+
 /* A figure's caption describes its picture: the picture stays, the
  * caption is not the story's text. */
 static void
@@ -1747,6 +1766,7 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_after_story),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
+		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
