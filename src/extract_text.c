@@ -138,6 +138,9 @@ struct text_ctx {
 #define KV_LABEL_WORDS_MAX	3
 /* Fewest entries of a table of contents. */
 #define TOC_MIN			3
+/* A recipe's or a guide's step numbers: bare numbers counting up, text
+ * between each and the next, at most this many units apart. */
+#define STEP_GAP_MAX		12
 /* Fewest words of a line of verse kept inside a story. */
 #define TEXT_LINE_WORDS		4
 /* Headline and blurb pairs in a row that make a list of cards. */
@@ -319,6 +322,23 @@ only_number(const char *s, size_t n)
 	while (i < n && i < 3 && ascii_isdigit((unsigned char)s[i]))
 		i++;
 	return i > 0 && i + 1 == n && (s[i] == '.' || s[i] == ')');
+}
+
+/* The value of a line that is a bare number ("3"), or -1. */
+static int
+bare_number(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 v = 0;
+
+	if (n == 0 || n > 3)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
 }
 
 /* Does s open with a photo credit's label ("Photo:", "Foto:",
@@ -943,12 +963,44 @@ toc_entry(const struct text_ctx *c, size_t i)
 	    k < c->n && c->u[k].kind == UNIT_PROSE;
 }
 
+/*
+ * Numbers set on lines of their own before a recipe's or a guide's steps
+ * ("1", text, "2", text): a list's numbers like "1." (they count 0 and
+ * do not make the steps a template's).  A pager's "1 2 3" has nothing
+ * between its numbers.
+ */
+static void
+find_step_numbers(struct text_ctx *c)
+{
+	size_t	 i, j, k;
+	int	 v;
+
+	for (i = 0; i < c->n; i++) {
+		if ((v = bare_number(c->u[i].s, c->u[i].n)) < 0)
+			continue;
+		for (j = i + 1; j < c->n && j <= i + STEP_GAP_MAX; j++)
+			if (bare_number(c->u[j].s, c->u[j].n) >= 0)
+				break;
+		if (j >= c->n || j > i + STEP_GAP_MAX ||
+		    bare_number(c->u[j].s, c->u[j].n) != v + 1)
+			continue;
+		/* A step says what to do in sentences; the items of a
+		 * ranked list of headlines do not end like one. */
+		for (k = i + 1; k < j; k++)
+			if (c->u[k].end_punct && c->u[k].weight >= MEDIUM_WEIGHT)
+				break;
+		if (k < j)
+			c->u[i].number = c->u[j].number = 1;
+	}
+}
+
 static void
 classify(struct text_ctx *c)
 {
 	size_t	 i, j, m, run, nd;
 
 	find_qty_lists(c);
+	find_step_numbers(c);
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 		int	 p = u->blank_before || u->blank_after;

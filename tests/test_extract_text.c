@@ -912,6 +912,42 @@ test_extract_text_numbered_steps_kept(void **state)
 	buf_release(&b);
 }
 
+/* The same with bare numbers ("1", then the step): counting up with a
+ * sentence between each, they are the steps' numbers, not a template's
+ * lines repeated around prose. */
+static void
+test_extract_text_bare_step_numbers_kept(void **state)
+{
+	static const char *const steps[] = {
+		"Warm the milk and melt the butter in it.",
+		"Mix the flour with the yeast in a large bowl, add the rest "
+		"and knead until smooth.",
+		"Boil the sugar, the honey and the cream for two minutes, then "
+		"set aside.",
+		"Fill the tins half way with the dough and spread the topping "
+		"over it with a spoon.",
+		"Bake in the lower third of the oven for about fifteen "
+		"minutes until golden.",
+	};
+	struct article *a;
+	struct buf b;
+	size_t	 i;
+
+	(void)state;
+	page_start(&b, "Honey muffins\n\nPlease note: pictures sent "
+	    "in by our readers are checked by the team and may be taken down "
+	    "at any time if their owners ask us to.\n\nMethod\n", "");
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		assert_int_equal(buf_printf(&b, "%zu\n%s\n", i + 1, steps[i]),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, "\nYou may also like\n"), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "Mix the flour"));
+	assert_true(has_text(a, "Bake in the lower third"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A long paragraph of the story that names copyright once is the
  * story's; legal text is shorter or names more of it. */
 static void
@@ -1144,6 +1180,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_card_list_skipped),
 		cmocka_unit_test(test_extract_text_html_sample_inside_story_kept),
 		cmocka_unit_test(test_extract_text_numbered_steps_kept),
+		cmocka_unit_test(test_extract_text_bare_step_numbers_kept),
 		cmocka_unit_test(test_extract_text_long_paragraph_naming_copyright_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
