@@ -370,10 +370,10 @@ response(struct xfer *x, struct fetch_response *r, char **eff)
 	*eff = u;
 	r->final_url = u != NULL ? u : x->url;
 	r->status = x->status;
-	r->etag = x->etag != NULL && *x->etag != '\0' ? x->etag : NULL;
-	r->last_modified = x->lm != NULL && *x->lm != '\0' ? x->lm : NULL;
-	r->content_type = x->ctype != NULL && *x->ctype != '\0' ? x->ctype :
-	    NULL;
+	/* on_header() stores no empty value */
+	r->etag = x->etag;
+	r->last_modified = x->lm;
+	r->content_type = x->ctype;
 	r->bytes = x->bytes;
 	if (x->redirects > 0 && x->all_permanent && u != NULL &&
 	    strcmp(u, x->url) != 0)
