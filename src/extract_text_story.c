@@ -1,0 +1,238 @@
+/*
+ * extract_text_story: the story's run widened over the lines that
+ * belong to it and narrowed past the chrome at its ends, and the teaser
+ * cards inside it taken out as related links.
+ * (See extract_text.c for the whole.)
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_text_int.h"
+
+/*
+ * Teaser cards inside the story: two to four consecutive lines, not set
+ * off by blank lines from each other, where the first is headline-like
+ * and the paragraphs around are blank-separated.  Marks them teaser.
+ */
+void
+xt_find_teasers(struct text_ctx *c, size_t s, size_t e)
+{
+	size_t	 i, j, k;
+
+	for (i = s; i < e; i = j) {
+		/* A card that starts in the story may end past it. */
+		for (j = i + 1; j < c->n && !c->u[j].blank_before &&
+		    (j < e || j < i + 4); j++)
+			;
+		if (j - i < 2 || j - i > 4 || !xt_headline_like(&c->u[i]) ||
+		    c->u[i].qty == QTY_PROPERTY)
+			continue;
+		/* One summary sentence at most, the rest short. */
+		for (k = i + 1; k < j; k++)
+			if (c->u[k].kind == UNIT_PROSE && (k != i + 1 ||
+			    c->u[k].weight > TEASER_SUMMARY_MAX))
+				break;
+		if (k < j)
+			continue;
+		if (c->u[j - 1].kind == UNIT_PROSE && j - i > 2)
+			continue;
+		for (k = i; k < j; k++)
+			c->u[k].teaser = (int)(k - i + 1);
+	}
+}
+
+/* Splits "The Kyiv IndependentKateryna Hodunova" where a copy glued two
+ * elements: a run of three or more lower-case letters followed by an
+ * upper-case one.  Returns the cut, or 0. */
+static size_t
+glued_cut(const char *s, size_t n)
+{
+	size_t	 i, lower = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			lower++;
+		else if (ch >= 'A' && ch <= 'Z' && lower >= 3 && i + 1 < n &&
+		    s[i + 1] >= 'a' && s[i + 1] <= 'z')
+			return i;
+		else
+			lower = 0;
+	}
+	return 0;
+}
+
+int
+xt_add_teaser(struct text_ctx *c, struct article *a, size_t i)
+{
+	const struct unit *t = &c->u[i];
+	char	*title, *summary = NULL, *source = NULL, *author = NULL;
+	size_t	 k, cut;
+	int	 r;
+
+	title = xstrndup(t->s, t->n);
+	for (k = i + 1; k < c->n && c->u[k].teaser > 1; k++) {
+		const struct unit *u = &c->u[k];
+
+		if (summary == NULL && u->kind != UNIT_SHORT) {
+			free(summary);
+			summary = xstrndup(u->s, u->n);
+		} else if (source == NULL) {
+			cut = glued_cut(u->s, u->n);
+			if (cut > 0) {
+				source = xstrndup(u->s, cut);
+				author = xstrndup(u->s + cut, u->n - cut);
+			} else
+				source = xstrndup(u->s, u->n);
+		}
+	}
+	r = article_add_teaser(a, title, NULL, summary, source, author);
+	free(title);
+	free(summary);
+	free(source);
+	free(author);
+	return r;
+}
+
+/* Cut short with "..." or U+2026: a teaser's summary. */
+static int
+ends_ellipsis(const char *s, size_t n)
+{
+	return (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* Prose that can open a story: a sentence-case paragraph, not a
+ * caption, legal text or a template's. */
+static int
+lead_paragraph(const struct unit *u)
+{
+	return u->kind == UNIT_PROSE && u->score > 0 && u->end_punct &&
+	    !ends_ellipsis(u->s, u->n) &&
+	    !xt_title_case(u) && !u->caption && !u->boiler && u->repeats < 2 &&
+	    xt_byline_prefix(u) == 0;
+}
+
+/* Is there a byline or a date among the units [i, e)?  A standfirst
+ * stands above them, and is not the story's first paragraph. */
+static int
+dated(const struct text_ctx *c, size_t i, size_t e)
+{
+	struct date d;
+	size_t	 ds, de;
+
+	for (; i < e; i++)
+		if (xt_byline_prefix(&c->u[i]) > 0 || date_find(c->u[i].s,
+		    c->u[i].n, &d, &ds, &de) == 0)
+			return 1;
+	return 0;
+}
+
+/* A short line that reads like a sentence's part: a line of a verse,
+ * of a quotation, not a heading, a label or a template's. */
+static int
+text_line(const struct unit *u)
+{
+	return u->kind == UNIT_SHORT && u->words >= TEXT_LINE_WORDS &&
+	    !xt_title_case(u) && !u->caption && !u->marker && !u->boiler &&
+	    !u->url && !u->code && u->repeats < 2 && !u->dateline;
+}
+
+/*
+ * Widens [*s, *e) over what belongs to the story and narrows it past the
+ * chrome at its ends, then marks the units to keep.
+ */
+void
+xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
+{
+	size_t	 s = *sp, e = *ep, i, j, m;
+
+	/* Start and end on what counts for the story. */
+	while (s < e && c->u[s].score <= 0)
+		s++;
+	while (e > s && c->u[e - 1].score <= 0)
+		e--;
+	/* A lead-in before the first paragraph: sentence-case text set off
+	 * by a blank line, not a caption, a byline or a date. */
+	while (s > 0) {
+		const struct unit *u = &c->u[s - 1];
+		struct date d;
+		size_t	 ds, de;
+
+		if (u->weight < 4 || xt_title_case(u) || u->caption ||
+		    u->marker || u->repeats >= 2 || u->boiler ||
+		    !u->blank_after || u->blank_before || xt_byline_prefix(u) > 0 ||
+		    date_find(u->s, u->n, &d, &ds, &de) == 0)
+			break;
+		s--;
+	}
+	/* A headline over the first paragraph is the title, not text. */
+	if (s + 1 < e && c->u[s].kind == UNIT_SHORT &&
+	    xt_headline_like(&c->u[s]) && !c->u[s].qty && !c->u[s].row &&
+	    c->u[s + 1].kind == UNIT_PROSE)
+		s++;
+	/* A lead paragraph kept apart from the story by a share bar, a
+	 * dateline or an advertisement's label: prose a few short lines
+	 * before it.  The lines between stay out. */
+	for (;;) {
+		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
+			const struct unit *u = &c->u[j];
+
+			if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+				break;
+		}
+		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)
+			break;
+		if (!lead_paragraph(&c->u[j]) || dated(c, j + 1, s))
+			break;
+		for (i = j + 1; i < s; i++)
+			c->u[i].gap = 1;
+		s = j;
+	}
+	/* Items of a list or short paragraphs right after the story, as
+	 * long as they read like text. */
+	while (e < c->n) {
+		const struct unit *u = &c->u[e];
+
+		if (u->kind == UNIT_SHORT || u->marker || u->repeats >= 2 ||
+		    u->boiler || u->caption)
+			break;
+		e++;
+	}
+	for (i = s; i < e; i++) {
+		struct unit *u = &c->u[i];
+
+		u->keep = !u->gap;
+		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
+		    u->repeats >= 2))
+			u->keep = 0;
+		/* Legal and subscription text inside the story goes. */
+		if (u->boiler)
+			u->keep = 0;
+		/* The short lines right under a marker are its list of
+		 * links ("Related articles" and three headlines). */
+		if (u->kind == UNIT_SHORT && !u->blank_before && i > s &&
+		    (c->u[i - 1].marker || (c->u[i - 1].kind == UNIT_SHORT &&
+		    !c->u[i - 1].keep && c->u[i - 1].under_marker))) {
+			u->keep = 0;
+			u->under_marker = 1;
+		}
+		if (u->kind == UNIT_SHORT && !u->code && !u->indent) {
+			/* A subheading is followed by prose; so are the lines
+			 * of a verse or a quotation set line by line. */
+			m = 0;
+			for (j = i + 1; j < e && c->u[j].kind == UNIT_SHORT;
+			    j++)
+				if ((!text_line(u) || !text_line(&c->u[j])) &&
+				    ++m > 2)
+					break;
+			if (j >= e || c->u[j].kind == UNIT_SHORT)
+				u->keep = u->bullet || u->row || u->qty;
+			if (u->weight < 1)
+				u->keep = 0;
+		}
+	}
+	*sp = s;
+	*ep = e;
+}
