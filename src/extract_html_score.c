@@ -657,10 +657,13 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 	 * story: headlines and kickers, not prose.  Its links become
 	 * related entries.  A box named for the story's own teaser too
 	 * ("article-teaser", "teaser-text", "teaser-intro") is its
-	 * standfirst. */
+	 * standfirst, and so is a box that holds only text (no links,
+	 * images or headings): a teaser of other stories has its
+	 * headlines. */
 	if ((h->flags & F_RELCLS) && !(h->flags & F_INTRO) &&
 	    h->tag != T_BODY && h->tag != T_A && h->np < 2 &&
-	    h->commas < 10) {
+	    h->commas < 10 && !(h->link == 0 && h->nimg == 0 &&
+	    h->nheadtext == 0 && h->text >= 40)) {
 		hx_cut(hx, n);
 		return 0;
 	}

@@ -125,7 +125,7 @@ add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
  * a root too, first.  Kept whole, as is a root so named: a teaser's
  * class must not cut it.
  */
-#define INTRO_CLIMB_LEVELS	4
+#define INTRO_CLIMB_LEVELS	6
 #define INTRO_MIN_CHARS		40
 #define INTRO_LINK_DENSITY	0.25
 

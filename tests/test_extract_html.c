@@ -307,6 +307,44 @@ test_extract_html_teaser_standfirst_kept(void **state)
 	assert_true(body_has(a, "seven ministers agreed"));
 }
 
+/* A box with a teaser's name that holds text and no links is the
+ * story's standfirst, not a teaser of other stories: kept. */
+static void
+test_extract_html_teaser_box_without_links_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><div class='teaser'>"
+	    "The harbour board voted to close the old ferry pier for good "
+	    "this winter.</div>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "old ferry pier"));
+}
+
+/* A standfirst box some wrappers above the story's container (a page
+ * layout's nesting) is still found and kept first. */
+static void
+test_extract_html_intro_above_deep_container(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='page'><div class='page-intro'>"
+	    "The harbour board voted to close the old ferry pier for good "
+	    "this winter.</div><div class='w1'><div class='w2'>"
+	    "<div class='w3'><div class='w4'><div class='w5'>"
+	    "<div class='article'>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p><p>" PROSE "</p>"
+	    "</div><p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "old ferry pier"));
+}
+
 /* The part after the story, opened by a heading such as "Related" or
  * "Weitere Informationen:", goes to the end; the same heading over a
  * box inside the story, with prose after it, stays. */
@@ -1763,6 +1801,8 @@ main(void)
 		PAGE_TEST(test_extract_html_rating_box_not_story),
 		PAGE_TEST(test_extract_html_short_post_not_replaced),
 		PAGE_TEST(test_extract_html_teaser_standfirst_kept),
+		PAGE_TEST(test_extract_html_teaser_box_without_links_kept),
+		PAGE_TEST(test_extract_html_intro_above_deep_container),
 		PAGE_TEST(test_extract_html_more_part_after_story),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
