@@ -56,9 +56,11 @@ read_feed(sqlite3_stmt *st, struct store_feed *f)
 	f->updated = (time_t)sqlite3_column_int64(st, 8);
 	f->unread = sqlite3_column_int64(st, 9);
 	f->total = sqlite3_column_int64(st, 10);
-	if (st_col_dup(st, 1, &f->url) == -1 || st_col_dup(st, 2, &f->title) == -1 ||
+	if (st_col_dup(st, 1, &f->url) == -1 ||
+	    st_col_dup(st, 2, &f->title) == -1 ||
 	    st_col_dup(st, 3, &f->custom_title) == -1 ||
-	    st_col_dup(st, 4, &f->tags) == -1 || st_col_dup(st, 5, &f->etag) == -1 ||
+	    st_col_dup(st, 4, &f->tags) == -1 ||
+	    st_col_dup(st, 5, &f->etag) == -1 ||
 	    st_col_dup(st, 6, &f->last_modified) == -1 ||
 	    st_col_dup(st, 7, &f->error) == -1) {
 		store_feed_release(f);

@@ -181,8 +181,8 @@ st_reindex(struct store *s, struct errbuf *eb)
 			return -1;
 		}
 		v = st_row_of(&r);
-		rc = st_fts_put(s, S_FTS_INSERT, sqlite3_column_int64(st, 0), &v,
-		    eb);
+		rc = st_fts_put(s, S_FTS_INSERT, sqlite3_column_int64(st, 0),
+		    &v, eb);
 		st_fts_saved_release(&r);
 		if (rc == -1) {
 			sqlite3_finalize(st);

@@ -115,8 +115,8 @@ int		 st_fts_put(struct store *s, enum stmt_id which, int64_t id,
 		    const struct fts_row *r, struct errbuf *eb);
 /* Item id's indexed values as they are now: 0, 1 when no such item, or
  * -1 with eb set.  Release r with st_fts_saved_release(). */
-int		 st_fts_old(struct store *s, int64_t id, struct fts_saved *r,
-		    struct errbuf *eb);
+int		 st_fts_old(struct store *s, int64_t id,
+		    struct fts_saved *r, struct errbuf *eb);
 struct fts_row	 st_row_of(const struct fts_saved *f);
 void		 st_fts_saved_release(struct fts_saved *r);
 /* Migration 2 -> 3: indexes every item in the new table; 0 or -1. */
