@@ -451,7 +451,8 @@ xt_measure(struct unit *u)
 			u->caption = 1;
 		/* "(Foto: Privat)", "(Photo: AP)" closing a caption. */
 		if (open != NULL && u->s + u->n - open < 80 &&
-		    xt_credit_label(open + 1, (size_t)(u->s + u->n - open - 1)))
+		    xt_credit_label(open + 1,
+		    (size_t)(u->s + u->n - open - 1)))
 			u->caption = 1;
 	}
 	if (xt_credit_label(u->s, u->n) ||

@@ -162,7 +162,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || xt_title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || u->blank_before || xt_byline_prefix(u) > 0 ||
+		    !u->blank_after || u->blank_before ||
+		    xt_byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
 			break;
 		s--;
