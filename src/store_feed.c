@@ -13,6 +13,8 @@
 #include "store_int.h"
 
 static int	 read_feed(sqlite3_stmt *, struct store_feed *);
+static int	 set_text(struct store *, enum stmt_id, int64_t, const char *,
+		    struct errbuf *);
 
 int
 store_feed_ensure(struct store *s, const char *url, const char *custom_title,
@@ -201,30 +203,33 @@ store_feed_fetched(struct store *s, int64_t id, const char *title,
 	return st_step_done(s, st, eb);
 }
 
-int
-store_feed_failed(struct store *s, int64_t id, const char *msg,
+/* Runs an UPDATE of one text column (?2, NULL when v is) of feed id
+ * (?1): S_FEED_FAILED or S_FEED_URL. */
+static int
+set_text(struct store *s, enum stmt_id which, int64_t id, const char *v,
     struct errbuf *eb)
 {
 	sqlite3_stmt *st;
 
-	if ((st = st_stmt(s, S_FEED_FAILED, eb)) == NULL)
+	if ((st = st_stmt(s, which, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	st_bind_text(st, 2, msg);
+	st_bind_text(st, 2, v);
 	return st_step_done(s, st, eb);
+}
+
+int
+store_feed_failed(struct store *s, int64_t id, const char *msg,
+    struct errbuf *eb)
+{
+	return set_text(s, S_FEED_FAILED, id, msg, eb);
 }
 
 int
 store_feed_set_url(struct store *s, int64_t id, const char *url,
     struct errbuf *eb)
 {
-	sqlite3_stmt *st;
-
-	if ((st = st_stmt(s, S_FEED_URL, eb)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	st_bind_text(st, 2, url);
-	return st_step_done(s, st, eb);
+	return set_text(s, S_FEED_URL, id, url, eb);
 }
 
 int
