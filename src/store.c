@@ -1,20 +1,22 @@
 /*
  * store: SQLite cache.db.  See store.h for the contract.
  *
- * Schema (version 3):
+ * Schema (version 4):
  *   feeds(id, url UNIQUE, title, custom_title, tags, etag, last_modified,
  *         error, updated)
  *   items(id, feed_id, guid, title, link, author, content, content_type,
  *         enclosure, categories, time, read, starred, text, story,
- *         UNIQUE(feed_id, guid))
+ *         fetch_tries, UNIQUE(feed_id, guid))
  *         text: the plain text of the saved page; story: the whole
- *         article as story.c encodes it (versioned inside).
+ *         article as story.c encodes it (versioned inside);
+ *         fetch_tries: failed prefetches of its page (version 4).
  *   items_fts: contentless FTS5(title, body), rowid = items.id; body is
  *         the content with markup removed, then the saved text.  The
  *         index keeps no copy of either (version 2 kept one: a third of
  *         the file); an entry is removed with FTS5's 'delete' command,
  *         which needs the values it was made from, so every change of
- *         an indexed column goes through fts_change() with the old row.
+ *         an indexed column reads the old row (st_fts_old()) and
+ *         removes its entry before adding the new (st_fts_put()).
  *         Nothing deletes items; were a feed's row deleted, its items'
  *         stale entries would match no row of items and never show.
  * New files are made with auto_vacuum=INCREMENTAL (see trim()).
