@@ -112,11 +112,30 @@ find_from(const char *s, size_t slen, const char *t, size_t n, size_t *pos)
 /* The words of a dateline (lower case) besides those of dates
  * (date_word()): what the date is, and the rest. */
 static const char *const dateline_says[] = {
-	"published", "updated", "posted", NULL
+	"published", "updated", "posted",
+	/* German, Spanish, French, Italian, Polish, Dutch. */
+	"aktualisiert", "publiziert", "ver\xc3\xb6" "ffentlicht", "stand",
+	"actualizado", "publicado", "publi\xc3\xa9", "aggiornato",
+	"pubblicato", "opublikowano", "aktualizacja", "gepubliceerd",
+	"bijgewerkt", NULL
 };
 static const char *const dateline_other[] = {
 	"modified", "last", "first", "am", "pm", "a.m", "p.m", "et", "ct",
-	"pt", NULL
+	"pt",
+	/* "11.04.2020, 10:27 Uhr", "el 5 de febrero", "le 5 mai". */
+	"uhr", "um", "de", "del", "el", "le", "il", "op", NULL
+};
+/* Month names of other languages that date_word() does not know
+ * (lower case, UTF-8). */
+static const char *const dateline_months[] = {
+	"januar", "jan\xc3\xa4ner", "februar", "m\xc3\xa4rz", "mai", "juni",
+	"juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril",
+	"mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+	"noviembre", "diciembre", "janvier", "f\xc3\xa9vrier", "mars",
+	"avril", "juin", "juillet", "ao\xc3\xbbt", "septembre", "octobre",
+	"novembre", "d\xc3\xa9" "cembre", "gennaio", "febbraio", "aprile",
+	"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+	NULL
 };
 
 /* A time zone's abbreviation: two to five capitals ("HST", "AEDT"). */
@@ -200,8 +219,9 @@ is_dateline(const char *t, size_t n)
 			return 0;
 		/* A number, a time or a numeric date, "AM", "th" after. */
 		for (k = 0, sep = 0; k < l && (ascii_isdigit((unsigned char)
-		    t[i + k]) || strchr(":/-", t[i + k]) != NULL); k++)
-			sep |= t[i + k] == '/' || t[i + k] == '-';
+		    t[i + k]) || strchr(":/-.", t[i + k]) != NULL); k++)
+			sep |= t[i + k] == '/' || t[i + k] == '-' ||
+			    t[i + k] == '.';
 		if (k > 0 && ascii_isdigit((unsigned char)t[i]) && (k == l ||
 		    (l - k == 2 && strchr("apsnrt", ascii_tolower(
 		    (unsigned char)t[i + k])) != NULL))) {
@@ -219,7 +239,8 @@ is_dateline(const char *t, size_t n)
 		w[l] = '\0';
 		if (in_list(w, dateline_says))
 			said = 1;
-		else if ((dw = date_word(w)) == DATE_WORD_MONTH)
+		else if ((dw = date_word(w)) == DATE_WORD_MONTH ||
+		    in_list(w, dateline_months))
 			month++;
 		else if (dw == DATE_WORD_NONE && !in_list(w, dateline_other) &&
 		    !is_zone(t + i, l))
@@ -233,8 +254,9 @@ is_dateline(const char *t, size_t n)
 	return (month == 1 && num && !numdate) || (numdate == 1 && !month);
 }
 
-/* "11/18/19", "2019-11-18": two or three groups of digits, the middle
- * one short; not a telephone number ("02-751-1500"). */
+/* "11/18/19", "2019-11-18", "11.04.2020": two or three groups of
+ * digits, the middle one short; not a telephone number
+ * ("02-751-1500"). */
 static int
 numeric_date(const char *s, size_t n)
 {
@@ -245,7 +267,7 @@ numeric_date(const char *s, size_t n)
 			len++;
 			continue;
 		}
-		if (i < n && s[i] != '/' && s[i] != '-')
+		if (i < n && s[i] != '/' && s[i] != '-' && s[i] != '.')
 			break;
 		if (len == 0 || len > 4 || g == 3)
 			return 0;

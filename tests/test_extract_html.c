@@ -1101,6 +1101,27 @@ test_extract_html_dateline_dropped(void **state)
 	assert_true(body_has(a, "29 November 2018 | 20 January 2019"));
 }
 
+/* Datelines of other languages go like English ones: dotted numeric
+ * dates, their words for "updated" and their month names; prose with
+ * a dotted number stays. */
+static void
+test_extract_html_dateline_other_languages(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Aktualisiert: 11.04.2020, 10:27 Uhr"
+	    "</p><p>23.10.2018</p><p>" PROSE "</p><p>Stand: 05. Februar "
+	    "2020</p><p>Publicado el 5 de febrero de 2020</p><p>The fee "
+	    "rose to 2.000 euros on 1.5 million tickets.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "10:27"));
+	assert_false(body_has(a, "23.10.2018"));
+	assert_false(body_has(a, "Februar"));
+	assert_false(body_has(a, "febrero"));
+	assert_true(body_has(a, "rose to 2.000 euros on 1.5 million"));
+}
+
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
  * not body text.  A sentence with a link after a colon stays. */
 static void
@@ -1838,6 +1859,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
+		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
