@@ -1122,6 +1122,27 @@ test_extract_html_dateline_other_languages(void **state)
 	assert_true(body_has(a, "rose to 2.000 euros on 1.5 million"));
 }
 
+/* A short call to the reader at the story's end goes; one in the
+ * middle of the story, or before more prose, stays. */
+static void
+test_extract_html_call_at_end(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Readers who subscribe "
+	    "early paid less, the council said.</p><p>" PROSE2 "</p><p>"
+	    "We want to hear what you think about this article.</p>"
+	    "</article></body></html>";
+	static const char mid[] =
+	    "<html><body><article><p>" PROSE "</p><p>Sign up for our "
+	    "newsletter.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "what you think"));
+	assert_true(body_has(a, "Readers who subscribe early"));
+	a = run(state, mid, "https://news.example/s/9", NULL);
+	assert_true(body_has(a, "Sign up for our newsletter."));
+}
+
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
  * not body text.  A sentence with a link after a colon stays. */
 static void
@@ -1860,6 +1881,7 @@ main(void)
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
+		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
