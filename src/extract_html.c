@@ -767,77 +767,6 @@ drop_author_note(struct article *a)
 		article_drop_block(a, a->nblocks - 1);
 }
 
-/*
- * A call to the reader at the story's end ("Share this article",
- * "Follow us on ...", "Sign up for our newsletter", "Artikel
- * bewerten"): a short paragraph among the last CALL_TAIL_BLOCKS that
- * names one of these acts goes with everything after it, only after a
- * paragraph of prose and when no other follows.
- */
-#define CALL_TAIL_BLOCKS	2
-#define CALL_MAX_BYTES		160
-
-static const char *const call_words[] = {
-	"subscribe", "subscription", "sign up", "signing up", "newsletter",
-	"follow us", "follow the ", "share this", "what you think",
-	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
-	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous", NULL
-};
-
-/* Whether s holds w, ASCII letters compared without case. */
-static int
-holds_word(const char *s, size_t n, const char *w)
-{
-	size_t	 l = strlen(w), i, j;
-
-	for (i = 0; i + l <= n; i++) {
-		for (j = 0; j < l; j++)
-			if (ascii_tolower((unsigned char)s[i + j]) !=
-			    (unsigned char)w[j])
-				break;
-		if (j == l)
-			return 1;
-	}
-	return 0;
-}
-
-static int
-is_call(const struct block *b)
-{
-	size_t	 k;
-
-	if (b->type != BLOCK_PARAGRAPH || b->len > CALL_MAX_BYTES)
-		return 0;
-	for (k = 0; call_words[k] != NULL; k++)
-		if (holds_word(b->text, b->len, call_words[k]))
-			return 1;
-	return 0;
-}
-
-static void
-drop_calls(struct article *a)
-{
-	size_t	 i, j, first;
-	int	 prose = 0;
-
-	first = a->nblocks > CALL_TAIL_BLOCKS ? a->nblocks -
-	    CALL_TAIL_BLOCKS : 0;
-	for (i = 0; i < a->nblocks; i++) {
-		if (i >= first && prose && is_call(&a->blocks[i])) {
-			for (j = i + 1; j < a->nblocks; j++)
-				if (a->blocks[j].len >= MORE_PROSE_BYTES)
-					break;
-			if (j == a->nblocks)
-				break;
-		}
-		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
-		    a->blocks[i].len >= MORE_PROSE_BYTES)
-			prose = 1;
-	}
-	while (a->nblocks > i)
-		article_drop_block(a, a->nblocks - 1);
-}
-
 /* One pass of the content search with the given strictness. */
 static struct article *
 run_attempt(struct hx *hx, int flags)
@@ -1151,7 +1080,7 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	drop_author_note(best);
-	drop_calls(best);
+	article_drop_calls(best);
 	/* The author's note may have been the prose that kept a "Related"
 	 * tail before it. */
 	drop_more_parts(best);

@@ -94,6 +94,7 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 			goto nomem;
 	}
 	article_drop_trailing_labels(a);
+	article_drop_calls(a);
 	if (a->nblocks == 0) {
 		errbuf_set(eb, "%s: no article text found", opts->where);
 		goto fail;

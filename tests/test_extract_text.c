@@ -67,6 +67,29 @@ test_extract_text_drops_menu_keeps_story(void **state)
 	article_free(a);
 }
 
+/* A short call to the reader after the story's last paragraph goes
+ * (the rule both extractors share: article_drop_calls()). */
+static void
+test_extract_text_call_at_end_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	/* Prose: a paragraph of 200 bytes or more before the call. */
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s"
+	    "The board added that the cost of the work, the time it takes and "
+	    "the rooms it closes will be set out at a public meeting in the "
+	    "town hall, where readers may ask questions of the architects and "
+	    "of the builders.\n\n"
+	    "%sDid you like it? Share this article with a friend.\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "Share this"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1142,6 +1165,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
+		cmocka_unit_test(test_extract_text_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
