@@ -380,10 +380,70 @@ holds_word(const char *s, size_t n, const char *w)
 	return 0;
 }
 
+/*
+ * The author's box at the story's end: "Ann Writer is a professor at
+ * ...", "Ann Writer ist Redakteurin ...": two capitalised words, then
+ * one of bio_verbs, in a paragraph of at most BIO_MAX_BYTES.  The first
+ * word is a name, not an article or pronoun ("The Times is a ...", "Der
+ * Text ist ...": German capitalises its nouns).
+ */
+#define BIO_MAX_BYTES		300
+
+static const char *const bio_verbs[] = {
+	" is a ", " is an ", " is professor", " is the author", " ist ",
+	" besch\xc3\xa4" "ftigt sich", " est journaliste", NULL
+};
+
+static const char *const not_names[] = {
+	"The", "This", "That", "It", "An", "Der", "Die", "Das", "Ein", "Eine",
+	"Le", "La", "Les", "El", "Los", "Las", NULL
+};
+
+/* The end of a capitalised word at s[i], or i when there is none. */
+static size_t
+cap_word(const char *s, size_t n, size_t i)
+{
+	size_t	 j = i;
+
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
+		return i;
+	for (j = i + 1; j < n && ((s[j] >= 'a' && s[j] <= 'z') ||
+	    (unsigned char)s[j] >= 0x80 || s[j] == '-'); j++)
+		;
+	return j > i + 1 ? j : i;
+}
+
+static int
+is_bio(const struct block *b)
+{
+	size_t	 e, e2, k, l;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > BIO_MAX_BYTES)
+		return 0;
+	if ((e = cap_word(b->text, b->len, 0)) == 0 || e >= b->len ||
+	    b->text[e] != ' ' ||
+	    (e2 = cap_word(b->text, b->len, e + 1)) == e + 1)
+		return 0;
+	for (k = 0; not_names[k] != NULL; k++)
+		if (strlen(not_names[k]) == e &&
+		    memcmp(b->text, not_names[k], e) == 0)
+			return 0;
+	for (k = 0; bio_verbs[k] != NULL; k++) {
+		l = strlen(bio_verbs[k]);
+		if (e2 + l <= b->len && memcmp(b->text + e2, bio_verbs[k], l)
+		    == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_call(const struct block *b)
 {
 	size_t	 k;
+
+	if (is_bio(b))
+		return 1;
 
 	if (b->type != BLOCK_PARAGRAPH || b->len > CALL_MAX_BYTES)
 		return 0;

@@ -96,8 +96,9 @@ void	 article_drop_block(struct article *, size_t bi);
  * ending in a colon) off the end of a story that has prose; both
  * extractors call it on their result. */
 void	 article_drop_trailing_labels(struct article *);
-/* Takes a short call to the reader (share, follow, subscribe) off the
- * end of a story that has prose; both extractors call it. */
+/* Takes a short call to the reader (share, follow, subscribe) or the
+ * author's box ("Ann Writer is a ...") off the end of a story that has
+ * prose; both extractors call it. */
 void	 article_drop_calls(struct article *);
 /* Adds a link already resolved to an absolute URL (not copied when NULL
  * or empty: returns 0). */

@@ -90,6 +90,34 @@ test_extract_text_call_at_end_dropped(void **state)
 	article_free(a);
 }
 
+/* The author's box at the story's end goes ("Jo Marsh is a reporter
+ * ..."); a last sentence about a thing ("The Courier is a ...") stays. */
+static void
+test_extract_text_author_box_at_end_dropped(void **state)
+{
+	static const char *const ends[] = {
+		"Jo Marsh is a reporter for the Courier.",
+		"The Courier is a weekly paper.",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+		    "%s%sThe board added that the cost of the work, the time "
+		    "it takes and the rooms it closes will be set out at a "
+		    "public meeting in the town hall, where readers may ask "
+		    "questions of the architects and of the builders.\n\n%s\n",
+		    nav, P1, P2, ends[i]);
+		a = extract(page);
+		assert_true(has_text(a, "public meeting"));
+		assert_int_equal(has_text(a, " is a "), i == 1);
+		article_free(a);
+	}
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1166,6 +1194,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
 		cmocka_unit_test(test_extract_text_call_at_end_dropped),
+		cmocka_unit_test(test_extract_text_author_box_at_end_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
