@@ -344,17 +344,18 @@ article_drop_trailing_labels(struct article *a)
 	}
 }
 
+/* A paragraph of prose: what a story's tail may be cut after. */
+#define TAIL_PROSE_BYTES	200
+
 /*
  * A call to the reader at the story's end ("Share this article",
  * "Follow us on ...", "Sign up for our newsletter", "Artikel
  * bewerten"): a short paragraph among the last CALL_TAIL_BLOCKS that
- * names one of these acts goes with everything after it, only after a
- * paragraph of prose (CALL_PROSE_BYTES) and when no other follows.
- * Both extractors call it on their result.
+ * names one of these acts goes with everything after it
+ * (article_drop_tail()).  Both extractors call it on their result.
  */
 #define CALL_TAIL_BLOCKS	2
 #define CALL_MAX_BYTES		160
-#define CALL_PROSE_BYTES	200
 
 static const char *const call_words[] = {
 	"subscribe", "subscription", "sign up", "signing up", "newsletter",
@@ -362,23 +363,6 @@ static const char *const call_words[] = {
 	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
 	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous", NULL
 };
-
-/* Whether s holds w, ASCII letters compared without case. */
-static int
-holds_word(const char *s, size_t n, const char *w)
-{
-	size_t	 l = strlen(w), i, j;
-
-	for (i = 0; i + l <= n; i++) {
-		for (j = 0; j < l; j++)
-			if (ascii_tolower((unsigned char)s[i + j]) !=
-			    (unsigned char)w[j])
-				break;
-		if (j == l)
-			return 1;
-	}
-	return 0;
-}
 
 /*
  * The author's box at the story's end: "Ann Writer is a professor at
@@ -438,41 +422,48 @@ is_bio(const struct block *b)
 }
 
 static int
-is_call(const struct block *b)
+is_call(const struct block *b, const void *unused)
 {
 	size_t	 k;
 
+	(void)unused;
 	if (is_bio(b))
 		return 1;
 
 	if (b->type != BLOCK_PARAGRAPH || b->len > CALL_MAX_BYTES)
 		return 0;
 	for (k = 0; call_words[k] != NULL; k++)
-		if (holds_word(b->text, b->len, call_words[k]))
+		if (ascii_casestr(b->text, b->len, call_words[k]))
 			return 1;
 	return 0;
 }
 
 void
-article_drop_calls(struct article *a)
+article_drop_tail(struct article *a, size_t tail,
+    int (*is)(const struct block *, const void *), const void *arg)
 {
 	size_t	 i, j, first;
 	int	 prose = 0;
 
-	first = a->nblocks > CALL_TAIL_BLOCKS ? a->nblocks -
-	    CALL_TAIL_BLOCKS : 0;
+	first = a->nblocks > tail ? a->nblocks - tail : 0;
 	for (i = 0; i < a->nblocks; i++) {
-		if (i >= first && prose && is_call(&a->blocks[i])) {
+		if (i >= first && prose && is(&a->blocks[i], arg)) {
 			for (j = i + 1; j < a->nblocks; j++)
-				if (a->blocks[j].len >= CALL_PROSE_BYTES)
+				if (a->blocks[j].len >= TAIL_PROSE_BYTES)
 					break;
 			if (j == a->nblocks)
 				break;
 		}
 		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
-		    a->blocks[i].len >= CALL_PROSE_BYTES)
+		    a->blocks[i].len >= TAIL_PROSE_BYTES)
 			prose = 1;
 	}
 	while (a->nblocks > i)
 		article_drop_block(a, a->nblocks - 1);
+}
+
+void
+article_drop_calls(struct article *a)
+{
+	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 }

@@ -723,8 +723,9 @@ body_fallback(struct hx *hx, struct article *a)
 #define AUTHOR_FIRST_MIN_BYTES	3
 
 static int
-is_author_note(const struct block *b, const char *name)
+is_author_note(const struct block *b, const void *byline)
 {
+	const char *name = byline;
 	size_t	 l = strlen(name), f;
 
 	if (b->type != BLOCK_PARAGRAPH || b->len > AUTHOR_NOTE_MAX_BYTES ||
@@ -743,28 +744,9 @@ is_author_note(const struct block *b, const char *name)
 static void
 drop_author_note(struct article *a)
 {
-	size_t	 i, j, first;
-	int	 prose = 0;
-
-	if (a->byline == NULL || *a->byline == '\0')
-		return;
-	first = a->nblocks > AUTHOR_TAIL_BLOCKS ? a->nblocks -
-	    AUTHOR_TAIL_BLOCKS : 0;
-	for (i = 0; i < a->nblocks; i++) {
-		if (i >= first && prose &&
-		    is_author_note(&a->blocks[i], a->byline)) {
-			for (j = i + 1; j < a->nblocks; j++)
-				if (a->blocks[j].len >= MORE_PROSE_BYTES)
-					break;
-			if (j == a->nblocks)
-				break;
-		}
-		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
-		    a->blocks[i].len >= MORE_PROSE_BYTES)
-			prose = 1;
-	}
-	while (a->nblocks > i)
-		article_drop_block(a, a->nblocks - 1);
+	if (a->byline != NULL && *a->byline != '\0')
+		article_drop_tail(a, AUTHOR_TAIL_BLOCKS, is_author_note,
+		    a->byline);
 }
 
 /* One pass of the content search with the given strictness. */
