@@ -104,15 +104,8 @@ store_feed_get(struct store *s, int64_t id, struct store_feed *f,
 	if ((st = st_stmt(s, S_FEED_GET, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return st_fail(s, eb);
-	}
+	if ((rc = st_step_row(s, st, eb)) != 0)
+		return rc;
 	rc = read_feed(st, f);
 	sqlite3_reset(st);
 	if (rc == -1)
@@ -131,15 +124,8 @@ store_feed_validators(struct store *s, int64_t id, char **etag,
 	if ((st = st_stmt(s, S_FEED_VALIDATORS, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return st_fail(s, eb);
-	}
+	if ((rc = st_step_row(s, st, eb)) != 0)
+		return rc;
 	if (st_col_dup(st, 0, &e) == -1 || st_col_dup(st, 1, &m) == -1) {
 		sqlite3_reset(st);
 		free(e);

@@ -114,15 +114,8 @@ st_fts_old(struct store *s, int64_t id, struct fts_saved *r, struct errbuf *eb)
 	if ((st = st_stmt(s, S_ITEM_OLD, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return st_fail(s, eb);
-	}
+	if ((rc = st_step_row(s, st, eb)) != 0)
+		return rc;
 	r->type = (enum feed_content_type)sqlite3_column_int(st, 2);
 	if (st_col_dup(st, 0, &r->title) == -1 ||
 	    st_col_dup(st, 1, &r->content) == -1 ||

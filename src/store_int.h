@@ -91,6 +91,10 @@ struct fts_saved {
 };
 
 /* store_stmt.c */
+/* Steps a one-row statement: 0 with the row (the caller resets), 1 when
+ * none, -1 with eb set; reset unless 0. */
+int		 st_step_row(struct store *s, sqlite3_stmt *st,
+		    struct errbuf *eb);
 /* Steps a statement that returns no rows, then resets it; 0 or -1. */
 int		 st_step_done(struct store *s, sqlite3_stmt *st,
 		    struct errbuf *eb);

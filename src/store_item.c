@@ -260,15 +260,8 @@ store_item_get(struct store *s, int64_t id, struct store_item *it,
 	if ((st = st_stmt(s, S_ITEM_GET, eb)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return st_fail(s, eb);
-	}
+	if ((rc = st_step_row(s, st, eb)) != 0)
+		return rc;
 	rc = st_read_item(st, it);
 	sqlite3_reset(st);
 	if (rc == -1)

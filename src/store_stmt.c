@@ -136,6 +136,25 @@ st_step_done(struct store *s, sqlite3_stmt *st, struct errbuf *eb)
 }
 
 /*
+ * Steps a statement that returns at most one row.  Returns 0 with the
+ * row to read (the caller resets st), 1 with st reset when there is no
+ * row, -1 with eb set and st reset on error.
+ */
+int
+st_step_row(struct store *s, sqlite3_stmt *st, struct errbuf *eb)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		st_fail(s, eb);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+/*
  * step_done() for a statement whose strings were bound borrowed
  * (st_bind_borrowed()): its bindings are cleared with the reset, so
  * that it never keeps a pointer to freed memory.
