@@ -531,6 +531,28 @@ open_item(struct ui *u, struct headlines *h)
 		it->read = 1;
 }
 
+/*
+ * Opens the next unread item (the one under the cursor first) or the
+ * previous one, wrapping at the ends: newsboat's n and p.  Returns -1
+ * when every item is read.
+ */
+static int
+open_unread(struct ui *u, struct headlines *h, int forward)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < h->n; i++) {
+		j = forward ? (h->cur + i) % h->n :
+		    (h->cur + h->n - 1 - i) % h->n;
+		if (!h->v[j].read) {
+			h->cur = j;
+			open_item(u, h);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static void
 hl_key(struct ui *u, void *data, enum ui_op op)
 {
@@ -567,15 +589,9 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 		ui_list_goto(u, h->n, &h->cur, &h->top);
 		break;
 	case OP_PREV_UNREAD:
-		for (i = 1; i <= h->n; i++) {
-			size_t j = (h->cur + h->n - i) % h->n;
-
-			if (!h->v[j].read) {
-				h->cur = j;
-				open_item(u, h);
-				return;
-			}
-		}
+	case OP_NEXT_UNREAD:
+		if (open_unread(u, h, op == OP_NEXT_UNREAD) == 0)
+			return;
 		ui_message(u, 0, "no unread articles");
 		break;
 	case OP_SET_FILTER:
@@ -604,18 +620,6 @@ hl_key(struct ui *u, void *data, enum ui_op op)
 			    "match (F, then Enter alone: all)" : "%zu articles",
 			    h->n);
 		}
-		break;
-	case OP_NEXT_UNREAD:
-		for (i = 0; i < h->n; i++) {
-			size_t j = (h->cur + i) % h->n;
-
-			if (!h->v[j].read) {
-				h->cur = j;
-				open_item(u, h);
-				return;
-			}
-		}
-		ui_message(u, 0, "no unread articles");
 		break;
 	case OP_TOGGLE_READ:
 		if (it == NULL)
