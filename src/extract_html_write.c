@@ -327,48 +327,6 @@ teaser_to_related(struct out *o)
 	return r;
 }
 
-/* Reads a number at t[*i..n) past blanks; 0 when there is none. */
-static int
-counter_number(const char *t, size_t n, size_t *i)
-{
-	size_t	 k;
-
-	while (*i < n && t[*i] == ' ')
-		(*i)++;
-	for (k = *i; *i < n && ascii_isdigit((unsigned char)t[*i]); (*i)++)
-		;
-	return *i > k && *i - k < 5;
-}
-
-/* Is t[0..n) a slideshow's counter: "1 / 5", "Image 2 of 5"? */
-static int
-is_counter(const char *t, size_t n)
-{
-	static const char *const words[] = {
-		"image ", "photo ", "picture ", "slide ", NULL
-	};
-	size_t	 i = 0, k;
-
-	if (n > 24)
-		return 0;
-	for (k = 0; words[k] != NULL; k++)
-		if (ascii_ncasecmp(t, words[k], strlen(words[k])) == 0) {
-			i = strlen(words[k]);
-			break;
-		}
-	if (!counter_number(t, n, &i))
-		return 0;
-	while (i < n && t[i] == ' ')
-		i++;
-	if (i < n && t[i] == '/')
-		i++;
-	else if (n - i >= 3 && ascii_ncasecmp(t + i, "of ", 3) == 0)
-		i += 3;
-	else
-		return 0;
-	return counter_number(t, n, &i) && i == n;
-}
-
 static void
 flush(struct emit *e)
 {
@@ -397,10 +355,8 @@ flush(struct emit *e)
 		level = e->depth > 0 ? e->depth : 1;
 	} else if (e->quote)
 		type = BLOCK_QUOTE;
-	/* "Updated Nov 19, 6:55 AM": the page's dateline, not its story;
-	 * "Image 2 of 5": a slideshow's counter. */
-	if (type == BLOCK_PARAGRAPH && (is_dateline(o->b.data, o->b.len) ||
-	    is_counter(o->b.data, o->b.len)))
+	/* "Updated Nov 19, 6:55 AM": the page's dateline, not its story. */
+	if (type == BLOCK_PARAGRAPH && is_dateline(o->b.data, o->b.len))
 		goto reset;
 	/* "Related: Headline", "Read more: Headline": a teaser. */
 	if (type == BLOCK_PARAGRAPH && labelled_teaser(o)) {
