@@ -504,6 +504,12 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 			h->flags |= F_BYLINE;
 		if (ascii_casestr(prop, strlen(prop), "articlebody"))
 			h->flags |= F_INBODY;
+		/* schema.org's description of the page's item, in the
+		 * body, is its standfirst (a heading so marked is a
+		 * sub-head, left as headings are). */
+		if (has_token(prop, "description") &&
+		    !(h->tag >= T_H1 && h->tag <= T_H6))
+			h->flags |= F_INTRO;
 	}
 	if (aria != NULL && ascii_casecmp(aria, "true") == 0 && !k)
 		h->flags |= F_HIDDEN;

@@ -603,6 +603,24 @@ test_extract_html_intro_box_opens_story(void **state)
 	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
 }
 
+/* A box marked itemprop="description" (schema.org) before the body's
+ * container is the story's standfirst, whatever its class says. */
+static void
+test_extract_html_description_box_opens_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><header><h1>Budget</h1>"
+	    "<div class='box' itemprop='description'><p>The town wants "
+	    "more buses and fewer cars in the centre</p></div></header>"
+	    "<div class='entry-content'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
+}
+
 /* A standfirst beside the body ("teaser-text", a teaser's word) joins
  * it as a sibling and is not cut for its class. */
 static void
@@ -1887,6 +1905,7 @@ main(void)
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
 		PAGE_TEST(test_extract_html_lede_before_container_kept),
+		PAGE_TEST(test_extract_html_description_box_opens_story),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
