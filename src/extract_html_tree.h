@@ -107,6 +107,7 @@ struct hx {
 	char		*title_norm;
 	struct emit	*em;		/* the writer, while blocks are written */
 	struct article	*em_article;	/* where related links go */
+	xmlNodePtr	 clean_root;	/* the root hx_clean() is in */
 };
 
 /* The block being written. */

@@ -621,6 +621,60 @@ test_extract_html_description_box_opens_story(void **state)
 	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
 }
 
+/* The story's container is not cleaned away whole for its links: a
+ * recipe's tabs of links over the ingredients and the steps, with
+ * plenty of plain text, stay the story, and a comment box beside it
+ * stays out. */
+static void
+test_extract_html_linked_root_not_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='main-content'><ul class='tabs'>"
+	    "<li><a href='/r/1'>Ingredients for the roasted chicken with "
+	    "rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/2'>Nutritional information for the roasted "
+	    "chicken with rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/3'>How to prepare the roasted chicken with "
+	    "rice and the sauce that goes with it, step by step</a></li>"
+	    "<li><a href='/r/4'>Reviews of the roasted chicken with rice "
+	    "and the sauce that goes with it, by our readers</a></li>"
+	    "<li><a href='/r/5'>Print the roasted chicken with rice and "
+	    "the sauce that goes with it on one page</a></li>"
+	    "<li><a href='/r/6'>Share the roasted chicken with rice and "
+	    "the sauce that goes with it with a friend</a></li>"
+	    "<li><a href='/r/7'>Save the roasted chicken with rice and the "
+	    "sauce that goes with it to your own cookbook</a></li>"
+	    "<li><a href='/r/8'>More recipes like the roasted chicken with "
+	    "rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/9'>Wines to drink with the roasted chicken "
+	    "with rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/10'>Leftovers of the roasted chicken with rice "
+	    "and the sauce that goes with it, and what to do</a></li>"
+	    "<li><a href='/r/11'>Questions about the roasted chicken with "
+	    "rice and the sauce that goes with it, answered</a></li>"
+	    "</ul><ul><li>1 large whole chicken of about 1200 g</li>"
+	    "<li>2 tablespoons of vegetable oil</li></ul>"
+	    "<p>Roast the chicken in a hot oven for fifty minutes or until "
+	    "it is cooked through and golden brown all over.</p>"
+	    "<p>Meanwhile heat the oil in a large pan and cook the onions "
+	    "for five minutes until they are almost golden in colour.</p>"
+	    "<p>Add the minced lamb and cook until the meat is brown and "
+	    "then add the spices and the stock cubes and stir well.</p>"
+	    "<p>Add the rice and the water and bring it to the boil and "
+	    "then cover the pan and let it simmer for twenty minutes.</p>"
+	    "<p>Spoon the rice onto a serving platter and then cut the "
+	    "roasted chicken and arrange the pieces over the rice.</p>"
+	    "</div>"
+	    "<div class='comments'><p>Reader: I made this on Sunday, and "
+	    "my family, who never eats rice, loved it, truly, thanks.</p>"
+	    "<p>" PROSE2 "</p></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "1 large whole chicken"));
+	assert_true(body_has(a, "Spoon the rice onto"));
+	assert_false(body_has(a, "I made this on Sunday"));
+}
+
 /* A standfirst beside the body ("teaser-text", a teaser's word) joins
  * it as a sibling and is not cut for its class. */
 static void
@@ -1906,6 +1960,7 @@ main(void)
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
 		PAGE_TEST(test_extract_html_lede_before_container_kept),
 		PAGE_TEST(test_extract_html_description_box_opens_story),
+		PAGE_TEST(test_extract_html_linked_root_not_cut),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
