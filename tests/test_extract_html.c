@@ -675,6 +675,25 @@ test_extract_html_linked_root_not_cut(void **state)
 	assert_false(body_has(a, "I made this on Sunday"));
 }
 
+/* The standfirst inside the story's header box, with the headline,
+ * is found though the box's class says chrome ("header"). */
+static void
+test_extract_html_intro_in_header_box(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><div class='top-header'>"
+	    "<h1>Budget</h1><div class='entry-excerpt'><p>The town wants "
+	    "more buses and fewer cars in the centre</p></div>"
+	    "<span>Ann Writer</span></div>"
+	    "<div class='entry-content'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
+}
+
 /* A standfirst beside the body ("teaser-text", a teaser's word) joins
  * it as a sibling and is not cut for its class. */
 static void
@@ -1961,6 +1980,7 @@ main(void)
 		PAGE_TEST(test_extract_html_lede_before_container_kept),
 		PAGE_TEST(test_extract_html_description_box_opens_story),
 		PAGE_TEST(test_extract_html_linked_root_not_cut),
+		PAGE_TEST(test_extract_html_intro_in_header_box),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
