@@ -345,6 +345,28 @@ test_extract_html_intro_above_deep_container(void **state)
 	assert_true(body_has(a, "old ferry pier"));
 }
 
+/* The same seven wrappers down (a portal's layout, the description
+ * of the item deep in its column): found too. */
+static void
+test_extract_html_intro_seven_levels_up(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='page'><div itemprop='description'>"
+	    "The harbour board voted to close the old ferry pier for good "
+	    "this winter.</div><div class='w0'><div class='w1'>"
+	    "<div class='w2'><div class='w3'><div class='w4'>"
+	    "<div class='w5'><div class='article'>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p><p>" PROSE "</p>"
+	    "</div><p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "old ferry pier"));
+}
+
 /* The part after the story, opened by a heading such as "Related" or
  * "Weitere Informationen:", goes to the end; the same heading over a
  * box inside the story, with prose after it, stays. */
@@ -1981,6 +2003,7 @@ main(void)
 		PAGE_TEST(test_extract_html_description_box_opens_story),
 		PAGE_TEST(test_extract_html_linked_root_not_cut),
 		PAGE_TEST(test_extract_html_intro_in_header_box),
+		PAGE_TEST(test_extract_html_intro_seven_levels_up),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
