@@ -504,6 +504,12 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 			h->flags |= F_BYLINE;
 		if (ascii_casestr(prop, strlen(prop), "articlebody"))
 			h->flags |= F_INBODY;
+		/* schema.org's description of the page's item, in the
+		 * body, is its standfirst (a heading so marked is a
+		 * sub-head, left as headings are). */
+		if (has_token(prop, "description") &&
+		    !(h->tag >= T_H1 && h->tag <= T_H6))
+			h->flags |= F_INTRO;
 	}
 	if (aria != NULL && ascii_casecmp(aria, "true") == 0 && !k)
 		h->flags |= F_HIDDEN;
@@ -551,7 +557,8 @@ extract_html_fix_parents(xmlNodePtr n, int depth)
  * wraps the whole page in one "menu-container" puts the story inside
  * a box that looks like chrome.  The ancestors of <main>, role="main"
  * and itemprop="articleBody" are marked so that they are never
- * stripped for their class, id or role.
+ * stripped for their class, id or role.  The ancestors of an h1 and
+ * of a standfirst are marked too (see holds_head_intro()).
  */
 static void
 hold_main(xmlNodePtr root)
@@ -559,8 +566,17 @@ hold_main(xmlNodePtr root)
 	xmlNodePtr n, a;
 
 	for (n = root; n != NULL; n = next_in(n, root, 0)) {
-		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
-		    !(hn(n)->flags & (F_MAIN | F_INBODY)))
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+			continue;
+		if (hn(n)->flags & F_INTRO)
+			for (a = n->parent; a != NULL && is_elem(a) &&
+			    !(hn(a)->flags & F_HOLDSINTRO); a = a->parent)
+				hn(a)->flags |= F_HOLDSINTRO;
+		if (hn(n)->tag == T_H1)
+			for (a = n->parent; a != NULL && is_elem(a) &&
+			    !(hn(a)->flags & F_HOLDSH1); a = a->parent)
+				hn(a)->flags |= F_HOLDSH1;
+		if (!(hn(n)->flags & (F_MAIN | F_INBODY)))
 			continue;
 		for (a = n->parent; a != NULL && is_elem(a) &&
 		    !(hn(a)->flags & F_HOLDSMAIN); a = a->parent)
@@ -863,6 +879,16 @@ byline_name(xmlNodePtr top)
 	return buf_take(&b);
 }
 
+/* Does a box hold the headline (h1) and a standfirst?  It is the
+ * story's header, not stripped though its class says chrome
+ * ("entry-header"), so that the standfirst in it can be found. */
+static int
+holds_head_intro(const struct hnode *h)
+{
+	return (h->flags & (F_HOLDSINTRO | F_HOLDSH1)) ==
+	    (F_HOLDSINTRO | F_HOLDSH1);
+}
+
 static int
 mark_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -890,7 +916,8 @@ mark_enter(struct hx *hx, xmlNodePtr n)
 	}
 	if ((hx->attempt & A_STRIP_UNLIKELY) && ((h->flags & F_UNLIKELY) ||
 	    (h->tag == T_DIV && opens_with_close(n))) &&
-	    !(h->flags & F_HOLDSMAIN) && h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
+	    !(h->flags & F_HOLDSMAIN) && !holds_head_intro(h) &&
+	    h->tag != T_BODY && h->tag != T_HTML && h->tag != T_A &&
 	    hx->in_table == 0 &&
 	    hx->in_code == 0 && !hx_wraps_quote(n)) {
 		h->flags |= F_STRIP;

@@ -609,6 +609,14 @@ hx_protect(struct hx *hx, xmlNodePtr top)
 	}
 }
 
+/*
+ * A root of the story with this many characters outside links is not
+ * removed whole by the conditional cleaning: the cleaning judges the
+ * boxes inside the story, and a recipe's or a guide's container with
+ * tabs or a table of contents has many links beside its text.
+ */
+#define ROOT_PLAIN_MIN	500
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -673,7 +681,9 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		return 0;
 	}
 	if ((hx->attempt & A_CLEAN) && (h->tag == T_TABLE || h->tag == T_UL ||
-	    h->tag == T_DIV) && cond_remove(hx, n)) {
+	    h->tag == T_DIV) && !(n == hx->clean_root &&
+	    (double)h->text - h->link >= ROOT_PLAIN_MIN) &&
+	    cond_remove(hx, n)) {
 		hx_cut(hx, n);
 		return 0;
 	}
@@ -683,5 +693,7 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 void
 hx_clean(struct hx *hx, xmlNodePtr root)
 {
+	hx->clean_root = root;
 	hx_walk(hx, root, clean_enter, NULL);
+	hx->clean_root = NULL;
 }

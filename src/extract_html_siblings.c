@@ -119,13 +119,13 @@ add_ledes(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
 
 /*
  * The standfirst in a box of its own before the story's container
- * (class "teaser-text", "article-intro", "entry-excerpt", "abstract"):
- * the first box so named, with prose (INTRO_MIN_CHARS, few links),
+ * (class "teaser-text", "article-intro", "entry-excerpt", "abstract",
+ * or itemprop="description"): the first box so named, with prose (INTRO_MIN_CHARS, few links),
  * before the container inside its ancestor INTRO_CLIMB_LEVELS up, is
  * a root too, first.  Kept whole, as is a root so named: a teaser's
  * class must not cut it.
  */
-#define INTRO_CLIMB_LEVELS	6
+#define INTRO_CLIMB_LEVELS	7
 #define INTRO_MIN_CHARS		40
 #define INTRO_LINK_DENSITY	0.25
 

@@ -54,6 +54,8 @@ enum tag {
 #define F_MAIN		0x10000	/* <main>, role="main" */
 #define F_HOLDSMAIN	0x20000	/* an ancestor of an F_MAIN or F_INBODY */
 #define F_INTRO		0x40000	/* class/id says standfirst or intro */
+#define F_HOLDSINTRO	0x80000	/* an ancestor of an F_INTRO */
+#define F_HOLDSH1	0x100000 /* an ancestor of an h1 */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1
@@ -107,6 +109,7 @@ struct hx {
 	char		*title_norm;
 	struct emit	*em;		/* the writer, while blocks are written */
 	struct article	*em_article;	/* where related links go */
+	xmlNodePtr	 clean_root;	/* the root hx_clean() is in */
 };
 
 /* The block being written. */

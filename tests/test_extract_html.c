@@ -345,6 +345,28 @@ test_extract_html_intro_above_deep_container(void **state)
 	assert_true(body_has(a, "old ferry pier"));
 }
 
+/* The same seven wrappers down (a portal's layout, the description
+ * of the item deep in its column): found too. */
+static void
+test_extract_html_intro_seven_levels_up(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='page'><div itemprop='description'>"
+	    "The harbour board voted to close the old ferry pier for good "
+	    "this winter.</div><div class='w0'><div class='w1'>"
+	    "<div class='w2'><div class='w3'><div class='w4'>"
+	    "<div class='w5'><div class='article'>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p><p>" PROSE "</p>"
+	    "</div><p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "<p class='x'>Share</p></div><p class='x'>Share</p></div>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "old ferry pier"));
+}
+
 /* The part after the story, opened by a heading such as "Related" or
  * "Weitere Informationen:", goes to the end; the same heading over a
  * box inside the story, with prose after it, stays. */
@@ -600,6 +622,97 @@ test_extract_html_intro_box_opens_story(void **state)
 	assert_true(body_has(a, "fewer cars in the centre"));
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "Another story"));
+	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
+}
+
+/* A box marked itemprop="description" (schema.org) before the body's
+ * container is the story's standfirst, whatever its class says. */
+static void
+test_extract_html_description_box_opens_story(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><header><h1>Budget</h1>"
+	    "<div class='box' itemprop='description'><p>The town wants "
+	    "more buses and fewer cars in the centre</p></div></header>"
+	    "<div class='entry-content'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
+	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
+}
+
+/* The story's container is not cleaned away whole for its links: a
+ * recipe's tabs of links over the ingredients and the steps, with
+ * plenty of plain text, stay the story, and a comment box beside it
+ * stays out. */
+static void
+test_extract_html_linked_root_not_cut(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='main-content'><ul class='tabs'>"
+	    "<li><a href='/r/1'>Ingredients for the roasted chicken with "
+	    "rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/2'>Nutritional information for the roasted "
+	    "chicken with rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/3'>How to prepare the roasted chicken with "
+	    "rice and the sauce that goes with it, step by step</a></li>"
+	    "<li><a href='/r/4'>Reviews of the roasted chicken with rice "
+	    "and the sauce that goes with it, by our readers</a></li>"
+	    "<li><a href='/r/5'>Print the roasted chicken with rice and "
+	    "the sauce that goes with it on one page</a></li>"
+	    "<li><a href='/r/6'>Share the roasted chicken with rice and "
+	    "the sauce that goes with it with a friend</a></li>"
+	    "<li><a href='/r/7'>Save the roasted chicken with rice and the "
+	    "sauce that goes with it to your own cookbook</a></li>"
+	    "<li><a href='/r/8'>More recipes like the roasted chicken with "
+	    "rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/9'>Wines to drink with the roasted chicken "
+	    "with rice and the sauce that goes with it</a></li>"
+	    "<li><a href='/r/10'>Leftovers of the roasted chicken with rice "
+	    "and the sauce that goes with it, and what to do</a></li>"
+	    "<li><a href='/r/11'>Questions about the roasted chicken with "
+	    "rice and the sauce that goes with it, answered</a></li>"
+	    "</ul><ul><li>1 large whole chicken of about 1200 g</li>"
+	    "<li>2 tablespoons of vegetable oil</li></ul>"
+	    "<p>Roast the chicken in a hot oven for fifty minutes or until "
+	    "it is cooked through and golden brown all over.</p>"
+	    "<p>Meanwhile heat the oil in a large pan and cook the onions "
+	    "for five minutes until they are almost golden in colour.</p>"
+	    "<p>Add the minced lamb and cook until the meat is brown and "
+	    "then add the spices and the stock cubes and stir well.</p>"
+	    "<p>Add the rice and the water and bring it to the boil and "
+	    "then cover the pan and let it simmer for twenty minutes.</p>"
+	    "<p>Spoon the rice onto a serving platter and then cut the "
+	    "roasted chicken and arrange the pieces over the rice.</p>"
+	    "</div>"
+	    "<div class='comments'><p>Reader: I made this on Sunday, and "
+	    "my family, who never eats rice, loved it, truly, thanks.</p>"
+	    "<p>" PROSE2 "</p></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "1 large whole chicken"));
+	assert_true(body_has(a, "Spoon the rice onto"));
+	assert_false(body_has(a, "I made this on Sunday"));
+}
+
+/* The standfirst inside the story's header box, with the headline,
+ * is found though the box's class says chrome ("header"). */
+static void
+test_extract_html_intro_in_header_box(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='article'><div class='top-header'>"
+	    "<h1>Budget</h1><div class='entry-excerpt'><p>The town wants "
+	    "more buses and fewer cars in the centre</p></div>"
+	    "<span>Ann Writer</span></div>"
+	    "<div class='entry-content'><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p></div></div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "fewer cars in the centre"));
+	assert_true(body_has(a, "Residents spoke"));
 	assert_int_equal(strncmp(a->blocks[0].text, "The town wants", 14), 0);
 }
 
@@ -1884,6 +1997,10 @@ main(void)
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
 		PAGE_TEST(test_extract_html_lede_before_container_kept),
+		PAGE_TEST(test_extract_html_description_box_opens_story),
+		PAGE_TEST(test_extract_html_linked_root_not_cut),
+		PAGE_TEST(test_extract_html_intro_in_header_box),
+		PAGE_TEST(test_extract_html_intro_seven_levels_up),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
