@@ -450,6 +450,25 @@ test_extract_html_figcaption_not_text(void **state)
 	assert_false(body_has(a, "council's hall, on Tuesday"));
 }
 
+/* An emphasised line set under a picture by a line break is its
+ * caption; emphasis in the story's text stays. */
+static void
+test_extract_html_caption_line_under_picture(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><img src='/chart.png' alt=''><br><em>(Credit: A. Lens / "
+	    "Agency)</em></p><p>" PROSE2 " <em>Quite so.</em></p><p>"
+	    "<img src='/p.jpg' alt=''> <em>A picture, then words.</em></p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Credit: A. Lens"));
+	assert_true(body_has(a, "Quite so."));
+	assert_true(body_has(a, "A picture, then words."));
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -1850,6 +1869,7 @@ main(void)
 		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
+		PAGE_TEST(test_extract_html_caption_line_under_picture),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
