@@ -302,9 +302,55 @@ is_nav_label(const char *t, size_t n)
 	return 0;
 }
 
-/* Picture credits, advertisements' labels and navigation labels that
- * stand as paragraphs (navigation labels: or list items) of their own
- * go. */
+/*
+ * Is t[0..n) a line of the post's data: "Kategorie: News", "Published:
+ * Tuesday", "Aufrufe: 1120 | ...", "Kommentare insgesamt: 0", "This
+ * entry was posted in News. Bookmark the permalink."?  At most
+ * META_LINE_MAX_BYTES, opening with a label below, blanks, a colon; or
+ * with one of the phrases.  Dates and authors alone ("Datum:", "Von:")
+ * are not among them: an event's page or a letter gives them as text.
+ */
+#define META_LINE_MAX_BYTES	120
+
+static int
+is_meta_line(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"category", "categories", "kategorie", "kategorien",
+		"cat\xc3\xa9""gorie", "categor\xc3\xad""a", "rubrik",
+		"published", "posted", "ver\xc3\xb6""ffentlicht",
+		"ver\xc3\xb6""ffentlichung", "publicado", "publi\xc3\xa9",
+		"news date", "views", "aufrufe", "comments", "kommentare",
+		"kommentare insgesamt", "filed under", "lesezeit",
+		"reading time", NULL
+	};
+	static const char *const phrases[] = {
+		"this entry was posted in ",
+		"dieser eintrag wurde ver\xc3\xb6""ffentlicht in ", NULL
+	};
+	size_t	 i, l, k;
+
+	if (n > META_LINE_MAX_BYTES)
+		return 0;
+	for (i = 0; phrases[i] != NULL; i++)
+		if (n > (l = strlen(phrases[i])) &&
+		    ascii_ncasecmp(t, phrases[i], l) == 0)
+			return 1;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* Picture credits, advertisements' labels, the post's data lines and
+ * navigation labels that stand as paragraphs (navigation labels: or
+ * list items) of their own go. */
 static void
 drop_credit_lines(struct article *a)
 {
@@ -314,7 +360,8 @@ drop_credit_lines(struct article *a)
 	for (i = a->nblocks; i > 0; i--) {
 		b = &a->blocks[i - 1];
 		if ((b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
-		    b->len) || is_ad_label(b->text, b->len))) ||
+		    b->len) || is_ad_label(b->text, b->len) ||
+		    is_meta_line(b->text, b->len))) ||
 		    ((b->type == BLOCK_PARAGRAPH ||
 		    b->type == BLOCK_LIST_ITEM) && is_nav_label(b->text,
 		    b->len)))

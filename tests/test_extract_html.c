@@ -557,6 +557,29 @@ test_extract_html_author_box_not_story(void **state)
 	assert_false(body_has(a, "I am Jane"));
 }
 
+/* A line of the post's data standing as a paragraph ("Kategorie:
+ * News", "This entry was posted in ...") goes; a sentence opening with
+ * the same word stays, and so does a date line. */
+static void
+test_extract_html_meta_line_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Kategorie: News</p><p>" PROSE "</p>"
+	    "<p>Comments : 12</p><p>" PROSE2 "</p>"
+	    "<p>Published on Tuesday, the plan was revised.</p>"
+	    "<p>Datum: 2. Februar 2022</p>"
+	    "<p>This entry was posted in Local. Bookmark the permalink.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Kategorie"));
+	assert_false(body_has(a, "Comments"));
+	assert_false(body_has(a, "Bookmark the permalink"));
+	assert_true(body_has(a, "Published on Tuesday"));
+	assert_true(body_has(a, "Datum: 2. Februar 2022"));
+}
+
 /* A picture credit or an advertisement's label standing as a
  * paragraph goes; a source line stays (it may cite the story's data). */
 static void
@@ -1874,6 +1897,7 @@ main(void)
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
+		PAGE_TEST(test_extract_html_meta_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
 		PAGE_TEST(test_extract_html_intro_sibling_kept),
