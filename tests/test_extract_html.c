@@ -1175,14 +1175,33 @@ test_extract_html_call_at_end(void **state)
 	    "We want to hear what you think about this article.</p>"
 	    "</article></body></html>";
 	static const char mid[] =
-	    "<html><body><article><p>" PROSE "</p><p>Sign up for our "
-	    "newsletter.</p><p>" PROSE2 "</p></article></body></html>";
+	    "<html><body><article><p>" PROSE "</p><p>Share this article "
+	    "with a friend.</p><p>" PROSE2 "</p></article></body></html>";
 	struct article *a = run(state, page, "https://news.example/s/9", NULL);
 
 	assert_false(body_has(a, "what you think"));
 	assert_true(body_has(a, "Readers who subscribe early"));
 	a = run(state, mid, "https://news.example/s/9", NULL);
-	assert_true(body_has(a, "Sign up for our newsletter."));
+	assert_true(body_has(a, "Share this article with a friend."));
+}
+
+/* The site's promotion of its channels (a call and a channel) goes
+ * wherever it stands in the story; a call alone, or a channel alone,
+ * stays. */
+static void
+test_extract_html_promo_anywhere(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Never miss the latest "
+	    "news by signing up to our newsletter today!</p><p>" PROSE2
+	    "</p><p>Thousands of families sign up for the program each "
+	    "year, the mayor said.</p><p>The council's newsletter went out "
+	    "on Friday.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Never miss the latest news"));
+	assert_true(body_has(a, "Thousands of families sign up"));
+	assert_true(body_has(a, "newsletter went out"));
 }
 
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
@@ -1926,6 +1945,7 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
+		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
