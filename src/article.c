@@ -361,7 +361,9 @@ static const char *const call_words[] = {
 	"subscribe", "subscription", "sign up", "signing up", "newsletter",
 	"follow us", "follow the ", "share this", "what you think",
 	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
-	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous", NULL
+	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous",
+	"leave a comment", "in the comments", "in den kommentaren",
+	"kommentare zu schreiben", "mit anderen teilen", NULL
 };
 
 /*

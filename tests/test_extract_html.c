@@ -1185,6 +1185,27 @@ test_extract_html_call_at_end(void **state)
 	assert_true(body_has(a, "Share this article with a friend."));
 }
 
+/* A call to comment or to pass the story on at its end goes like the
+ * other calls. */
+static void
+test_extract_html_comment_call_at_end(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "Verraten Sie gerne in den Kommentaren: Was meinen Sie?</p>"
+	    "</article></body></html>";
+	static const char share[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "Den Artikel mit anderen teilen:</p><ul><li>Mail</li></ul>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "in den Kommentaren"));
+	a = run(state, share, "https://news.example/s/9", NULL);
+	assert_false(body_has(a, "mit anderen teilen"));
+}
+
 /* The site's promotion of its channels (a call and a channel) goes
  * wherever it stands in the story; a call alone, or a channel alone,
  * stays. */
@@ -1945,6 +1966,7 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
+		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
