@@ -393,7 +393,9 @@ static const char *const more_heads[] = {
 	"weitere informationen", "mehr zum thema", "neueste artikel",
 	"zum weiterlesen", "lesen sie auch", "entdecke weitere",
 	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
-	"auch interessant", "zusatzinformationen", "kontakt",
+	"auch interessant", "zusatzinformationen", "kontakt", "weitere",
+	"redaktionstipp", "tipp der redaktion",
+	"vorschau auf den n\xc3\xa4""chsten",
 	/* Spanish, French, Italian */
 	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
 	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",

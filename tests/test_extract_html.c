@@ -376,6 +376,33 @@ test_extract_html_more_part_after_story(void **state)
 	assert_false(body_has(a, "New buses"));
 }
 
+/* "Weitere ..." and "Redaktionstipp" open the page's next part too;
+ * a section so named with prose after it stays. */
+static void
+test_extract_html_more_part_other_heads(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<h3>Weitere Schritte</h3><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h4>Weitere Tourentipps in Schweden</h4>"
+	    "<p>Die besten Wanderwege im Norden</p>"
+	    "</div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h2>Redaktionstipp</h2>"
+	    "<p>Lesen Sie hier einen weiteren Beitrag</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Weitere Schritte"));
+	assert_false(body_has(a, "Tourentipps"));
+	assert_false(body_has(a, "Wanderwege"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Redaktionstipp"));
+	assert_false(body_has(a, "weiteren Beitrag"));
+}
+
 /* A headline shouted in capitals as one link between the story's
  * paragraphs is a promotion; capitals that are not a link stay. */
 static void
@@ -1928,6 +1955,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_box_without_links_kept),
 		PAGE_TEST(test_extract_html_intro_above_deep_container),
 		PAGE_TEST(test_extract_html_more_part_after_story),
+		PAGE_TEST(test_extract_html_more_part_other_heads),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
