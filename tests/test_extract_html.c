@@ -1274,6 +1274,22 @@ test_extract_html_labelled_teaser(void **state)
 	assert_true(seen);
 }
 
+/* A labelled teaser set as a heading ("Mire: <a>Headline</a>") is one
+ * too; a heading with a label and no link stays. */
+static void
+test_extract_html_labelled_teaser_heading(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><h6>Mire: <a href='/n/7'>"
+	    "Mayor opens the new bridge over the river</a></h6><p>" PROSE2
+	    "</p><h3>Part two: the new budget</h3><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Mayor opens"));
+	assert_true(body_has(a, "Part two: the new budget"));
+}
+
 /* A page that shows only a teaser of a story its JSON-LD holds whole:
  * the articleBody's paragraphs (tags and references read) replace the
  * teaser, after the description, which the body does not repeat. */
@@ -1997,6 +2013,7 @@ main(void)
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_labelled_teaser),
+		PAGE_TEST(test_extract_html_labelled_teaser_heading),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
