@@ -248,10 +248,12 @@ is_credit_line(const char *t, size_t n)
 }
 
 /*
- * Is t[0..n) an advertisement's label alone ("Advertisement",
- * "- Anzeige -", "Reklama")?  The word in one of the languages below,
- * with only blanks, dashes and colons around it.
+ * Is t[0..n) an advertisement's label ("Advertisement", "- Anzeige -",
+ * "Reklama")?  The word in one of the languages below, with only
+ * blanks, dashes and colons around it; or with a short note after it.
  */
+#define AD_NOTE_MAX_BYTES	120
+
 static int
 is_ad_label(const char *t, size_t n)
 {
@@ -260,10 +262,15 @@ is_ad_label(const char *t, size_t n)
 		"publicidad", "publicit\xc3\xa9", "pubblicit\xc3\xa0",
 		"annonce", "sponsored", NULL
 	};
-	size_t	 i, s, e;
+	size_t	 i, s, e, l, k;
 
-	for (s = 0; s < n && t[s] != '\0' && strchr(" -:", t[s]) != NULL; s++)
-		;
+	/* Blanks, dashes (an en dash too) and colons before it. */
+	for (s = 0; s < n; s++) {
+		if (n - s >= 3 && memcmp(t + s, "\xe2\x80\x93", 3) == 0)
+			s += 2;
+		else if (t[s] != ' ' && t[s] != '-' && t[s] != ':')
+			break;
+	}
 	for (e = n; e > s && t[e - 1] != '\0' &&
 	    strchr(" -:", t[e - 1]) != NULL; e--)
 		;
@@ -271,6 +278,24 @@ is_ad_label(const char *t, size_t n)
 		if (e - s == strlen(labels[i]) &&
 		    ascii_ncasecmp(t + s, labels[i], e - s) == 0)
 			return 1;
+	/* The label and a note on it: "Anzeige, enth\xc3\xa4lt Affiliate
+	 * Links", "ANZEIGE - Heute mal ausgehen?", "Anzeige: Dieser
+	 * Beitrag ...".  The label, blanks, then a comma, colon, dash or
+	 * bar, in at most AD_NOTE_MAX_BYTES; not a sentence (no full
+	 * stop, question or exclamation mark at its end). */
+	if (n > AD_NOTE_MAX_BYTES || e == s ||
+	    strchr(".?!", t[e - 1]) != NULL)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (e - s <= l || ascii_ncasecmp(t + s, labels[i], l) != 0)
+			continue;
+		for (k = s + l; k < e && t[k] == ' '; k++)
+			;
+		if (k < e && (strchr(",:-|", t[k]) != NULL ||
+		    (e - k >= 3 && memcmp(t + k, "\xe2\x80\x93", 3) == 0)))
+			return 1;
+	}
 	return 0;
 }
 

@@ -633,6 +633,26 @@ test_extract_html_credit_line_dropped(void **state)
 	assert_true(body_has(a, "Advertisement revenue"));
 }
 
+/* An advertisement's label with a note after it ("Anzeige, enthält
+ * Affiliate Links") goes too; a sentence on advertising stays. */
+static void
+test_extract_html_ad_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Anzeige, enth\xc3\xa4lt Affiliate "
+	    "Links</p><p>" PROSE "</p><p>\xe2\x80\x93 Werbung: In "
+	    "Zusammenarbeit mit A. Shop \xe2\x80\x93</p><p>" PROSE2 "</p>"
+	    "<p>Sponsored content, the council said, pays for the paper.</p>"
+	    "<p>Werbung ist \xc3\xbc" "berall.</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Affiliate Links"));
+	assert_false(body_has(a, "Zusammenarbeit mit A. Shop"));
+	assert_true(body_has(a, "Werbung ist"));
+	assert_true(body_has(a, "Sponsored content, the council said"));
+}
+
 /* A post rendered by script from a template, given again in <noscript>
  * for readers without scripts: with nothing else on the page, the
  * <noscript> copy is the story. */
@@ -1981,6 +2001,7 @@ main(void)
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
+		PAGE_TEST(test_extract_html_ad_note_dropped),
 		PAGE_TEST(test_extract_html_meta_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
