@@ -506,6 +506,33 @@ is_promo(const struct block *b)
 	return 0;
 }
 
+/*
+ * The site's note on its cookies ("We use cookies to ...", "Mit der
+ * Nutzung ... erklären Sie sich einverstanden, dass wir Cookies
+ * verwenden."): a paragraph of at most PROMO_MAX_BYTES that names
+ * cookies and their use or the reader's consent.
+ */
+static const char *const cookie_words[] = {
+	"we use", "use of cookies", "uses cookies", "verwenden", "nutzen",
+	"einverstanden", "zustimm", "akzept", "accept", "consent",
+	"korzystamy", "u\xc5\xbcywa", "zgod", "utilizamos", "utilisons",
+	"utilise", NULL
+};
+
+static int
+is_cookie_note(const struct block *b)
+{
+	size_t	 k;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES ||
+	    !ascii_casestr(b->text, b->len, "cookie"))
+		return 0;
+	for (k = 0; cookie_words[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, cookie_words[k]))
+			return 1;
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
@@ -513,6 +540,7 @@ article_drop_calls(struct article *a)
 
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--)
-		if (is_promo(&a->blocks[i - 1]))
+		if (is_promo(&a->blocks[i - 1]) ||
+		    is_cookie_note(&a->blocks[i - 1]))
 			article_drop_block(a, i - 1);
 }

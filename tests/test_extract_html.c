@@ -1272,6 +1272,22 @@ test_extract_html_promo_anywhere(void **state)
 	assert_true(body_has(a, "newsletter went out"));
 }
 
+/* The site's note on its cookies goes wherever it stands; a story on
+ * cookies stays. */
+static void
+test_extract_html_cookie_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>We use cookies to give "
+	    "you the best experience on our site.</p><p>" PROSE2 "</p><p>"
+	    "The bakery sold its cookies at the fair.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "We use cookies"));
+	assert_true(body_has(a, "The bakery sold its cookies"));
+}
+
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
  * not body text.  A sentence with a link after a colon stays. */
 static void
@@ -2033,6 +2049,7 @@ main(void)
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_labelled_teaser_heading),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
