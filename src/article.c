@@ -361,7 +361,9 @@ static const char *const call_words[] = {
 	"subscribe", "subscription", "sign up", "signing up", "newsletter",
 	"follow us", "follow the ", "share this", "what you think",
 	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
-	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous", NULL
+	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous",
+	"leave a comment", "in the comments", "in den kommentaren",
+	"kommentare zu schreiben", "mit anderen teilen", NULL
 };
 
 /*
@@ -462,8 +464,83 @@ article_drop_tail(struct article *a, size_t tail,
 		article_drop_block(a, a->nblocks - 1);
 }
 
+/*
+ * The site's promotion of its own channels, standing as a paragraph
+ * anywhere after the story's first block: a call (promo_calls) and a
+ * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
+ * latest news by signing up to our newsletter today!", "Get the latest
+ * news straight to your phone with our app.", "Follow The Daily on
+ * Twitter").  Either alone is not enough: a story tells of people who
+ * sign up for a service, or of a newsletter.
+ */
+#define PROMO_MAX_BYTES		250
+
+static const char *const promo_calls[] = {
+	"never miss", "latest news", "get the latest", "sign up",
+	"signing up", "follow us", "follow the ", "join us", "folge uns",
+	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
+	"suscr\xc3\xad" "bete", NULL
+};
+
+static const char *const promo_channels[] = {
+	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
+	"twitter", "instagram", "facebook", " app.", " app,", " app!",
+	" app ", NULL
+};
+
+static int
+is_promo(const struct block *b)
+{
+	size_t	 k;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES)
+		return 0;
+	for (k = 0; promo_calls[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, promo_calls[k]))
+			break;
+	if (promo_calls[k] == NULL)
+		return 0;
+	for (k = 0; promo_channels[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, promo_channels[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The site's note on its cookies ("We use cookies to ...", "Mit der
+ * Nutzung ... erklären Sie sich einverstanden, dass wir Cookies
+ * verwenden."): a paragraph of at most PROMO_MAX_BYTES that names
+ * cookies and their use or the reader's consent.
+ */
+static const char *const cookie_words[] = {
+	"we use", "use of cookies", "uses cookies", "verwenden", "nutzen",
+	"einverstanden", "zustimm", "akzept", "accept", "consent",
+	"korzystamy", "u\xc5\xbcywa", "zgod", "utilizamos", "utilisons",
+	"utilise", NULL
+};
+
+static int
+is_cookie_note(const struct block *b)
+{
+	size_t	 k;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES ||
+	    !ascii_casestr(b->text, b->len, "cookie"))
+		return 0;
+	for (k = 0; cookie_words[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, cookie_words[k]))
+			return 1;
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
+	size_t	 i;
+
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
+	for (i = a->nblocks; i > 1; i--)
+		if (is_promo(&a->blocks[i - 1]) ||
+		    is_cookie_note(&a->blocks[i - 1]))
+			article_drop_block(a, i - 1);
 }

@@ -248,10 +248,12 @@ is_credit_line(const char *t, size_t n)
 }
 
 /*
- * Is t[0..n) an advertisement's label alone ("Advertisement",
- * "- Anzeige -", "Reklama")?  The word in one of the languages below,
- * with only blanks, dashes and colons around it.
+ * Is t[0..n) an advertisement's label ("Advertisement", "- Anzeige -",
+ * "Reklama")?  The word in one of the languages below, with only
+ * blanks, dashes and colons around it; or with a short note after it.
  */
+#define AD_NOTE_MAX_BYTES	120
+
 static int
 is_ad_label(const char *t, size_t n)
 {
@@ -260,10 +262,15 @@ is_ad_label(const char *t, size_t n)
 		"publicidad", "publicit\xc3\xa9", "pubblicit\xc3\xa0",
 		"annonce", "sponsored", NULL
 	};
-	size_t	 i, s, e;
+	size_t	 i, s, e, l, k;
 
-	for (s = 0; s < n && t[s] != '\0' && strchr(" -:", t[s]) != NULL; s++)
-		;
+	/* Blanks, dashes (an en dash too) and colons before it. */
+	for (s = 0; s < n; s++) {
+		if (n - s >= 3 && memcmp(t + s, "\xe2\x80\x93", 3) == 0)
+			s += 2;
+		else if (t[s] != ' ' && t[s] != '-' && t[s] != ':')
+			break;
+	}
 	for (e = n; e > s && t[e - 1] != '\0' &&
 	    strchr(" -:", t[e - 1]) != NULL; e--)
 		;
@@ -271,6 +278,24 @@ is_ad_label(const char *t, size_t n)
 		if (e - s == strlen(labels[i]) &&
 		    ascii_ncasecmp(t + s, labels[i], e - s) == 0)
 			return 1;
+	/* The label and a note on it: "Anzeige, enth\xc3\xa4lt Affiliate
+	 * Links", "ANZEIGE - Heute mal ausgehen?", "Anzeige: Dieser
+	 * Beitrag ...".  The label, blanks, then a comma, colon, dash or
+	 * bar, in at most AD_NOTE_MAX_BYTES; not a sentence (no full
+	 * stop, question or exclamation mark at its end). */
+	if (n > AD_NOTE_MAX_BYTES || e == s ||
+	    strchr(".?!", t[e - 1]) != NULL)
+		return 0;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (e - s <= l || ascii_ncasecmp(t + s, labels[i], l) != 0)
+			continue;
+		for (k = s + l; k < e && t[k] == ' '; k++)
+			;
+		if (k < e && (strchr(",:-|", t[k]) != NULL ||
+		    (e - k >= 3 && memcmp(t + k, "\xe2\x80\x93", 3) == 0)))
+			return 1;
+	}
 	return 0;
 }
 
@@ -302,9 +327,55 @@ is_nav_label(const char *t, size_t n)
 	return 0;
 }
 
-/* Picture credits, advertisements' labels and navigation labels that
- * stand as paragraphs (navigation labels: or list items) of their own
- * go. */
+/*
+ * Is t[0..n) a line of the post's data: "Kategorie: News", "Published:
+ * Tuesday", "Aufrufe: 1120 | ...", "Kommentare insgesamt: 0", "This
+ * entry was posted in News. Bookmark the permalink."?  At most
+ * META_LINE_MAX_BYTES, opening with a label below, blanks, a colon; or
+ * with one of the phrases.  Dates and authors alone ("Datum:", "Von:")
+ * are not among them: an event's page or a letter gives them as text.
+ */
+#define META_LINE_MAX_BYTES	120
+
+static int
+is_meta_line(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"category", "categories", "kategorie", "kategorien",
+		"cat\xc3\xa9""gorie", "categor\xc3\xad""a", "rubrik",
+		"published", "posted", "ver\xc3\xb6""ffentlicht",
+		"ver\xc3\xb6""ffentlichung", "publicado", "publi\xc3\xa9",
+		"news date", "views", "aufrufe", "comments", "kommentare",
+		"kommentare insgesamt", "filed under", "lesezeit",
+		"reading time", NULL
+	};
+	static const char *const phrases[] = {
+		"this entry was posted in ",
+		"dieser eintrag wurde ver\xc3\xb6""ffentlicht in ", NULL
+	};
+	size_t	 i, l, k;
+
+	if (n > META_LINE_MAX_BYTES)
+		return 0;
+	for (i = 0; phrases[i] != NULL; i++)
+		if (n > (l = strlen(phrases[i])) &&
+		    ascii_ncasecmp(t, phrases[i], l) == 0)
+			return 1;
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* Picture credits, advertisements' labels, the post's data lines and
+ * navigation labels that stand as paragraphs (navigation labels: or
+ * list items) of their own go. */
 static void
 drop_credit_lines(struct article *a)
 {
@@ -314,7 +385,8 @@ drop_credit_lines(struct article *a)
 	for (i = a->nblocks; i > 0; i--) {
 		b = &a->blocks[i - 1];
 		if ((b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
-		    b->len) || is_ad_label(b->text, b->len))) ||
+		    b->len) || is_ad_label(b->text, b->len) ||
+		    is_meta_line(b->text, b->len))) ||
 		    ((b->type == BLOCK_PARAGRAPH ||
 		    b->type == BLOCK_LIST_ITEM) && is_nav_label(b->text,
 		    b->len)))
@@ -346,7 +418,9 @@ static const char *const more_heads[] = {
 	"weitere informationen", "mehr zum thema", "neueste artikel",
 	"zum weiterlesen", "lesen sie auch", "entdecke weitere",
 	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
-	"auch interessant", "zusatzinformationen", "kontakt",
+	"auch interessant", "zusatzinformationen", "kontakt", "weitere",
+	"redaktionstipp", "tipp der redaktion",
+	"vorschau auf den n\xc3\xa4""chsten",
 	/* Spanish, French, Italian */
 	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
 	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",

@@ -617,6 +617,61 @@ hx_protect(struct hx *hx, xmlNodePtr top)
  */
 #define ROOT_PLAIN_MIN	500
 
+/* The sibling before (dir < 0) or after n, past blank text. */
+static xmlNodePtr
+next_sib(xmlNodePtr n, int dir)
+{
+	const xmlChar *c;
+
+	for (n = dir < 0 ? n->prev : n->next; n != NULL;
+	    n = dir < 0 ? n->prev : n->next) {
+		if (n->type == XML_COMMENT_NODE)
+			continue;
+		if (n->type != XML_TEXT_NODE)
+			return n;
+		for (c = n->content; c != NULL && *c != '\0' &&
+		    ascii_isspace(*c); c++)
+			;
+		if (c != NULL && *c != '\0')
+			return n;
+	}
+	return NULL;
+}
+
+/* Is n a picture: an <img>, or a link or box holding one and no text? */
+static int
+is_picture(xmlNodePtr n)
+{
+	return is_elem(n) && (hn(n)->tag == T_IMG || (hn(n)->tag != T_BR &&
+	    hn(n)->nimg == 1 && hn(n)->text == 0));
+}
+
+/*
+ * A short emphasised line set under a picture by a line break ("<img>
+ * <br><em>(Credit: A. Name)</em>", "<img><br><i>Figure 4: ...</i>"),
+ * ending its line, is the picture's caption.  CAPTION_LINE_MAX
+ * characters at most.
+ */
+#define CAPTION_LINE_MAX	300
+
+static int
+is_caption_line(xmlNodePtr n)
+{
+	xmlNodePtr p, q;
+
+	if (hn(n)->tag != T_OTHER || hn(n)->text == 0 ||
+	    hn(n)->text > CAPTION_LINE_MAX ||
+	    (strcmp((const char *)n->name, "em") != 0 &&
+	    strcmp((const char *)n->name, "i") != 0))
+		return 0;
+	if ((p = next_sib(n, -1)) == NULL || !is_elem(p) ||
+	    hn(p)->tag != T_BR || (p = next_sib(p, -1)) == NULL ||
+	    !is_picture(p))
+		return 0;
+	q = next_sib(n, 1);
+	return q == NULL || (is_elem(q) && hn(q)->tag == T_BR);
+}
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -652,6 +707,10 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		break;
 	}
 	if ((h->flags & F_SHARE) && h->text < 500) {
+		hx_cut(hx, n);
+		return 0;
+	}
+	if (is_caption_line(n)) {
 		hx_cut(hx, n);
 		return 0;
 	}

@@ -358,8 +358,10 @@ flush(struct emit *e)
 	/* "Updated Nov 19, 6:55 AM": the page's dateline, not its story. */
 	if (type == BLOCK_PARAGRAPH && is_dateline(o->b.data, o->b.len))
 		goto reset;
-	/* "Related: Headline", "Read more: Headline": a teaser. */
-	if (type == BLOCK_PARAGRAPH && labelled_teaser(o)) {
+	/* "Related: Headline", "Read more: Headline": a teaser, as a
+	 * paragraph or as a heading ("Mire: Headline"). */
+	if ((type == BLOCK_PARAGRAPH || type == BLOCK_HEADING) &&
+	    labelled_teaser(o)) {
 		if (teaser_to_related(o) == -1)
 			o->err = 1;
 		goto reset;

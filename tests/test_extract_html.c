@@ -398,6 +398,33 @@ test_extract_html_more_part_after_story(void **state)
 	assert_false(body_has(a, "New buses"));
 }
 
+/* "Weitere ..." and "Redaktionstipp" open the page's next part too;
+ * a section so named with prose after it stays. */
+static void
+test_extract_html_more_part_other_heads(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<h3>Weitere Schritte</h3><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h4>Weitere Tourentipps in Schweden</h4>"
+	    "<p>Die besten Wanderwege im Norden</p>"
+	    "</div></body></html>";
+	static const char page2[] =
+	    "<html><body><div class='post'><p>" PROSE2 "</p>"
+	    "<p>" PROSE2 "</p><h2>Redaktionstipp</h2>"
+	    "<p>Lesen Sie hier einen weiteren Beitrag</p>"
+	    "</div></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Weitere Schritte"));
+	assert_false(body_has(a, "Tourentipps"));
+	assert_false(body_has(a, "Wanderwege"));
+	a = run(state, page2, NULL, NULL);
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Redaktionstipp"));
+	assert_false(body_has(a, "weiteren Beitrag"));
+}
+
 /* A headline shouted in capitals as one link between the story's
  * paragraphs is a promotion; capitals that are not a link stay. */
 static void
@@ -470,6 +497,25 @@ test_extract_html_figcaption_not_text(void **state)
 
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "council's hall, on Tuesday"));
+}
+
+/* An emphasised line set under a picture by a line break is its
+ * caption; emphasis in the story's text stays. */
+static void
+test_extract_html_caption_line_under_picture(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><img src='/chart.png' alt=''><br><em>(Credit: A. Lens / "
+	    "Agency)</em></p><p>" PROSE2 " <em>Quite so.</em></p><p>"
+	    "<img src='/p.jpg' alt=''> <em>A picture, then words.</em></p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Credit: A. Lens"));
+	assert_true(body_has(a, "Quite so."));
+	assert_true(body_has(a, "A picture, then words."));
 }
 
 /* A navigation label standing alone ("zurück zur Listenansicht",
@@ -560,6 +606,29 @@ test_extract_html_author_box_not_story(void **state)
 	assert_false(body_has(a, "I am Jane"));
 }
 
+/* A line of the post's data standing as a paragraph ("Kategorie:
+ * News", "This entry was posted in ...") goes; a sentence opening with
+ * the same word stays, and so does a date line. */
+static void
+test_extract_html_meta_line_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Kategorie: News</p><p>" PROSE "</p>"
+	    "<p>Comments : 12</p><p>" PROSE2 "</p>"
+	    "<p>Published on Tuesday, the plan was revised.</p>"
+	    "<p>Datum: 2. Februar 2022</p>"
+	    "<p>This entry was posted in Local. Bookmark the permalink.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Kategorie"));
+	assert_false(body_has(a, "Comments"));
+	assert_false(body_has(a, "Bookmark the permalink"));
+	assert_true(body_has(a, "Published on Tuesday"));
+	assert_true(body_has(a, "Datum: 2. Februar 2022"));
+}
+
 /* A picture credit or an advertisement's label standing as a
  * paragraph goes; a source line stays (it may cite the story's data). */
 static void
@@ -584,6 +653,26 @@ test_extract_html_credit_line_dropped(void **state)
 	assert_false(body_has(a, "Anzeige"));
 	assert_false(body_has(a, "ADVERTISEMENT"));
 	assert_true(body_has(a, "Advertisement revenue"));
+}
+
+/* An advertisement's label with a note after it ("Anzeige, enthält
+ * Affiliate Links") goes too; a sentence on advertising stays. */
+static void
+test_extract_html_ad_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Anzeige, enth\xc3\xa4lt Affiliate "
+	    "Links</p><p>" PROSE "</p><p>\xe2\x80\x93 Werbung: In "
+	    "Zusammenarbeit mit A. Shop \xe2\x80\x93</p><p>" PROSE2 "</p>"
+	    "<p>Sponsored content, the council said, pays for the paper.</p>"
+	    "<p>Werbung ist \xc3\xbc" "berall.</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Affiliate Links"));
+	assert_false(body_has(a, "Zusammenarbeit mit A. Shop"));
+	assert_true(body_has(a, "Werbung ist"));
+	assert_true(body_has(a, "Sponsored content, the council said"));
 }
 
 /* A post rendered by script from a template, given again in <noscript>
@@ -1243,14 +1332,70 @@ test_extract_html_call_at_end(void **state)
 	    "We want to hear what you think about this article.</p>"
 	    "</article></body></html>";
 	static const char mid[] =
-	    "<html><body><article><p>" PROSE "</p><p>Sign up for our "
-	    "newsletter.</p><p>" PROSE2 "</p></article></body></html>";
+	    "<html><body><article><p>" PROSE "</p><p>Share this article "
+	    "with a friend.</p><p>" PROSE2 "</p></article></body></html>";
 	struct article *a = run(state, page, "https://news.example/s/9", NULL);
 
 	assert_false(body_has(a, "what you think"));
 	assert_true(body_has(a, "Readers who subscribe early"));
 	a = run(state, mid, "https://news.example/s/9", NULL);
-	assert_true(body_has(a, "Sign up for our newsletter."));
+	assert_true(body_has(a, "Share this article with a friend."));
+}
+
+/* A call to comment or to pass the story on at its end goes like the
+ * other calls. */
+static void
+test_extract_html_comment_call_at_end(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "Verraten Sie gerne in den Kommentaren: Was meinen Sie?</p>"
+	    "</article></body></html>";
+	static const char share[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p><p>"
+	    "Den Artikel mit anderen teilen:</p><ul><li>Mail</li></ul>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "in den Kommentaren"));
+	a = run(state, share, "https://news.example/s/9", NULL);
+	assert_false(body_has(a, "mit anderen teilen"));
+}
+
+/* The site's promotion of its channels (a call and a channel) goes
+ * wherever it stands in the story; a call alone, or a channel alone,
+ * stays. */
+static void
+test_extract_html_promo_anywhere(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Never miss the latest "
+	    "news by signing up to our newsletter today!</p><p>" PROSE2
+	    "</p><p>Thousands of families sign up for the program each "
+	    "year, the mayor said.</p><p>The council's newsletter went out "
+	    "on Friday.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Never miss the latest news"));
+	assert_true(body_has(a, "Thousands of families sign up"));
+	assert_true(body_has(a, "newsletter went out"));
+}
+
+/* The site's note on its cookies goes wherever it stands; a story on
+ * cookies stays. */
+static void
+test_extract_html_cookie_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>We use cookies to give "
+	    "you the best experience on our site.</p><p>" PROSE2 "</p><p>"
+	    "The bakery sold its cookies at the fair.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "We use cookies"));
+	assert_true(body_has(a, "The bakery sold its cookies"));
 }
 
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
@@ -1273,6 +1418,22 @@ test_extract_html_labelled_teaser(void **state)
 		if (strcmp(a->related[i].url, "https://news.example/n/7") == 0)
 			seen = 1;
 	assert_true(seen);
+}
+
+/* A labelled teaser set as a heading ("Mire: <a>Headline</a>") is one
+ * too; a heading with a label and no link stays. */
+static void
+test_extract_html_labelled_teaser_heading(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><h6>Mire: <a href='/n/7'>"
+	    "Mayor opens the new bridge over the river</a></h6><p>" PROSE2
+	    "</p><h3>Part two: the new budget</h3><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Mayor opens"));
+	assert_true(body_has(a, "Part two: the new budget"));
 }
 
 /* A page that shows only a teaser of a story its JSON-LD holds whole:
@@ -1956,14 +2117,18 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_box_without_links_kept),
 		PAGE_TEST(test_extract_html_intro_above_deep_container),
 		PAGE_TEST(test_extract_html_more_part_after_story),
+		PAGE_TEST(test_extract_html_more_part_other_heads),
 		PAGE_TEST(test_extract_html_caps_link_dropped),
 		PAGE_TEST(test_extract_html_author_note_dropped),
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
+		PAGE_TEST(test_extract_html_caption_line_under_picture),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
+		PAGE_TEST(test_extract_html_ad_note_dropped),
+		PAGE_TEST(test_extract_html_meta_line_dropped),
 		PAGE_TEST(test_extract_html_noscript_story_when_page_empty),
 		PAGE_TEST(test_extract_html_intro_box_opens_story),
 		PAGE_TEST(test_extract_html_intro_sibling_kept),
@@ -1992,7 +2157,11 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
+		PAGE_TEST(test_extract_html_comment_call_at_end),
+		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
+		PAGE_TEST(test_extract_html_labelled_teaser_heading),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
 		PAGE_TEST(test_extract_html_soft_hyphens_dropped),
 		PAGE_TEST(test_extract_html_trailing_labels_dropped),
