@@ -24,6 +24,30 @@ xt_title_case(const struct unit *u)
 	return u->letterwords >= 3 && u->capwords * 10 >= u->letterwords * 6;
 }
 
+/* A long line of words without a sentence's marks (no comma, no stop
+ * inside or at its end): a tag cloud or a row of links run together,
+ * "Astronomy Berlin Film Kodak Portra 400 ...", not a paragraph. */
+static int
+word_cloud(const struct unit *u)
+{
+	size_t	 i;
+
+	if (u->weight < PROSE_WEIGHT_ANY || u->end_punct || u->commas > 0 ||
+	    u->code || u->row)
+		return 0;
+	/* A stop after a word ("work. The", "work.The"), not after an
+	 * initial ("E. T. A. Hoffmann"). */
+	for (i = 1; i + 1 < u->n; i++)
+		if ((u->s[i] == '.' || u->s[i] == '!' || u->s[i] == '?' ||
+		    u->s[i] == ';' || u->s[i] == ':') &&
+		    (u->s[i + 1] == ' ' || (u->s[i + 1] >= 'A' &&
+		    u->s[i + 1] <= 'Z')) && !(u->s[i - 1] >= 'A' &&
+		    u->s[i - 1] <= 'Z' && (i == 1 || u->s[i - 2] == ' ' ||
+		    u->s[i - 2] == '.')))
+			return 0;
+	return 1;
+}
+
 /* Holds a time of day, "7:05" or "19:28"? */
 static int
 has_clock(const char *s, size_t n)
@@ -177,7 +201,8 @@ xt_classify(struct text_ctx *c)
 		int	 p = u->blank_before || u->blank_after;
 
 		if ((u->weight >= PROSE_WEIGHT && u->end_punct &&
-		    !xt_title_case(u)) || u->weight >= PROSE_WEIGHT_ANY)
+		    !xt_title_case(u)) || (u->weight >= PROSE_WEIGHT_ANY &&
+		    !word_cloud(u)))
 			u->kind = UNIT_PROSE;
 		else if (u->weight >= MEDIUM_WEIGHT && u->end_punct)
 			u->kind = UNIT_MEDIUM;

@@ -727,6 +727,32 @@ test_extract_text_story_before_longer_run_kept(void **state)
 	buf_release(&b);
 }
 
+/* A long line of words with no comma and no stop (a tag cloud, links
+ * run together) is not a paragraph: it does not outweigh the story. */
+static void
+test_extract_text_word_cloud_not_prose(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 16);
+	assert_int_equal(buf_puts(&b, "Tags\n"), BUF_OK);
+	for (i = 0; i < 16; i++)
+		assert_int_equal(buf_printf(&b, "Harbour Council Library "
+		    "E.T.A. Hoffmann Budget%d ", i), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n"), BUF_OK);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n" P1 P2 P3), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "Budget3"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1224,6 +1250,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
+		cmocka_unit_test(test_extract_text_word_cloud_not_prose),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
