@@ -130,6 +130,9 @@ struct text_ctx {
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
+/* Fewest words of a lead-in set off by blank lines on both sides (a
+ * standfirst): fewer make a headline. */
+#define LEAD_IN_WEIGHT		12
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */

@@ -455,7 +455,8 @@ xt_measure(struct unit *u)
 		    (size_t)(u->s + u->n - open - 1)))
 			u->caption = 1;
 	}
-	if (xt_credit_label(u->s, u->n) ||
+	if (xt_credit_label(u->s, u->n) || (u->n > 1 && u->s[0] == '(' &&
+	    xt_credit_label(u->s + 1, u->n - 1)) ||
 	    xt_has_prefix(u->s, u->n, "photo by") ||
 	    xt_has_prefix(u->s, u->n, "image credit") ||
 	    ascii_casestr(u->s, u->n, "getty images") ||

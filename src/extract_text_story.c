@@ -147,6 +147,7 @@ void
 xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 {
 	size_t	 s = *sp, e = *ep, i, j, m;
+	int	 standfirst = 0;
 
 	/* Start and end on what counts for the story. */
 	while (s < e && c->u[s].score <= 0)
@@ -162,14 +163,16 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || xt_title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || u->blank_before ||
+		    !u->blank_after || (u->blank_before &&
+		    u->weight < LEAD_IN_WEIGHT) ||
 		    xt_byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
 			break;
+		standfirst = u->blank_before;
 		s--;
 	}
 	/* A headline over the first paragraph is the title, not text. */
-	if (s + 1 < e && c->u[s].kind == UNIT_SHORT &&
+	if (!standfirst && s + 1 < e && c->u[s].kind == UNIT_SHORT &&
 	    xt_headline_like(&c->u[s]) && !c->u[s].qty && !c->u[s].row &&
 	    c->u[s + 1].kind == UNIT_PROSE)
 		s++;

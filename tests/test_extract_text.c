@@ -753,6 +753,45 @@ test_extract_text_word_cloud_not_prose(void **state)
 	buf_release(&b);
 }
 
+/* A standfirst, a sentence of a dozen words or more set off by blank
+ * lines over the first paragraph, opens the story; the headline over it
+ * stays the title. */
+static void
+test_extract_text_standfirst_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "The council has set out how the library will be rebuilt, with "
+	    "new reading rooms and longer opening hours\n\n%s%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "longer opening hours"));
+	assert_true(has_text(a, "The committee met"));
+	assert_false(has_text(a, "A plan for the library"));
+	article_free(a);
+}
+
+/* A photo's credit in parentheses, "(Photo: ...)", is a caption even
+ * when a second parenthesis closes it, and does not open the story. */
+static void
+test_extract_text_credit_in_parentheses_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n(Photo: Town Council archive, the "
+	    "old library building seen from the square (edited))\n\n%s%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_false(has_text(a, "Town Council archive"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1251,6 +1290,8 @@ main(void)
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
 		cmocka_unit_test(test_extract_text_word_cloud_not_prose),
+		cmocka_unit_test(test_extract_text_standfirst_kept),
+		cmocka_unit_test(test_extract_text_credit_in_parentheses_dropped),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
