@@ -792,6 +792,31 @@ test_extract_text_credit_in_parentheses_dropped(void **state)
 	article_free(a);
 }
 
+/* The white space a copy leaves after a paragraph's stop (U+00A0 from
+ * "&nbsp;") does not hide that the paragraph ends like a sentence. */
+static void
+test_extract_text_stop_before_nbsp_ends_sentence(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n"
+	    "The committee met on Tuesday to review the plan for the new "
+	    "library building.\xc2\xa0\n\n"
+	    "Members agreed that the building work would start in June "
+	    "next year.\xc2\xa0\n\n"
+	    "The final cost will be published with the annual accounts in "
+	    "the autumn.\xc2\xa0\n\n%s\n"
+	    "Our paper has been printed on the high street since 1887.\n",
+	    nav, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "since 1887"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1292,6 +1317,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_word_cloud_not_prose),
 		cmocka_unit_test(test_extract_text_standfirst_kept),
 		cmocka_unit_test(test_extract_text_credit_in_parentheses_dropped),
+		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
