@@ -139,6 +139,15 @@ text_line(const struct unit *u)
 	    !u->url && !u->code && u->repeats < 2 && !u->dateline;
 }
 
+/* A story's last paragraph without its stop: a sentence (a comma in
+ * it) as long as a lead-in, set off by a blank line. */
+static int
+last_paragraph(const struct unit *u)
+{
+	return u->weight >= LEAD_IN_WEIGHT && u->blank_before &&
+	    u->commas > 0 && !xt_title_case(u);
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -199,8 +208,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	while (e < c->n) {
 		const struct unit *u = &c->u[e];
 
-		if (u->kind == UNIT_SHORT || u->marker || u->repeats >= 2 ||
-		    u->boiler || u->caption)
+		if ((u->kind == UNIT_SHORT && !last_paragraph(u)) ||
+		    u->marker || u->repeats >= 2 || u->boiler || u->caption)
 			break;
 		e++;
 	}
@@ -232,7 +241,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 				    ++m > 2)
 					break;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet || u->row || u->qty;
+				u->keep = u->bullet || u->row || u->qty ||
+				    (i + 1 == e && last_paragraph(u));
 			if (u->weight < 1)
 				u->keep = 0;
 		}

@@ -817,6 +817,27 @@ test_extract_text_stop_before_nbsp_ends_sentence(void **state)
 	article_free(a);
 }
 
+/* A last paragraph without its stop, set off by a blank line and read
+ * like a sentence (a comma in it), closes the story; a headline-like
+ * line after the story does not. */
+static void
+test_extract_text_last_paragraph_without_stop_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In the end, the town will get the library it has waited for "
+	    "since the old one closed its doors\n\n"
+	    "Share this\nPrint\nMail\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "closed its doors"));
+	assert_false(has_text(a, "Print"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1318,6 +1339,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_standfirst_kept),
 		cmocka_unit_test(test_extract_text_credit_in_parentheses_dropped),
 		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
+		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
