@@ -838,6 +838,31 @@ test_extract_text_last_paragraph_without_stop_kept(void **state)
 	article_free(a);
 }
 
+/* Lines of a few words under a line that ends in a colon are a list
+ * whose markers the copy lost: they stay with the story.  Lines that
+ * all open alike ("Share via ...") are a template's links. */
+static void
+test_extract_text_list_under_colon_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "The council proposes:\n\n"
+	    "Open the reading rooms on Sundays\n"
+	    "Buy more books for the children\n"
+	    "Add a small cafe by the entrance\n\n"
+	    "Share:\nShare via Twitter now\nShare via Facebook now\n"
+	    "Share via email now\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "reading rooms on Sundays"));
+	assert_true(has_text(a, "small cafe by the entrance"));
+	assert_false(has_text(a, "Share via"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1340,6 +1365,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_credit_in_parentheses_dropped),
 		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
+		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
