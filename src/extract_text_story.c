@@ -148,6 +148,18 @@ last_paragraph(const struct unit *u)
 	    u->commas > 0 && !xt_title_case(u);
 }
 
+/* A line ending in a colon over a list's items ("Ingredients:",
+ * "Our picks:") heads the list. */
+static int
+list_head(const struct text_ctx *c, size_t i, size_t e)
+{
+	const struct unit *u = &c->u[i];
+
+	return u->n > 0 && u->s[u->n - 1] == ':' && !u->marker &&
+	    !u->caption && !u->boiler && i + 1 < e && (c->u[i + 1].bullet ||
+	    c->u[i + 1].qty);
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -242,7 +254,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 					break;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
 				u->keep = u->bullet || u->row || u->qty ||
-				    (i + 1 == e && last_paragraph(u));
+				    (i + 1 == e && last_paragraph(u)) ||
+				    list_head(c, i, e);
 			if (u->weight < 1)
 				u->keep = 0;
 		}

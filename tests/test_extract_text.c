@@ -863,6 +863,28 @@ test_extract_text_list_under_colon_kept(void **state)
 	article_free(a);
 }
 
+/* A line ending in a colon over a list's items heads the list: it is
+ * kept with them. */
+static void
+test_extract_text_list_head_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "Summer picks:\n"
+	    "- A book about the ships of the harbour\n"
+	    "- A guide to the walks along the coast\n"
+	    "- A map of the old town and its gates\n\n%s", nav, P1, P2, P3,
+	    nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "Summer picks:"));
+	assert_true(has_text(a, "walks along the coast"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1366,6 +1388,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
+		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
