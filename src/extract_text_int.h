@@ -120,6 +120,10 @@ struct text_ctx {
 #define KV_RUN_MIN		4
 #define KV_WORDS_MAX		8
 #define KV_LABEL_WORDS_MAX	3
+/* Fewest items of a list without markers under a line ending in a
+ * colon, and the fewest words of each. */
+#define COLON_LIST_MIN		3
+#define COLON_ITEM_WORDS	3
 /* Fewest entries of a table of contents. */
 #define TOC_MIN			3
 /* A recipe's or a guide's step numbers: bare numbers counting up, text
@@ -130,6 +134,9 @@ struct text_ctx {
 /* Headline and blurb pairs in a row that make a list of cards. */
 #define CARDS_MIN		3
 #define CARD_TITLE_WORDS	15
+/* Fewest words of a lead-in set off by blank lines on both sides (a
+ * standfirst): fewer make a headline. */
+#define LEAD_IN_WEIGHT		12
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */

@@ -104,7 +104,7 @@ is_cjk(uint32_t cp)
 	    (cp >= 0x20000 && cp <= 0x2fffd);
 }
 
-/* Does the unit's text end like a sentence (closing quotes aside)? */
+/* Does the unit's text end like a sentence? */
 static int
 ends_sentence(const char *s, size_t n)
 {
@@ -117,7 +117,10 @@ ends_sentence(const char *s, size_t n)
 		while (start > 0 && ((unsigned char)s[start] & 0xc0) == 0x80)
 			start--;
 		utf8_decode(s + start, n - start, &cp);
+		/* Closing quotes and brackets, and the white space a copy
+		 * leaves after the stop (U+00A0 from "&nbsp;"), aside. */
 		if (cp == '"' || cp == '\'' || cp == ')' || cp == 0x201d ||
+		    cp == ' ' || cp == '\t' || cp == 0xa0 ||
 		    cp == 0x2019 || cp == 0xbb || cp == ']' || cp == '*' ||
 		    cp == 0x300d || cp == 0xff09) {
 			n = start;
@@ -455,7 +458,8 @@ xt_measure(struct unit *u)
 		    (size_t)(u->s + u->n - open - 1)))
 			u->caption = 1;
 	}
-	if (xt_credit_label(u->s, u->n) ||
+	if (xt_credit_label(u->s, u->n) || (u->n > 1 && u->s[0] == '(' &&
+	    xt_credit_label(u->s + 1, u->n - 1)) ||
 	    xt_has_prefix(u->s, u->n, "photo by") ||
 	    xt_has_prefix(u->s, u->n, "image credit") ||
 	    ascii_casestr(u->s, u->n, "getty images") ||

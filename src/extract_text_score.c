@@ -24,6 +24,30 @@ xt_title_case(const struct unit *u)
 	return u->letterwords >= 3 && u->capwords * 10 >= u->letterwords * 6;
 }
 
+/* A long line of words without a sentence's marks (no comma, no stop
+ * inside or at its end): a tag cloud or a row of links run together,
+ * "Astronomy Berlin Film Kodak Portra 400 ...", not a paragraph. */
+static int
+word_cloud(const struct unit *u)
+{
+	size_t	 i;
+
+	if (u->weight < PROSE_WEIGHT_ANY || u->end_punct || u->commas > 0 ||
+	    u->code || u->row)
+		return 0;
+	/* A stop after a word ("work. The", "work.The"), not after an
+	 * initial ("E. T. A. Hoffmann"). */
+	for (i = 1; i + 1 < u->n; i++)
+		if ((u->s[i] == '.' || u->s[i] == '!' || u->s[i] == '?' ||
+		    u->s[i] == ';' || u->s[i] == ':') &&
+		    (u->s[i + 1] == ' ' || (u->s[i + 1] >= 'A' &&
+		    u->s[i + 1] <= 'Z')) && !(u->s[i - 1] >= 'A' &&
+		    u->s[i - 1] <= 'Z' && (i == 1 || u->s[i - 2] == ' ' ||
+		    u->s[i - 2] == '.')))
+			return 0;
+	return 1;
+}
+
 /* Holds a time of day, "7:05" or "19:28"? */
 static int
 has_clock(const char *s, size_t n)
@@ -165,19 +189,83 @@ find_step_numbers(struct text_ctx *c)
 	}
 }
 
+/* Could the unit be an item of a list without markers: a line of a
+ * few words that is not a marker, legal text, a table's row or code? */
+static int
+list_item(const struct unit *u)
+{
+	struct date d;
+	size_t	 ds, de;
+
+	/* A dated line is a teaser's, "Headline... 07.02.2022". */
+	return u->weight >= COLON_ITEM_WORDS && !u->marker && !u->boiler &&
+	    !u->row && !u->code && !u->qty && !u->url && !u->caption &&
+	    u->repeats < 2 && date_find(u->s, u->n, &d, &ds, &de) != 0;
+}
+
+/* Do two lines open with the same word? */
+static int
+same_first_word(const struct unit *a, const struct unit *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->n && i < b->n && a->s[i] != ' '; i++)
+		if (a->s[i] != b->s[i])
+			return 0;
+	return i < a->n && i < b->n && a->s[i] == ' ' && b->s[i] == ' ';
+}
+
+/*
+ * A list whose markers the copy lost: a line that ends in a colon ("We
+ * propose:", "Description:"), then COLON_LIST_MIN or more lines of a few
+ * words each, one under the other with no blank line between (the first
+ * may stand after one).  Its items are marked as a list's.
+ */
+static void
+find_colon_lists(struct text_ctx *c)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		const struct unit *u = &c->u[i];
+
+		if (u->n == 0 || u->s[u->n - 1] != ':' || u->bullet ||
+		    u->marker || u->caption)
+			continue;
+		for (j = i + 1; j < c->n && list_item(&c->u[j]) &&
+		    (j == i + 1 || !c->u[j].blank_before) && !c->u[j].bullet;
+		    j++)
+			;
+		if (j - (i + 1) < COLON_LIST_MIN)
+			continue;
+		/* Lines that all open alike ("Share via Twitter", "Share
+		 * via Facebook") are a template's links. */
+		for (k = i + 2; k < j && same_first_word(&c->u[k - 1],
+		    &c->u[k]); k++)
+			;
+		if (k == j)
+			continue;
+		for (k = i + 1; k < j; k++)
+			c->u[k].bullet = 1;
+		i = j - 1;
+	}
+}
+
 void
 xt_classify(struct text_ctx *c)
 {
 	size_t	 i, j, m, run, nd;
 
 	find_qty_lists(c);
+	find_colon_lists(c);
 	find_step_numbers(c);
 	for (i = 0; i < c->n; i++) {
 		struct unit *u = &c->u[i];
 		int	 p = u->blank_before || u->blank_after;
 
 		if ((u->weight >= PROSE_WEIGHT && u->end_punct &&
-		    !xt_title_case(u)) || u->weight >= PROSE_WEIGHT_ANY)
+		    !xt_title_case(u)) || (u->weight >= PROSE_WEIGHT_ANY &&
+		    !word_cloud(u)))
 			u->kind = UNIT_PROSE;
 		else if (u->weight >= MEDIUM_WEIGHT && u->end_punct)
 			u->kind = UNIT_MEDIUM;

@@ -139,6 +139,27 @@ text_line(const struct unit *u)
 	    !u->url && !u->code && u->repeats < 2 && !u->dateline;
 }
 
+/* A story's last paragraph without its stop: a sentence (a comma in
+ * it) as long as a lead-in, set off by a blank line. */
+static int
+last_paragraph(const struct unit *u)
+{
+	return u->weight >= LEAD_IN_WEIGHT && u->blank_before &&
+	    u->commas > 0 && !xt_title_case(u);
+}
+
+/* A line ending in a colon over a list's items ("Ingredients:",
+ * "Our picks:") heads the list. */
+static int
+list_head(const struct text_ctx *c, size_t i, size_t e)
+{
+	const struct unit *u = &c->u[i];
+
+	return u->n > 0 && u->s[u->n - 1] == ':' && !u->marker &&
+	    !u->caption && !u->boiler && i + 1 < e && (c->u[i + 1].bullet ||
+	    c->u[i + 1].qty);
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -147,6 +168,7 @@ void
 xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 {
 	size_t	 s = *sp, e = *ep, i, j, m;
+	int	 standfirst = 0;
 
 	/* Start and end on what counts for the story. */
 	while (s < e && c->u[s].score <= 0)
@@ -162,14 +184,16 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || xt_title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || u->blank_before ||
+		    !u->blank_after || (u->blank_before &&
+		    u->weight < LEAD_IN_WEIGHT) ||
 		    xt_byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
 			break;
+		standfirst = u->blank_before;
 		s--;
 	}
 	/* A headline over the first paragraph is the title, not text. */
-	if (s + 1 < e && c->u[s].kind == UNIT_SHORT &&
+	if (!standfirst && s + 1 < e && c->u[s].kind == UNIT_SHORT &&
 	    xt_headline_like(&c->u[s]) && !c->u[s].qty && !c->u[s].row &&
 	    c->u[s + 1].kind == UNIT_PROSE)
 		s++;
@@ -196,8 +220,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	while (e < c->n) {
 		const struct unit *u = &c->u[e];
 
-		if (u->kind == UNIT_SHORT || u->marker || u->repeats >= 2 ||
-		    u->boiler || u->caption)
+		if ((u->kind == UNIT_SHORT && !last_paragraph(u)) ||
+		    u->marker || u->repeats >= 2 || u->boiler || u->caption)
 			break;
 		e++;
 	}
@@ -229,7 +253,9 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 				    ++m > 2)
 					break;
 			if (j >= e || c->u[j].kind == UNIT_SHORT)
-				u->keep = u->bullet || u->row || u->qty;
+				u->keep = u->bullet || u->row || u->qty ||
+				    (i + 1 == e && last_paragraph(u)) ||
+				    list_head(c, i, e);
 			if (u->weight < 1)
 				u->keep = 0;
 		}

@@ -727,6 +727,164 @@ test_extract_text_story_before_longer_run_kept(void **state)
 	buf_release(&b);
 }
 
+/* A long line of words with no comma and no stop (a tag cloud, links
+ * run together) is not a paragraph: it does not outweigh the story. */
+static void
+test_extract_text_word_cloud_not_prose(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 16);
+	assert_int_equal(buf_puts(&b, "Tags\n"), BUF_OK);
+	for (i = 0; i < 16; i++)
+		assert_int_equal(buf_printf(&b, "Harbour Council Library "
+		    "E.T.A. Hoffmann Budget%d ", i), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n"), BUF_OK);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n" P1 P2 P3), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "Budget3"));
+	article_free(a);
+	buf_release(&b);
+}
+
+/* A standfirst, a sentence of a dozen words or more set off by blank
+ * lines over the first paragraph, opens the story; the headline over it
+ * stays the title. */
+static void
+test_extract_text_standfirst_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "The council has set out how the library will be rebuilt, with "
+	    "new reading rooms and longer opening hours\n\n%s%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "longer opening hours"));
+	assert_true(has_text(a, "The committee met"));
+	assert_false(has_text(a, "A plan for the library"));
+	article_free(a);
+}
+
+/* A photo's credit in parentheses, "(Photo: ...)", is a caption even
+ * when a second parenthesis closes it, and does not open the story. */
+static void
+test_extract_text_credit_in_parentheses_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n(Photo: Town Council archive, the "
+	    "old library building seen from the square (edited))\n\n%s%s%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_false(has_text(a, "Town Council archive"));
+	article_free(a);
+}
+
+/* The white space a copy leaves after a paragraph's stop (U+00A0 from
+ * "&nbsp;") does not hide that the paragraph ends like a sentence. */
+static void
+test_extract_text_stop_before_nbsp_ends_sentence(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n"
+	    "The committee met on Tuesday to review the plan for the new "
+	    "library building.\xc2\xa0\n\n"
+	    "Members agreed that the building work would start in June "
+	    "next year.\xc2\xa0\n\n"
+	    "The final cost will be published with the annual accounts in "
+	    "the autumn.\xc2\xa0\n\n%s\n"
+	    "Our paper has been printed on the high street since 1887.\n",
+	    nav, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "since 1887"));
+	article_free(a);
+}
+
+/* A last paragraph without its stop, set off by a blank line and read
+ * like a sentence (a comma in it), closes the story; a headline-like
+ * line after the story does not. */
+static void
+test_extract_text_last_paragraph_without_stop_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In the end, the town will get the library it has waited for "
+	    "since the old one closed its doors\n\n"
+	    "Share this\nPrint\nMail\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "closed its doors"));
+	assert_false(has_text(a, "Print"));
+	article_free(a);
+}
+
+/* Lines of a few words under a line that ends in a colon are a list
+ * whose markers the copy lost: they stay with the story.  Lines that
+ * all open alike ("Share via ...") are a template's links. */
+static void
+test_extract_text_list_under_colon_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "The council proposes:\n\n"
+	    "Open the reading rooms on Sundays\n"
+	    "Buy more books for the children\n"
+	    "Add a small cafe by the entrance\n\n"
+	    "Share:\nShare via Twitter now\nShare via Facebook now\n"
+	    "Share via email now\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "reading rooms on Sundays"));
+	assert_true(has_text(a, "small cafe by the entrance"));
+	assert_false(has_text(a, "Share via"));
+	article_free(a);
+}
+
+/* A line ending in a colon over a list's items heads the list: it is
+ * kept with them. */
+static void
+test_extract_text_list_head_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "Summer picks:\n"
+	    "- A book about the ships of the harbour\n"
+	    "- A guide to the walks along the coast\n"
+	    "- A map of the old town and its gates\n\n%s", nav, P1, P2, P3,
+	    nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "Summer picks:"));
+	assert_true(has_text(a, "walks along the coast"));
+	article_free(a);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1224,6 +1382,13 @@ main(void)
 		cmocka_unit_test(test_extract_text_long_comments_after_story_cut),
 		cmocka_unit_test(test_extract_text_story_before_longer_run_kept),
 		cmocka_unit_test(test_extract_text_marker_in_german_ends_story),
+		cmocka_unit_test(test_extract_text_word_cloud_not_prose),
+		cmocka_unit_test(test_extract_text_standfirst_kept),
+		cmocka_unit_test(test_extract_text_credit_in_parentheses_dropped),
+		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
+		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
+		cmocka_unit_test(test_extract_text_list_under_colon_kept),
+		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
