@@ -40,6 +40,7 @@ static struct {
 	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
 	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
 	void	 (*easy_cleanup)(CURL *);
+	CURLcode (*easy_pause)(CURL *, int);
 	const char *(*easy_strerror)(CURLcode);
 	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
 	void	 (*slist_free_all)(struct curl_slist *);
@@ -77,6 +78,7 @@ load_symbols(void)
 	LOAD(easy_setopt, "curl_easy_setopt");
 	LOAD(easy_getinfo, "curl_easy_getinfo");
 	LOAD(easy_cleanup, "curl_easy_cleanup");
+	LOAD(easy_pause, "curl_easy_pause");
 	LOAD(easy_strerror, "curl_easy_strerror");
 	LOAD(slist_append, "curl_slist_append");
 	LOAD(slist_free_all, "curl_slist_free_all");
@@ -223,6 +225,12 @@ curl_easy_cleanup(CURL *h)
 {
 	if (lc.ok)
 		lc.easy_cleanup(h);
+}
+
+CURLcode
+curl_easy_pause(CURL *h, int bitmask)
+{
+	return loaded() ? lc.easy_pause(h, bitmask) : CURLE_FAILED_INIT;
 }
 
 const char *

@@ -36,6 +36,7 @@ struct xfer {
 	int		 all_permanent;
 	int		 too_large;
 	int		 aborted;
+	int		 paused;	/* on_data returned FETCH_DATA_PAUSE */
 	size_t		 bytes;
 	/* of the response being read, or NULL: allocated as they come,
 	 * since every queued transfer has a struct xfer */
@@ -56,7 +57,7 @@ struct fetcher {
 	char		*user_agent;
 	struct xfer	*queue, *queue_tail;	/* waiting, in order */
 	struct xfer	*running;		/* list */
-	size_t		 nqueued, nrunning;
+	size_t		 nqueued, nrunning, npaused;
 	struct host_count *hosts;		/* nrunning at most */
 	size_t		 nhosts;
 	int		 held;			/* fetch_hold() */
@@ -399,9 +400,18 @@ on_write(char *data, size_t size, size_t n, void *arg)
 	if (x->cb.on_data == NULL)
 		return len;
 	response(x, &r, &eff);
-	if (x->cb.on_data(x->ctx, &r, data, len) == -1) {
+	switch (x->cb.on_data(x->ctx, &r, data, len)) {
+	case -1:
 		x->aborted = 1;
 		return 0;
+	case FETCH_DATA_PAUSE:
+		/* libcurl keeps these bytes and hands them over again */
+		x->bytes -= len;
+		x->paused = 1;
+		x->f->npaused++;
+		return CURL_WRITEFUNC_PAUSE;
+	default:
+		break;
 	}
 	return len;
 }
@@ -449,6 +459,8 @@ start(struct fetcher *f, struct xfer *x)
 	curl_easy_setopt(e, CURLOPT_PIPEWAIT,
 	    ascii_ncasecmp(x->url, "https://", 8) == 0 ? 1L : 0L);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	/* what on_data gets at a time, and what a paused transfer keeps */
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, FETCH_BUFFER_BYTES);
 
 	buf_init(&h, FETCH_HEADER_MAX_BYTES + 32);
 	if (x->etag_sent != NULL) {
@@ -535,6 +547,10 @@ detach(struct fetcher *f, struct xfer *x, CURLcode cc)
 			was_running = 1;
 			break;
 		}
+	if (x->paused) {
+		x->paused = 0;
+		f->npaused--;
+	}
 	if (was_running && (h = host_index(f, x->host, 0)) != -1 &&
 	    --f->hosts[h].n == 0) {
 		free(f->hosts[h].host);
@@ -695,6 +711,28 @@ void
 fetch_hold(struct fetcher *f, int hold)
 {
 	f->held = hold != 0;
+}
+
+size_t
+fetch_paused(const struct fetcher *f)
+{
+	return f->npaused;
+}
+
+/* Each resumed transfer's kept bytes reach on_data inside
+ * curl_easy_pause(), which may pause it again (and count it again). */
+void
+fetch_resume(struct fetcher *f)
+{
+	struct xfer *x;
+
+	for (x = f->running; x != NULL && f->npaused > 0; x = x->next) {
+		if (!x->paused)
+			continue;
+		x->paused = 0;
+		f->npaused--;
+		(void)curl_easy_pause(x->easy, CURLPAUSE_CONT);
+	}
 }
 
 int

@@ -17,7 +17,10 @@
  * milliseconds.  Callbacks run only inside fetch_perform().
  *
  * Callbacks: on_data receives the body as it arrives, decoded, only for
- * a 2xx answer; returning -1 aborts that transfer (FETCH_ABORTED).
+ * a 2xx answer; returning -1 aborts that transfer (FETCH_ABORTED), and
+ * FETCH_DATA_PAUSE pauses it: the same bytes come again after
+ * fetch_resume(), and meanwhile the rest waits in the socket (http and
+ * https only: libcurl fails a file:// transfer that asks).
  * on_done is called exactly once per successful fetch_add(), with the
  * result and the response; after it returns, the response's strings are
  * gone.  fetch_free() of a fetcher with transfers left calls their
@@ -78,8 +81,12 @@ struct fetch_response {
 	size_t		 bytes;		/* body bytes delivered */
 };
 
+/* What on_data returns to pause its transfer (see above). */
+#define FETCH_DATA_PAUSE	1
+
 struct fetch_callbacks {
-	/* Body bytes; may be NULL to discard them. */
+	/* Body bytes; may be NULL to discard them.  0, -1 or
+	 * FETCH_DATA_PAUSE. */
 	int	(*on_data)(void *ctx, const struct fetch_response *,
 		    const char *data, size_t n);
 	/* msg is one line, "URL: why", for results other than OK and
@@ -116,6 +123,10 @@ size_t	 fetch_running(const struct fetcher *);
  * itself.  Cleared, the next fetch_perform() starts them again.
  */
 void	 fetch_hold(struct fetcher *, int hold);
+/* Running transfers that on_data paused; fetch_resume() hands each its
+ * bytes again (on_data may pause it again). */
+size_t	 fetch_paused(const struct fetcher *);
+void	 fetch_resume(struct fetcher *);
 /* For a select()/poll() loop: the sockets libcurl waits on (as
  * curl_multi_fdset()) and how long until fetch_perform() is due, in
  * milliseconds (-1: no transfers). */

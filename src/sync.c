@@ -20,6 +20,15 @@
  * end, so a queue exceeds its bound by at most the transfers running
  * at once, the reader's screen never waits for the disk, and the queues
  * cannot deadlock.
+ *
+ * The bytes of parsed entries are bounded too (parsed_max): those of
+ * feeds being parsed (parsing, the caller's) and waiting in the
+ * writer's queue (waiting; the writer's batch is writing).  Past the
+ * bound, a feed transfer whose parse has not begun pauses
+ * (FETCH_DATA_PAUSE: its bytes stay with libcurl and in the socket),
+ * and one begun pauses only while the writer has entries to write, so
+ * that some feed always ends or the writer always frees: sync_step()
+ * resumes them when the writer has taken enough, or has nothing left.
  */
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -103,6 +112,22 @@ full(const struct sync *y)
 	    y->q_extract.n >= SYNC_EXTRACT_QUEUE_MAX;
 }
 
+/* Whether the entries parsed and not yet taken by the writer reach
+ * parsed_max; mu held. */
+static int
+over(const struct sync *y)
+{
+	return y->parsing + y->waiting >= y->set.parsed_max;
+}
+
+/* Whether the writer has entries to write, and so will free memory and
+ * give jobs back; mu held. */
+static int
+writer_busy(const struct sync *y)
+{
+	return y->waiting > 0 || y->writing > 0;
+}
+
 /* From the caller's thread, which never waits: a full queue holds the
  * fetcher's queued transfers instead (see the top of the file). */
 static void
@@ -111,11 +136,13 @@ to_writer(struct sync *y, struct job *j)
 	int	 hold;
 
 	if (!y->has_writer) {
+		j->bytes = 0;
 		sync_write_job(y, j);
 		return;
 	}
 	pthread_mutex_lock(&y->mu);
 	sync_q_push(&y->q_write, j);
+	y->waiting += j->bytes;
 	y->inflight = y->fetching + y->q_pages.n;
 	pthread_cond_signal(&y->cv_write);
 	hold = full(y);
@@ -192,6 +219,9 @@ on_entry(void *ctx, const struct feed_entry *e)
 	}
 	if ((x->mem = m = malloc(total > 0 ? total : 1)) == NULL)
 		goto nomem;
+	/* near enough what it costs: its text and its slot */
+	j->bytes += total + sizeof *x;
+	j->y->parsing += total + sizeof *x;
 	for (k = 0; k < 7; k++) {
 		*dst[k] = len[k] > 0 ? m : NULL;
 		if (len[k] > 0)
@@ -213,10 +243,21 @@ feed_data(void *ctx, const struct fetch_response *resp, const char *data,
     size_t n)
 {
 	struct job *j = ctx;
+	struct sync *y = j->y;
 	char	 cs[FETCH_CHARSET_MAX_BYTES];
+	int	 pause;
 
 	if (j->parse_failed)
 		return 0;
+	/* over the bound a feed not begun waits, and one begun waits
+	 * while the writer has work: feeds begun always end.  libcurl
+	 * pauses only the web's transfers (file:// would fail). */
+	pthread_mutex_lock(&y->mu);
+	pause = over(y) && (j->parser == NULL || writer_busy(y)) &&
+	    sync_is_web(j->url);
+	pthread_mutex_unlock(&y->mu);
+	if (pause)
+		return FETCH_DATA_PAUSE;
 	if (j->parser == NULL) {
 		j->parser = feed_parser_new(j->url, resp->final_url,
 		    fetch_charset(resp->content_type, cs, sizeof cs),
@@ -264,9 +305,12 @@ feed_done(void *ctx, enum fetch_result res, const struct fetch_response *resp,
 	const struct feed_info *fi;
 
 	y->fetching--;
+	/* its entries now wait for the writer (to_writer()), or go */
+	y->parsing -= j->bytes;
 	j->res = res;
 	snprintf(j->msg, sizeof j->msg, "%s", msg);
 	if (y->closing) {
+		j->bytes = 0;
 		/* leaving: nothing of an aborted transfer is stored */
 		j->event = SYNC_FEED_FAILED;
 		sync_give_back(y, j);
@@ -674,6 +718,8 @@ sync_new(const char *db_path, const struct sync_settings *set,
 		y->set = *set;
 	if (y->set.prefetch_days <= 0)
 		y->set.prefetch_days = SYNC_PREFETCH_DAYS_DEFAULT;
+	if (y->set.parsed_max == 0)
+		y->set.parsed_max = SYNC_PARSED_MAX_BYTES;
 	y->prefetch_left = y->set.prefetch_max;
 	if (cb != NULL)
 		y->cb = *cb;
@@ -1031,14 +1077,19 @@ sync_step(struct sync *y, int timeout_ms, struct errbuf *eb)
 {
 	struct timespec ts;
 	size_t	 left;
-	int	 held;
+	int	 held, resume;
 
 	drain(y);
 	pthread_mutex_lock(&y->mu);
 	held = full(y);
+	resume = !over(y) || !writer_busy(y);
 	pthread_mutex_unlock(&y->mu);
 	fetch_hold(y->f, held);
-	if (fetch_running(y->f) > 0 || (!held && (fetch_pending(y->f) > 0 ||
+	if (resume && fetch_paused(y->f) > 0)
+		fetch_resume(y->f);
+	/* paused transfers wait for the writer, as the caller does */
+	if (fetch_running(y->f) > fetch_paused(y->f) || (!held &&
+	    (fetch_pending(y->f) > fetch_running(y->f) ||
 	    y->q_pages.head != NULL))) {
 		if (fetch_perform(y->f, timeout_ms, eb) == -1)
 			return -1;

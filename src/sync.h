@@ -23,7 +23,10 @@
  * connection, opened by sync_new()); SYNC_EXTRACT_THREADS threads
  * extract pages, so that neither disk nor extraction holds the
  * transfers up.  Should a thread not start, its work runs on the
- * caller's thread instead: slower, as correct.  The store's log is
+ * caller's thread instead: slower, as correct.  Parsed entries wait
+ * for the writer up to parsed_max bytes; past it, feed transfers
+ * pause, so memory stays bounded when the disk is slower than the
+ * network.  The store's log is
  * folded into the file off the exit's path: what an earlier run left
  * by a thread of its own from the start (store_fold_log()), what this
  * one writes by the writer when it waits for answers; with leave_log,
@@ -58,6 +61,9 @@ struct sync_settings {
 	 * next run to fold in while its first requests wait (see the
 	 * threads below), rather than copied at the exit. */
 	int		 leave_log;
+	/* Bytes of parsed entries held before the writer takes them;
+	 * past it, feed transfers pause.  0: SYNC_PARSED_MAX_BYTES. */
+	size_t		 parsed_max;
 };
 
 enum sync_event {

@@ -40,6 +40,8 @@ struct job {
 	size_t		 nentries, aentries;
 	int		 parse_failed, nomem, had_parser, finish_failed;
 	struct errbuf	 perr;
+	size_t		 bytes;		/* of its entries, counted in the
+					   sync's parsing, waiting or writing */
 	enum fetch_result res;
 	char		*title, *etag, *last_modified, *moved_to;
 	/* page */
@@ -79,6 +81,8 @@ struct sync {
 	 * pages to prefetch waiting for a free slot (feeds go first) */
 	size_t		 fetching;
 	struct queue	 q_pages;
+	size_t		 parsing;	/* bytes of entries of feeds still
+					   being fetched */
 
 	pthread_mutex_t	 mu;		/* the queues, jobs, closing */
 	pthread_mutex_t	 store_mu;
@@ -95,6 +99,8 @@ struct sync {
 	int		 stop_write;	/* writer: end when dry, after them */
 	size_t		 inflight;	/* transfers not ended and pages not
 					   started, as the caller last saw */
+	size_t		 waiting;	/* bytes of entries in q_write */
+	size_t		 writing;	/* and in the writer's batch */
 };
 
 /* sync_job.c: the queues (the caller holds mu), jobs and their

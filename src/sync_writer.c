@@ -32,6 +32,7 @@ static void	 write_feed(struct sync *, struct job *);
 static void	 write_page(struct sync *, struct job *);
 static void	 write_one(struct sync *, struct job *);
 static void	 write_done(struct job *);
+static void	 written(struct sync *, struct job *);
 
 /* Writes a feed's entries and validators in one transaction and makes
  * the page jobs of its new items. */
@@ -289,6 +290,23 @@ write_done(struct job *j)
 	}
 }
 
+/* The entries of the jobs of list (linked by next) are written and
+ * freed (write_done()): paused feed transfers may go on. */
+static void
+written(struct sync *y, struct job *list)
+{
+	struct job *j;
+	size_t	 n = 0;
+
+	for (j = list; j != NULL; j = j->next) {
+		n += j->bytes;
+		j->bytes = 0;
+	}
+	pthread_mutex_lock(&y->mu);
+	y->writing -= n;
+	pthread_mutex_unlock(&y->mu);
+}
+
 void
 sync_write_job(struct sync *y, struct job *j)
 {
@@ -342,6 +360,7 @@ sync_write_batch(struct sync *y, struct job *list)
 		write_done(j);
 	}
 	pthread_mutex_unlock(&y->store_mu);
+	written(y, list);
 	for (j = list; j != NULL; j = next) {
 		next = j->next;
 		pages_out(y, j);
@@ -388,8 +407,11 @@ sync_writer_main(void *arg)
 		batch.head = batch.tail = NULL;
 		batch.n = 0;
 		while (batch.n < SYNC_WRITE_BATCH_MAX &&
-		    (j = sync_q_pop(&y->q_write)) != NULL)
+		    (j = sync_q_pop(&y->q_write)) != NULL) {
+			y->waiting -= j->bytes;
+			y->writing += j->bytes;
 			sync_q_push(&batch, j);
+		}
 		pthread_mutex_unlock(&y->mu);
 		sync_write_batch(y, batch.head);
 		pthread_mutex_lock(&y->mu);
