@@ -13,16 +13,20 @@
  *     or a plain-text page) joined back into paragraphs;
  *  2. gives each unit a score: prose counts for its length, short lines,
  *     repeated shapes and section markers ("Comments", "Related") against;
- *     list items, table rows (cells between tabs), runs of lines led by
- *     a quantity ("200 g sugar") or of "Label: value" lines, and program
- *     text count little either way; a table of contents (lines printed
- *     again over the sections) costs nothing; prose in a list of cards,
- *     or printed again far away (a ticker), counts nothing; short lines
- *     holding a date, when a page has several, head comments or a
+ *     list items (lines under one ending in a colon among them), table
+ *     rows (cells between tabs), runs of lines led by a quantity ("200 g
+ *     sugar") or of "Label: value" lines, and program text count little
+ *     either way; a table of contents (lines printed again over the
+ *     sections) costs nothing; a long line without comma or stop (a tag
+ *     cloud) is a short line; prose in a list of cards, in a block of
+ *     headline-length lines with no blank line between (a list of
+ *     links), or printed again far away (a ticker), counts nothing; short
+ *     lines holding a date, when a page has several, head comments or a
  *     listing's entries;
  *  3. takes the run of units with the largest sum (the story), widens it
- *     over the short lines that belong to it (a lead-in sentence, a lead
- *     paragraph across a share bar, a subheading, list items) and
+ *     over the short lines that belong to it (a lead-in sentence or a
+ *     standfirst, a lead paragraph across a share bar, a subheading, list
+ *     items and their heading, a last paragraph without its stop) and
  *     narrows it past the chrome at its ends;
  *  4. inside the story, takes out teaser cards (headline, summary, source
  *     on consecutive lines among blank-separated paragraphs) as related

@@ -124,6 +124,9 @@ struct text_ctx {
  * colon, and the fewest words of each. */
 #define COLON_LIST_MIN		3
 #define COLON_ITEM_WORDS	3
+/* Fewest lines of a list of links, and the longest of its lines. */
+#define LINK_LIST_MIN		6
+#define LINK_LINE_WORDS		20
 /* Fewest entries of a table of contents. */
 #define TOC_MIN			3
 /* A recipe's or a guide's step numbers: bare numbers counting up, text

@@ -397,6 +397,24 @@ xt_classify(struct text_ctx *c)
 			if (c->u[k].score > 0)
 				c->u[k].score = 0;
 	}
+	/* A list of links: many lines of a headline's length one under
+	 * the other with no blank line between ("Hot questions", a
+	 * sidebar's titles).  Sentences among them are its entries, not
+	 * the story's paragraphs. */
+	for (i = 0; i < c->n; i = j > i ? j : i + 1) {
+		size_t	 k;
+
+		for (j = i; j < c->n && c->u[j].weight <= LINK_LINE_WORDS &&
+		    c->u[j].weight >= 2 && !c->u[j].bullet && !c->u[j].row &&
+		    !c->u[j].qty && !c->u[j].code && (j == i ||
+		    !c->u[j].blank_before); j++)
+			;
+		if (j - i < LINK_LIST_MIN)
+			continue;
+		for (k = i; k < j; k++)
+			if (c->u[k].score > 0)
+				c->u[k].score = 0;
+	}
 	/* Prose held in a template (a comment between its author line and
 	 * its rating, a listing's blurb between date lines) is not the
 	 * story: its neighbours repeat the same shapes many times. */

@@ -885,6 +885,33 @@ test_extract_text_list_head_kept(void **state)
 	article_free(a);
 }
 
+/* Many lines of a headline's length one under the other with no blank
+ * line between are a list of links, even when they read as sentences:
+ * they do not outweigh the story. */
+static void
+test_extract_text_link_list_not_story(void **state)
+{
+	struct article *a;
+	struct buf b;
+	int	 i;
+
+	(void)state;
+	buf_init(&b, 1 << 16);
+	assert_int_equal(buf_puts(&b, "Hot questions\n"), BUF_OK);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(buf_printf(&b, "How do I keep the plants on "
+		    "my balcony alive through a cold winter, part %d?\n", i),
+		    BUF_OK);
+	assert_int_equal(buf_puts(&b, nav), BUF_OK);
+	assert_int_equal(buf_puts(&b, "\n" P1 P2 P3), BUF_OK);
+	a = extract(b.data);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "annual accounts"));
+	assert_false(has_text(a, "balcony alive"));
+	article_free(a);
+	buf_release(&b);
+}
+
 /* A section marker in another language, its capital letter outside
  * ASCII ("Ähnliche Artikel"), ends the story like "Related articles". */
 static void
@@ -1389,6 +1416,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
+		cmocka_unit_test(test_extract_text_link_list_not_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
