@@ -504,6 +504,10 @@ class_info(struct class_memo *memo, xmlNodePtr n, struct hnode *h)
 			h->flags |= F_BYLINE;
 		if (ascii_casestr(prop, strlen(prop), "articlebody"))
 			h->flags |= F_INBODY;
+		/* A recipe's ingredient ("recipeIngredient",
+		 * "ingredients"). */
+		if (ascii_casestr(prop, strlen(prop), "ingredient"))
+			h->flags |= F_INGRED;
 		/* schema.org's description of the page's item, in the
 		 * body, is its standfirst (a heading so marked is a
 		 * sub-head, left as headings are). */
@@ -627,6 +631,8 @@ hx_setup_nodes(struct hx *hx)
 				h->props = td->props;
 			}
 			class_info(memo, n, h);
+			if (h->flags & F_INGRED)
+				hx->has_ingred = 1;
 			if (h->tag == T_BODY && hx->body == NULL)
 				hx->body = n;
 		}

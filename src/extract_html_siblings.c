@@ -8,6 +8,8 @@
 
 #include "extract_html_tree.h"
 
+static int is_ancestor_of(xmlNodePtr, xmlNodePtr);
+
 static int
 same_class(xmlNodePtr a, xmlNodePtr b)
 {
@@ -188,6 +190,64 @@ add_intro(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t n,
 #define TWIN_LINK_DENSITY	0.25
 
 /*
+ * A recipe's ingredients (items marked itemprop="recipeIngredient" or
+ * "ingredients", schema.org) outside the story's container, which holds
+ * its steps: the smallest box around all of them, inside the
+ * container's ancestor INTRO_CLIMB_LEVELS up, is a root too, in its
+ * place (before the story or after it).  Only pages that mark an
+ * ingredient are searched.
+ */
+static size_t
+add_ingredients(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots,
+    size_t n, size_t max)
+{
+	xmlNodePtr anc, k, first = NULL, last = NULL, box;
+	size_t	 i;
+	int	 lv, skip, before = 1;
+
+	if (!hx->has_ingred || n == 0 || n >= max)
+		return n;
+	for (anc = top, lv = 0; lv < INTRO_CLIMB_LEVELS && anc->parent !=
+	    NULL && anc->parent != hx->body && is_elem(anc->parent); lv++)
+		anc = anc->parent;
+	for (k = anc; k != NULL; k = next_in(k, anc, skip)) {
+		skip = 0;
+		if (!is_elem(k))
+			continue;
+		if (!kept(k) || k == top) {
+			if (k == top && first == NULL)
+				before = 0;
+			skip = 1;
+			continue;
+		}
+		if (hn(k)->flags & F_INGRED) {
+			if (first == NULL)
+				first = k;
+			last = k;
+			skip = 1;
+		}
+	}
+	if (first == NULL)
+		return n;
+	for (box = first->parent; box != NULL && box != anc &&
+	    is_elem(box) && !is_ancestor_of(box, last); box = box->parent)
+		;
+	if (box == NULL || !is_elem(box) || box == anc)
+		return n;
+	for (i = 0; i < n; i++)
+		if (is_ancestor_of(box, roots[i]) ||
+		    is_ancestor_of(roots[i], box))
+			return n;
+	hn(box)->flags |= F_KEEP;
+	if (before) {
+		memmove(roots + 1, roots, n * sizeof roots[0]);
+		roots[0] = box;
+	} else
+		roots[n] = box;
+	return n + 1;
+}
+
+/*
  * The story: the top container and those of its siblings that belong to
  * it (a good score, the same class, or a plain paragraph of prose).
  * Fills roots[] in document order; returns their number.
@@ -237,5 +297,6 @@ hx_siblings(struct hx *hx, xmlNodePtr top, xmlNodePtr *roots, size_t max)
 		}
 	}
 	n = add_ledes(hx, top, roots, n, max);
+	n = add_ingredients(hx, top, roots, n, max);
 	return add_intro(hx, top, roots, n, max);
 }

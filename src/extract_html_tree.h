@@ -56,6 +56,7 @@ enum tag {
 #define F_INTRO		0x40000	/* class/id says standfirst or intro */
 #define F_HOLDSINTRO	0x80000	/* an ancestor of an F_INTRO */
 #define F_HOLDSH1	0x100000 /* an ancestor of an h1 */
+#define F_INGRED	0x200000 /* itemprop: a recipe's ingredient */
 
 /* Attempt flags, relaxed one by one when too little text is found. */
 #define A_STRIP_UNLIKELY	0x1
@@ -110,6 +111,7 @@ struct hx {
 	struct emit	*em;		/* the writer, while blocks are written */
 	struct article	*em_article;	/* where related links go */
 	xmlNodePtr	 clean_root;	/* the root hx_clean() is in */
+	int		 has_ingred;	/* the page marks an F_INGRED */
 };
 
 /* The block being written. */

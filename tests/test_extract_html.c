@@ -367,6 +367,33 @@ test_extract_html_intro_seven_levels_up(void **state)
 	assert_true(body_has(a, "old ferry pier"));
 }
 
+/* A recipe's ingredients, marked itemprop="recipeIngredient", in a
+ * column beside the one of its steps, are the story's, before them. */
+static void
+test_extract_html_recipe_ingredients_kept(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class='recipe'><div class='col-a'>"
+	    "<div class='box'><h3>Dough</h3><ul>"
+	    "<li itemprop='recipeIngredient'>500 g of flour</li>"
+	    "<li itemprop='recipeIngredient'>2 eggs</li></ul>"
+	    "<h3>Topping</h3><ul>"
+	    "<li itemprop='recipeIngredient'>100 g of almonds</li></ul>"
+	    "</div></div><div class='col-b'><div class='steps'>"
+	    "<p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "<p class='x'>Share</p></div></div>"
+	    "<div class='footer-links'><ul><li>About us</li></ul></div>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "500 g of flour"));
+	assert_true(body_has(a, "100 g of almonds"));
+	assert_true(body_has(a, "Topping"));
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "About us"));
+	assert_int_equal(strncmp(a->blocks[0].text, "Dough", 5), 0);
+}
+
 /* The part after the story, opened by a heading such as "Related" or
  * "Weitere Informationen:", goes to the end; the same heading over a
  * box inside the story, with prose after it, stays. */
@@ -2170,6 +2197,7 @@ main(void)
 		PAGE_TEST(test_extract_html_linked_root_not_cut),
 		PAGE_TEST(test_extract_html_intro_in_header_box),
 		PAGE_TEST(test_extract_html_intro_seven_levels_up),
+		PAGE_TEST(test_extract_html_recipe_ingredients_kept),
 		PAGE_TEST(test_extract_html_jsonld_body_replaces_teaser),
 		PAGE_TEST(test_extract_html_description_when_no_story),
 		PAGE_TEST(test_extract_html_teaser_list_in_story),
