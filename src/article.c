@@ -533,6 +533,40 @@ is_cookie_note(const struct block *b)
 	return 0;
 }
 
+/*
+ * The paywall's offer: a paragraph of at most PROMO_MAX_BYTES that names
+ * a subscription and what it opens ("To view the full story, please
+ * subscribe", "Immediate online access to all issues.  Subscription
+ * will auto renew annually.").
+ */
+static const char *const paywall_subs[] = {
+	"subscribe", "subscription", "abonn", "suscr", NULL
+};
+
+static const char *const paywall_opens[] = {
+	"full story", "full article", "online access", "unlimited",
+	"auto renew", "to continue reading", "keep reading", "zugriff",
+	"weiterlesen", NULL
+};
+
+static int
+is_paywall(const struct block *b)
+{
+	size_t	 k;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES)
+		return 0;
+	for (k = 0; paywall_subs[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, paywall_subs[k]))
+			break;
+	if (paywall_subs[k] == NULL)
+		return 0;
+	for (k = 0; paywall_opens[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, paywall_opens[k]))
+			return 1;
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
@@ -541,6 +575,7 @@ article_drop_calls(struct article *a)
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--)
 		if (is_promo(&a->blocks[i - 1]) ||
-		    is_cookie_note(&a->blocks[i - 1]))
+		    is_cookie_note(&a->blocks[i - 1]) ||
+		    is_paywall(&a->blocks[i - 1]))
 			article_drop_block(a, i - 1);
 }

@@ -1288,6 +1288,22 @@ test_extract_html_cookie_note_dropped(void **state)
 	assert_true(body_has(a, "The bakery sold its cookies"));
 }
 
+/* The paywall's offer (a subscription and what it opens) goes; a
+ * story on subscriptions stays. */
+static void
+test_extract_html_paywall_offer_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>To view the full story, "
+	    "please subscribe to The Daily.</p><p>" PROSE2 "</p><p>The "
+	    "library's subscription to the paper ends in May.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "To view the full story"));
+	assert_true(body_has(a, "subscription to the paper ends"));
+}
+
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
  * not body text.  A sentence with a link after a colon stays. */
 static void
@@ -2050,6 +2066,7 @@ main(void)
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
+		PAGE_TEST(test_extract_html_paywall_offer_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_labelled_teaser_heading),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
