@@ -369,9 +369,10 @@ static const char *const call_words[] = {
 /*
  * The author's box at the story's end: "Ann Writer is a professor at
  * ...", "Ann Writer ist Redakteurin ...": two capitalised words, then
- * one of bio_verbs, in a paragraph of at most BIO_MAX_BYTES.  The first
- * word is a name, not an article or pronoun ("The Times is a ...", "Der
- * Text ist ...": German capitalises its nouns).
+ * one of bio_verbs, in a paragraph (or a quote: some set the box as
+ * one) of at most BIO_MAX_BYTES.  The first word is a name, not an
+ * article or pronoun ("The Times is a ...", "Der Text ist ...": German
+ * capitalises its nouns).
  */
 #define BIO_MAX_BYTES		300
 
@@ -404,7 +405,8 @@ is_bio(const struct block *b)
 {
 	size_t	 e, e2, k, l;
 
-	if (b->type != BLOCK_PARAGRAPH || b->len > BIO_MAX_BYTES)
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_QUOTE) ||
+	    b->len > BIO_MAX_BYTES)
 		return 0;
 	if ((e = cap_word(b->text, b->len, 0)) == 0 || e >= b->len ||
 	    b->text[e] != ' ' ||

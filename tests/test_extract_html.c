@@ -1253,6 +1253,21 @@ test_extract_html_comment_call_at_end(void **state)
 	assert_false(body_has(a, "mit anderen teilen"));
 }
 
+/* The author's box at the story's end, set as a quote, goes like one
+ * set as a paragraph. */
+static void
+test_extract_html_author_box_quote_at_end(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<blockquote>Jo Marsh ist Redakteurin beim Courier und schreibt "
+	    "\xc3\xbc" "ber Stadtpolitik.</blockquote></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Jo Marsh"));
+}
+
 /* The site's promotion of its channels (a call and a channel) goes
  * wherever it stands in the story; a call alone, or a channel alone,
  * stays. */
@@ -2064,6 +2079,7 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),
+		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_paywall_offer_dropped),
