@@ -472,7 +472,7 @@ article_drop_tail(struct article *a, size_t tail,
  * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
- * Twitter").  Either alone is not enough: a story tells of people who
+ * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone is not enough: a story tells of people who
  * sign up for a service, or of a newsletter.
  */
 #define PROMO_MAX_BYTES		250
@@ -481,13 +481,13 @@ static const char *const promo_calls[] = {
 	"never miss", "latest news", "get the latest", "sign up",
 	"signing up", "follow us", "follow the ", "join us", "folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
-	"suscr\xc3\xad" "bete", NULL
+	"suscr\xc3\xad" "bete", "download", "herunterladen", NULL
 };
 
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", NULL
+	" app ", "rss-feed", "rss feed", "pdf", NULL
 };
 
 static int

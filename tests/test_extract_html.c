@@ -1287,6 +1287,23 @@ test_extract_html_promo_anywhere(void **state)
 	assert_true(body_has(a, "newsletter went out"));
 }
 
+/* Calls to take the site's feed or a PDF of the page are promotions
+ * too; a story naming a PDF stays. */
+static void
+test_extract_html_promo_feed_pdf(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Alle Meldungen der "
+	    "Stadt | RSS-Feed abonnieren</p><p>" PROSE2 "</p><p>Dieses "
+	    "Skript als PDF herunterladen</p><p>The council put the plan "
+	    "online as a PDF.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "RSS-Feed abonnieren"));
+	assert_false(body_has(a, "als PDF herunterladen"));
+	assert_true(body_has(a, "online as a PDF"));
+}
+
 /* The site's note on its cookies goes wherever it stands; a story on
  * cookies stays. */
 static void
@@ -2081,6 +2098,7 @@ main(void)
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_promo_feed_pdf),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_paywall_offer_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
