@@ -369,9 +369,10 @@ static const char *const call_words[] = {
 /*
  * The author's box at the story's end: "Ann Writer is a professor at
  * ...", "Ann Writer ist Redakteurin ...": two capitalised words, then
- * one of bio_verbs, in a paragraph of at most BIO_MAX_BYTES.  The first
- * word is a name, not an article or pronoun ("The Times is a ...", "Der
- * Text ist ...": German capitalises its nouns).
+ * one of bio_verbs, in a paragraph (or a quote: some set the box as
+ * one) of at most BIO_MAX_BYTES.  The first word is a name, not an
+ * article or pronoun ("The Times is a ...", "Der Text ist ...": German
+ * capitalises its nouns).
  */
 #define BIO_MAX_BYTES		300
 
@@ -404,7 +405,8 @@ is_bio(const struct block *b)
 {
 	size_t	 e, e2, k, l;
 
-	if (b->type != BLOCK_PARAGRAPH || b->len > BIO_MAX_BYTES)
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_QUOTE) ||
+	    b->len > BIO_MAX_BYTES)
 		return 0;
 	if ((e = cap_word(b->text, b->len, 0)) == 0 || e >= b->len ||
 	    b->text[e] != ' ' ||
@@ -470,7 +472,7 @@ article_drop_tail(struct article *a, size_t tail,
  * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
- * Twitter").  Either alone is not enough: a story tells of people who
+ * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone is not enough: a story tells of people who
  * sign up for a service, or of a newsletter.
  */
 #define PROMO_MAX_BYTES		250
@@ -479,13 +481,13 @@ static const char *const promo_calls[] = {
 	"never miss", "latest news", "get the latest", "sign up",
 	"signing up", "follow us", "follow the ", "join us", "folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
-	"suscr\xc3\xad" "bete", NULL
+	"suscr\xc3\xad" "bete", "download", "herunterladen", NULL
 };
 
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", NULL
+	" app ", "rss-feed", "rss feed", "pdf", NULL
 };
 
 static int
@@ -533,6 +535,40 @@ is_cookie_note(const struct block *b)
 	return 0;
 }
 
+/*
+ * The paywall's offer: a paragraph of at most PROMO_MAX_BYTES that names
+ * a subscription and what it opens ("To view the full story, please
+ * subscribe", "Immediate online access to all issues.  Subscription
+ * will auto renew annually.").
+ */
+static const char *const paywall_subs[] = {
+	"subscribe", "subscription", "abonn", "suscr", NULL
+};
+
+static const char *const paywall_opens[] = {
+	"full story", "full article", "online access", "unlimited",
+	"auto renew", "to continue reading", "keep reading", "zugriff",
+	"weiterlesen", NULL
+};
+
+static int
+is_paywall(const struct block *b)
+{
+	size_t	 k;
+
+	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES)
+		return 0;
+	for (k = 0; paywall_subs[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, paywall_subs[k]))
+			break;
+	if (paywall_subs[k] == NULL)
+		return 0;
+	for (k = 0; paywall_opens[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, paywall_opens[k]))
+			return 1;
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
@@ -541,6 +577,7 @@ article_drop_calls(struct article *a)
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--)
 		if (is_promo(&a->blocks[i - 1]) ||
-		    is_cookie_note(&a->blocks[i - 1]))
+		    is_cookie_note(&a->blocks[i - 1]) ||
+		    is_paywall(&a->blocks[i - 1]))
 			article_drop_block(a, i - 1);
 }

@@ -104,8 +104,8 @@ void	 article_drop_tail(struct article *, size_t tail,
 /* Takes a short call to the reader (share, follow, subscribe) or the
  * author's box ("Ann Writer is a ...") off the end of a story that has
  * prose, and the site's promotions of its channels ("sign up to our
- * newsletter") and notes on its cookies from anywhere after its first
- * block; both extractors call it. */
+ * newsletter"), notes on its cookies and its paywall's offers from
+ * anywhere after its first block; both extractors call it. */
 void	 article_drop_calls(struct article *);
 /* Adds a link already resolved to an absolute URL (not copied when NULL
  * or empty: returns 0). */

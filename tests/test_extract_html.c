@@ -1390,6 +1390,21 @@ test_extract_html_comment_call_at_end(void **state)
 	assert_false(body_has(a, "mit anderen teilen"));
 }
 
+/* The author's box at the story's end, set as a quote, goes like one
+ * set as a paragraph. */
+static void
+test_extract_html_author_box_quote_at_end(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<blockquote>Jo Marsh ist Redakteurin beim Courier und schreibt "
+	    "\xc3\xbc" "ber Stadtpolitik.</blockquote></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Jo Marsh"));
+}
+
 /* The site's promotion of its channels (a call and a channel) goes
  * wherever it stands in the story; a call alone, or a channel alone,
  * stays. */
@@ -1409,6 +1424,23 @@ test_extract_html_promo_anywhere(void **state)
 	assert_true(body_has(a, "newsletter went out"));
 }
 
+/* Calls to take the site's feed or a PDF of the page are promotions
+ * too; a story naming a PDF stays. */
+static void
+test_extract_html_promo_feed_pdf(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Alle Meldungen der "
+	    "Stadt | RSS-Feed abonnieren</p><p>" PROSE2 "</p><p>Dieses "
+	    "Skript als PDF herunterladen</p><p>The council put the plan "
+	    "online as a PDF.</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "RSS-Feed abonnieren"));
+	assert_false(body_has(a, "als PDF herunterladen"));
+	assert_true(body_has(a, "online as a PDF"));
+}
+
 /* The site's note on its cookies goes wherever it stands; a story on
  * cookies stays. */
 static void
@@ -1423,6 +1455,22 @@ test_extract_html_cookie_note_dropped(void **state)
 
 	assert_false(body_has(a, "We use cookies"));
 	assert_true(body_has(a, "The bakery sold its cookies"));
+}
+
+/* The paywall's offer (a subscription and what it opens) goes; a
+ * story on subscriptions stays. */
+static void
+test_extract_html_paywall_offer_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>To view the full story, "
+	    "please subscribe to The Daily.</p><p>" PROSE2 "</p><p>The "
+	    "library's subscription to the paper ends in May.</p><p>" PROSE2
+	    "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "To view the full story"));
+	assert_true(body_has(a, "subscription to the paper ends"));
 }
 
 /* "Related: <a>Headline</a>" in the story is a teaser: a related entry,
@@ -2185,8 +2233,11 @@ main(void)
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),
+		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_promo_feed_pdf),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
+		PAGE_TEST(test_extract_html_paywall_offer_dropped),
 		PAGE_TEST(test_extract_html_labelled_teaser),
 		PAGE_TEST(test_extract_html_labelled_teaser_heading),
 		PAGE_TEST(test_extract_html_follow_line_dropped),
