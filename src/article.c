@@ -472,8 +472,9 @@ article_drop_tail(struct article *a, size_t tail,
  * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
- * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone is not enough: a story tells of people who
- * sign up for a service, or of a newsletter.
+ * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone
+ * is not enough: a story tells of people who sign up for a service, or
+ * of a newsletter.
  */
 #define PROMO_MAX_BYTES		250
 
@@ -490,20 +491,23 @@ static const char *const promo_channels[] = {
 	" app ", "rss-feed", "rss feed", "pdf", NULL
 };
 
+/* Is b a paragraph of at most PROMO_MAX_BYTES that names one of the
+ * words of one and one of two? */
 static int
-is_promo(const struct block *b)
+names_both(const struct block *b, const char *const *one,
+    const char *const *two)
 {
 	size_t	 k;
 
 	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES)
 		return 0;
-	for (k = 0; promo_calls[k] != NULL; k++)
-		if (ascii_casestr(b->text, b->len, promo_calls[k]))
+	for (k = 0; one[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, one[k]))
 			break;
-	if (promo_calls[k] == NULL)
+	if (one[k] == NULL)
 		return 0;
-	for (k = 0; promo_channels[k] != NULL; k++)
-		if (ascii_casestr(b->text, b->len, promo_channels[k]))
+	for (k = 0; two[k] != NULL; k++)
+		if (ascii_casestr(b->text, b->len, two[k]))
 			return 1;
 	return 0;
 }
@@ -514,26 +518,14 @@ is_promo(const struct block *b)
  * verwenden."): a paragraph of at most PROMO_MAX_BYTES that names
  * cookies and their use or the reader's consent.
  */
+static const char *const cookie_names[] = { "cookie", NULL };
+
 static const char *const cookie_words[] = {
 	"we use", "use of cookies", "uses cookies", "verwenden", "nutzen",
 	"einverstanden", "zustimm", "akzept", "accept", "consent",
 	"korzystamy", "u\xc5\xbcywa", "zgod", "utilizamos", "utilisons",
 	"utilise", NULL
 };
-
-static int
-is_cookie_note(const struct block *b)
-{
-	size_t	 k;
-
-	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES ||
-	    !ascii_casestr(b->text, b->len, "cookie"))
-		return 0;
-	for (k = 0; cookie_words[k] != NULL; k++)
-		if (ascii_casestr(b->text, b->len, cookie_words[k]))
-			return 1;
-	return 0;
-}
 
 /*
  * The paywall's offer: a paragraph of at most PROMO_MAX_BYTES that names
@@ -551,33 +543,18 @@ static const char *const paywall_opens[] = {
 	"weiterlesen", NULL
 };
 
-static int
-is_paywall(const struct block *b)
-{
-	size_t	 k;
-
-	if (b->type != BLOCK_PARAGRAPH || b->len > PROMO_MAX_BYTES)
-		return 0;
-	for (k = 0; paywall_subs[k] != NULL; k++)
-		if (ascii_casestr(b->text, b->len, paywall_subs[k]))
-			break;
-	if (paywall_subs[k] == NULL)
-		return 0;
-	for (k = 0; paywall_opens[k] != NULL; k++)
-		if (ascii_casestr(b->text, b->len, paywall_opens[k]))
-			return 1;
-	return 0;
-}
-
 void
 article_drop_calls(struct article *a)
 {
+	const struct block *b;
 	size_t	 i;
 
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
-	for (i = a->nblocks; i > 1; i--)
-		if (is_promo(&a->blocks[i - 1]) ||
-		    is_cookie_note(&a->blocks[i - 1]) ||
-		    is_paywall(&a->blocks[i - 1]))
+	for (i = a->nblocks; i > 1; i--) {
+		b = &a->blocks[i - 1];
+		if (names_both(b, promo_calls, promo_channels) ||
+		    names_both(b, cookie_names, cookie_words) ||
+		    names_both(b, paywall_subs, paywall_opens))
 			article_drop_block(a, i - 1);
+	}
 }
