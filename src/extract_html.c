@@ -212,6 +212,25 @@ drop_follow_lines(struct article *a)
 	}
 }
 
+/* Does t[0..n) open with one of labels, blanks, then a colon ("Foto:",
+ * "Kategorie :")?  ASCII case ignored. */
+static int
+opens_with_label(const char *t, size_t n, const char *const *labels)
+{
+	size_t	 i, l, k;
+
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
 /* A paragraph at most this long (bytes) that opens with a picture
  * credit's label is the credit, not the story. */
 #define CREDIT_LINE_MAX	200
@@ -231,20 +250,10 @@ is_credit_line(const char *t, size_t n)
 		"beitragsbild", "cr\xc3\xa9""dits photos",
 		"cr\xc3\xa9""dit photo", NULL
 	};
-	size_t	 i, l, k;
 
 	if (n > CREDIT_LINE_MAX)
 		return 0;
-	for (i = 0; labels[i] != NULL; i++) {
-		l = strlen(labels[i]);
-		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
-			continue;
-		for (k = l; k < n && t[k] == ' '; k++)
-			;
-		if (k < n && t[k] == ':')
-			return 1;
-	}
-	return 0;
+	return opens_with_label(t, n, labels);
 }
 
 /*
@@ -353,7 +362,7 @@ is_meta_line(const char *t, size_t n)
 		"this entry was posted in ",
 		"dieser eintrag wurde ver\xc3\xb6""ffentlicht in ", NULL
 	};
-	size_t	 i, l, k;
+	size_t	 i, l;
 
 	if (n > META_LINE_MAX_BYTES)
 		return 0;
@@ -361,16 +370,7 @@ is_meta_line(const char *t, size_t n)
 		if (n > (l = strlen(phrases[i])) &&
 		    ascii_ncasecmp(t, phrases[i], l) == 0)
 			return 1;
-	for (i = 0; labels[i] != NULL; i++) {
-		l = strlen(labels[i]);
-		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
-			continue;
-		for (k = l; k < n && t[k] == ' '; k++)
-			;
-		if (k < n && t[k] == ':')
-			return 1;
-	}
-	return 0;
+	return opens_with_label(t, n, labels);
 }
 
 /* Picture credits, advertisements' labels, the post's data lines and
