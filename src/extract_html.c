@@ -212,50 +212,6 @@ drop_follow_lines(struct article *a)
 	}
 }
 
-/* Does t[0..n) open with one of labels, blanks, then a colon ("Foto:",
- * "Kategorie :")?  ASCII case ignored. */
-static int
-opens_with_label(const char *t, size_t n, const char *const *labels)
-{
-	size_t	 i, l, k;
-
-	for (i = 0; labels[i] != NULL; i++) {
-		l = strlen(labels[i]);
-		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
-			continue;
-		for (k = l; k < n && t[k] == ' '; k++)
-			;
-		if (k < n && t[k] == ':')
-			return 1;
-	}
-	return 0;
-}
-
-/* A paragraph at most this long (bytes) that opens with a picture
- * credit's label is the credit, not the story. */
-#define CREDIT_LINE_MAX	200
-
-/*
- * Is t[0..n) a picture credit: "Foto: A. Name", "Photos : Agency",
- * "Titelbild: ...", "Crédits photos : ..."?  A label from the list,
- * blanks, then a colon.  Sources ("Quelle:", "Source:") are not
- * credits: they may cite the story's own data.
- */
-static int
-is_credit_line(const char *t, size_t n)
-{
-	static const char *const labels[] = {
-		"fotos", "foto", "photos", "photo", "bilder", "bild",
-		"images", "image", "credits", "credit", "titelbild",
-		"beitragsbild", "cr\xc3\xa9""dits photos",
-		"cr\xc3\xa9""dit photo", NULL
-	};
-
-	if (n > CREDIT_LINE_MAX)
-		return 0;
-	return opens_with_label(t, n, labels);
-}
-
 /*
  * Is t[0..n) an advertisement's label ("Advertisement", "- Anzeige -",
  * "Reklama")?  The word in one of the languages below, with only
@@ -370,7 +326,7 @@ is_meta_line(const char *t, size_t n)
 		if (n > (l = strlen(phrases[i])) &&
 		    ascii_ncasecmp(t, phrases[i], l) == 0)
 			return 1;
-	return opens_with_label(t, n, labels);
+	return hx_opens_with_label(t, n, labels);
 }
 
 /* Picture credits, advertisements' labels, the post's data lines and
@@ -384,7 +340,7 @@ drop_credit_lines(struct article *a)
 
 	for (i = a->nblocks; i > 0; i--) {
 		b = &a->blocks[i - 1];
-		if ((b->type == BLOCK_PARAGRAPH && (is_credit_line(b->text,
+		if ((b->type == BLOCK_PARAGRAPH && (hx_credit_line(b->text,
 		    b->len) || is_ad_label(b->text, b->len) ||
 		    is_meta_line(b->text, b->len))) ||
 		    ((b->type == BLOCK_PARAGRAPH ||

@@ -40,6 +40,11 @@ struct html_meta {
  * <html lang>, <base>).  Returns 0, or -1 when memory runs out.
  */
 int	 extract_html_meta(htmlDocPtr, struct html_meta *);
+/* extract_html_write.c: does t[0..n) open with one of labels, blanks,
+ * then a colon?  Is it a picture credit ("Foto: A. Name")? */
+int	 hx_opens_with_label(const char *t, size_t n,
+	    const char *const *labels);
+int	 hx_credit_line(const char *t, size_t n);
 void	 extract_html_meta_release(struct html_meta *);
 
 /*

@@ -277,6 +277,51 @@ numeric_date(const char *s, size_t n)
 	return g >= 2 && lens[1] <= 2;
 }
 
+/* Does t[0..n) open with one of labels, blanks, then a colon ("Foto:",
+ * "Kategorie :")?  ASCII case ignored. */
+int
+hx_opens_with_label(const char *t, size_t n, const char *const *labels)
+{
+	size_t	 i, l, k;
+
+	for (i = 0; labels[i] != NULL; i++) {
+		l = strlen(labels[i]);
+		if (n <= l || ascii_ncasecmp(t, labels[i], l) != 0)
+			continue;
+		for (k = l; k < n && t[k] == ' '; k++)
+			;
+		if (k < n && t[k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/* A paragraph at most this long (bytes) that opens with a picture
+ * credit's label is the credit, not the story. */
+#define CREDIT_LINE_MAX	200
+
+/*
+ * Is t[0..n) a picture credit: "Foto: A. Name", "Photos : Agency",
+ * "Titelbild: ...", "Crédits photos : ..."?  A label from the list,
+ * blanks, then a colon.  Sources ("Quelle:", "Source:") are not
+ * credits: they may cite the story's own data.
+ */
+int
+hx_credit_line(const char *t, size_t n)
+{
+	static const char *const labels[] = {
+		"fotos", "foto", "photos", "photo", "bilder", "bild",
+		"images", "image", "credits", "credit", "titelbild",
+		"beitragsbild", "cr\xc3\xa9""dits photos",
+		"cr\xc3\xa9""dit photo", NULL
+	};
+
+	if (n > CREDIT_LINE_MAX)
+		return 0;
+	return hx_opens_with_label(t, n, labels);
+}
+
+
 /*
  * Is the paragraph being written a labelled teaser: a short label ending
  * in ':' ("Related:", "READ MORE:", "Lire aussi :"), then one link that
@@ -362,7 +407,9 @@ flush(struct emit *e)
 	 * paragraph or as a heading ("Mire: Headline"). */
 	if ((type == BLOCK_PARAGRAPH || type == BLOCK_HEADING) &&
 	    labelled_teaser(o)) {
-		if (teaser_to_related(o) == -1)
+		/* "Photo: <a>Name</a>": a credit, not a story to read. */
+		if (!hx_credit_line(o->b.data, o->b.len) &&
+		    teaser_to_related(o) == -1)
 			o->err = 1;
 		goto reset;
 	}

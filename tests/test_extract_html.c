@@ -1504,11 +1504,17 @@ test_extract_html_labelled_teaser_heading(void **state)
 	    "<html><body><article><p>" PROSE "</p><h6>Mire: <a href='/n/7'>"
 	    "Mayor opens the new bridge over the river</a></h6><p>" PROSE2
 	    "</p><h3>Part two: the new budget</h3><p>" PROSE2
-	    "</p></article></body></html>";
+	    "</p><h6>Photo: <a href='/people/ann'>Ann Writer Smith</a></h6>"
+	    "<p>" PROSE "</p></article></body></html>";
 	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+	size_t	 i;
 
 	assert_false(body_has(a, "Mayor opens"));
 	assert_true(body_has(a, "Part two: the new budget"));
+	/* A picture's credit goes too, but its link is no story. */
+	assert_false(body_has(a, "Ann Writer"));
+	for (i = 0; i < a->nrelated; i++)
+		assert_null(strstr(a->related[i].url, "/people/ann"));
 }
 
 /* A page that shows only a teaser of a story its JSON-LD holds whole:
