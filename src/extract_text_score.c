@@ -251,6 +251,68 @@ find_colon_lists(struct text_ctx *c)
 	}
 }
 
+/* The length of the name that opens u: two or three capitalised words
+ * of letters ("Jane Doe", "Jean-Luc O'Neil"), alone on the line or
+ * before a count ("Jane Doe 300 posts"); 0 if there is none. */
+static size_t
+name_line(const struct unit *u)
+{
+	size_t	 i = 0, end = 0, nw = 0;
+	unsigned char ch;
+
+	while (i < u->n && nw < NAME_WORDS_MAX + 1) {
+		ch = (unsigned char)u->s[i];
+		if (!(ch >= 'A' && ch <= 'Z') && ch < 0xc3)
+			break;
+		for (; i < u->n && u->s[i] != ' '; i++) {
+			ch = (unsigned char)u->s[i];
+			if (!(ch >= 'a' && ch <= 'z') && !(ch >= 'A' &&
+			    ch <= 'Z') && ch < 0x80 && ch != '-' &&
+			    ch != '\'' && ch != '.')
+				return 0;
+		}
+		nw++;
+		end = i;
+		if (i < u->n)
+			i++;
+	}
+	if (nw < 2 || nw > NAME_WORDS_MAX)
+		return 0;
+	if (end == u->n)
+		return end;
+	/* A count: digits, then one word ("300 posts", "12 Artikel"). */
+	for (i = end + 1; i < u->n && u->s[i] >= '0' && u->s[i] <= '9'; i++)
+		;
+	if (i == end + 1 || i + 1 >= u->n || u->s[i] != ' ')
+		return 0;
+	for (i++; i < u->n; i++)
+		if (u->s[i] == ' ' || (ch = (unsigned char)u->s[i]) <= '9')
+			return 0;
+	return end;
+}
+
+/* An author's note: a line with only a name ("Jane Doe", "Jane Doe 300
+ * posts") over a paragraph that opens with the same name ("Jane Doe
+ * writes about ...").  Not a speaker's answer ("Jane Doe: ..."). */
+static void
+find_author_notes(struct text_ctx *c)
+{
+	size_t	 i, k;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		struct unit *b = &c->u[i + 1];
+
+		if (c->u[i].kind != UNIT_SHORT || b->kind != UNIT_PROSE ||
+		    (k = name_line(&c->u[i])) == 0)
+			continue;
+		if (b->n <= k || memcmp(c->u[i].s, b->s, k) != 0 ||
+		    b->s[k] != ' ')
+			continue;
+		b->boiler = 1;
+		b->score = SCORE_BOILER;
+	}
+}
+
 void
 xt_classify(struct text_ctx *c)
 {
@@ -320,6 +382,7 @@ xt_classify(struct text_ctx *c)
 				u->score = SCORE_REPEATED;
 		}
 	}
+	find_author_notes(c);
 	/* A table of contents: short lines printed again further down,
 	 * each time over a paragraph (the subheadings they link to).  They
 	 * do not part a lead from its story. */
