@@ -1267,6 +1267,17 @@ test_extract_text_author_note_dropped(void **state)
 	assert_true(has_text(a, "final cost"));
 	assert_false(has_text(a, "writes about local politics"));
 	article_free(a);
+	/* "About" and the name over the note, in the first person. */
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "About Ada 120 posts\n\n"
+	    "She has covered local politics and the city's budget for many "
+	    "years, first at the weekly paper and then here, and she likes "
+	    "long walks by the river on the weekend.\n\n%s", nav, P1, P2,
+	    P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "long walks"));
+	article_free(a);
 }
 
 static void
