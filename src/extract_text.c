@@ -22,7 +22,8 @@
  *     headline-length lines with no blank line between (a list of
  *     links), or printed again far away (a ticker), counts nothing; short
  *     lines holding a date, when a page has several, head comments or a
- *     listing's entries;
+ *     listing's entries; an author's note (a line with a name, or
+ *     "About" and a name, over a paragraph) counts against;
  *  3. takes the run of units with the largest sum (the story), widens it
  *     over the short lines that belong to it (a lead-in sentence or a
  *     standfirst, a lead paragraph across a share bar, a subheading, list

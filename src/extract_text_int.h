@@ -150,6 +150,7 @@ struct text_ctx {
 #define CAPTION_TEXT_MAX	60
 /* Longest a heading or teaser title can be, in words. */
 #define HEADLINE_WORDS_MAX	30
+#define NAME_WORDS_MAX		3	/* words of an author's name line */
 /* Longest a teaser's summary can be, in words: past it, the card is a
  * subheading and the paragraph it heads. */
 #define TEASER_SUMMARY_MAX	40

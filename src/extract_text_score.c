@@ -251,6 +251,84 @@ find_colon_lists(struct text_ctx *c)
 	}
 }
 
+/* The length of the name that opens s: min to NAME_WORDS_MAX
+ * capitalised words of letters ("Jane Doe", "Jean-Luc O'Neil"), alone
+ * on the line or before a count ("Jane Doe 300 posts"); 0 if there is
+ * none. */
+static size_t
+name_line(const char *s, size_t n, size_t min)
+{
+	size_t	 i = 0, end = 0, nw = 0;
+	unsigned char ch;
+
+	while (i < n && nw < NAME_WORDS_MAX + 1) {
+		ch = (unsigned char)s[i];
+		if (!(ch >= 'A' && ch <= 'Z') && ch < 0xc3)
+			break;
+		for (; i < n && s[i] != ' '; i++) {
+			ch = (unsigned char)s[i];
+			if (!(ch >= 'a' && ch <= 'z') && !(ch >= 'A' &&
+			    ch <= 'Z') && ch < 0x80 && ch != '-' &&
+			    ch != '\'' && ch != '.')
+				return 0;
+		}
+		nw++;
+		end = i;
+		if (i < n)
+			i++;
+	}
+	if (nw < min || nw > NAME_WORDS_MAX)
+		return 0;
+	if (end == n)
+		return end;
+	/* A count: digits, then one word ("300 posts", "12 Artikel"). */
+	for (i = end + 1; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == end + 1 || i + 1 >= n || s[i] != ' ')
+		return 0;
+	for (i++; i < n; i++)
+		if (s[i] == ' ' || (ch = (unsigned char)s[i]) <= '9')
+			return 0;
+	return end;
+}
+
+/* An author's note: a line with only a name ("Jane Doe", "Jane Doe 300
+ * posts") over a paragraph that opens with the same name ("Jane Doe
+ * writes about ..."), or "About" and a name over any paragraph ("About
+ * Jane", "I am Jane, ...").  Not a speaker's answer ("Jane Doe: ..."). */
+static void
+find_author_notes(struct text_ctx *c)
+{
+	static const char *const about[] = { "About ", "\xc3\x9c" "ber " };
+	size_t	 i, k, m, len;
+
+	for (i = 0; i + 1 < c->n; i++) {
+		const struct unit *u = &c->u[i];
+		struct unit *b = &c->u[i + 1];
+
+		if (u->kind != UNIT_SHORT || b->kind != UNIT_PROSE)
+			continue;
+		for (m = 0; m < sizeof about / sizeof about[0]; m++) {
+			len = strlen(about[m]);
+			if (u->n > len && memcmp(u->s, about[m], len) == 0 &&
+			    name_line(u->s + len, u->n - len, 1) > 0)
+				break;
+		}
+		if (m < sizeof about / sizeof about[0]) {
+			b->boiler = 1;
+			b->score = SCORE_BOILER;
+			continue;
+		}
+		if ((k = name_line(u->s, u->n, 2)) == 0)
+			continue;
+		if (b->n <= k || memcmp(c->u[i].s, b->s, k) != 0 ||
+		    b->s[k] != ' ')
+			continue;
+		b->boiler = 1;
+		b->score = SCORE_BOILER;
+	}
+}
+
 void
 xt_classify(struct text_ctx *c)
 {
@@ -320,6 +398,7 @@ xt_classify(struct text_ctx *c)
 				u->score = SCORE_REPEATED;
 		}
 	}
+	find_author_notes(c);
 	/* A table of contents: short lines printed again further down,
 	 * each time over a paragraph (the subheadings they link to).  They
 	 * do not part a lead from its story. */

@@ -1248,6 +1248,38 @@ test_extract_text_trailing_label_dropped(void **state)
 	article_free(a);
 }
 
+/* An author's note after the story: a line with the name, then a
+ * paragraph opening with it. */
+static void
+test_extract_text_author_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "Ada Brook\n\n"
+	    "Ada Brook writes about local politics and the city's budget for "
+	    "the paper, and before that she covered the courts for ten years "
+	    "in two other towns.\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "committee met"));
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "writes about local politics"));
+	article_free(a);
+	/* "About" and the name over the note, in the first person. */
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "About Ada 120 posts\n\n"
+	    "She has covered local politics and the city's budget for many "
+	    "years, first at the weekly paper and then here, and she likes "
+	    "long walks by the river on the weekend.\n\n%s", nav, P1, P2,
+	    P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "long walks"));
+	article_free(a);
+}
+
 static void
 test_extract_text_wrapped_lines_joined(void **state)
 {
@@ -1430,6 +1462,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_long_paragraph_naming_copyright_kept),
 		cmocka_unit_test(test_extract_text_code_block_inside_story_kept),
 		cmocka_unit_test(test_extract_text_trailing_label_dropped),
+		cmocka_unit_test(test_extract_text_author_note_dropped),
 		cmocka_unit_test(test_extract_text_wrapped_lines_joined),
 		cmocka_unit_test(test_extract_text_controls_stripped),
 		cmocka_unit_test(test_extract_text_tiny_page_kept_whole),
