@@ -374,11 +374,12 @@ static const char *const call_words[] = {
  * article or pronoun ("The Times is a ...", "Der Text ist ...": German
  * capitalises its nouns).
  */
-#define BIO_MAX_BYTES		300
+#define BIO_MAX_BYTES		450
 
 static const char *const bio_verbs[] = {
 	" is a ", " is an ", " is professor", " is the author", " ist ",
-	" besch\xc3\xa4" "ftigt sich", " est journaliste", NULL
+	" besch\xc3\xa4" "ftigt sich", " est journaliste", " studierte ",
+	" studied ", NULL
 };
 
 static const char *const not_names[] = {

@@ -118,6 +118,32 @@ test_extract_text_author_box_at_end_dropped(void **state)
 	}
 }
 
+/* A longer box (up to 450 bytes) and one that tells what its writer
+ * studied go too. */
+static void
+test_extract_text_long_author_box_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "%s%sThe board added that the cost of the work, the time "
+	    "it takes and the rooms it closes will be set out at a "
+	    "public meeting in the town hall, where readers may ask "
+	    "questions of the architects and of the builders.\n\n"
+	    "Jo Marsh studied history and law before she joined the Courier "
+	    "as a trainee, and she has since covered the council, the courts "
+	    "and the schools of the town.  In her spare time she swims, runs "
+	    "and cycles along the river, and now and then she writes a book "
+	    "about the places she walks through on the weekends.\n",
+	    nav, P1, P2);
+	a = extract(page);
+	assert_true(has_text(a, "public meeting"));
+	assert_false(has_text(a, "studied history"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1380,6 +1406,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
 		cmocka_unit_test(test_extract_text_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_author_box_at_end_dropped),
+		cmocka_unit_test(test_extract_text_long_author_box_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
