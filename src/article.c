@@ -350,7 +350,7 @@ article_drop_trailing_labels(struct article *a)
 /*
  * A call to the reader at the story's end ("Share this article",
  * "Follow us on ...", "Sign up for our newsletter", "Artikel
- * bewerten"): a short paragraph among the last CALL_TAIL_BLOCKS that
+ * bewerten", "Teile diesen Beitrag", "Filed under ..."): a short paragraph among the last CALL_TAIL_BLOCKS that
  * names one of these acts goes with everything after it
  * (article_drop_tail()).  Both extractors call it on their result.
  */
@@ -363,7 +363,8 @@ static const char *const call_words[] = {
 	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
 	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous",
 	"leave a comment", "in the comments", "in den kommentaren",
-	"kommentare zu schreiben", "mit anderen teilen", NULL
+	"kommentare zu schreiben", "mit anderen teilen", "teile diesen",
+	"filed under", NULL
 };
 
 /*
@@ -441,6 +442,60 @@ is_call(const struct block *b, const void *unused)
 		if (ascii_casestr(b->text, b->len, call_words[k]))
 			return 1;
 	return 0;
+}
+
+/*
+ * The label over the author's box: "About Ann", "Über Steffi 1009
+ * Artikel", "Über den Autor": a block of at most ABOUT_MAX_BYTES opening
+ * with "About " or "Über " and a capitalised word.
+ */
+#define ABOUT_MAX_BYTES		40
+#define ABOUT_TAIL_BLOCKS	3
+
+static int
+is_about(const struct block *b)
+{
+	static const char *const about[] = { "About ", "\xc3\x9c" "ber ", NULL };
+	size_t	 k, l;
+
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_HEADING) ||
+	    b->len > ABOUT_MAX_BYTES)
+		return 0;
+	for (k = 0; about[k] != NULL; k++) {
+		l = strlen(about[k]);
+		if (b->len > l && memcmp(b->text, about[k], l) == 0 &&
+		    cap_word(b->text, b->len, l) > l)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The author's box under its label at the story's end: a label
+ * (is_about()) among the last ABOUT_TAIL_BLOCKS, after prose, and at
+ * most BIO_MAX_BYTES after it, goes with what follows.
+ */
+static void
+drop_about(struct article *a)
+{
+	size_t	 i, j, n, first;
+	int	 prose = 0;
+
+	first = a->nblocks > ABOUT_TAIL_BLOCKS ? a->nblocks -
+	    ABOUT_TAIL_BLOCKS : 0;
+	for (i = 0; i < a->nblocks; i++) {
+		if (i >= first && prose && is_about(&a->blocks[i])) {
+			for (n = 0, j = i + 1; j < a->nblocks; j++)
+				n += a->blocks[j].len;
+			if (n <= BIO_MAX_BYTES)
+				break;
+		}
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= TAIL_PROSE_BYTES)
+			prose = 1;
+	}
+	while (a->nblocks > i)
+		article_drop_block(a, a->nblocks - 1);
 }
 
 void
@@ -550,6 +605,7 @@ article_drop_calls(struct article *a)
 	const struct block *b;
 	size_t	 i;
 
+	drop_about(a);
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--) {
 		b = &a->blocks[i - 1];

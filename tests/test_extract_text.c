@@ -144,6 +144,63 @@ test_extract_text_long_author_box_dropped(void **state)
 	article_free(a);
 }
 
+/* "Teile diesen Beitrag ..." and "Filed under ..." at the end go. */
+static void
+test_extract_text_share_and_filed_under_dropped(void **state)
+{
+	static const char *const ends[] = {
+		"Teile diesen Beitrag auf Social Media.",
+		"Filed under libraries, council.",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+		    "%s%sThe board added that the cost of the work, the time "
+		    "it takes and the rooms it closes will be set out at a "
+		    "public meeting in the town hall, where readers may ask "
+		    "questions of the architects and of the builders.\n\n%s\n",
+		    nav, P1, P2, ends[i]);
+		a = extract(page);
+		assert_true(has_text(a, "public meeting"));
+		assert_false(has_text(a, ends[i]));
+		article_free(a);
+	}
+}
+
+/* The author's box under "About Jo" (or "Über Jo") goes, though it
+ * is prose and names no bio verb; "About 200 people" stays. */
+static void
+test_extract_text_about_box_dropped(void **state)
+{
+	static const char *const labels[] = {
+		"About Jo", "\xc3\x9c" "ber Jo", "About 200 people",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+		    "%s%sThe board added that the cost of the work, the time "
+		    "it takes and the rooms it closes will be set out at a "
+		    "public meeting in the town hall, where readers may ask "
+		    "questions of the architects and of the builders.\n\n"
+		    "%s\n\nHello, I write here about books, gardens and the "
+		    "river, and about the town I grew up in, where I still live "
+		    "with two cats, a dog and far too many plants.\n",
+		    nav, P1, P2, labels[i]);
+		a = extract(page);
+		assert_true(has_text(a, "public meeting"));
+		assert_int_equal(has_text(a, "two cats"), i == 2);
+		article_free(a);
+	}
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1407,6 +1464,8 @@ main(void)
 		cmocka_unit_test(test_extract_text_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_author_box_at_end_dropped),
 		cmocka_unit_test(test_extract_text_long_author_box_dropped),
+		cmocka_unit_test(test_extract_text_share_and_filed_under_dropped),
+		cmocka_unit_test(test_extract_text_about_box_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
