@@ -599,6 +599,22 @@ static const char *const paywall_opens[] = {
 	"weiterlesen", NULL
 };
 
+/*
+ * The note on the site's earnings from its links ("Für Links auf dieser
+ * Seite erhält X ggf. eine Provision", "We may earn a commission from
+ * links on this page"): a paragraph of at most PROMO_MAX_BYTES naming
+ * both.  It goes even as the first block: it opens the page, not the
+ * story.
+ */
+static const char *const earn_words[] = {
+	"provision", "commission", NULL
+};
+
+static const char *const earn_links[] = {
+	"links auf dieser seite", "links on this page", "links in this",
+	"affiliate", NULL
+};
+
 void
 article_drop_calls(struct article *a)
 {
@@ -614,4 +630,7 @@ article_drop_calls(struct article *a)
 		    names_both(b, paywall_subs, paywall_opens))
 			article_drop_block(a, i - 1);
 	}
+	for (i = a->nblocks; i > 0 && a->nblocks > 1; i--)
+		if (names_both(&a->blocks[i - 1], earn_words, earn_links))
+			article_drop_block(a, i - 1);
 }

@@ -201,6 +201,23 @@ test_extract_text_about_box_dropped(void **state)
 	}
 }
 
+/* The note on the site's earnings from its links goes, even as the
+ * page's first block. */
+static void
+test_extract_text_affiliate_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "We may earn a commission from links on "
+	    "this page.\n\n%s%s%s", P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "commission"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1466,6 +1483,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_long_author_box_dropped),
 		cmocka_unit_test(test_extract_text_share_and_filed_under_dropped),
 		cmocka_unit_test(test_extract_text_about_box_dropped),
+		cmocka_unit_test(test_extract_text_affiliate_note_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
