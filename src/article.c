@@ -615,12 +615,46 @@ static const char *const earn_links[] = {
 	"affiliate", NULL
 };
 
+/*
+ * The heading over the comment form ("Leave a reply", "Hinterlassen Sie
+ * eine Antwort"): a block of at most REPLY_MAX_BYTES opening with one of
+ * reply_words, among the last REPLY_TAIL_BLOCKS, goes with the form's
+ * notes after it (article_drop_tail()).
+ */
+#define REPLY_MAX_BYTES		40
+#define REPLY_TAIL_BLOCKS	8
+
+static const char *const reply_words[] = {
+	"leave a reply", "leave a comment", "hinterlassen sie eine antwort",
+	"schreibe einen kommentar", "kommentar verfassen",
+	"deja una respuesta", "deja un comentario", "laisser un commentaire",
+	NULL
+};
+
+static int
+is_reply(const struct block *b, const void *unused)
+{
+	size_t	 k, l;
+
+	(void)unused;
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_HEADING) ||
+	    b->len > REPLY_MAX_BYTES)
+		return 0;
+	for (k = 0; reply_words[k] != NULL; k++) {
+		l = strlen(reply_words[k]);
+		if (b->len >= l && ascii_casestr(b->text, l, reply_words[k]))
+			return 1;
+	}
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
 	const struct block *b;
 	size_t	 i;
 
+	article_drop_tail(a, REPLY_TAIL_BLOCKS, is_reply, NULL);
 	drop_about(a);
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--) {

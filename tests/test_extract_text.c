@@ -218,6 +218,31 @@ test_extract_text_affiliate_note_dropped(void **state)
 	article_free(a);
 }
 
+/* The comment form's heading and the notes under it go at the end. */
+static void
+test_extract_text_reply_form_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "%s%sThe board added that the cost of the work, the time "
+	    "it takes and the rooms it closes will be set out at a "
+	    "public meeting in the town hall, where readers may ask "
+	    "questions of the architects and of the builders.\n\n"
+	    "HINTERLASSEN SIE EINE ANTWORT\n\nPlease enter your words!\n\n"
+	    "Please enter your name here\n\nThe Courier is your paper for "
+	    "the town and the valley, with news, sport and culture from the "
+	    "places around you, every day.\n",
+	    nav, P1, P2);
+	a = extract(page);
+	assert_true(has_text(a, "public meeting"));
+	assert_false(has_text(a, "ANTWORT"));
+	assert_false(has_text(a, "Please enter"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1484,6 +1509,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_share_and_filed_under_dropped),
 		cmocka_unit_test(test_extract_text_about_box_dropped),
 		cmocka_unit_test(test_extract_text_affiliate_note_dropped),
+		cmocka_unit_test(test_extract_text_reply_form_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
