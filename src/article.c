@@ -528,7 +528,8 @@ article_drop_tail(struct article *a, size_t tail,
  * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
- * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone
+ * Twitter", "RSS-Feed abonnieren", "Download as PDF", "Join the readers
+ * who get it in their inbox").  Either alone
  * is not enough: a story tells of people who sign up for a service, or
  * of a newsletter.
  */
@@ -536,7 +537,8 @@ article_drop_tail(struct article *a, size_t tail,
 
 static const char *const promo_calls[] = {
 	"never miss", "latest news", "get the latest", "sign up",
-	"signing up", "follow us", "follow the ", "join us", "folge uns",
+	"signing up", "follow us", "follow the ", "join us", "join the ",
+	"folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
 	"suscr\xc3\xad" "bete", "download", "herunterladen", NULL
 };
@@ -544,7 +546,7 @@ static const char *const promo_calls[] = {
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", "rss-feed", "rss feed", "pdf", NULL
+	" app ", "rss-feed", "rss feed", "pdf", "inbox", NULL
 };
 
 /* Is b a paragraph of at most PROMO_MAX_BYTES that names one of the

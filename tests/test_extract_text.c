@@ -243,6 +243,23 @@ test_extract_text_reply_form_dropped(void **state)
 	article_free(a);
 }
 
+/* "Join the readers who get ... in their inbox" is a promotion. */
+static void
+test_extract_text_inbox_promotion_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s"
+	    "Join the readers who get our stories in their inbox each week."
+	    "\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "inbox"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1510,6 +1527,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_about_box_dropped),
 		cmocka_unit_test(test_extract_text_affiliate_note_dropped),
 		cmocka_unit_test(test_extract_text_reply_form_dropped),
+		cmocka_unit_test(test_extract_text_inbox_promotion_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
