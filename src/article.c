@@ -350,7 +350,7 @@ article_drop_trailing_labels(struct article *a)
 /*
  * A call to the reader at the story's end ("Share this article",
  * "Follow us on ...", "Sign up for our newsletter", "Artikel
- * bewerten"): a short paragraph among the last CALL_TAIL_BLOCKS that
+ * bewerten", "Teile diesen Beitrag", "Filed under ..."): a short paragraph among the last CALL_TAIL_BLOCKS that
  * names one of these acts goes with everything after it
  * (article_drop_tail()).  Both extractors call it on their result.
  */
@@ -363,7 +363,8 @@ static const char *const call_words[] = {
 	"abonnieren", "artikel teilen", "artikel bewerten", "kommentieren",
 	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous",
 	"leave a comment", "in the comments", "in den kommentaren",
-	"kommentare zu schreiben", "mit anderen teilen", NULL
+	"kommentare zu schreiben", "mit anderen teilen", "teile diesen",
+	"filed under", NULL
 };
 
 /*
@@ -374,11 +375,12 @@ static const char *const call_words[] = {
  * article or pronoun ("The Times is a ...", "Der Text ist ...": German
  * capitalises its nouns).
  */
-#define BIO_MAX_BYTES		300
+#define BIO_MAX_BYTES		450
 
 static const char *const bio_verbs[] = {
 	" is a ", " is an ", " is professor", " is the author", " ist ",
-	" besch\xc3\xa4" "ftigt sich", " est journaliste", NULL
+	" besch\xc3\xa4" "ftigt sich", " est journaliste", " studierte ",
+	" studied ", NULL
 };
 
 static const char *const not_names[] = {
@@ -442,6 +444,60 @@ is_call(const struct block *b, const void *unused)
 	return 0;
 }
 
+/*
+ * The label over the author's box: "About Ann", "Über Steffi 1009
+ * Artikel", "Über den Autor": a block of at most ABOUT_MAX_BYTES opening
+ * with "About " or "Über " and a capitalised word.
+ */
+#define ABOUT_MAX_BYTES		40
+#define ABOUT_TAIL_BLOCKS	3
+
+static int
+is_about(const struct block *b)
+{
+	static const char *const about[] = { "About ", "\xc3\x9c" "ber ", NULL };
+	size_t	 k, l;
+
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_HEADING) ||
+	    b->len > ABOUT_MAX_BYTES)
+		return 0;
+	for (k = 0; about[k] != NULL; k++) {
+		l = strlen(about[k]);
+		if (b->len > l && memcmp(b->text, about[k], l) == 0 &&
+		    cap_word(b->text, b->len, l) > l)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The author's box under its label at the story's end: a label
+ * (is_about()) among the last ABOUT_TAIL_BLOCKS, after prose, and at
+ * most BIO_MAX_BYTES after it, goes with what follows.
+ */
+static void
+drop_about(struct article *a)
+{
+	size_t	 i, j, n, first;
+	int	 prose = 0;
+
+	first = a->nblocks > ABOUT_TAIL_BLOCKS ? a->nblocks -
+	    ABOUT_TAIL_BLOCKS : 0;
+	for (i = 0; i < a->nblocks; i++) {
+		if (i >= first && prose && is_about(&a->blocks[i])) {
+			for (n = 0, j = i + 1; j < a->nblocks; j++)
+				n += a->blocks[j].len;
+			if (n <= BIO_MAX_BYTES)
+				break;
+		}
+		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
+		    a->blocks[i].len >= TAIL_PROSE_BYTES)
+			prose = 1;
+	}
+	while (a->nblocks > i)
+		article_drop_block(a, a->nblocks - 1);
+}
+
 void
 article_drop_tail(struct article *a, size_t tail,
     int (*is)(const struct block *, const void *), const void *arg)
@@ -472,7 +528,8 @@ article_drop_tail(struct article *a, size_t tail,
  * channel (promo_channels) in at most PROMO_MAX_BYTES ("Never miss the
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
- * Twitter", "RSS-Feed abonnieren", "Download as PDF").  Either alone
+ * Twitter", "RSS-Feed abonnieren", "Download as PDF", "Join the readers
+ * who get it in their inbox").  Either alone
  * is not enough: a story tells of people who sign up for a service, or
  * of a newsletter.
  */
@@ -480,7 +537,8 @@ article_drop_tail(struct article *a, size_t tail,
 
 static const char *const promo_calls[] = {
 	"never miss", "latest news", "get the latest", "sign up",
-	"signing up", "follow us", "follow the ", "join us", "folge uns",
+	"signing up", "follow us", "follow the ", "join us", "join the ",
+	"folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
 	"suscr\xc3\xad" "bete", "download", "herunterladen", NULL
 };
@@ -488,7 +546,7 @@ static const char *const promo_calls[] = {
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", "rss-feed", "rss feed", "pdf", NULL
+	" app ", "rss-feed", "rss feed", "pdf", "inbox", NULL
 };
 
 /* Is b a paragraph of at most PROMO_MAX_BYTES that names one of the
@@ -543,12 +601,63 @@ static const char *const paywall_opens[] = {
 	"weiterlesen", NULL
 };
 
+/*
+ * The note on the site's earnings from its links ("Für Links auf dieser
+ * Seite erhält X ggf. eine Provision", "We may earn a commission from
+ * links on this page"): a paragraph of at most PROMO_MAX_BYTES naming
+ * both.  It goes even as the first block: it opens the page, not the
+ * story.
+ */
+static const char *const earn_words[] = {
+	"provision", "commission", NULL
+};
+
+static const char *const earn_links[] = {
+	"links auf dieser seite", "links on this page", "links in this",
+	"affiliate", NULL
+};
+
+/*
+ * The heading over the comment form ("Leave a reply", "Hinterlassen Sie
+ * eine Antwort"): a block of at most REPLY_MAX_BYTES opening with one of
+ * reply_words, among the last REPLY_TAIL_BLOCKS, goes with the form's
+ * notes after it (article_drop_tail()).
+ */
+#define REPLY_MAX_BYTES		40
+#define REPLY_TAIL_BLOCKS	8
+
+static const char *const reply_words[] = {
+	"leave a reply", "leave a comment", "hinterlassen sie eine antwort",
+	"schreibe einen kommentar", "kommentar verfassen",
+	"deja una respuesta", "deja un comentario", "laisser un commentaire",
+	NULL
+};
+
+static int
+is_reply(const struct block *b, const void *unused)
+{
+	size_t	 k, l;
+
+	(void)unused;
+	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_HEADING) ||
+	    b->len > REPLY_MAX_BYTES)
+		return 0;
+	for (k = 0; reply_words[k] != NULL; k++) {
+		l = strlen(reply_words[k]);
+		if (b->len >= l && ascii_casestr(b->text, l, reply_words[k]))
+			return 1;
+	}
+	return 0;
+}
+
 void
 article_drop_calls(struct article *a)
 {
 	const struct block *b;
 	size_t	 i;
 
+	article_drop_tail(a, REPLY_TAIL_BLOCKS, is_reply, NULL);
+	drop_about(a);
 	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
 	for (i = a->nblocks; i > 1; i--) {
 		b = &a->blocks[i - 1];
@@ -557,4 +666,7 @@ article_drop_calls(struct article *a)
 		    names_both(b, paywall_subs, paywall_opens))
 			article_drop_block(a, i - 1);
 	}
+	for (i = a->nblocks; i > 0 && a->nblocks > 1; i--)
+		if (names_both(&a->blocks[i - 1], earn_words, earn_links))
+			article_drop_block(a, i - 1);
 }

@@ -118,6 +118,148 @@ test_extract_text_author_box_at_end_dropped(void **state)
 	}
 }
 
+/* A longer box (up to 450 bytes) and one that tells what its writer
+ * studied go too. */
+static void
+test_extract_text_long_author_box_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "%s%sThe board added that the cost of the work, the time "
+	    "it takes and the rooms it closes will be set out at a "
+	    "public meeting in the town hall, where readers may ask "
+	    "questions of the architects and of the builders.\n\n"
+	    "Jo Marsh studied history and law before she joined the Courier "
+	    "as a trainee, and she has since covered the council, the courts "
+	    "and the schools of the town.  In her spare time she swims, runs "
+	    "and cycles along the river, and now and then she writes a book "
+	    "about the places she walks through on the weekends.\n",
+	    nav, P1, P2);
+	a = extract(page);
+	assert_true(has_text(a, "public meeting"));
+	assert_false(has_text(a, "studied history"));
+	article_free(a);
+}
+
+/* "Teile diesen Beitrag ..." and "Filed under ..." at the end go. */
+static void
+test_extract_text_share_and_filed_under_dropped(void **state)
+{
+	static const char *const ends[] = {
+		"Teile diesen Beitrag auf Social Media.",
+		"Filed under libraries, council.",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+		    "%s%sThe board added that the cost of the work, the time "
+		    "it takes and the rooms it closes will be set out at a "
+		    "public meeting in the town hall, where readers may ask "
+		    "questions of the architects and of the builders.\n\n%s\n",
+		    nav, P1, P2, ends[i]);
+		a = extract(page);
+		assert_true(has_text(a, "public meeting"));
+		assert_false(has_text(a, ends[i]));
+		article_free(a);
+	}
+}
+
+/* The author's box under "About Jo" (or "Über Jo") goes, though it
+ * is prose and names no bio verb; "About 200 people" stays. */
+static void
+test_extract_text_about_box_dropped(void **state)
+{
+	static const char *const labels[] = {
+		"About Jo", "\xc3\x9c" "ber Jo", "About 200 people",
+	};
+	struct article *a;
+	char	 page[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+		    "%s%sThe board added that the cost of the work, the time "
+		    "it takes and the rooms it closes will be set out at a "
+		    "public meeting in the town hall, where readers may ask "
+		    "questions of the architects and of the builders.\n\n"
+		    "%s\n\nHello, I write here about books, gardens and the "
+		    "river, and about the town I grew up in, where I still live "
+		    "with two cats, a dog and far too many plants.\n",
+		    nav, P1, P2, labels[i]);
+		a = extract(page);
+		assert_true(has_text(a, "public meeting"));
+		assert_int_equal(has_text(a, "two cats"), i == 2);
+		article_free(a);
+	}
+}
+
+/* The note on the site's earnings from its links goes, even as the
+ * page's first block. */
+static void
+test_extract_text_affiliate_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "We may earn a commission from links on "
+	    "this page.\n\n%s%s%s", P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "commission"));
+	article_free(a);
+}
+
+/* The comment form's heading and the notes under it go at the end. */
+static void
+test_extract_text_reply_form_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "%s%sThe board added that the cost of the work, the time "
+	    "it takes and the rooms it closes will be set out at a "
+	    "public meeting in the town hall, where readers may ask "
+	    "questions of the architects and of the builders.\n\n"
+	    "HINTERLASSEN SIE EINE ANTWORT\n\nPlease enter your words!\n\n"
+	    "Please enter your name here\n\nThe Courier is your paper for "
+	    "the town and the valley, with news, sport and culture from the "
+	    "places around you, every day.\n",
+	    nav, P1, P2);
+	a = extract(page);
+	assert_true(has_text(a, "public meeting"));
+	assert_false(has_text(a, "ANTWORT"));
+	assert_false(has_text(a, "Please enter"));
+	article_free(a);
+}
+
+/* "Join the readers who get ... in their inbox" is a promotion. */
+static void
+test_extract_text_inbox_promotion_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n%s%s"
+	    "Join the readers who get our stories in their inbox each week."
+	    "\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "final cost"));
+	assert_false(has_text(a, "inbox"));
+	article_free(a);
+}
+
 static void
 test_extract_text_title_byline_date(void **state)
 {
@@ -1412,6 +1554,12 @@ main(void)
 		cmocka_unit_test(test_extract_text_drops_menu_keeps_story),
 		cmocka_unit_test(test_extract_text_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_author_box_at_end_dropped),
+		cmocka_unit_test(test_extract_text_long_author_box_dropped),
+		cmocka_unit_test(test_extract_text_share_and_filed_under_dropped),
+		cmocka_unit_test(test_extract_text_about_box_dropped),
+		cmocka_unit_test(test_extract_text_affiliate_note_dropped),
+		cmocka_unit_test(test_extract_text_reply_form_dropped),
+		cmocka_unit_test(test_extract_text_inbox_promotion_dropped),
 		cmocka_unit_test(test_extract_text_title_byline_date),
 		cmocka_unit_test(test_extract_text_byline_name_cut),
 		cmocka_unit_test(test_extract_text_byline_in_story_head),
