@@ -26,7 +26,7 @@ export BYLINE_FUZZ_PRUNE
 budget=${1:-600}
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$top/build-fuzzrun}
-targets=${FUZZ_TARGETS:-"feed extract_html extract_text date conf opml render sanitize"}
+targets=${FUZZ_TARGETS:-"feed extract_html extract_text date conf opml render sanitize filter"}
 jobs=${FUZZ_JOBS:-2}
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
 

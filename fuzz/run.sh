@@ -15,7 +15,7 @@ set -u
 seconds=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$top/build-fuzzrun}
-targets=${FUZZ_TARGETS:-"feed extract_html extract_text date conf opml render sanitize"}
+targets=${FUZZ_TARGETS:-"feed extract_html extract_text date conf opml render sanitize filter"}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "run.sh: clang not found: install the Debian package clang" >&2
