@@ -447,17 +447,20 @@ is_call(const struct block *b, const void *unused)
 /*
  * The label over the author's box: "About Ann", "Über Steffi 1009
  * Artikel", "Über den Autor": a block of at most ABOUT_MAX_BYTES opening
- * with "About " or "Über " and a capitalised word.
+ * with "About " or "Über " and a capitalised word.  Among the last
+ * ABOUT_TAIL_BLOCKS, after prose, with at most BIO_MAX_BYTES after it,
+ * it goes with the box.
  */
 #define ABOUT_MAX_BYTES		40
 #define ABOUT_TAIL_BLOCKS	3
 
 static int
-is_about(const struct block *b)
+is_about(const struct block *b, const void *unused)
 {
 	static const char *const about[] = { "About ", "\xc3\x9c" "ber ", NULL };
 	size_t	 k, l;
 
+	(void)unused;
 	if ((b->type != BLOCK_PARAGRAPH && b->type != BLOCK_HEADING) ||
 	    b->len > ABOUT_MAX_BYTES)
 		return 0;
@@ -471,49 +474,36 @@ is_about(const struct block *b)
 }
 
 /*
- * The author's box under its label at the story's end: a label
- * (is_about()) among the last ABOUT_TAIL_BLOCKS, after prose, and at
- * most BIO_MAX_BYTES after it, goes with what follows.
+ * May blocks [i + 1, nblocks) go with the tail that block i opens?  With
+ * rest_max 0 when none is prose; else when they hold at most rest_max
+ * bytes in all (an author's box under its label is prose).
  */
-static void
-drop_about(struct article *a)
+static int
+rest_goes(const struct article *a, size_t i, size_t rest_max)
 {
-	size_t	 i, j, n, first;
-	int	 prose = 0;
+	size_t	 j, n = 0;
 
-	first = a->nblocks > ABOUT_TAIL_BLOCKS ? a->nblocks -
-	    ABOUT_TAIL_BLOCKS : 0;
-	for (i = 0; i < a->nblocks; i++) {
-		if (i >= first && prose && is_about(&a->blocks[i])) {
-			for (n = 0, j = i + 1; j < a->nblocks; j++)
-				n += a->blocks[j].len;
-			if (n <= BIO_MAX_BYTES)
-				break;
-		}
-		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
-		    a->blocks[i].len >= TAIL_PROSE_BYTES)
-			prose = 1;
+	for (j = i + 1; j < a->nblocks; j++) {
+		if (rest_max == 0 && a->blocks[j].len >= TAIL_PROSE_BYTES)
+			return 0;
+		n += a->blocks[j].len;
 	}
-	while (a->nblocks > i)
-		article_drop_block(a, a->nblocks - 1);
+	return rest_max == 0 || n <= rest_max;
 }
 
 void
 article_drop_tail(struct article *a, size_t tail,
-    int (*is)(const struct block *, const void *), const void *arg)
+    int (*is)(const struct block *, const void *), const void *arg,
+    size_t rest_max)
 {
-	size_t	 i, j, first;
+	size_t	 i, first;
 	int	 prose = 0;
 
 	first = a->nblocks > tail ? a->nblocks - tail : 0;
 	for (i = 0; i < a->nblocks; i++) {
-		if (i >= first && prose && is(&a->blocks[i], arg)) {
-			for (j = i + 1; j < a->nblocks; j++)
-				if (a->blocks[j].len >= TAIL_PROSE_BYTES)
-					break;
-			if (j == a->nblocks)
-				break;
-		}
+		if (i >= first && prose && is(&a->blocks[i], arg) &&
+		    rest_goes(a, i, rest_max))
+			break;
 		if (a->blocks[i].type == BLOCK_PARAGRAPH &&
 		    a->blocks[i].len >= TAIL_PROSE_BYTES)
 			prose = 1;
@@ -656,9 +646,9 @@ article_drop_calls(struct article *a)
 	const struct block *b;
 	size_t	 i;
 
-	article_drop_tail(a, REPLY_TAIL_BLOCKS, is_reply, NULL);
-	drop_about(a);
-	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL);
+	article_drop_tail(a, REPLY_TAIL_BLOCKS, is_reply, NULL, 0);
+	article_drop_tail(a, ABOUT_TAIL_BLOCKS, is_about, NULL, BIO_MAX_BYTES);
+	article_drop_tail(a, CALL_TAIL_BLOCKS, is_call, NULL, 0);
 	for (i = a->nblocks; i > 1; i--) {
 		b = &a->blocks[i - 1];
 		if (names_both(b, promo_calls, promo_channels) ||

@@ -98,9 +98,11 @@ void	 article_drop_block(struct article *, size_t bi);
 void	 article_drop_trailing_labels(struct article *);
 /* Takes block i of the last `tail` and everything after it off a story
  * when is(block, arg) holds for it, a paragraph of prose (200 bytes)
- * comes before it and none after; the first such block goes. */
+ * comes before it and, with rest_max 0, none after (else at most
+ * rest_max bytes after it in all); the first such block goes. */
 void	 article_drop_tail(struct article *, size_t tail,
-	    int (*is)(const struct block *, const void *), const void *arg);
+	    int (*is)(const struct block *, const void *), const void *arg,
+	    size_t rest_max);
 /* Takes a short call to the reader (share, follow, subscribe) or the
  * author's box ("Ann Writer is a ...") off the end of a story that has
  * prose, and the site's promotions of its channels ("sign up to our

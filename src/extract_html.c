@@ -776,7 +776,7 @@ drop_author_note(struct article *a)
 {
 	if (a->byline != NULL && *a->byline != '\0')
 		article_drop_tail(a, AUTHOR_TAIL_BLOCKS, is_author_note,
-		    a->byline);
+		    a->byline, 0);
 }
 
 /* One pass of the content search with the given strictness. */
