@@ -50,6 +50,7 @@ struct unit {
 	int		 marker;	/* a section marker: comments, related */
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
+	int		 button;	/* a button's label, a prompt to rate */
 	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */
@@ -108,6 +109,9 @@ struct text_ctx {
 /* Longest a paragraph naming one legal or subscription phrase can be
  * and still be taken for legal text, in words. */
 #define BOILER_ONE_WORDS_MAX	45
+/* Longest a button's label or a reader's prompt ("Rezept drucken",
+ * "War der Artikel nützlich?") can be, in words. */
+#define BUTTON_WORDS_MAX	8
 /* Short lines led by a quantity ("200 g sugar") in a row that make a
  * list: ingredients, a product's figures. */
 #define QTY_RUN_MIN		3

@@ -94,6 +94,30 @@ static const char *const boiler_phrases[] = {
 	"subskrypcj", "privatsph\xc3\xa4" "re",
 };
 
+/* The acts of a page's buttons ("Print Recipe", "Rezept drucken",
+ * "Jetzt registrieren", "Buch bestellen"): a short line naming one is a
+ * button's label, not a subheading. */
+static const char *const button_acts[] = {
+	"print", "drucken", "pinnen", "speichern", "download",
+	"herunterladen", "bestellen", "registrieren", "imprimir", "imprimer",
+	"drukuj", "pobierz", "descargar", "t\xc3\xa9l\xc3\xa9" "charger",
+	"stampa",
+};
+
+/* A reader's prompt on the story itself ("War der Artikel nützlich?",
+ * "Share this post", "Hier können Sie den Artikel bewerten"): a short
+ * line naming the story and an act on it. */
+static const char *const prompt_nouns[] = {
+	"article", "artikel", "beitrag", "post", "story",
+	"art\xc3\xad" "culo", "artyku\xc5\x82",
+};
+
+static const char *const prompt_acts[] = {
+	"share", "teilen", "rate", "bewerten", "helpful", "useful",
+	"hilfreich", "n\xc3\xbctzlich", "compartir", "partager",
+	"udost\xc4\x99pnij", "oce\xc5\x84",
+};
+
 static int
 is_cjk(uint32_t cp)
 {
@@ -371,6 +395,61 @@ word_casestr(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+/* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
+static int
+word_byte(unsigned char c)
+{
+	return ascii_isalpha(c) || ascii_isdigit(c) || c >= 0x80;
+}
+
+/* Is needle in s (n bytes) as a whole word, ASCII case ignored? */
+static int
+whole_word(const char *s, size_t n, const char *needle)
+{
+	size_t	 m = strlen(needle), i;
+
+	for (i = 0; i + m <= n; i++) {
+		if (i > 0 && word_byte((unsigned char)s[i - 1]))
+			continue;
+		if (i + m < n && word_byte((unsigned char)s[i + m]))
+			continue;
+		if (ascii_ncasecmp(s + i, needle, m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does s name one of the count words in list, each a whole word? */
+static int
+names_word(const char *s, size_t n, const char *const *list,
+    size_t count)
+{
+	size_t	 k;
+
+	for (k = 0; k < count; k++)
+		if (whole_word(s, n, list[k]))
+			return 1;
+	return 0;
+}
+
+/* A button's label or a prompt to rate or share the story: a short
+ * line that does not end in a full stop (a sentence about printing
+ * does). */
+static int
+button_line(const struct unit *u)
+{
+	if (u->words > BUTTON_WORDS_MAX || (u->n > 0 &&
+	    u->s[u->n - 1] == '.'))
+		return 0;
+	if (names_word(u->s, u->n, button_acts,
+	    sizeof button_acts / sizeof button_acts[0]))
+		return 1;
+	return names_word(u->s, u->n, prompt_nouns,
+	    sizeof prompt_nouns / sizeof prompt_nouns[0]) &&
+	    names_word(u->s, u->n, prompt_acts,
+	    sizeof prompt_acts / sizeof prompt_acts[0]);
+}
+
 void
 xt_measure(struct unit *u)
 {
@@ -439,6 +518,7 @@ xt_measure(struct unit *u)
 	 * legal text when it names two. */
 	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
 		u->boiler = 0;
+	u->button = button_line(u);
 	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */
 	u->caption = 0;
 	if (u->n > 2 && u->s[u->n - 1] == ')') {

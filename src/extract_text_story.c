@@ -259,6 +259,9 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			if (u->weight < 1)
 				u->keep = 0;
 		}
+		/* A button's label goes, even as a list's item. */
+		if (u->button)
+			u->keep = 0;
 	}
 	*sp = s;
 	*ep = e;

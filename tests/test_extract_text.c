@@ -1547,6 +1547,26 @@ test_extract_text_sample_page(void **state)
 	buf_release(&want);
 }
 
+/* A button's label ("Rezept drucken") or a prompt to rate the story
+ * ("War der Artikel nützlich?") between paragraphs is not a
+ * subheading: it goes, the story stays whole. */
+static void
+test_extract_text_button_lines_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%sRezept drucken\n\n%s"
+	    "War der Artikel n\xc3\xbctzlich?\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "drucken"));
+	assert_false(has_text(a, "Artikel"));
+	assert_true(has_text(a, "building work"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1617,6 +1637,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_empty_and_binary_refused),
 		cmocka_unit_test(test_extract_text_long_line_bounded),
 		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
+		cmocka_unit_test(test_extract_text_button_lines_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
