@@ -118,6 +118,18 @@ static const char *const prompt_acts[] = {
 	"udost\xc4\x99pnij", "oce\xc5\x84",
 };
 
+/* Marks of a photo's caption or credit anywhere in a short line: an
+ * image's button ("Vergrößern", "click to enlarge"), a stand-in photo
+ * ("Symbolbild", "file photo"), a picture's licence ("CC BY-SA",
+ * "public domain").  A copyright sign counts after the line's start
+ * (at its start it opens the page's legal line). */
+static const char *const credit_marks[] = {
+	"vergr\xc3\xb6\xc3\x9f" "ern", "enlarge", "symbolbild", "symbolfoto",
+	"archivbild", "archivfoto", "file photo", "stock photo", "cc by",
+	"cc-by", "cc0", "public domain", "domena publiczna", "gemeinfrei",
+	"dominio p\xc3\xba" "blico",
+};
+
 static int
 is_cjk(uint32_t cp)
 {
@@ -395,6 +407,21 @@ word_casestr(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+/* Does s hold one of credit_marks, or a copyright sign after its
+ * start? */
+static int
+credit_mark(const char *s, size_t n)
+{
+	const char *c;
+	size_t	 k;
+
+	for (k = 0; k < sizeof credit_marks / sizeof credit_marks[0]; k++)
+		if (ascii_casestr(s, n, credit_marks[k]))
+			return 1;
+	c = n > 1 ? memmem(s + 1, n - 1, "\xc2\xa9", 2) : NULL;
+	return c != NULL;
+}
+
 /* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
 static int
 word_byte(unsigned char c)
@@ -547,6 +574,8 @@ xt_measure(struct unit *u)
 		u->caption = 1;
 	/* "Abbildung 4: ...", "Fig. 2. ...": a figure's caption. */
 	if (figure_label(u->s, u->n))
+		u->caption = 1;
+	if (u->words <= CAPTION_WORDS_MAX && credit_mark(u->s, u->n))
 		u->caption = 1;
 	/* "The minister in Prague, photo: Government archive": a credit
 	 * after a comma, a bar, a slash or a sentence in a short line. */

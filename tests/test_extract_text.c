@@ -1567,6 +1567,30 @@ test_extract_text_button_lines_dropped(void **state)
 	article_free(a);
 }
 
+/* A caption known by its marks: an image's enlarge button, a stand-in
+ * photo's note, a licence, a copyright sign glued to the text. */
+static void
+test_extract_text_caption_marks_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Vergr\xc3\xb6\xc3\x9f" "ern The reading room as the "
+	    "architects drew it for the council.\n\n%s"
+	    "Readers in the old hall during the winter opening hours "
+	    "(Symbolbild).\n\n"
+	    "The council at its meeting on the new library\xc2\xa9 Jane "
+	    "Roe/City\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "architects drew"));
+	assert_false(has_text(a, "winter opening"));
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1638,6 +1662,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_long_line_bounded),
 		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
 		cmocka_unit_test(test_extract_text_button_lines_dropped),
+		cmocka_unit_test(test_extract_text_caption_marks_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
