@@ -148,6 +148,8 @@ struct text_ctx {
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
+/* Shortest a marker glued to the next element can be, in bytes. */
+#define GLUED_MARKER_MIN	8
 /* Longest a line ending in a photo credit can be, in words. */
 #define CAPTION_WORDS_MAX	30
 /* Longest a photo's caption over its credit line can be, in words. */

@@ -52,6 +52,18 @@ static const char *const markers[] = {
 	"gerelateerde artikelen",
 };
 
+/* Labels of the links to the site's previous and next stories, each
+ * before its headline: "Article suivant Headline", "Next post". */
+static const char *const pager_labels[] = {
+	"previous article", "next article", "previous post", "next post",
+	"older post", "newer post", "vorheriger artikel",
+	"n\xc3\xa4" "chster artikel", "vorheriger beitrag",
+	"n\xc3\xa4" "chster beitrag", "article pr\xc3\xa9" "c\xc3\xa9" "dent",
+	"article pr\xc3\xa9" "cedent", "article suivant",
+	"art\xc3\xad" "culo anterior", "art\xc3\xad" "culo siguiente",
+	"poprzedni artyku\xc5\x82", "nast\xc4\x99pny artyku\xc5\x82",
+};
+
 /* Markers of a teaser set inside the story ("Read also" and a headline):
  * the teaser goes, the story goes on after it. */
 static const char *const inline_markers[] = {
@@ -354,6 +366,63 @@ matches_phrase(const char *s, size_t n, const char *const *list,
 	return 0;
 }
 
+/* Strips a list's marks and punctuation off the start of s. */
+static size_t
+skip_marks(const char *s, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && !ascii_isalpha((unsigned char)s[i]) &&
+	    (unsigned char)s[i] < 0x80)
+		i++;
+	if (i + 3 <= n && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+	    memcmp(s + i, "\xe2\x80\xa2", 3) == 0))
+		i += 3;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Does s open with one of the pager's labels, then a blank or its
+ * end? */
+static int
+pager_link(const char *s, size_t n)
+{
+	size_t	 i, m, k = skip_marks(s, n);
+
+	for (i = 0; i < sizeof pager_labels / sizeof pager_labels[0]; i++) {
+		m = strlen(pager_labels[i]);
+		if (n - k >= m && latin_casecmp(s + k, pager_labels[i], m) ==
+		    0 && (n - k == m || s[k + m] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* A marker glued to what follows it, where a copy lost the break:
+ * "KomentarzeLiczba komentarzy: 6", "Related TopicsEpic Games".  A
+ * lower-case letter, then an upper-case one or a digit; only markers
+ * of GLUED_MARKER_MIN bytes or more ("SharePoint" is a name). */
+static int
+glued_marker(const char *s, size_t n)
+{
+	size_t	 i, m, k = skip_marks(s, n);
+	unsigned char last, next;
+
+	for (i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+		m = strlen(markers[i]);
+		if (m < GLUED_MARKER_MIN || n - k <= m ||
+		    latin_casecmp(s + k, markers[i], m) != 0)
+			continue;
+		last = (unsigned char)s[k + m - 1];
+		next = (unsigned char)s[k + m];
+		if (last >= 'a' && last <= 'z' && ((next >= 'A' &&
+		    next <= 'Z') || ascii_isdigit(next)))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A line of program text: ends in an opening or closing bracket or a
  * semicolon, or has more operator characters than a sentence would.
@@ -528,6 +597,10 @@ xt_measure(struct unit *u)
 	u->shape = shape_of(u->s, u->n);
 	u->marker = u->words <= MARKER_WORDS_MAX && matches_phrase(u->s, u->n, markers,
 	    sizeof markers / sizeof markers[0]);
+	if (u->words <= MARKER_WORDS_MAX && glued_marker(u->s, u->n))
+		u->marker = 1;
+	if (u->words <= HEADLINE_WORDS_MAX && pager_link(u->s, u->n))
+		u->marker = 1;
 	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
 	    matches_phrase(u->s, u->n, inline_markers,
 	    sizeof inline_markers / sizeof inline_markers[0]);

@@ -1591,6 +1591,37 @@ test_extract_text_caption_marks_dropped(void **state)
 	article_free(a);
 }
 
+/* A comments marker glued to its count ("KomentarzeLiczba komentarzy:
+ * 2") still ends the story; so does a link to the next story under its
+ * pager's label ("Next post Headline"). */
+static void
+test_extract_text_glued_marker_and_pager_end_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "KomentarzeLiczba komentarzy: 2\n\n"
+	    "I have waited for this library for years and I still do not "
+	    "believe the council will open it on time, given how the last "
+	    "project went.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Komentarze"));
+	assert_false(has_text(a, "waited for this library"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Next post The council votes on the budget\n\n"
+	    "The mayor said the vote on the budget for the coming year "
+	    "would wait until the spring.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Next post"));
+	assert_false(has_text(a, "The mayor said"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1663,6 +1694,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
 		cmocka_unit_test(test_extract_text_button_lines_dropped),
 		cmocka_unit_test(test_extract_text_caption_marks_dropped),
+		cmocka_unit_test(test_extract_text_glued_marker_and_pager_end_story),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
