@@ -106,6 +106,16 @@ static const char *const boiler_phrases[] = {
 	"subskrypcj", "privatsph\xc3\xa4" "re",
 };
 
+/* Appeals for the site's upkeep, whole words: a donation, support, a
+ * subscription one may cancel at any time. */
+static const char *const appeal_phrases[] = {
+	"jede kleine spende", "jetzt spenden", "spenden sie",
+	"unterst\xc3\xbc" "tzen sie uns", "support us", "support our work",
+	"donate now", "please donate", "wesprzyj", "ap\xc3\xb3" "yanos",
+	"cancel anytime", "cancel at any time", "jederzeit k\xc3\xbc" "ndbar",
+	"cancela cuando quieras",
+};
+
 /* The acts of a page's buttons ("Print Recipe", "Rezept drucken",
  * "Jetzt registrieren", "Buch bestellen"): a short line naming one is a
  * button's label, not a subheading. */
@@ -616,6 +626,9 @@ xt_measure(struct unit *u)
 			u->boiler++;
 	/* A long paragraph may name one of them ("copyright law"): it is
 	 * legal text when it names two. */
+	if (names_word(u->s, u->n, appeal_phrases,
+	    sizeof appeal_phrases / sizeof appeal_phrases[0]))
+		u->boiler++;
 	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
 		u->boiler = 0;
 	u->button = button_line(u);

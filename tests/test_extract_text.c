@@ -1622,6 +1622,28 @@ test_extract_text_glued_marker_and_pager_end_story(void **state)
 	article_free(a);
 }
 
+/* An appeal for the site's upkeep between a story's paragraphs goes
+ * ("Support us ...", "Cancel anytime"); a story on "support usage"
+ * keeps its line. */
+static void
+test_extract_text_upkeep_appeal_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Independent reporting costs money. Support us with a monthly "
+	    "gift, cancel anytime.\n\n%s"
+	    "The council will also track the reading rooms' support usage "
+	    "through the year.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Independent reporting"));
+	assert_true(has_text(a, "support usage"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1695,6 +1717,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_button_lines_dropped),
 		cmocka_unit_test(test_extract_text_caption_marks_dropped),
 		cmocka_unit_test(test_extract_text_glued_marker_and_pager_end_story),
+		cmocka_unit_test(test_extract_text_upkeep_appeal_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
