@@ -50,7 +50,7 @@ struct unit {
 	int		 marker;	/* a section marker: comments, related */
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
-	int		 button;	/* a button's label, a prompt to rate */
+	int		 button;	/* a button's label, a prompt, a label */
 	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */

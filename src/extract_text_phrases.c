@@ -116,6 +116,17 @@ static const char *const appeal_phrases[] = {
 	"cancela cuando quieras",
 };
 
+/* The labels over a story's sources and further reading: the label
+ * goes, the list under it stays (some count it the story's). */
+static const char *const source_labels[] = {
+	"explore further", "further information", "more information",
+	"references", "sources", "original publication",
+	"weitere informationen", "zusatzinformationen", "quellen",
+	"quellenangaben", "originalpublikation", "literatur",
+	"r\xc3\xa9" "f\xc3\xa9" "rences", "referencias", "fuentes",
+	"\xc5\xba" "r\xc3\xb3" "d\xc5\x82" "a", "bibliografia",
+};
+
 /* The acts of a page's buttons ("Print Recipe", "Rezept drucken",
  * "Jetzt registrieren", "Buch bestellen"): a short line naming one is a
  * button's label, not a subheading. */
@@ -631,7 +642,9 @@ xt_measure(struct unit *u)
 		u->boiler++;
 	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
 		u->boiler = 0;
-	u->button = button_line(u);
+	u->button = button_line(u) || (u->words <= MARKER_WORDS_MAX &&
+	    matches_phrase(u->s, u->n, source_labels,
+	    sizeof source_labels / sizeof source_labels[0]));
 	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */
 	u->caption = 0;
 	if (u->n > 2 && u->s[u->n - 1] == ')') {

@@ -1644,6 +1644,24 @@ test_extract_text_upkeep_appeal_dropped(void **state)
 	article_free(a);
 }
 
+/* The label over a story's sources goes; the sources stay. */
+static void
+test_extract_text_source_label_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%sFurther information\n\n"
+	    "The council's report on the library, published in March, sets "
+	    "out the plan and its costs in full.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Further information"));
+	assert_true(has_text(a, "published in March"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1718,6 +1736,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_caption_marks_dropped),
 		cmocka_unit_test(test_extract_text_glued_marker_and_pager_end_story),
 		cmocka_unit_test(test_extract_text_upkeep_appeal_dropped),
+		cmocka_unit_test(test_extract_text_source_label_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
