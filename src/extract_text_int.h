@@ -51,6 +51,7 @@ struct unit {
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
 	int		 button;	/* a button's label, a prompt, a label */
+	int		 more_link;	/* ends in a teaser's "... mehr" */
 	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */

@@ -127,6 +127,15 @@ static const char *const source_labels[] = {
 	"\xc5\xba" "r\xc3\xb3" "d\xc5\x82" "a", "bibliografia",
 };
 
+/* The link that ends a teaser's blurb, after its last sentence: "...
+ * the reasons. mehr", "... Polsce. [czytaj więcej]". */
+static const char *const more_links[] = {
+	"more", "read more", "mehr", "weiterlesen", "mehr lesen",
+	"czytaj wi\xc4\x99" "cej", "wi\xc4\x99" "cej", "leer m\xc3\xa1s",
+	"ver m\xc3\xa1s", "seguir leyendo", "lire la suite",
+	"continue reading",
+};
+
 /* The acts of a page's buttons ("Print Recipe", "Rezept drucken",
  * "Jetzt registrieren", "Buch bestellen"): a short line naming one is a
  * button's label, not a subheading. */
@@ -549,6 +558,31 @@ names_word(const char *s, size_t n, const char *const *list,
 	return 0;
 }
 
+/* Does the unit end in a teaser's link to the rest, after a sentence's
+ * stop and maybe a bracket or a bar ("... Hintergründe. mehr")? */
+static int
+ends_more_link(const struct unit *u)
+{
+	size_t	 k, m, e = u->n;
+
+	while (e > 0 && (u->s[e - 1] == ']' || u->s[e - 1] == ')' ||
+	    u->s[e - 1] == ' '))
+		e--;
+	for (k = 0; k < sizeof more_links / sizeof more_links[0]; k++) {
+		m = strlen(more_links[k]);
+		if (e < m + 2 || latin_casecmp(u->s + e - m, more_links[k], m)
+		    != 0)
+			continue;
+		for (e -= m; e > 0 && (u->s[e - 1] == ' ' ||
+		    u->s[e - 1] == '[' || u->s[e - 1] == '(' ||
+		    u->s[e - 1] == '|'); e--)
+			;
+		return e > 0 && ends_sentence(u->s, e) &&
+		    u->s[e - 1] != ',' && u->s[e - 1] != ':';
+	}
+	return 0;
+}
+
 /* A button's label or a prompt to rate or share the story: a short
  * line that does not end in a full stop (a sentence about printing
  * does). */
@@ -637,6 +671,7 @@ xt_measure(struct unit *u)
 			u->boiler++;
 	/* A long paragraph may name one of them ("copyright law"): it is
 	 * legal text when it names two. */
+	u->more_link = u->words > 1 && ends_more_link(u);
 	if (names_word(u->s, u->n, appeal_phrases,
 	    sizeof appeal_phrases / sizeof appeal_phrases[0]))
 		u->boiler++;

@@ -1662,6 +1662,27 @@ test_extract_text_source_label_dropped(void **state)
 	article_free(a);
 }
 
+/* A blurb that ends in a link to the rest ("... mehr", "[czytaj
+ * więcej]") is a teaser's; a list's item ending so is the story's. */
+static void
+test_extract_text_blurb_with_more_link_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor opened the new swimming pool in the north of the city "
+	    "on Saturday. mehr\n\n"
+	    "- Why the plan is promising. (More)\n"
+	    "- What the plan will cost. (More)\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_true(has_text(a, "Why the plan is promising"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1737,6 +1758,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_glued_marker_and_pager_end_story),
 		cmocka_unit_test(test_extract_text_upkeep_appeal_dropped),
 		cmocka_unit_test(test_extract_text_source_label_dropped),
+		cmocka_unit_test(test_extract_text_blurb_with_more_link_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
