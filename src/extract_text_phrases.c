@@ -70,6 +70,8 @@ static const char *const inline_markers[] = {
 	"read also", "also read", "lesen sie auch", "lire aussi",
 	"à lire aussi", "lee también", "leggi anche", "czytaj też",
 	"czytaj także", "zobacz też", "leia também", "lees ook",
+	"lue my\xc3\xb6s", "l\xc3\xa4s ocks\xc3\xa5", "les ogs\xc3\xa5",
+	"l\xc3\xa6s ogs\xc3\xa5",
 };
 
 /* Labels of a link to another story set inside the story, before a
@@ -84,6 +86,8 @@ static const char *const link_labels[] = {
 	"lees ook", "mire", "lea tambi\xc3\xa9n", "lea adem\xc3\xa1s",
 	"ver tambi\xc3\xa9n", "vea tambi\xc3\xa9n", "te puede interesar",
 	"leia mais", "voir aussi", "lire plus",
+	"lue my\xc3\xb6s", "l\xc3\xa4s ocks\xc3\xa5", "les ogs\xc3\xa5",
+	"l\xc3\xa6s ogs\xc3\xa5",
 };
 
 /* Words of legal and subscription prose that no story opens with. */

@@ -1683,6 +1683,26 @@ test_extract_text_blurb_with_more_link_dropped(void **state)
 	article_free(a);
 }
 
+/* A teaser's label on its own line ("Lesen Sie auch:"), a blank line,
+ * then its headline: both go, the story goes on. */
+static void
+test_extract_text_headline_under_teaser_label_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%sLesen Sie auch:\n\n"
+	    "The mayor opens the new swimming pool in the north\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "Lesen Sie"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1759,6 +1779,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_upkeep_appeal_dropped),
 		cmocka_unit_test(test_extract_text_source_label_dropped),
 		cmocka_unit_test(test_extract_text_blurb_with_more_link_dropped),
+		cmocka_unit_test(test_extract_text_headline_under_teaser_label_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
