@@ -29,6 +29,9 @@ static const char *const markers[] = {
 	"newsletter", "newsletters", "sign up", "subscribe",
 	"about the author", "author",
 	"footer", "follow us", "news feed", "more news feed",
+	/* A theme's labels for screen readers: what follows the story. */
+	"sidebar", "primary sidebar", "secondary sidebar", "main sidebar",
+	"haupt-sidebar", "seitenleiste", "reader interactions",
 	"kommentare", "commentaires", "comentarios", "commenti",
 	"comentários", "reacties", "kommentarer", "komentarze",
 	/* The same sections in the languages of the pages we measure on;

@@ -1703,6 +1703,25 @@ test_extract_text_headline_under_teaser_label_dropped(void **state)
 	article_free(a);
 }
 
+/* A theme's label for screen readers ("Primary Sidebar") ends the
+ * story: the blog's greeting under it is not the story's. */
+static void
+test_extract_text_sidebar_label_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sPrimary Sidebar\n\nHello!\n\n"
+	    "Welcome to my blog, where I write about the books I read and "
+	    "the libraries I visit.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Sidebar"));
+	assert_false(has_text(a, "Welcome to my blog"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1780,6 +1799,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_source_label_dropped),
 		cmocka_unit_test(test_extract_text_blurb_with_more_link_dropped),
 		cmocka_unit_test(test_extract_text_headline_under_teaser_label_dropped),
+		cmocka_unit_test(test_extract_text_sidebar_label_ends_story),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
