@@ -1722,6 +1722,35 @@ test_extract_text_sidebar_label_ends_story(void **state)
 	article_free(a);
 }
 
+/* A call to send the site questions ("Submit your question below")
+ * or to read more of it ("Sie wollen mehr von uns?") ends no story:
+ * it goes with the other calls at the end. */
+static void
+test_extract_text_question_call_at_end_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+	const char *const calls[] = {
+		"Submit your questions below and our team will answer them.",
+		"Sie wollen mehr von uns?",
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		snprintf(page, sizeof page, "%s%s%s"
+		    "The board added that the cost of the work, the time it "
+		    "takes and the rooms it closes will be set out at a public "
+		    "meeting in the town hall, where readers may ask questions "
+		    "of the architects and of the builders.\n\n%s%s\n",
+		    nav, P1, P2, P3, calls[i]);
+		a = extract(page);
+		assert_true(has_text(a, "final cost"));
+		assert_false(has_text(a, i == 0 ? "Submit" : "mehr von uns"));
+		article_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -1800,6 +1829,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_blurb_with_more_link_dropped),
 		cmocka_unit_test(test_extract_text_headline_under_teaser_label_dropped),
 		cmocka_unit_test(test_extract_text_sidebar_label_ends_story),
+		cmocka_unit_test(test_extract_text_question_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
