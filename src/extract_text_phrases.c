@@ -143,6 +143,15 @@ static const char *const more_links[] = {
 	"continue reading",
 };
 
+/* Labels of a pointer to more information elsewhere, opening a short
+ * line: "Weitere Infos unter www.example.org", "More information:". */
+static const char *const info_labels[] = {
+	"more info", "more information", "further information",
+	"weitere infos", "weitere informationen", "mehr infos",
+	"mehr informationen", "plus d'infos", "plus d'informations",
+	"m\xc3\xa1s informaci\xc3\xb3n", "wi\xc4\x99" "cej informacji",
+};
+
 /* The acts of a page's buttons ("Print Recipe", "Rezept drucken",
  * "Jetzt registrieren", "Buch bestellen"): a short line naming one is a
  * button's label, not a subheading. */
@@ -590,6 +599,23 @@ ends_more_link(const struct unit *u)
 	return 0;
 }
 
+/* Does a short line open with one of info_labels, as whole words? */
+static int
+info_line(const struct unit *u)
+{
+	size_t	 k, m;
+
+	if (u->words > BUTTON_WORDS_MAX)
+		return 0;
+	for (k = 0; k < sizeof info_labels / sizeof info_labels[0]; k++) {
+		m = strlen(info_labels[k]);
+		if (u->n >= m && latin_casecmp(u->s, info_labels[k], m) == 0 &&
+		    (u->n == m || !word_byte((unsigned char)u->s[m])))
+			return 1;
+	}
+	return 0;
+}
+
 /* A button's label or a prompt to rate or share the story: a short
  * line that does not end in a full stop (a sentence about printing
  * does). */
@@ -684,7 +710,8 @@ xt_measure(struct unit *u)
 		u->boiler++;
 	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)
 		u->boiler = 0;
-	u->button = button_line(u) || (u->words <= MARKER_WORDS_MAX &&
+	u->button = button_line(u) || info_line(u) ||
+	    (u->words <= MARKER_WORDS_MAX &&
 	    matches_phrase(u->s, u->n, source_labels,
 	    sizeof source_labels / sizeof source_labels[0]));
 	/* Photo credits: "(Name / Agency)", "Photo: ...", "Image: ...". */

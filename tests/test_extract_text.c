@@ -1751,6 +1751,24 @@ test_extract_text_question_call_at_end_dropped(void **state)
 	}
 }
 
+/* A short pointer to more information elsewhere ("Weitere Infos unter
+ * www.example.org.") is a link's label, not the story's sentence. */
+static void
+test_extract_text_info_pointer_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Weitere Infos unter www.example.org.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Weitere Infos"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1830,6 +1848,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_headline_under_teaser_label_dropped),
 		cmocka_unit_test(test_extract_text_sidebar_label_ends_story),
 		cmocka_unit_test(test_extract_text_question_call_at_end_dropped),
+		cmocka_unit_test(test_extract_text_info_pointer_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
