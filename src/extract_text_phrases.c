@@ -109,7 +109,10 @@ static const char *const boiler_phrases[] = {
 	"pflichtfelder", "no ser\xc3\xa1 publicad",
 	"ne sera pas publi\xc3\xa9",
 	/* Appeals and notices set inside stories. */
-	"advertising disclosure", "letter to the editor", "affiliate link",
+	"advertising disclosure", "advertising disclaimer",
+	"letter to the editor", "affiliate link",
+	/* A privacy notice's address to the reader. */
+	"ohne ihre einwilligung", "without your consent",
 	"subskrypcj", "privatsph\xc3\xa4" "re",
 };
 

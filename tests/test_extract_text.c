@@ -1769,6 +1769,28 @@ test_extract_text_info_pointer_dropped(void **state)
 	article_free(a);
 }
 
+/* An advertising disclaimer and a privacy notice's address to the
+ * reader ("... ohne Ihre Einwilligung ...") are legal text. */
+static void
+test_extract_text_disclaimer_and_privacy_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "NOTE: The advertising disclaimer below does not apply to this "
+	    "article, which carries no paid links.\n\n"
+	    "Wenn Sie uns schreiben, speichern wir Ihre Angaben und geben "
+	    "diese Daten nicht ohne Ihre Einwilligung weiter.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "disclaimer"));
+	assert_false(has_text(a, "Einwilligung"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1849,6 +1871,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_sidebar_label_ends_story),
 		cmocka_unit_test(test_extract_text_question_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_info_pointer_dropped),
+		cmocka_unit_test(test_extract_text_disclaimer_and_privacy_note_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
