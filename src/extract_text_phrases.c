@@ -619,12 +619,40 @@ info_line(const struct unit *u)
 	return 0;
 }
 
+/* Does the line end in a download's file size, "(123 KB)", "(2,4
+ * MB)"? */
+static int
+ends_file_size(const char *s, size_t n)
+{
+	size_t	 e = n, u;
+
+	if (e < 5 || s[e - 1] != ')')
+		return 0;
+	for (u = e - 1; u > 0 && ascii_isalpha((unsigned char)s[u - 1]); u--)
+		;
+	if (e - 1 - u != 2 || (ascii_tolower((unsigned char)s[u + 1]) != 'b'))
+		return 0;
+	if (strchr("kKmMgG", s[u]) == NULL)
+		return 0;
+	if (u > 0 && s[u - 1] == ' ')
+		u--;
+	e = u;
+	while (u > 0 && (ascii_isdigit((unsigned char)s[u - 1]) ||
+	    s[u - 1] == ',' || s[u - 1] == '.'))
+		u--;
+	return u < e && u > 0 && s[u - 1] == '(' &&
+	    ascii_isdigit((unsigned char)s[u]);
+}
+
 /* A button's label or a prompt to rate or share the story: a short
  * line that does not end in a full stop (a sentence about printing
- * does). */
+ * does); or a download's link, whatever its length. */
 static int
 button_line(const struct unit *u)
 {
+	/* A download's link, "Skript zur Folge (123 KB)". */
+	if (u->words <= HEADLINE_WORDS_MAX && ends_file_size(u->s, u->n))
+		return 1;
 	if (u->words > BUTTON_WORDS_MAX || (u->n > 0 &&
 	    u->s[u->n - 1] == '.'))
 		return 0;

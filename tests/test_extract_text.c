@@ -1791,6 +1791,25 @@ test_extract_text_disclaimer_and_privacy_note_dropped(void **state)
 	article_free(a);
 }
 
+/* A download's link, known by its file size ("Topics: ... (123 KB)"),
+ * goes like a button. */
+static void
+test_extract_text_download_link_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Topics: the library, the pool, the budget for the year "
+	    "(123 KB)\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "123 KB"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1872,6 +1891,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_question_call_at_end_dropped),
 		cmocka_unit_test(test_extract_text_info_pointer_dropped),
 		cmocka_unit_test(test_extract_text_disclaimer_and_privacy_note_dropped),
+		cmocka_unit_test(test_extract_text_download_link_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
