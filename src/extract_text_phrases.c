@@ -293,6 +293,9 @@ xt_credit_label(const char *s, size_t n)
 		"foto:", "fotos:", "bild:", "titelbild:", "bildquelle:",
 		"fotocredit:", "imagen:", "image via", "bild via",
 		"fot.", "foto.", "zdj\xc4\x99" "cie:",
+		/* A post's lead picture. */
+		"beitragsbild:", "featured image:", "titelfoto:",
+		"aufmacherbild:", "headerbild:",
 	};
 	size_t	 i;
 

@@ -1810,6 +1810,24 @@ test_extract_text_download_link_dropped(void **state)
 	article_free(a);
 }
 
+/* The credit of a post's lead picture ("Beitragsbild: ...",
+ * "Featured image: ...") is a caption. */
+static void
+test_extract_text_lead_picture_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss."
+	    "\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Beitragsbild"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1892,6 +1910,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_info_pointer_dropped),
 		cmocka_unit_test(test_extract_text_disclaimer_and_privacy_note_dropped),
 		cmocka_unit_test(test_extract_text_download_link_dropped),
+		cmocka_unit_test(test_extract_text_lead_picture_credit_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
