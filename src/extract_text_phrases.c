@@ -32,6 +32,9 @@ static const char *const markers[] = {
 	/* A theme's labels for screen readers: what follows the story. */
 	"sidebar", "primary sidebar", "secondary sidebar", "main sidebar",
 	"haupt-sidebar", "seitenleiste", "reader interactions",
+	/* A site's search cloud. */
+	"meist gesucht", "meistgesucht", "beliebte suchen",
+	"popular searches", "most searched",
 	"kommentare", "commentaires", "comentarios", "commenti",
 	"comentários", "reacties", "kommentarer", "komentarze",
 	/* The same sections in the languages of the pages we measure on;
@@ -53,6 +56,14 @@ static const char *const markers[] = {
 	"más noticias", "articoli correlati", "lascia un commento",
 	"polecamy", "notícias relacionadas", "deixe um comentário",
 	"gerelateerde artikelen",
+};
+
+/* Labels opening a list of more of the site's stories, before what
+ * they list: "Entdecke weitere Homestorys", "Discover more recipes". */
+static const char *const discover_labels[] = {
+	"discover more", "explore more", "entdecke weitere",
+	"entdecken sie weitere", "entdecke mehr", "d\xc3\xa9" "couvrez aussi",
+	"descubre m\xc3\xa1s", "odkryj wi\xc4\x99" "cej",
 };
 
 /* Labels of the links to the site's previous and next stories, each
@@ -435,17 +446,18 @@ skip_marks(const char *s, size_t n)
 	return i;
 }
 
-/* Does s open with one of the pager's labels, then a blank or its
- * end? */
+/* Does s open with one of the count labels in list, then a blank or
+ * its end? */
 static int
-pager_link(const char *s, size_t n)
+opens_with_label(const char *s, size_t n, const char *const *list,
+    size_t count)
 {
 	size_t	 i, m, k = skip_marks(s, n);
 
-	for (i = 0; i < sizeof pager_labels / sizeof pager_labels[0]; i++) {
-		m = strlen(pager_labels[i]);
-		if (n - k >= m && latin_casecmp(s + k, pager_labels[i], m) ==
-		    0 && (n - k == m || s[k + m] == ' '))
+	for (i = 0; i < count; i++) {
+		m = strlen(list[i]);
+		if (n - k >= m && latin_casecmp(s + k, list[i], m) == 0 &&
+		    (n - k == m || s[k + m] == ' '))
 			return 1;
 	}
 	return 0;
@@ -721,7 +733,11 @@ xt_measure(struct unit *u)
 	    sizeof markers / sizeof markers[0]);
 	if (u->words <= MARKER_WORDS_MAX && glued_marker(u->s, u->n))
 		u->marker = 1;
-	if (u->words <= HEADLINE_WORDS_MAX && pager_link(u->s, u->n))
+	if (u->words <= HEADLINE_WORDS_MAX && opens_with_label(u->s, u->n,
+	    pager_labels, sizeof pager_labels / sizeof pager_labels[0]))
+		u->marker = 1;
+	if (u->words <= MARKER_WORDS_MAX && opens_with_label(u->s, u->n,
+	    discover_labels, sizeof discover_labels / sizeof discover_labels[0]))
 		u->marker = 1;
 	u->inline_marker = u->words <= MARKER_WORDS_MAX &&
 	    matches_phrase(u->s, u->n, inline_markers,

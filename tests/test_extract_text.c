@@ -1828,6 +1828,32 @@ test_extract_text_lead_picture_credit_dropped(void **state)
 	article_free(a);
 }
 
+/* A label opening a list of more of the site ("Discover more homes",
+ * "Popular searches") ends the story like a marker. */
+static void
+test_extract_text_discover_label_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sDiscover more homes\n\n"
+	    "How does our community live? Click through the homes of our "
+	    "members and find ideas for your own.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Discover"));
+	assert_false(has_text(a, "our community live"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%sPopular searches:\n\n"
+	    "Comments, solar power, subscription, ethics, energy, archive, "
+	    "mobility, politics, law and business.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Popular searches"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1911,6 +1937,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_disclaimer_and_privacy_note_dropped),
 		cmocka_unit_test(test_extract_text_download_link_dropped),
 		cmocka_unit_test(test_extract_text_lead_picture_credit_dropped),
+		cmocka_unit_test(test_extract_text_discover_label_ends_story),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
