@@ -53,7 +53,8 @@ static const char *const markers[] = {
 	"articles similaires", "sur le même sujet", "laisser un commentaire",
 	"à voir aussi", "noticias relacionadas", "otras noticias",
 	"artículos relacionados", "te puede interesar", "deja un comentario",
-	"más noticias", "articoli correlati", "lascia un commento",
+	"más noticias", "relacionados", "relacionadas", "relacionado",
+	"articoli correlati", "lascia un commento",
 	"polecamy", "notícias relacionadas", "deixe um comentário",
 	"gerelateerde artikelen",
 };

@@ -1854,6 +1854,27 @@ test_extract_text_discover_label_ends_story(void **state)
 	article_free(a);
 }
 
+/* "Relacionados:" over headlines is a marker of related stories, not a
+ * list's head. */
+static void
+test_extract_text_spanish_related_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sRELACIONADOS:\n"
+	    "El alcalde abre la nueva piscina del norte de la ciudad\n"
+	    "La biblioteca cierra sus salas durante las obras del verano\n"
+	    "El consejo aprueba el presupuesto para el año que viene\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "piscina"));
+	assert_false(has_text(a, "RELACIONADOS"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1938,6 +1959,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_download_link_dropped),
 		cmocka_unit_test(test_extract_text_lead_picture_credit_dropped),
 		cmocka_unit_test(test_extract_text_discover_label_ends_story),
+		cmocka_unit_test(test_extract_text_spanish_related_marker),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
