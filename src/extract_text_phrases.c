@@ -32,6 +32,11 @@ static const char *const markers[] = {
 	/* A theme's labels for screen readers: what follows the story. */
 	"sidebar", "primary sidebar", "secondary sidebar", "main sidebar",
 	"haupt-sidebar", "seitenleiste", "reader interactions",
+	/* An editor's tip, news in brief, a box to report an error. */
+	"editor's pick", "redaktionstipp", "tipp der redaktion",
+	"kurz notiert", "kurzmeldungen", "in brief", "en bref",
+	"report an error", "fehler gefunden", "fehler melden",
+	"reporte un error", "signaler une erreur",
 	/* A site's search cloud. */
 	"meist gesucht", "meistgesucht", "beliebte suchen",
 	"popular searches", "most searched",

@@ -1875,6 +1875,32 @@ test_extract_text_spanish_related_marker(void **state)
 	article_free(a);
 }
 
+/* An editor's tip ("Redaktionstipp") and a box to report an error
+ * ("Reporte un error") end the story like the other markers. */
+static void
+test_extract_text_tip_and_error_box_markers(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sRedaktionstipp\n\n"
+	    "Lesen Sie hier einen weiteren spannenden Beitrag aus unserer "
+	    "Redaktion \xe2\x80\xa6\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "spannenden Beitrag"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%sREPORTE UN ERROR\n\n"
+	    "Los invitamos a reportar errores de contenido, ortograf\xc3\xad"
+	    "a y puntuaci\xc3\xb3n que consideren pertinentes.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "invitamos"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1960,6 +1986,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_lead_picture_credit_dropped),
 		cmocka_unit_test(test_extract_text_discover_label_ends_story),
 		cmocka_unit_test(test_extract_text_spanish_related_marker),
+		cmocka_unit_test(test_extract_text_tip_and_error_box_markers),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
