@@ -199,13 +199,17 @@ static const char *const prompt_acts[] = {
 /* Marks of a photo's caption or credit anywhere in a short line: an
  * image's button ("Vergrößern", "click to enlarge"), a stand-in photo
  * ("Symbolbild", "file photo"), a picture's licence ("CC BY-SA",
- * "public domain").  A copyright sign counts after the line's start
- * (at its start it opens the page's legal line). */
+ * "public domain"), where its people stand ("(l.)", "(v. l.)").  A
+ * copyright sign counts after the line's start (at its start it opens
+ * the page's legal line). */
 static const char *const credit_marks[] = {
 	"vergr\xc3\xb6\xc3\x9f" "ern", "enlarge", "symbolbild", "symbolfoto",
 	"archivbild", "archivfoto", "file photo", "stock photo", "cc by",
 	"cc-by", "cc0", "public domain", "domena publiczna", "gemeinfrei",
 	"dominio p\xc3\xba" "blico",
+	/* Where the people in the photo stand: "Jane Roe (l.) and ...". */
+	" (l.)", " (r.)", " (li.)", " (re.)", " (m.)", "(v.l.)", "(v. l.)",
+	"(from left)", "(von links)",
 };
 
 static int

@@ -1901,6 +1901,24 @@ test_extract_text_tip_and_error_box_markers(void **state)
 	article_free(a);
 }
 
+/* A line that says where the people in a photo stand ("Jane Roe (l.)
+ * and John Doe") is its caption. */
+static void
+test_extract_text_caption_with_positions_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Jane Roe (l.) und John Doe haben einen guten Draht.\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1987,6 +2005,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_discover_label_ends_story),
 		cmocka_unit_test(test_extract_text_spanish_related_marker),
 		cmocka_unit_test(test_extract_text_tip_and_error_box_markers),
+		cmocka_unit_test(test_extract_text_caption_with_positions_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
