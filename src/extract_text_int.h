@@ -153,6 +153,8 @@ struct text_ctx {
 #define GLUED_MARKER_MIN	8
 /* Longest a line ending in a photo credit can be, in words. */
 #define CAPTION_WORDS_MAX	30
+/* Longest a photo's credit glued to its caption can be, in bytes. */
+#define GLUED_CREDIT_BYTES	40
 /* Longest a photo's caption over its credit line can be, in words. */
 #define CAPTION_TEXT_MAX	60
 /* Longest a heading or teaser title can be, in words. */

@@ -565,6 +565,30 @@ credit_mark(const char *s, size_t n)
 	return c != NULL;
 }
 
+/* A credit glued to its caption's last sentence, where a copy lost the
+ * break: "... Mitzscherlich.DCV / Oppitz", "... tragen.Foto: Name/
+ * Agency".  A stop between a lower-case and an upper-case letter, then
+ * at most GLUED_CREDIT_BYTES with a slash and no other stop. */
+static int
+glued_credit(const char *s, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = n > GLUED_CREDIT_BYTES + 1 ? n - GLUED_CREDIT_BYTES - 1 : 1;
+	    i + 1 < n; i++) {
+		if (!(s[i] == '.' || s[i] == '!' || s[i] == '?') ||
+		    !(s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+		    !(s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+			continue;
+		for (j = i + 1; j < n && s[j] != '.' && s[j] != '!' &&
+		    s[j] != '?'; j++)
+			;
+		if (j == n && memchr(s + i, '/', n - i) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
 static int
 word_byte(unsigned char c)
@@ -803,7 +827,8 @@ xt_measure(struct unit *u)
 	/* "Abbildung 4: ...", "Fig. 2. ...": a figure's caption. */
 	if (figure_label(u->s, u->n))
 		u->caption = 1;
-	if (u->words <= CAPTION_WORDS_MAX && credit_mark(u->s, u->n))
+	if (u->words <= CAPTION_WORDS_MAX && (credit_mark(u->s, u->n) ||
+	    glued_credit(u->s, u->n)))
 		u->caption = 1;
 	/* "The minister in Prague, photo: Government archive": a credit
 	 * after a comma, a bar, a slash or a sentence in a short line. */

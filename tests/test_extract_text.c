@@ -1919,6 +1919,24 @@ test_extract_text_caption_with_positions_dropped(void **state)
 	article_free(a);
 }
 
+/* A credit glued to its caption's last sentence ("... the pool.City
+ * Archive / Jane Roe") makes the line a caption. */
+static void
+test_extract_text_glued_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor and the architect at the opening of the new pool in "
+	    "the north.City Archive / Jane Roe\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2006,6 +2024,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_spanish_related_marker),
 		cmocka_unit_test(test_extract_text_tip_and_error_box_markers),
 		cmocka_unit_test(test_extract_text_caption_with_positions_dropped),
+		cmocka_unit_test(test_extract_text_glued_credit_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
