@@ -589,6 +589,40 @@ glued_credit(const char *s, size_t n)
 	return 0;
 }
 
+/* A photographer's name in brackets after a caption's last sentence,
+ * "... Mujeres Populares. (Teresa Canino Rivera)": two to
+ * NAME_WORDS_MAX + 1 capitalised words of letters. */
+static int
+bracketed_name(const char *s, size_t n)
+{
+	size_t	 i, words = 0;
+	int	 start = 1;
+
+	if (n < 4 || s[n - 1] != ')')
+		return 0;
+	for (i = n - 1; i > 0 && s[i - 1] != '('; i--)
+		;
+	if (i < 3 || s[i - 2] != ' ' || !(s[i - 3] == '.' ||
+	    s[i - 3] == '!' || s[i - 3] == '?'))
+		return 0;
+	for (; i < n - 1; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == ' ') {
+			start = 1;
+			continue;
+		}
+		if (start && !(ch >= 'A' && ch <= 'Z') && ch != 0xc3)
+			return 0;
+		if (start)
+			words++;
+		start = 0;
+		if (!ascii_isalpha(ch) && ch < 0x80 && ch != '-')
+			return 0;
+	}
+	return words >= 2 && words <= NAME_WORDS_MAX + 1;
+}
+
 /* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
 static int
 word_byte(unsigned char c)
@@ -828,7 +862,7 @@ xt_measure(struct unit *u)
 	if (figure_label(u->s, u->n))
 		u->caption = 1;
 	if (u->words <= CAPTION_WORDS_MAX && (credit_mark(u->s, u->n) ||
-	    glued_credit(u->s, u->n)))
+	    glued_credit(u->s, u->n) || bracketed_name(u->s, u->n)))
 		u->caption = 1;
 	/* "The minister in Prague, photo: Government archive": a credit
 	 * after a comma, a bar, a slash or a sentence in a short line. */

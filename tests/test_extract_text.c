@@ -1937,6 +1937,26 @@ test_extract_text_glued_credit_dropped(void **state)
 	article_free(a);
 }
 
+/* A photographer's name in brackets after a caption's sentence ("...
+ * pool. (Jane Mary Roe)") makes a caption; a quotation's author after
+ * its closing quote stays. */
+static void
+test_extract_text_bracketed_name_caption_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor will open the new pool in the north. (Jane Mary Roe)"
+	    "\n\n%s\"A library is a hospital for the mind, and the reading "
+	    "rooms are its wards.\" (John Doe)\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Mary Roe"));
+	assert_true(has_text(a, "hospital for the mind"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2025,6 +2045,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_tip_and_error_box_markers),
 		cmocka_unit_test(test_extract_text_caption_with_positions_dropped),
 		cmocka_unit_test(test_extract_text_glued_credit_dropped),
+		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
