@@ -62,6 +62,12 @@ static const char *const markers[] = {
 	"articoli correlati", "lascia un commento",
 	"polecamy", "notícias relacionadas", "deixe um comentário",
 	"gerelateerde artikelen",
+	/* Related, recommended and further reading in Chinese. */
+	"\xe7\x83\xad\xe9\x97\xa8\xe6\x8e\xa8\xe8\x8d\x90",	/* 热门推荐 */
+	"\xe6\x8e\xa8\xe8\x8d\x90\xe9\x98\x85\xe8\xaf\xbb",	/* 推荐阅读 */
+	"\xe7\x9b\xb8\xe5\x85\xb3\xe6\x96\xb0\xe9\x97\xbb",	/* 相关新闻 */
+	"\xe7\x9b\xb8\xe5\x85\xb3\xe9\x98\x85\xe8\xaf\xbb",	/* 相关阅读 */
+	"\xe5\xbb\xb6\xe4\xbc\xb8\xe9\x98\x85\xe8\xaf\xbb",	/* 延伸阅读 */
 };
 
 /* Labels opening a list of more of the site's stories, before what

@@ -1957,6 +1957,26 @@ test_extract_text_bracketed_name_caption_dropped(void **state)
 	article_free(a);
 }
 
+/* "热门推荐" (popular picks) opens the related stories like
+ * "Related". */
+static void
+test_extract_text_chinese_marker_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "\xe7\x83\xad\xe9\x97\xa8\xe6\x8e\xa8\xe8\x8d\x90\n\n"
+	    "The mayor explains why the city needs a new swimming pool in "
+	    "the north, and what it will cost the taxpayers.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2046,6 +2066,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_caption_with_positions_dropped),
 		cmocka_unit_test(test_extract_text_glued_credit_dropped),
 		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
+		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
