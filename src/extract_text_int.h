@@ -112,7 +112,7 @@ struct text_ctx {
 #define BOILER_ONE_WORDS_MAX	45
 /* Longest a button's label or a reader's prompt ("Rezept drucken",
  * "War der Artikel nützlich?") can be, in words. */
-#define BUTTON_WORDS_MAX	8
+#define BUTTON_WORDS_MAX	6
 /* Short lines led by a quantity ("200 g sugar") in a row that make a
  * list: ingredients, a product's figures. */
 #define QTY_RUN_MIN		3
