@@ -350,7 +350,8 @@ article_drop_trailing_labels(struct article *a)
 /*
  * A call to the reader at the story's end ("Share this article",
  * "Follow us on ...", "Sign up for our newsletter", "Artikel
- * bewerten", "Teile diesen Beitrag", "Filed under ..."): a short paragraph among the last CALL_TAIL_BLOCKS that
+ * bewerten", "Teile diesen Beitrag", "Filed under ...", "Submit your
+ * question below", "Sie wollen mehr von uns?"): a short paragraph among the last CALL_TAIL_BLOCKS that
  * names one of these acts goes with everything after it
  * (article_drop_tail()).  Both extractors call it on their result.
  */
@@ -364,7 +365,7 @@ static const char *const call_words[] = {
 	"subskrypcji", "suscr\xc3\xad" "bete", "abonnez-vous",
 	"leave a comment", "in the comments", "in den kommentaren",
 	"kommentare zu schreiben", "mit anderen teilen", "teile diesen",
-	"filed under", NULL
+	"filed under", "submit your", "mehr von uns", NULL
 };
 
 /*

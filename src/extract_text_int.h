@@ -50,6 +50,8 @@ struct unit {
 	int		 marker;	/* a section marker: comments, related */
 	int		 inline_marker;	/* opens a teaser inside the story */
 	int		 boiler;	/* legal, cookie, newsletter prose */
+	int		 button;	/* a button's label, a prompt, a label */
+	int		 more_link;	/* ends in a teaser's "... mehr" */
 	int		 dateline;	/* a short line holding a date */
 	int		 repeats;	/* units of the same shape */
 	int		 far_copy;	/* printed again, far away only */
@@ -108,6 +110,9 @@ struct text_ctx {
 /* Longest a paragraph naming one legal or subscription phrase can be
  * and still be taken for legal text, in words. */
 #define BOILER_ONE_WORDS_MAX	45
+/* Longest a button's label or a reader's prompt ("Rezept drucken",
+ * "War der Artikel nützlich?") can be, in words. */
+#define BUTTON_WORDS_MAX	6
 /* Short lines led by a quantity ("200 g sugar") in a row that make a
  * list: ingredients, a product's figures. */
 #define QTY_RUN_MIN		3
@@ -144,8 +149,12 @@ struct text_ctx {
 #define LEAD_GAP_MAX		8
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
+/* Shortest a marker glued to the next element can be, in bytes. */
+#define GLUED_MARKER_MIN	8
 /* Longest a line ending in a photo credit can be, in words. */
 #define CAPTION_WORDS_MAX	30
+/* Longest a photo's credit glued to its caption can be, in bytes. */
+#define GLUED_CREDIT_BYTES	40
 /* Longest a photo's caption over its credit line can be, in words. */
 #define CAPTION_TEXT_MAX	60
 /* Longest a heading or teaser title can be, in words. */

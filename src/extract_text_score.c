@@ -341,6 +341,10 @@ xt_classify(struct text_ctx *c)
 		struct unit *u = &c->u[i];
 		int	 p = u->blank_before || u->blank_after;
 
+		/* A blurb that ends in a link to the rest is a teaser's,
+		 * unless it is a list's item (a contents' "Risks. (More)"). */
+		if (u->more_link && !u->bullet)
+			u->boiler = 1;
 		if ((u->weight >= PROSE_WEIGHT && u->end_punct &&
 		    !xt_title_case(u)) || (u->weight >= PROSE_WEIGHT_ANY &&
 		    !word_cloud(u)))

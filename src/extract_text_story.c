@@ -235,6 +235,13 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		/* Legal and subscription text inside the story goes. */
 		if (u->boiler)
 			u->keep = 0;
+		/* The headline under a teaser's label on its own line
+		 * ("Read also:", a blank line, the headline) is the
+		 * teaser's. */
+		if (i > s && c->u[i - 1].inline_marker &&
+		    c->u[i - 1].words <= MARKER_WORDS_MAX &&
+		    u->kind == UNIT_SHORT && xt_headline_like(u))
+			u->keep = 0;
 		/* The short lines right under a marker are its list of
 		 * links ("Related articles" and three headlines). */
 		if (u->kind == UNIT_SHORT && !u->blank_before && i > s &&
@@ -259,6 +266,9 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			if (u->weight < 1)
 				u->keep = 0;
 		}
+		/* A button's label goes, even as a list's item. */
+		if (u->button)
+			u->keep = 0;
 	}
 	*sp = s;
 	*ep = e;

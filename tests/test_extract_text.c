@@ -1547,6 +1547,436 @@ test_extract_text_sample_page(void **state)
 	buf_release(&want);
 }
 
+/* A button's label ("Rezept drucken") or a prompt to rate the story
+ * ("War der Artikel nützlich?") between paragraphs is not a
+ * subheading: it goes, the story stays whole. */
+static void
+test_extract_text_button_lines_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%sRezept drucken\n\n%s"
+	    "War der Artikel n\xc3\xbctzlich?\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "drucken"));
+	assert_false(has_text(a, "Artikel"));
+	assert_true(has_text(a, "building work"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* A caption known by its marks: an image's enlarge button, a stand-in
+ * photo's note, a licence, a copyright sign glued to the text. */
+static void
+test_extract_text_caption_marks_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Vergr\xc3\xb6\xc3\x9f" "ern The reading room as the "
+	    "architects drew it for the council.\n\n%s"
+	    "Readers in the old hall during the winter opening hours "
+	    "(Symbolbild).\n\n"
+	    "The council at its meeting on the new library\xc2\xa9 Jane "
+	    "Roe/City\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "architects drew"));
+	assert_false(has_text(a, "winter opening"));
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A comments marker glued to its count ("KomentarzeLiczba komentarzy:
+ * 2") still ends the story; so does a link to the next story under its
+ * pager's label ("Next post Headline"). */
+static void
+test_extract_text_glued_marker_and_pager_end_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "KomentarzeLiczba komentarzy: 2\n\n"
+	    "I have waited for this library for years and I still do not "
+	    "believe the council will open it on time, given how the last "
+	    "project went.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Komentarze"));
+	assert_false(has_text(a, "waited for this library"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Next post The council votes on the budget\n\n"
+	    "The mayor said the vote on the budget for the coming year "
+	    "would wait until the spring.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Next post"));
+	assert_false(has_text(a, "The mayor said"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* An appeal for the site's upkeep between a story's paragraphs goes
+ * ("Support us ...", "Cancel anytime"); a story on "support usage"
+ * keeps its line. */
+static void
+test_extract_text_upkeep_appeal_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s"
+	    "Independent reporting costs money. Support us with a monthly "
+	    "gift, cancel anytime.\n\n%s"
+	    "The council will also track the reading rooms' support usage "
+	    "through the year.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Independent reporting"));
+	assert_true(has_text(a, "support usage"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* The label over a story's sources goes; the sources stay. */
+static void
+test_extract_text_source_label_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%sFurther information\n\n"
+	    "The council's report on the library, published in March, sets "
+	    "out the plan and its costs in full.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Further information"));
+	assert_true(has_text(a, "published in March"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* A blurb that ends in a link to the rest ("... mehr", "[czytaj
+ * więcej]") is a teaser's; a list's item ending so is the story's. */
+static void
+test_extract_text_blurb_with_more_link_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor opened the new swimming pool in the north of the city "
+	    "on Saturday. mehr\n\n"
+	    "- Why the plan is promising. (More)\n"
+	    "- What the plan will cost. (More)\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_true(has_text(a, "Why the plan is promising"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* A teaser's label on its own line ("Lesen Sie auch:"), a blank line,
+ * then its headline: both go, the story goes on. */
+static void
+test_extract_text_headline_under_teaser_label_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%sLesen Sie auch:\n\n"
+	    "The mayor opens the new swimming pool in the north\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "Lesen Sie"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A theme's label for screen readers ("Primary Sidebar") ends the
+ * story: the blog's greeting under it is not the story's. */
+static void
+test_extract_text_sidebar_label_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sPrimary Sidebar\n\nHello!\n\n"
+	    "Welcome to my blog, where I write about the books I read and "
+	    "the libraries I visit.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Sidebar"));
+	assert_false(has_text(a, "Welcome to my blog"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A call to send the site questions ("Submit your question below")
+ * or to read more of it ("Sie wollen mehr von uns?") ends no story:
+ * it goes with the other calls at the end. */
+static void
+test_extract_text_question_call_at_end_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+	const char *const calls[] = {
+		"Submit your questions below and our team will answer them.",
+		"Sie wollen mehr von uns?",
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		snprintf(page, sizeof page, "%s%s%s"
+		    "The board added that the cost of the work, the time it "
+		    "takes and the rooms it closes will be set out at a public "
+		    "meeting in the town hall, where readers may ask questions "
+		    "of the architects and of the builders.\n\n%s%s\n",
+		    nav, P1, P2, P3, calls[i]);
+		a = extract(page);
+		assert_true(has_text(a, "final cost"));
+		assert_false(has_text(a, i == 0 ? "Submit" : "mehr von uns"));
+		article_free(a);
+	}
+}
+
+/* A short pointer to more information elsewhere ("Weitere Infos unter
+ * www.example.org.") is a link's label, not the story's sentence. */
+static void
+test_extract_text_info_pointer_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Weitere Infos unter www.example.org.\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Weitere Infos"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* An advertising disclaimer and a privacy notice's address to the
+ * reader ("... ohne Ihre Einwilligung ...") are legal text. */
+static void
+test_extract_text_disclaimer_and_privacy_note_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "NOTE: The advertising disclaimer below does not apply to this "
+	    "article, which carries no paid links.\n\n"
+	    "Wenn Sie uns schreiben, speichern wir Ihre Angaben und geben "
+	    "diese Daten nicht ohne Ihre Einwilligung weiter.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "disclaimer"));
+	assert_false(has_text(a, "Einwilligung"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+}
+
+/* A download's link, known by its file size ("Topics: ... (123 KB)"),
+ * goes like a button. */
+static void
+test_extract_text_download_link_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Topics: the library, the pool, the budget for the year "
+	    "(123 KB)\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "123 KB"));
+	assert_true(has_text(a, "The final cost"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* The credit of a post's lead picture ("Beitragsbild: ...",
+ * "Featured image: ...") is a caption. */
+static void
+test_extract_text_lead_picture_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss."
+	    "\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Beitragsbild"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A label opening a list of more of the site ("Discover more homes",
+ * "Popular searches") ends the story like a marker. */
+static void
+test_extract_text_discover_label_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sDiscover more homes\n\n"
+	    "How does our community live? Click through the homes of our "
+	    "members and find ideas for your own.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Discover"));
+	assert_false(has_text(a, "our community live"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%sPopular searches:\n\n"
+	    "Comments, solar power, subscription, ethics, energy, archive, "
+	    "mobility, politics, law and business.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Popular searches"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* "Relacionados:" over headlines is a marker of related stories, not a
+ * list's head. */
+static void
+test_extract_text_spanish_related_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sRELACIONADOS:\n"
+	    "El alcalde abre la nueva piscina del norte de la ciudad\n"
+	    "La biblioteca cierra sus salas durante las obras del verano\n"
+	    "El consejo aprueba el presupuesto para el año que viene\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "piscina"));
+	assert_false(has_text(a, "RELACIONADOS"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* An editor's tip ("Redaktionstipp") and a box to report an error
+ * ("Reporte un error") end the story like the other markers. */
+static void
+test_extract_text_tip_and_error_box_markers(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sRedaktionstipp\n\n"
+	    "Lesen Sie hier einen weiteren spannenden Beitrag aus unserer "
+	    "Redaktion \xe2\x80\xa6\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "spannenden Beitrag"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+	snprintf(page, sizeof page, "%s%s%s%sREPORTE UN ERROR\n\n"
+	    "Los invitamos a reportar errores de contenido, ortograf\xc3\xad"
+	    "a y puntuaci\xc3\xb3n que consideren pertinentes.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "invitamos"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A line that says where the people in a photo stand ("Jane Roe (l.)
+ * and John Doe") is its caption. */
+static void
+test_extract_text_caption_with_positions_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Jane Roe (l.) und John Doe haben einen guten Draht.\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A credit glued to its caption's last sentence ("... the pool.City
+ * Archive / Jane Roe") makes the line a caption. */
+static void
+test_extract_text_glued_credit_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor and the architect at the opening of the new pool in "
+	    "the north.City Archive / Jane Roe\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Roe"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A photographer's name in brackets after a caption's sentence ("...
+ * pool. (Jane Mary Roe)") makes a caption; a quotation's author after
+ * its closing quote stays. */
+static void
+test_extract_text_bracketed_name_caption_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor will open the new pool in the north. (Jane Mary Roe)"
+	    "\n\n%s\"A library is a hospital for the mind, and the reading "
+	    "rooms are its wards.\" (John Doe)\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Jane Mary Roe"));
+	assert_true(has_text(a, "hospital for the mind"));
+	article_free(a);
+}
+
+/* "热门推荐" (popular picks) opens the related stories like
+ * "Related". */
+static void
+test_extract_text_chinese_marker_ends_story(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "\xe7\x83\xad\xe9\x97\xa8\xe6\x8e\xa8\xe8\x8d\x90\n\n"
+	    "The mayor explains why the city needs a new swimming pool in "
+	    "the north, and what it will cost the taxpayers.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1617,6 +2047,26 @@ main(void)
 		cmocka_unit_test(test_extract_text_empty_and_binary_refused),
 		cmocka_unit_test(test_extract_text_long_line_bounded),
 		cmocka_unit_test(test_extract_text_soft_hyphens_dropped),
+		cmocka_unit_test(test_extract_text_button_lines_dropped),
+		cmocka_unit_test(test_extract_text_caption_marks_dropped),
+		cmocka_unit_test(test_extract_text_glued_marker_and_pager_end_story),
+		cmocka_unit_test(test_extract_text_upkeep_appeal_dropped),
+		cmocka_unit_test(test_extract_text_source_label_dropped),
+		cmocka_unit_test(test_extract_text_blurb_with_more_link_dropped),
+		cmocka_unit_test(test_extract_text_headline_under_teaser_label_dropped),
+		cmocka_unit_test(test_extract_text_sidebar_label_ends_story),
+		cmocka_unit_test(test_extract_text_question_call_at_end_dropped),
+		cmocka_unit_test(test_extract_text_info_pointer_dropped),
+		cmocka_unit_test(test_extract_text_disclaimer_and_privacy_note_dropped),
+		cmocka_unit_test(test_extract_text_download_link_dropped),
+		cmocka_unit_test(test_extract_text_lead_picture_credit_dropped),
+		cmocka_unit_test(test_extract_text_discover_label_ends_story),
+		cmocka_unit_test(test_extract_text_spanish_related_marker),
+		cmocka_unit_test(test_extract_text_tip_and_error_box_markers),
+		cmocka_unit_test(test_extract_text_caption_with_positions_dropped),
+		cmocka_unit_test(test_extract_text_glued_credit_dropped),
+		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
+		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
