@@ -114,21 +114,6 @@ lead_paragraph(const struct unit *u)
 	    xt_byline_prefix(u) == 0;
 }
 
-/* Is there a byline or a date among the units [i, e)?  A standfirst
- * stands above them, and is not the story's first paragraph. */
-static int
-dated(const struct text_ctx *c, size_t i, size_t e)
-{
-	struct date d;
-	size_t	 ds, de;
-
-	for (; i < e; i++)
-		if (xt_byline_prefix(&c->u[i]) > 0 || date_find(c->u[i].s,
-		    c->u[i].n, &d, &ds, &de) == 0)
-			return 1;
-	return 0;
-}
-
 /* A short line that reads like a sentence's part: a line of a verse,
  * of a quotation, not a heading, a label or a template's. */
 static int
@@ -199,7 +184,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		s++;
 	/* A lead paragraph kept apart from the story by a share bar, a
 	 * dateline or an advertisement's label: prose a few short lines
-	 * before it.  The lines between stay out. */
+	 * before it.  A standfirst over the byline and date is the story's
+	 * too.  The lines between stay out. */
 	for (;;) {
 		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
 			const struct unit *u = &c->u[j];
@@ -209,7 +195,7 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		}
 		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)
 			break;
-		if (!lead_paragraph(&c->u[j]) || dated(c, j + 1, s))
+		if (!lead_paragraph(&c->u[j]))
 			break;
 		for (i = j + 1; i < s; i++)
 			c->u[i].gap = 1;

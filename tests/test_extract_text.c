@@ -1135,6 +1135,28 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A standfirst over the byline, the date and a share bar is the
+ * story's too; the lines between are not. */
+static void
+test_extract_text_standfirst_over_byline_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "By Jo Marsh\n12 March 2024\nFacebook\nTweet\nEmail\n\n"
+	    "%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Tweet"));
+	assert_false(has_text(a, "12 March 2024"));
+	article_free(a);
+}
+
 /* A table inside the story (a copy gives its cells between tabs) is
  * the story's, however short its rows. */
 static void
@@ -1600,6 +1622,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
+		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
