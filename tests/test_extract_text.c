@@ -1005,6 +1005,27 @@ test_extract_text_list_under_colon_kept(void **state)
 	article_free(a);
 }
 
+/* An item of two words counts when it opens in lower case, as a
+ * sentence's part does; a menu's labels are capitalised. */
+static void
+test_extract_text_short_lower_case_item_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In winter, in short:\n\n"
+	    "no feeding\n"
+	    "water it on mild days\n"
+	    "keep the roots under leaves\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "no feeding"));
+	assert_true(has_text(a, "roots under leaves"));
+	article_free(a);
+}
+
 /* A line ending in a colon over a list's items heads the list: it is
  * kept with them. */
 static void
@@ -1617,6 +1638,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
+		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_link_list_not_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
