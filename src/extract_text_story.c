@@ -27,6 +27,11 @@ xt_find_teasers(struct text_ctx *c, size_t s, size_t e)
 		if (j - i < 2 || j - i > 4 || !xt_headline_like(&c->u[i]) ||
 		    c->u[i].qty == QTY_PROPERTY)
 			continue;
+		/* Rows under a line are a table under its caption. */
+		for (k = i + 1; k < j && !c->u[k].row; k++)
+			;
+		if (k < j)
+			continue;
 		/* One summary sentence at most, the rest short. */
 		for (k = i + 1; k < j; k++)
 			if (c->u[k].kind == UNIT_PROSE && (k != i + 1 ||
@@ -134,14 +139,18 @@ last_paragraph(const struct unit *u)
 }
 
 /* A line ending in a colon over a list's items ("Ingredients:",
- * "Our picks:") heads the list. */
+ * "Our picks:") heads the list; a line right over a table's rows is
+ * the table's caption. */
 static int
 list_head(const struct text_ctx *c, size_t i, size_t e)
 {
 	const struct unit *u = &c->u[i];
 
-	return u->n > 0 && u->s[u->n - 1] == ':' && !u->marker &&
-	    !u->caption && !u->boiler && i + 1 < e && (c->u[i + 1].bullet ||
+	if (u->marker || u->caption || u->boiler || i + 1 >= e)
+		return 0;
+	if (c->u[i + 1].row && !c->u[i + 1].blank_before && !u->row)
+		return 1;
+	return u->n > 0 && u->s[u->n - 1] == ':' && (c->u[i + 1].bullet ||
 	    c->u[i + 1].qty);
 }
 

@@ -1202,6 +1202,28 @@ test_extract_text_table_rows_kept(void **state)
 	buf_release(&b);
 }
 
+/* A small table under its caption inside the story is not a teaser
+ * card: caption and rows stay. */
+static void
+test_extract_text_table_caption_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "What the library costs\n"
+	    "Building work\t1.2 m\t40 %%\n"
+	    "Books and shelves\t1.8 m\t60 %%\n\n%s%s", nav, P1, P2, P3,
+	    nav);
+	a = extract(page);
+	assert_true(has_text(a, "What the library costs"));
+	assert_true(has_text(a, "Books and shelves"));
+	assert_true(has_text(a, "final cost"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
+}
+
 /* A news ticker printed at the top and again at the foot of the page
  * is not the story, however long it is. */
 static void
@@ -1646,6 +1668,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
 		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
+		cmocka_unit_test(test_extract_text_table_caption_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_card_list_skipped),
