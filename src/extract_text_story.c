@@ -224,8 +224,10 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		struct unit *u = &c->u[i];
 
 		u->keep = !u->gap;
+		/* A table's rows share a shape, numbers aside: not a
+		 * template's. */
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
-		    u->repeats >= 2))
+		    u->repeats >= 2 && !u->row))
 			u->keep = 0;
 		/* Legal and subscription text inside the story goes. */
 		if (u->boiler)

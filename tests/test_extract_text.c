@@ -1224,6 +1224,27 @@ test_extract_text_table_caption_kept(void **state)
 	article_free(a);
 }
 
+/* A table's rows that differ only in their numbers are the story's,
+ * not a template's repeated lines. */
+static void
+test_extract_text_table_rows_same_shape_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "Loan\tMonths\tRate\n"
+	    "5000\t36\t2.0\n"
+	    "10000\t36\t2.5\n"
+	    "20000\t48\t3.0\n\n%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "10000"));
+	assert_true(has_text(a, "20000"));
+	assert_true(has_text(a, "final cost"));
+	article_free(a);
+}
+
 /* A news ticker printed at the top and again at the foot of the page
  * is not the story, however long it is. */
 static void
@@ -1669,6 +1690,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_table_caption_kept),
+		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_card_list_skipped),
