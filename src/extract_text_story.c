@@ -154,6 +154,29 @@ list_head(const struct text_ctx *c, size_t i, size_t e)
 	    c->u[i + 1].qty);
 }
 
+/* A short line between two kept short lines of its block (no blank
+ * line on either side) is one of them: a list's item too short to read
+ * as text, a verse's line.  Chrome has its own block. */
+static void
+keep_in_block(struct text_ctx *c, size_t s, size_t e)
+{
+	size_t	 i;
+
+	for (i = s + 1; i + 1 < e; i++) {
+		struct unit *u = &c->u[i];
+		const struct unit *p = &c->u[i - 1], *n = &c->u[i + 1];
+
+		if (u->keep || u->kind != UNIT_SHORT || u->blank_before ||
+		    u->blank_after || u->marker || u->boiler || u->caption ||
+		    u->url || u->gap || u->under_marker || u->repeats >= 2 ||
+		    u->weight < 1)
+			continue;
+		if (p->keep && n->keep && p->kind != UNIT_PROSE &&
+		    n->kind != UNIT_PROSE)
+			u->keep = 1;
+	}
+}
+
 /*
  * Widens [*s, *e) over what belongs to the story and narrows it past the
  * chrome at its ends, then marks the units to keep.
@@ -257,6 +280,7 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 				u->keep = 0;
 		}
 	}
+	keep_in_block(c, s, e);
 	*sp = s;
 	*ep = e;
 }

@@ -1026,6 +1026,31 @@ test_extract_text_short_lower_case_item_kept(void **state)
 	article_free(a);
 }
 
+/* A short line among the lines of a list kept in the story, with no
+ * blank line around it, is one of the list's items. */
+static void
+test_extract_text_short_line_in_list_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "keep the reading rooms quiet after six\n"
+	    "no loud phones\n"
+	    "return the books to the front desk\n"
+	    "ask the staff before you copy a map\n"
+	    "bring a pencil, not a pen, to the archive\n"
+	    "leave your bags in the lockers downstairs\n\n%s%s", nav, P1,
+	    P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "reading rooms quiet"));
+	assert_true(has_text(a, "no loud phones"));
+	assert_true(has_text(a, "front desk"));
+	assert_false(has_text(a, "Weather"));
+	article_free(a);
+}
+
 /* A line ending in a colon over a list's items heads the list: it is
  * kept with them. */
 static void
@@ -1682,6 +1707,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
+		cmocka_unit_test(test_extract_text_short_line_in_list_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_link_list_not_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
