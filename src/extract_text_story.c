@@ -154,6 +154,47 @@ list_head(const struct text_ctx *c, size_t i, size_t e)
 	    c->u[i + 1].qty);
 }
 
+/* Is the unit part of a list of ingredients: a quantity's line, a
+ * table's row, or a heading over them ("Für den Teig:")? */
+static int
+ingredient(const struct unit *u)
+{
+	return u->qty == QTY_AMOUNT || u->row || (u->kind != UNIT_PROSE &&
+	    u->n > 0 && u->s[u->n - 1] == ':' && !u->marker && !u->boiler);
+}
+
+/*
+ * A recipe's ingredients, a list of quantities ("200 g Mehl") a few
+ * lines of chrome (times, nutrition facts, buttons) above its steps:
+ * the start of the story, where the list ends within RECIPE_GAP_MAX
+ * units of s with no prose or marker between.  Marks the lines between
+ * as a gap and returns the list's first unit, or s.
+ */
+static size_t
+ingredients_before(struct text_ctx *c, size_t s)
+{
+	size_t	 i, k, b;
+
+	for (k = s; k-- > 0 && s - k <= RECIPE_GAP_MAX;) {
+		const struct unit *u = &c->u[k];
+
+		if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+			return s;
+		if (u->qty == QTY_AMOUNT)
+			break;
+	}
+	if (k == (size_t)-1 || s - k > RECIPE_GAP_MAX)
+		return s;
+	for (b = k; b > 0 && ingredient(&c->u[b - 1]); b--)
+		;
+	for (k++; k < s && ingredient(&c->u[k]) && !c->u[k].blank_before;
+	    k++)
+		;
+	for (i = k; i < s; i++)
+		c->u[i].gap = 1;
+	return b;
+}
+
 /* A short line between two kept short lines of its block (no blank
  * line on either side) is one of them: a list's item too short to read
  * as text, a verse's line.  Chrome has its own block. */
@@ -233,6 +274,7 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			c->u[i].gap = 1;
 		s = j;
 	}
+	s = ingredients_before(c, s);
 	/* Items of a list or short paragraphs right after the story, as
 	 * long as they read like text. */
 	while (e < c->n) {

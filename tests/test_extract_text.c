@@ -1051,6 +1051,34 @@ test_extract_text_short_line_in_list_kept(void **state)
 	article_free(a);
 }
 
+/* A recipe's ingredients a few lines of chrome above its steps are
+ * the story's; the chrome between is not. */
+static void
+test_extract_text_ingredients_before_steps_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nApple cake\n\n"
+	    "For the dough:\n200 g flour\n100 g sugar\n2 eggs\n"
+	    "For the top:\n3 apples\n50 g butter\n1 tsp cinnamon\n\n"
+	    "Print\nSave\nRate\nNutrition\nkcal\n420\nFat\n"
+	    "12 g\nPreparation\n\n"
+	    "Mix the flour with the sugar and the eggs, knead it into a "
+	    "smooth dough and let it rest in a cool place for an hour.\n\n"
+	    "Peel the apples, cut them into thin slices and lay them on the "
+	    "dough, then dot the top with the butter and bake it.\n\n%s",
+	    nav, nav);
+	a = extract(page);
+	assert_true(has_text(a, "For the dough:"));
+	assert_true(has_text(a, "100 g sugar"));
+	assert_true(has_text(a, "50 g butter"));
+	assert_true(has_text(a, "Peel the apples"));
+	assert_false(has_text(a, "Nutrition"));
+	article_free(a);
+}
+
 /* A line ending in a colon over a list's items heads the list: it is
  * kept with them. */
 static void
@@ -1708,6 +1736,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
 		cmocka_unit_test(test_extract_text_short_line_in_list_kept),
+		cmocka_unit_test(test_extract_text_ingredients_before_steps_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_link_list_not_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
