@@ -263,7 +263,10 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
 			const struct unit *u = &c->u[j];
 
-			if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+			/* A photo's credit ("© Name / Agency") is not the
+			 * legal text that ends a page. */
+			if (u->kind == UNIT_PROSE || u->marker || (u->boiler &&
+			    !u->caption))
 				break;
 		}
 		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)

@@ -1209,6 +1209,28 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A photo's credit ("© Name / Getty Images") between the lead paragraph and
+ * the story does not keep the lead out, as legal text would. */
+static void
+test_extract_text_lead_across_credit_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "\xc2\xa9 Anna Berg / Getty Images\nFacebook\nTweet\nEmail\n"
+	    "Advertisement\n\n%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Anna Berg"));
+	assert_false(has_text(a, "Tweet"));
+	article_free(a);
+}
+
 /* A standfirst over the byline, the date and a share bar is the
  * story's too; the lines between are not. */
 static void
@@ -1743,6 +1765,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
 		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
+		cmocka_unit_test(test_extract_text_lead_across_credit_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_table_caption_kept),
 		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
