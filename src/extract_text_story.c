@@ -234,7 +234,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	while (e > s && c->u[e - 1].score <= 0)
 		e--;
 	/* A lead-in before the first paragraph: sentence-case text set off
-	 * by a blank line, not a caption, a byline or a date. */
+	 * by a blank line, or a sentence in the paragraph's own block (no
+	 * blank line between), not a caption, a byline or a date. */
 	while (s > 0) {
 		const struct unit *u = &c->u[s - 1];
 		struct date d;
@@ -242,7 +243,10 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || xt_title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || (u->blank_before &&
+		    (!u->blank_after && (c->u[s].blank_before ||
+		    c->u[s].kind != UNIT_PROSE || c->u[s].score <= 0 ||
+		    u->kind == UNIT_SHORT || !u->end_punct)) ||
+		    (u->blank_before &&
 		    u->weight < LEAD_IN_WEIGHT) ||
 		    xt_byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
