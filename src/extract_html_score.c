@@ -672,6 +672,13 @@ is_caption_line(xmlNodePtr n)
 	return q == NULL || (is_elem(q) && hn(q)->tag == T_BR);
 }
 
+/*
+ * A box whose class says caption or credit, with fewer characters than
+ * this, is the picture's, not the story's: a caption of a news photo
+ * runs to a few sentences (who, where, when and the agency).
+ */
+#define CAPTION_BOX_MAX	500
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
@@ -734,7 +741,8 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		hx_cut(hx, n);
 		return 0;
 	}
-	if ((h->flags & F_CAPTION) && h->tag != T_BODY && h->text < 300 &&
+	if ((h->flags & F_CAPTION) && h->tag != T_BODY &&
+	    h->text < CAPTION_BOX_MAX &&
 	    h->np < 2 && !(h->flags & F_CAND)) {
 		hx_cut(hx, n);
 		return 0;

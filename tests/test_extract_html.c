@@ -545,6 +545,27 @@ test_extract_html_caption_line_under_picture(void **state)
 	assert_true(body_has(a, "A picture, then words."));
 }
 
+/* A box named for a picture's caption holds it even when the caption
+ * runs to a few sentences (over 300 characters). */
+static void
+test_extract_html_long_caption_box_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'><p>" PROSE2 "</p>"
+	    "<div class='inline-image'><img src='/p.jpg' alt=''>"
+	    "<div class='imageEmbedCaption'>The mayor, centre, and members "
+	    "of the council walk past the old hall on Main Street, which "
+	    "the budget would repair, during a tour of the ward on Monday, "
+	    "Nov. 13, 2017, before the first of the hearings on the plan, "
+	    "in the city's oldest district, where the roads, the schools "
+	    "and the library are in the worst state.</div></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "walk past the old hall"));
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2204,6 +2225,7 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
+		PAGE_TEST(test_extract_html_long_caption_box_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
