@@ -674,10 +674,15 @@ is_caption_line(xmlNodePtr n)
 
 /*
  * A box whose class says caption or credit, with fewer characters than
- * this, is the picture's, not the story's: a caption of a news photo
- * runs to a few sentences (who, where, when and the agency).
+ * CAPTION_BOX_MAX, is the picture's, not the story's: a caption of a
+ * news photo runs to a few sentences (who, where, when and the agency).
+ * It may hold the caption and the credit as two paragraphs; then its
+ * paragraphs give it a score, which alone would keep a box of prose
+ * so named (a text-only div scores as a paragraph), but a box of
+ * paragraphs beside the picture, not around it, is the caption.
  */
-#define CAPTION_BOX_MAX	500
+#define CAPTION_BOX_MAX		500
+#define CAPTION_BOX_PARAS	2
 
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
@@ -742,8 +747,8 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		return 0;
 	}
 	if ((h->flags & F_CAPTION) && h->tag != T_BODY &&
-	    h->text < CAPTION_BOX_MAX &&
-	    h->np < 2 && !(h->flags & F_CAND)) {
+	    h->text < CAPTION_BOX_MAX && h->np <= CAPTION_BOX_PARAS &&
+	    (!(h->flags & F_CAND) || (h->np > 0 && h->nimg == 0))) {
 		hx_cut(hx, n);
 		return 0;
 	}

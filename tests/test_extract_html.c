@@ -566,6 +566,26 @@ test_extract_html_long_caption_box_not_text(void **state)
 	assert_false(body_has(a, "walk past the old hall"));
 }
 
+/* A caption box beside the picture, with the caption and the credit as
+ * two paragraphs, is the picture's; a box so named around a picture
+ * and its paragraphs is left to the other rules. */
+static void
+test_extract_html_caption_paragraphs_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'><p>" PROSE2 "</p>"
+	    "<div class='featured-image'><img src='/p.jpg' alt=''></div>"
+	    "<div class='featured-image-caption'><p>The old hall on Main "
+	    "Street, which the budget would repair, in March.</p>"
+	    "<p><i>Image: A. Lens</i></p></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "The old hall on Main"));
+	assert_false(body_has(a, "A. Lens"));
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2226,6 +2246,7 @@ main(void)
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
 		PAGE_TEST(test_extract_html_long_caption_box_not_text),
+		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
