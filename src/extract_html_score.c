@@ -684,10 +684,55 @@ is_caption_line(xmlNodePtr n)
 #define CAPTION_BOX_MAX		500
 #define CAPTION_BOX_PARAS	2
 
+/*
+ * A picture and its caption in a box of their own, a figure without
+ * the tag: the box holds a picture first, then one element of short
+ * text (fewer than CAPTION_BOX_MAX characters, no links) with no
+ * blocks inside, and nothing else.  A column of blocks beside a
+ * picture is a layout's, and its text may be the story's.  The text is
+ * cut, the picture stays.  Returns the caption element or NULL.
+ */
+static xmlNodePtr
+picture_box_caption(xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+	xmlNodePtr k, pic = NULL, cap = NULL;
+
+	if ((h->tag != T_DIV && h->tag != T_OTHER) || h->nimg != 1 ||
+	    h->text == 0 || h->text >= CAPTION_BOX_MAX || h->link > 0 ||
+	    h->np > 1)
+		return NULL;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE) {
+			const xmlChar *c;
+
+			for (c = k->content; c != NULL && *c != '\0' &&
+			    ascii_isspace(*c); c++)
+				;
+			if (c != NULL && *c != '\0')
+				return NULL;
+			continue;
+		}
+		if (!kept(k))
+			continue;
+		if (pic == NULL) {
+			if (!is_picture(k))
+				return NULL;
+			pic = k;
+		} else if (cap == NULL && hn(k)->nimg == 0 &&
+		    hn(k)->nblock == 0 && hn(k)->text == h->text)
+			cap = k;
+		else
+			return NULL;
+	}
+	return cap;
+}
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
 	struct hnode *h;
+	xmlNodePtr c;
 
 	if (!kept(n))
 		return 0;
@@ -744,6 +789,10 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 	    h->commas < 10 && !(h->link == 0 && h->nimg == 0 &&
 	    h->nheadtext == 0 && h->text >= 40)) {
 		hx_cut(hx, n);
+		return 0;
+	}
+	if ((c = picture_box_caption(n)) != NULL) {
+		hx_cut(hx, c);
 		return 0;
 	}
 	if ((h->flags & F_CAPTION) && h->tag != T_BODY &&

@@ -586,6 +586,28 @@ test_extract_html_caption_paragraphs_not_text(void **state)
 	assert_false(body_has(a, "A. Lens"));
 }
 
+/* A picture and one short paragraph in a box of their own are a
+ * figure without the tag: the paragraph is the caption.  A column of
+ * blocks beside a picture stays. */
+static void
+test_extract_html_picture_box_caption_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'>"
+	    "<div class='image top'><img src='/p.jpg' alt=''><p>In this "
+	    "2016 file photo, the old hall on Main Street. (AP Photo)</p>"
+	    "</div><p>" PROSE2 "</p>"
+	    "<div class='row'><img src='/q.jpg' alt=''><div><div>"
+	    "<p>The second tier of the budget pays for the buses.</p>"
+	    "</div></div></div><p>" PROSE2 "</p></div></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "2016 file photo"));
+	assert_true(body_has(a, "second tier of the budget"));
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2247,6 +2269,7 @@ main(void)
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
 		PAGE_TEST(test_extract_html_long_caption_box_not_text),
 		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
+		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
