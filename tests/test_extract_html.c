@@ -608,6 +608,38 @@ test_extract_html_picture_box_caption_not_text(void **state)
 	assert_true(body_has(a, "second tier of the budget"));
 }
 
+/* A list of headlines linking to the site's other pages at the story's
+ * end, before a short sign-off, is a list of related stories; one that
+ * links to other sites (the story's sources) stays. */
+static void
+test_extract_html_tail_site_links_related(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "<ul><li><a href='https://gov.example.org/budget.pdf'>The city's "
+	    "budget for next year</a></li><li><a href='https://stats.example"
+	    ".net/roads'>Roads in the ward, in numbers</a></li></ul>"
+	    "<p>" PROSE2 "</p>"
+	    "<ul><li><a href='/2019/bus-lanes.html'>Bus lanes split the "
+	    "council again</a></li><li><a href='https://www.example.com/"
+	    "library-hours.html'>Library hours cut on Sundays</a></li></ul>"
+	    "<p>Originally published on The Example.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page,
+	    "https://example.com/2019/budget.html", NULL);
+	size_t	 i;
+	int	 related = 0;
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "Roads in the ward"));
+	assert_false(body_has(a, "Bus lanes split"));
+	assert_false(body_has(a, "Library hours"));
+	for (i = 0; i < a->nrelated; i++)
+		if (strstr(a->related[i].title, "Bus lanes") != NULL)
+			related = 1;
+	assert_true(related);
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2270,6 +2302,7 @@ main(void)
 		PAGE_TEST(test_extract_html_long_caption_box_not_text),
 		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
+		PAGE_TEST(test_extract_html_tail_site_links_related),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
