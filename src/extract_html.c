@@ -697,6 +697,66 @@ drop_tail_link_list(struct article *a)
 }
 
 /*
+ * The parts of the page's title as headings over the story: under the
+ * title "Story - The Blog" (or "Opinion | Story"), a heading "Story" or
+ * "The Blog" before the story's first paragraph is the title's, or the
+ * site's name, not the story's text, as a heading that is the whole
+ * title is (mark_enter()).  A part is what comes before or after
+ * " | ", " - " or a dash.  They go here, not when the tree is marked:
+ * there a heading still counts toward its box's score.
+ */
+static int
+title_part(const char *h, const char *t)
+{
+	static const char *const seps[] = {
+		"| ", "- ", "\xe2\x80\x93 ", "\xe2\x80\x94 ", NULL
+	};
+	size_t	 l = strlen(h), n = strlen(t), i, k;
+
+	if (l == 0 || l >= n)
+		return 0;
+	for (i = 0; seps[i] != NULL; i++) {
+		k = strlen(seps[i]);
+		if (strncmp(h, t, l) == 0 && t[l] == ' ' &&
+		    strncmp(t + l + 1, seps[i], k) == 0)
+			return 1;
+		if (l + k + 1 <= n && strcmp(t + n - l, h) == 0 &&
+		    t[n - l - k - 1] == ' ' &&
+		    strncmp(t + n - l - k, seps[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 0, or -1 on no memory. */
+static int
+drop_title_heading(struct article *a, const char *title_norm)
+{
+	size_t	 i;
+	char	*h;
+	int	 dup;
+
+	if (title_norm == NULL)
+		return 0;
+	i = 0;
+	while (i < a->nblocks && a->blocks[i].type != BLOCK_PARAGRAPH) {
+		if (a->blocks[i].type != BLOCK_HEADING) {
+			i++;
+			continue;
+		}
+		if ((h = hx_norm_text(a->blocks[i].text)) == NULL)
+			return -1;
+		dup = title_part(h, title_norm);
+		free(h);
+		if (dup)
+			article_drop_block(a, i);
+		else
+			i++;
+	}
+	return 0;
+}
+
+/*
  * When the page's body is missing or a fraction of what its data says:
  * a JSON-LD articleBody at least LD_BODY_MIN_CHARS long and
  * LD_BODY_RATIO times the story found replaces it (a page that renders
@@ -1205,6 +1265,8 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 			break;
 	}
 	article_drop_trailing_labels(best);
+	if (drop_title_heading(best, hx.title_norm) == -1)
+		goto nomem;
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	drop_author_note(best);

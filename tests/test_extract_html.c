@@ -640,6 +640,28 @@ test_extract_html_tail_site_links_related(void **state)
 	assert_true(related);
 }
 
+/* Headings over the story that are the parts of the page's title (the
+ * story's and the site's name) go; the same words in a heading after
+ * the first paragraph stay. */
+static void
+test_extract_html_title_part_headings_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property='og:title' content='Bridge plan "
+	    "passes the council - The Daily Example'></head><body><main>"
+	    "<h1>The Daily Example</h1><article><h1>Bridge plan passes the "
+	    "council</h1><p>" PROSE2 "</p><p>" PROSE2 "</p><h2>The Daily "
+	    "Example</h2><p>" PROSE2 "</p></article></main></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+	char	*t = article_text(a);
+
+	assert_non_null(t);
+	assert_ptr_equal(strstr(t, "Bridge plan passes"), NULL);
+	assert_non_null(strstr(t, "The Daily Example"));
+	assert_true(strstr(t, "The Daily Example") > strstr(t, "Residents"));
+	free(t);
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2303,6 +2325,7 @@ main(void)
 		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
 		PAGE_TEST(test_extract_html_tail_site_links_related),
+		PAGE_TEST(test_extract_html_title_part_headings_dropped),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
