@@ -1444,6 +1444,23 @@ test_extract_html_dateline_dropped(void **state)
 	assert_true(body_has(a, "29 November 2018 | 20 January 2019"));
 }
 
+/* A dateline with "at" and "on" goes, and so does a byline that names
+ * its authors before "on" and the date; prose stays. */
+static void
+test_extract_html_dateline_at_on_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>By Ann Writer, Ben "
+	    "Other on Monday, November 18th, 2019 at 11:08 a.m.</p><p>"
+	    "Published Nov 18, 2019 at 4:07 PM</p><p>On Monday, at noon."
+	    "</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Ben Other"));
+	assert_false(body_has(a, "4:07 PM"));
+	assert_true(body_has(a, "On Monday, at noon."));
+}
+
 /* Datelines of other languages go like English ones: dotted numeric
  * dates, their words for "updated" and their month names; prose with
  * a dotted number stays. */
@@ -2358,6 +2375,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
+		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),
