@@ -682,6 +682,8 @@ is_caption_line(xmlNodePtr n)
  * paragraphs beside the picture, not around it, is the caption.
  */
 #define CAPTION_BOX_MAX		500
+/* A byline's box is a line: the names, a date, the desk. */
+#define BYLINE_BOX_MAX		100
 #define CAPTION_BOX_PARAS	2
 
 /*
@@ -788,6 +790,16 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 	    h->tag != T_BODY && h->tag != T_A && h->np < 2 &&
 	    h->commas < 10 && !(h->link == 0 && h->nimg == 0 &&
 	    h->nheadtext == 0 && h->text >= 40)) {
+		hx_cut(hx, n);
+		return 0;
+	}
+	/* A byline's box ("By A. Writer", "Published ...") in the story,
+	 * also when the metadata named the author and the marking left it
+	 * in; not a dateline's place opening a paragraph ("<p><span
+	 * class=dateline>KOBE -</span> ..."), which is the story's. */
+	if ((h->flags & F_BYLINE) && h->tag != T_BODY &&
+	    h->text < BYLINE_BOX_MAX && h->np == 0 &&
+	    !has_ancestor_tag(n, T_P, 3)) {
 		hx_cut(hx, n);
 		return 0;
 	}

@@ -1461,6 +1461,24 @@ test_extract_html_dateline_at_on_dropped(void **state)
 	assert_true(body_has(a, "On Monday, at noon."));
 }
 
+/* A byline box in the story goes even when the metadata names the
+ * author already; a dateline's place opening a paragraph stays. */
+static void
+test_extract_html_byline_box_cut_with_meta_author(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='author' content='Ann Writer'></head>"
+	    "<body><article><div class='story'><h3 class='byline'>By Ann "
+	    "Writer, City Desk</h3><p><span class='dateline'>SPRINGFIELD - "
+	    "</span>" PROSE "</p><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_false(body_has(a, "City Desk"));
+	assert_true(body_has(a, "SPRINGFIELD - The council met"));
+}
+
 /* Datelines of other languages go like English ones: dotted numeric
  * dates, their words for "updated" and their month names; prose with
  * a dotted number stays. */
@@ -2376,6 +2394,7 @@ main(void)
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
+		PAGE_TEST(test_extract_html_byline_box_cut_with_meta_author),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),
