@@ -544,8 +544,13 @@ static int
 word_casestr(const char *s, size_t n, const char *needle)
 {
 	size_t	 m = strlen(needle), i;
+	int	 c0 = ascii_tolower((unsigned char)needle[0]);
 
 	for (i = 0; i + m <= n; i++) {
+		/* the first byte first: called for every phrase of a list
+		 * on every unit */
+		if (ascii_tolower((unsigned char)s[i]) != c0)
+			continue;
 		if (i > 0 && (ascii_isalpha((unsigned char)s[i - 1]) ||
 		    ascii_isdigit((unsigned char)s[i - 1]) ||
 		    (unsigned char)s[i - 1] >= 0x80))
@@ -641,8 +646,11 @@ static int
 whole_word(const char *s, size_t n, const char *needle)
 {
 	size_t	 m = strlen(needle), i;
+	int	 c0 = ascii_tolower((unsigned char)needle[0]);
 
 	for (i = 0; i + m <= n; i++) {
+		if (ascii_tolower((unsigned char)s[i]) != c0)
+			continue;
 		if (i > 0 && word_byte((unsigned char)s[i - 1]))
 			continue;
 		if (i + m < n && word_byte((unsigned char)s[i + m]))
@@ -829,7 +837,10 @@ xt_measure(struct unit *u)
 	/* A long paragraph may name one of them ("copyright law"): it is
 	 * legal text when it names two. */
 	u->more_link = u->words > 1 && ends_more_link(u);
-	if (names_word(u->s, u->n, appeal_phrases,
+	/* a long paragraph's one phrase is not enough (below): the
+	 * appeals are looked for where they can count */
+	if ((u->words <= BOILER_ONE_WORDS_MAX || u->boiler > 0) &&
+	    names_word(u->s, u->n, appeal_phrases,
 	    sizeof appeal_phrases / sizeof appeal_phrases[0]))
 		u->boiler++;
 	if (u->boiler == 1 && u->words > BOILER_ONE_WORDS_MAX)

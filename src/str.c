@@ -48,11 +48,16 @@ int
 ascii_casestr(const char *s, size_t n, const char *needle)
 {
 	size_t	 m = strlen(needle), i;
+	int	 c0;
 
 	if (m == 0)
 		return 1;
+	/* the first byte first: the extractors call this for every
+	 * phrase of a list on every paragraph */
+	c0 = ascii_tolower((unsigned char)needle[0]);
 	for (i = 0; i + m <= n; i++)
-		if (ascii_ncasecmp(s + i, needle, m) == 0)
+		if (ascii_tolower((unsigned char)s[i]) == c0 &&
+		    ascii_ncasecmp(s + i + 1, needle + 1, m - 1) == 0)
 			return 1;
 	return 0;
 }
