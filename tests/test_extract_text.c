@@ -1209,6 +1209,27 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A share bar's label ("Share") between the lead paragraph and the
+ * story does not keep the lead out, as a section's marker would. */
+static void
+test_extract_text_lead_across_share_label_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n\n"
+	    "Jo Marsh, 12 March 2024\n\nShare\nFacebook\nEmail\n\n"
+	    "%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Facebook"));
+	article_free(a);
+}
+
 /* A short sentence in the first paragraph's block (no blank line
  * between them) opens the story with it. */
 static void
@@ -1788,6 +1809,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
 		cmocka_unit_test(test_extract_text_lead_across_credit_kept),
 		cmocka_unit_test(test_extract_text_sentence_over_lead_kept),
+		cmocka_unit_test(test_extract_text_lead_across_share_label_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_table_caption_kept),
 		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
