@@ -1319,6 +1319,27 @@ test_extract_text_table_rows_kept(void **state)
 	buf_release(&b);
 }
 
+/* A line that ends in a German closing quote (U+201C) after its stop
+ * ends like a sentence: two of them are a quotation, not a teaser's
+ * headline and summary. */
+static void
+test_extract_text_german_quotes_end_sentence(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s"
+	    "Sie sagte: \xe2\x80\x9eWir \xc3\xb6" "ffnen im Juni.\xe2\x80\x9c\n"
+	    "Er fragte: \xe2\x80\x9eUnd wer zahlt?\xe2\x80\x9c\n\n"
+	    "%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "Wir \xc3\xb6" "ffnen im Juni."));
+	assert_true(has_text(a, "Und wer zahlt?"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
+}
+
 /* A small table under its caption inside the story is not a teaser
  * card: caption and rows stay. */
 static void
@@ -1812,6 +1833,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_lead_across_share_label_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_table_caption_kept),
+		cmocka_unit_test(test_extract_text_german_quotes_end_sentence),
 		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
