@@ -1026,6 +1026,27 @@ test_extract_text_short_lower_case_item_kept(void **state)
 	article_free(a);
 }
 
+/* So does an item of two words that opens with a count or a mark
+ * ("# .libraryrc"), not with a capital. */
+static void
+test_extract_text_short_marked_item_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In short, the settings file:\n\n"
+	    "# .libraryrc\n"
+	    "set loans to weekly\n"
+	    "set fines to zero\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "# .libraryrc"));
+	assert_true(has_text(a, "set fines to zero"));
+	article_free(a);
+}
+
 /* A short line among the lines of a list kept in the story, with no
  * blank line around it, is one of the list's items. */
 static void
@@ -1820,6 +1841,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
+		cmocka_unit_test(test_extract_text_short_marked_item_kept),
 		cmocka_unit_test(test_extract_text_short_line_in_list_kept),
 		cmocka_unit_test(test_extract_text_ingredients_before_steps_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
