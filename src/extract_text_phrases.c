@@ -241,9 +241,11 @@ ends_sentence(const char *s, size_t n)
 		while (start > 0 && ((unsigned char)s[start] & 0xc0) == 0x80)
 			start--;
 		utf8_decode(s + start, n - start, &cp);
-		/* Closing quotes and brackets, and the white space a copy
-		 * leaves after the stop (U+00A0 from "&nbsp;"), aside. */
+		/* Closing quotes and brackets (German ones close with
+		 * U+201C and U+2018), and the white space a copy leaves
+		 * after the stop (U+00A0 from "&nbsp;"), aside. */
 		if (cp == '"' || cp == '\'' || cp == ')' || cp == 0x201d ||
+		    cp == 0x201c || cp == 0x2018 ||
 		    cp == ' ' || cp == '\t' || cp == 0xa0 ||
 		    cp == 0x2019 || cp == 0xbb || cp == ']' || cp == '*' ||
 		    cp == 0x300d || cp == 0xff09) {

@@ -199,9 +199,11 @@ list_item(const struct unit *u)
 
 	/* A dated line is a teaser's, "Headline... 07.02.2022".  Fewer
 	 * words make an item when it opens in lower case, as a sentence's
-	 * part does ("nicht düngen") and a menu's label does not. */
+	 * part does ("nicht düngen"), or with a count or a mark ("1
+	 * Broschüre", "# .tmux.conf"); a menu's label is capitalised. */
 	return (u->weight >= COLON_ITEM_WORDS || (u->weight >= 2 &&
-	    u->s[0] >= 'a' && u->s[0] <= 'z')) && !u->marker && !u->boiler &&
+	    !(u->s[0] >= 'A' && u->s[0] <= 'Z') &&
+	    (unsigned char)u->s[0] < 0x80)) && !u->marker && !u->boiler &&
 	    !u->row && !u->code && !u->qty && !u->url && !u->caption &&
 	    u->repeats < 2 && date_find(u->s, u->n, &d, &ds, &de) != 0;
 }

@@ -268,9 +268,11 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 			const struct unit *u = &c->u[j];
 
 			/* A photo's credit ("© Name / Agency") is not the
-			 * legal text that ends a page. */
-			if (u->kind == UNIT_PROSE || u->marker || (u->boiler &&
-			    !u->caption))
+			 * legal text that ends a page, nor a share bar's
+			 * label ("Share") a section's start. */
+			if (u->kind == UNIT_PROSE || (u->marker &&
+			    !xt_has_prefix(u->s, u->n, "share")) ||
+			    (u->boiler && !u->caption))
 				break;
 		}
 		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)

@@ -1026,6 +1026,27 @@ test_extract_text_short_lower_case_item_kept(void **state)
 	article_free(a);
 }
 
+/* So does an item of two words that opens with a count or a mark
+ * ("# .libraryrc"), not with a capital. */
+static void
+test_extract_text_short_marked_item_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In short, the settings file:\n\n"
+	    "# .libraryrc\n"
+	    "set loans to weekly\n"
+	    "set fines to zero\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "# .libraryrc"));
+	assert_true(has_text(a, "set fines to zero"));
+	article_free(a);
+}
+
 /* A short line among the lines of a list kept in the story, with no
  * blank line around it, is one of the list's items. */
 static void
@@ -1209,6 +1230,27 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A share bar's label ("Share") between the lead paragraph and the
+ * story does not keep the lead out, as a section's marker would. */
+static void
+test_extract_text_lead_across_share_label_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n\n"
+	    "Jo Marsh, 12 March 2024\n\nShare\nFacebook\nEmail\n\n"
+	    "%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Facebook"));
+	article_free(a);
+}
+
 /* A short sentence in the first paragraph's block (no blank line
  * between them) opens the story with it. */
 static void
@@ -1296,6 +1338,27 @@ test_extract_text_table_rows_kept(void **state)
 	assert_true(has_text(a, "building work"));
 	article_free(a);
 	buf_release(&b);
+}
+
+/* A line that ends in a German closing quote (U+201C) after its stop
+ * ends like a sentence: two of them are a quotation, not a teaser's
+ * headline and summary. */
+static void
+test_extract_text_german_quotes_end_sentence(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s"
+	    "Sie sagte: \xe2\x80\x9eWir \xc3\xb6" "ffnen im Juni.\xe2\x80\x9c\n"
+	    "Er fragte: \xe2\x80\x9eUnd wer zahlt?\xe2\x80\x9c\n\n"
+	    "%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "Wir \xc3\xb6" "ffnen im Juni."));
+	assert_true(has_text(a, "Und wer zahlt?"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
 }
 
 /* A small table under its caption inside the story is not a teaser
@@ -2208,6 +2271,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
 		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
+		cmocka_unit_test(test_extract_text_short_marked_item_kept),
 		cmocka_unit_test(test_extract_text_short_line_in_list_kept),
 		cmocka_unit_test(test_extract_text_ingredients_before_steps_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
@@ -2218,8 +2282,10 @@ main(void)
 		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
 		cmocka_unit_test(test_extract_text_lead_across_credit_kept),
 		cmocka_unit_test(test_extract_text_sentence_over_lead_kept),
+		cmocka_unit_test(test_extract_text_lead_across_share_label_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
 		cmocka_unit_test(test_extract_text_table_caption_kept),
+		cmocka_unit_test(test_extract_text_german_quotes_end_sentence),
 		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
