@@ -1977,6 +1977,25 @@ test_extract_text_chinese_marker_ends_story(void **state)
 	article_free(a);
 }
 
+/* "Weitere Themen" (more topics) opens the site's other stories. */
+static void
+test_extract_text_more_topics_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sWeitere Themen\n\n"
+	    "Umweltpr\xc3\xa4mie\n\n"
+	    "Fragen und Antworten zur Umweltpr\xc3\xa4mie und zu den "
+	    "Rabatten, die wir bei f\xc3\xbcnfzehn Marken verglichen "
+	    "haben.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Umweltpr"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2067,6 +2086,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_glued_credit_dropped),
 		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
 		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
+		cmocka_unit_test(test_extract_text_more_topics_marker),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
