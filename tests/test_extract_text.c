@@ -1996,6 +1996,27 @@ test_extract_text_more_topics_marker(void **state)
 	article_free(a);
 }
 
+/* A blog's "Trackback URL" opens its comments and their form. */
+static void
+test_extract_text_trackback_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sTrackback URL\n\n"
+	    "Name (wird ben\xc3\xb6tigt)\n\n"
+	    "E-Mail (wird ben\xc3\xb6tigt und nicht angezeigt)\n\n"
+	    "Spam: Es kann sein, dass Ihr Kommentar wegen eines Verdachts "
+	    "nicht sofort erscheint und erst gepr\xc3\xbc" "ft wird.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Trackback"));
+	assert_false(has_text(a, "E-Mail"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2087,6 +2108,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
 		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
 		cmocka_unit_test(test_extract_text_more_topics_marker),
+		cmocka_unit_test(test_extract_text_trackback_marker),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
