@@ -3,14 +3,17 @@
 # and "newsboat -x reload" in the same run on the same feeds, cold (empty
 # store) and warm (every feed answers 304).
 #
-#   bench/reload.sh [NFEEDS] [ENTRIES]     defaults: 200 feeds, 50 entries
+#   [RUNS=N] bench/reload.sh [NFEEDS] [ENTRIES]
+#                   defaults: 5 runs, 200 feeds, 50 entries
 #
 # The feeds are served by tests/httpd.py from 50 loopback addresses
 # (127.0.0.1 .. 127.0.0.50, NFEEDS/50 feeds each, so that per-host limits
 # act as on the web), each answer delayed 50 ms, ETag and Last-Modified
 # honoured.  newsboat runs with "reload-threads 8", newsraft with its
-# defaults.  Prints wall time and peak RSS of each run, the store sizes
-# and the ratios.  A peer that is not installed is skipped: newsboat is
+# defaults.  The programs take turns, RUNS times; prints the wall time
+# and peak RSS of each run, their medians, the store sizes and the
+# ratios of the medians (the machines are shared and noisy: one run
+# says little).  A peer that is not installed is skipped: newsboat is
 # found on PATH (or as $NEWSBOAT), newsraft on PATH or as $NEWSRAFT (it
 # is not in Debian; build it from its public source, outside this
 # tree).  Run by hand; never gates make check.
@@ -18,6 +21,7 @@ set -eu
 
 nfeeds=${1:-200}
 entries=${2:-50}
+runs=${RUNS:-5}
 top=$(cd "$(dirname "$0")/.." && pwd)
 byline=${BYLINE:-$top/build/src/byline}
 [ -x "$byline" ] || { echo "bench: build byline first ($byline)" >&2; exit 1; }
@@ -69,35 +73,65 @@ EOF
 printf 'reload-threads 8\n' >"$tmp/newsboat.conf"
 : >"$tmp/newsraft.conf"
 
-# measure NAME CMD...: prints "NAME wall_s rss_kb" and keeps them
+# measure NAME CMD...: prints "NAME wall_s rss_kb" and appends them to
+# $tmp/NAME.runs
 measure() {
 	name=$1
 	shift
 	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/$name.out" \
 	    2>"$tmp/$name.err" || true
-	wall=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
-	rss=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
-	printf '%-16s %7.2f s %8d kB\n' "$name" "$wall" "$rss"
-	eval "${name%%-*}_${name##*-}_wall=$wall; ${name%%-*}_${name##*-}_rss=$rss"
+	tail -n 1 "$tmp/time" >>"$tmp/$name.runs"
+	printf '%-16s %7.2f s %8d kB\n' "$name" \
+	    "$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)" \
+	    "$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)"
 }
 
-echo "bench: $nfeeds feeds x $entries entries, 50 addresses, 50 ms delay"
+# median NAME FIELD: the median of a column of $tmp/NAME.runs (1 wall,
+# 2 RSS), 0 when NAME never ran
+median() {
+	[ -f "$tmp/$1.runs" ] || { echo 0; return; }
+	cut -d ' ' -f "$2" "$tmp/$1.runs" | sort -n |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+echo "bench: $nfeeds feeds x $entries entries, 50 addresses, 50 ms delay," \
+    "$runs runs"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
     XDG_DATA_HOME="$tmp/home/.local/share"
-measure byline-cold "$byline" -c "$tmp/urls" --db "$tmp/byline.db" --reload
-measure byline-warm "$byline" -c "$tmp/urls" --db "$tmp/byline.db" --reload
-if [ -n "$newsraft" ]; then
-	measure newsraft-cold "$newsraft" -f "$tmp/urls" -d "$tmp/nr.db" \
-	    -c "$tmp/newsraft.conf" -e reload-all
-	measure newsraft-warm "$newsraft" -f "$tmp/urls" -d "$tmp/nr.db" \
-	    -c "$tmp/newsraft.conf" -e reload-all
-fi
-if [ -n "$newsboat" ]; then
-	measure newsboat-cold newsboat -x reload -u "$tmp/urls" \
-	    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
-	measure newsboat-warm newsboat -x reload -u "$tmp/urls" \
-	    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
-fi
+# the programs take turns run by run, so that a drift of the machine's
+# speed falls on all of them; each cold run starts from an empty store
+r=0
+while [ $r -lt "$runs" ]; do
+	r=$((r + 1))
+	rm -f "$tmp"/byline.db* "$tmp"/nr.db* "$tmp"/nb.db*
+	measure byline-cold "$byline" -c "$tmp/urls" --db "$tmp/byline.db" \
+	    --reload
+	measure byline-warm "$byline" -c "$tmp/urls" --db "$tmp/byline.db" \
+	    --reload
+	if [ -n "$newsraft" ]; then
+		measure newsraft-cold "$newsraft" -f "$tmp/urls" \
+		    -d "$tmp/nr.db" -c "$tmp/newsraft.conf" -e reload-all
+		measure newsraft-warm "$newsraft" -f "$tmp/urls" \
+		    -d "$tmp/nr.db" -c "$tmp/newsraft.conf" -e reload-all
+	fi
+	if [ -n "$newsboat" ]; then
+		measure newsboat-cold newsboat -x reload -u "$tmp/urls" \
+		    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
+		measure newsboat-warm newsboat -x reload -u "$tmp/urls" \
+		    -c "$tmp/nb.db" -C "$tmp/newsboat.conf"
+	fi
+done
+for name in byline-cold byline-warm newsraft-cold newsraft-warm \
+    newsboat-cold newsboat-warm; do
+	eval "${name%%-*}_${name##*-}_wall=\$(median $name 1)"
+	eval "${name%%-*}_${name##*-}_rss=\$(median $name 2)"
+done
+[ "$runs" -gt 1 ] && printf 'medians of %d runs:\n' "$runs" &&
+    for name in byline-cold byline-warm newsraft-cold newsraft-warm \
+    newsboat-cold newsboat-warm; do
+	[ -f "$tmp/$name.runs" ] && printf '%-16s %7.2f s %8d kB\n' "$name" \
+	    "$(median $name 1)" "$(median $name 2)"
+done
 tail -n 1 "$tmp/byline-cold.out"
 tail -n 1 "$tmp/byline-warm.out"
 # count TABLE DB: rows, or - when the file is missing

@@ -452,19 +452,16 @@ drop_more_parts(struct article *a)
 
 /* The link that is the whole of block bi (but trailing blanks,
  * punctuation and a bracketed tag of at most LINK_TAG_MAX_BYTES), or
- * -1. */
+ * -1: a headline, some words. */
 #define LINK_TAG_MAX_BYTES	20
 
 static long
-whole_link(const struct article *a, size_t bi)
+link_covers(const struct article *a, size_t bi)
 {
 	const struct block *b = &a->blocks[bi];
 	size_t	 i, e;
 
-	/* Paragraphs, not list items (a list of links may be the story's:
-	 * apps, sources); headlines, some words. */
-	if (b->type != BLOCK_PARAGRAPH || b->len < 20 ||
-	    memchr(b->text, ' ', b->len) == NULL)
+	if (b->len < 20 || memchr(b->text, ' ', b->len) == NULL)
 		return -1;
 	for (e = b->len; e > 0 && strchr(" .|", b->text[e - 1]) != NULL; e--)
 		;
@@ -482,6 +479,16 @@ whole_link(const struct article *a, size_t bi)
 		    a->links[i].end >= e)
 			return (long)i;
 	return -1;
+}
+
+/* The same for paragraphs only, not list items: a list of links may be
+ * the story's (apps, sources). */
+static long
+whole_link(const struct article *a, size_t bi)
+{
+	if (a->blocks[bi].type != BLOCK_PARAGRAPH)
+		return -1;
+	return link_covers(a, bi);
 }
 
 /* Does t[0..n) have CAPS_MIN_LETTERS letters or more, all capitals? */
@@ -560,6 +567,191 @@ drop_teaser_lists(struct article *a)
 		for (k = j; k > i; k--)
 			article_drop_block(a, k - 1);
 		i--;
+	}
+	return 0;
+}
+
+/* Blank-separated words of s. */
+static size_t
+words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		if (ascii_isspace((unsigned char)*s))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Related stories listed at the story's end: TAIL_LIST_MIN list items
+ * or more in a row, each one link of TAIL_LINK_MIN_WORDS words or more
+ * (a headline) to another page of the page's own site, with at most
+ * TAIL_AFTER_MAX blocks but pictures after them, none of them prose
+ * (MORE_PROSE_BYTES): a sign-off ("Originally published on ...") or a
+ * call to the forums; after a paragraph of the story, not under a
+ * heading or a label of its own ("Apps we used:"), which the story
+ * gives its lists.  A list that links to other sites (sources) or to
+ * the page itself (its contents) stays, as does one with the story's
+ * prose after it.  The links become related entries.
+ * 0, or -1 on no memory.
+ */
+#define TAIL_LIST_MIN		2
+#define TAIL_LINK_MIN_WORDS	3
+#define TAIL_AFTER_MAX		2
+
+/* Is url another page of the site of page (hosts equal but for a
+ * leading "www.")? */
+static int
+same_site_page(const char *url, const char *page, const char *host)
+{
+	const char *p, *q;
+	char	*h;
+	int	 r;
+
+	if (url == NULL || host == NULL)
+		return 0;
+	/* The page itself, or a part of it ("#section"). */
+	for (p = url, q = page; *p != '\0' && *p != '#' && *p == *q; p++, q++)
+		;
+	if ((*p == '\0' || *p == '#') && (*q == '\0' || *q == '#'))
+		return 0;
+	if ((h = url_host(url)) == NULL)
+		return 0;
+	p = strncmp(h, "www.", 4) == 0 ? h + 4 : h;
+	q = strncmp(host, "www.", 4) == 0 ? host + 4 : host;
+	r = strcmp(p, q) == 0;
+	free(h);
+	return r;
+}
+
+/* Is block bi a list item that is one headline link to another page of
+ * the site? */
+static int
+site_headline_item(const struct article *a, size_t bi, const char *host)
+{
+	long	 l;
+
+	if (a->blocks[bi].type != BLOCK_LIST_ITEM ||
+	    (l = link_covers(a, bi)) < 0 ||
+	    words(a->blocks[bi].text) < TAIL_LINK_MIN_WORDS)
+		return 0;
+	return same_site_page(a->links[l].url, a->url, host);
+}
+
+/* Does block b introduce the list after it: a heading, or a line
+ * ending in a colon ("Apps we used:")? */
+static int
+labels_list(const struct block *b)
+{
+	return b->type != BLOCK_PARAGRAPH ||
+	    (b->len > 0 && b->text[b->len - 1] == ':');
+}
+
+static int
+drop_tail_link_list(struct article *a)
+{
+	size_t	 i, j, k, after;
+	char	*host;
+	int	 rc = 0;
+
+	if (a->url == NULL || (host = url_host(a->url)) == NULL)
+		return 0;
+	for (i = 0; i < a->nblocks; i = j + 1) {
+		for (j = i; j < a->nblocks && site_headline_item(a, j, host);
+		    j++)
+			;
+		if (j - i < TAIL_LIST_MIN || i == 0 ||
+		    labels_list(&a->blocks[i - 1]))
+			continue;
+		for (k = j, after = 0; k < a->nblocks; k++) {
+			if (a->blocks[k].type == BLOCK_IMAGE)
+				continue;
+			if (++after > TAIL_AFTER_MAX ||
+			    (a->blocks[k].type == BLOCK_PARAGRAPH &&
+			    a->blocks[k].len >= MORE_PROSE_BYTES))
+				break;
+		}
+		if (k < a->nblocks)
+			continue;
+		for (k = i; k < j && rc == 0; k++) {
+			const struct link *lk = &a->links[link_covers(a, k)];
+
+			if (a->nrelated < HTML_RELATED_MAX &&
+			    article_add_related(a, lk->text, lk->url, NULL,
+			    NULL) == -1)
+				rc = -1;
+		}
+		for (k = j; k > i; k--)
+			article_drop_block(a, k - 1);
+		break;
+	}
+	free(host);
+	return rc;
+}
+
+/*
+ * The parts of the page's title as headings over the story: under the
+ * title "Story - The Blog" (or "Opinion | Story"), a heading "Story" or
+ * "The Blog" before the story's first paragraph is the title's, or the
+ * site's name, not the story's text, as a heading that is the whole
+ * title is (mark_enter()).  A part is what comes before or after
+ * " | ", " - " or a dash.  They go here, not when the tree is marked:
+ * there a heading still counts toward its box's score.
+ */
+static int
+title_part(const char *h, const char *t)
+{
+	static const char *const seps[] = {
+		"| ", "- ", "\xe2\x80\x93 ", "\xe2\x80\x94 ", NULL
+	};
+	size_t	 l = strlen(h), n = strlen(t), i, k;
+
+	if (l == 0 || l >= n)
+		return 0;
+	for (i = 0; seps[i] != NULL; i++) {
+		k = strlen(seps[i]);
+		if (strncmp(h, t, l) == 0 && t[l] == ' ' &&
+		    strncmp(t + l + 1, seps[i], k) == 0)
+			return 1;
+		if (l + k + 1 <= n && strcmp(t + n - l, h) == 0 &&
+		    t[n - l - k - 1] == ' ' &&
+		    strncmp(t + n - l - k, seps[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 0, or -1 on no memory. */
+static int
+drop_title_heading(struct article *a, const char *title_norm)
+{
+	size_t	 i;
+	char	*h;
+	int	 dup;
+
+	if (title_norm == NULL)
+		return 0;
+	i = 0;
+	while (i < a->nblocks && a->blocks[i].type != BLOCK_PARAGRAPH) {
+		if (a->blocks[i].type != BLOCK_HEADING) {
+			i++;
+			continue;
+		}
+		if ((h = hx_norm_text(a->blocks[i].text)) == NULL)
+			return -1;
+		dup = title_part(h, title_norm);
+		free(h);
+		if (dup)
+			article_drop_block(a, i);
+		else
+			i++;
 	}
 	return 0;
 }
@@ -689,24 +881,6 @@ drop_blocks(struct article *a)
 /* A description of fewer words is a label or a code, not a summary. */
 #define DESCRIPTION_MIN_WORDS	10
 
-/* Blank-separated words of s. */
-static size_t
-words(const char *s)
-{
-	size_t	 n = 0;
-	int	 in = 0;
-
-	for (; *s != '\0'; s++) {
-		if (ascii_isspace((unsigned char)*s))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
 /* The fallbacks above; 0, or -1 on no memory. */
 static int
 body_fallback(struct hx *hx, struct article *a)
@@ -821,6 +995,8 @@ run_attempt(struct hx *hx, int flags)
 	if (article_set(&a->url, hx->meta.url != NULL ? hx->meta.url :
 	    hx->base, hx->meta.url != NULL ? strlen(hx->meta.url) :
 	    hx->base != NULL ? strlen(hx->base) : 0) == -1)
+		goto fail;
+	if (drop_tail_link_list(a) == -1)
 		goto fail;
 	hx->em_article = a;
 	for (i = 0; i < nroots; i++)
@@ -1089,6 +1265,8 @@ extract_html(const char *data, size_t n, const struct extract_opts *opts,
 			break;
 	}
 	article_drop_trailing_labels(best);
+	if (drop_title_heading(best, hx.title_norm) == -1)
+		goto nomem;
 	if (body_fallback(&hx, best) == -1 || fill_meta(&hx, best) == -1)
 		goto nomem;
 	drop_author_note(best);

@@ -672,10 +672,69 @@ is_caption_line(xmlNodePtr n)
 	return q == NULL || (is_elem(q) && hn(q)->tag == T_BR);
 }
 
+/*
+ * A box whose class says caption or credit, with fewer characters than
+ * CAPTION_BOX_MAX, is the picture's, not the story's: a caption of a
+ * news photo runs to a few sentences (who, where, when and the agency).
+ * It may hold the caption and the credit as two paragraphs; then its
+ * paragraphs give it a score, which alone would keep a box of prose
+ * so named (a text-only div scores as a paragraph), but a box of
+ * paragraphs beside the picture, not around it, is the caption.
+ */
+#define CAPTION_BOX_MAX		500
+/* A byline's box is a line: the names, a date, the desk. */
+#define BYLINE_BOX_MAX		100
+#define CAPTION_BOX_PARAS	2
+
+/*
+ * A picture and its caption in a box of their own, a figure without
+ * the tag: the box holds a picture first, then one element of short
+ * text (fewer than CAPTION_BOX_MAX characters, no links) with no
+ * blocks inside, and nothing else.  A column of blocks beside a
+ * picture is a layout's, and its text may be the story's.  The text is
+ * cut, the picture stays.  Returns the caption element or NULL.
+ */
+static xmlNodePtr
+picture_box_caption(xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+	xmlNodePtr k, pic = NULL, cap = NULL;
+
+	if ((h->tag != T_DIV && h->tag != T_OTHER) || h->nimg != 1 ||
+	    h->text == 0 || h->text >= CAPTION_BOX_MAX || h->link > 0 ||
+	    h->np > 1)
+		return NULL;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE) {
+			const xmlChar *c;
+
+			for (c = k->content; c != NULL && *c != '\0' &&
+			    ascii_isspace(*c); c++)
+				;
+			if (c != NULL && *c != '\0')
+				return NULL;
+			continue;
+		}
+		if (!kept(k))
+			continue;
+		if (pic == NULL) {
+			if (!is_picture(k))
+				return NULL;
+			pic = k;
+		} else if (cap == NULL && hn(k)->nimg == 0 &&
+		    hn(k)->nblock == 0 && hn(k)->text == h->text)
+			cap = k;
+		else
+			return NULL;
+	}
+	return cap;
+}
+
 static int
 clean_enter(struct hx *hx, xmlNodePtr n)
 {
 	struct hnode *h;
+	xmlNodePtr c;
 
 	if (!kept(n))
 		return 0;
@@ -734,8 +793,23 @@ clean_enter(struct hx *hx, xmlNodePtr n)
 		hx_cut(hx, n);
 		return 0;
 	}
-	if ((h->flags & F_CAPTION) && h->tag != T_BODY && h->text < 300 &&
-	    h->np < 2 && !(h->flags & F_CAND)) {
+	/* A byline's box ("By A. Writer", "Published ...") in the story,
+	 * also when the metadata named the author and the marking left it
+	 * in; not a dateline's place opening a paragraph ("<p><span
+	 * class=dateline>KOBE -</span> ..."), which is the story's. */
+	if ((h->flags & F_BYLINE) && h->tag != T_BODY &&
+	    h->text < BYLINE_BOX_MAX && h->np == 0 &&
+	    !has_ancestor_tag(n, T_P, 3)) {
+		hx_cut(hx, n);
+		return 0;
+	}
+	if ((c = picture_box_caption(n)) != NULL) {
+		hx_cut(hx, c);
+		return 0;
+	}
+	if ((h->flags & F_CAPTION) && h->tag != T_BODY &&
+	    h->text < CAPTION_BOX_MAX && h->np <= CAPTION_BOX_PARAS &&
+	    (!(h->flags & F_CAND) || (h->np > 0 && h->nimg == 0))) {
 		hx_cut(hx, n);
 		return 0;
 	}

@@ -121,7 +121,7 @@ static const char *const dateline_says[] = {
 };
 static const char *const dateline_other[] = {
 	"modified", "last", "first", "am", "pm", "a.m", "p.m", "et", "ct",
-	"pt",
+	"pt", "at", "on",
 	/* "11.04.2020, 10:27 Uhr", "el 5 de febrero", "le 5 mai". */
 	"uhr", "um", "de", "del", "el", "le", "il", "op", NULL
 };
@@ -169,7 +169,8 @@ static int	 numeric_date(const char *, size_t);
  * "Nov. 19, 2019, 8:41 AM UTC", "Updated at 1:23 p.m.")?  Short; a date
  * (a month and a number, or digits with '/' or '-'), or a word saying
  * published, updated or posted and a time; nothing else but times,
- * weekdays, zones, punctuation and a leading "By" and name.
+ * weekdays, zones, "at", "on", punctuation and a leading "By" and name
+ * ("By A. Writer, B. Other on Monday, November 18th, 2019 at 11:08").
  */
 static int
 is_dateline(const char *t, size_t n)
@@ -213,6 +214,9 @@ is_dateline(const char *t, size_t n)
 			continue;
 		}
 		start = 0;
+		/* "By A. Writer on Monday, ...": the name ends there. */
+		if (by > 0 && l == 2 && strncmp(t + i, "on", 2) == 0)
+			by = 0;
 		if (by > 0 && by++ <= 5)
 			continue;
 		if (by > 0)

@@ -147,6 +147,9 @@ struct text_ctx {
 #define LEAD_IN_WEIGHT		12
 /* Most lines of chrome between a lead paragraph and the story. */
 #define LEAD_GAP_MAX		8
+/* Most lines of chrome (times, nutrition facts, buttons) between a
+ * recipe's ingredients and its steps. */
+#define RECIPE_GAP_MAX		24
 /* Longest a section marker can be, in words. */
 #define MARKER_WORDS_MAX	6
 /* Shortest a marker glued to the next element can be, in bytes. */

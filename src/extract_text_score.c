@@ -197,8 +197,11 @@ list_item(const struct unit *u)
 	struct date d;
 	size_t	 ds, de;
 
-	/* A dated line is a teaser's, "Headline... 07.02.2022". */
-	return u->weight >= COLON_ITEM_WORDS && !u->marker && !u->boiler &&
+	/* A dated line is a teaser's, "Headline... 07.02.2022".  Fewer
+	 * words make an item when it opens in lower case, as a sentence's
+	 * part does ("nicht düngen") and a menu's label does not. */
+	return (u->weight >= COLON_ITEM_WORDS || (u->weight >= 2 &&
+	    u->s[0] >= 'a' && u->s[0] <= 'z')) && !u->marker && !u->boiler &&
 	    !u->row && !u->code && !u->qty && !u->url && !u->caption &&
 	    u->repeats < 2 && date_find(u->s, u->n, &d, &ds, &de) != 0;
 }

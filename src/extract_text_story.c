@@ -27,6 +27,11 @@ xt_find_teasers(struct text_ctx *c, size_t s, size_t e)
 		if (j - i < 2 || j - i > 4 || !xt_headline_like(&c->u[i]) ||
 		    c->u[i].qty == QTY_PROPERTY)
 			continue;
+		/* Rows under a line are a table under its caption. */
+		for (k = i + 1; k < j && !c->u[k].row; k++)
+			;
+		if (k < j)
+			continue;
 		/* One summary sentence at most, the rest short. */
 		for (k = i + 1; k < j; k++)
 			if (c->u[k].kind == UNIT_PROSE && (k != i + 1 ||
@@ -114,21 +119,6 @@ lead_paragraph(const struct unit *u)
 	    xt_byline_prefix(u) == 0;
 }
 
-/* Is there a byline or a date among the units [i, e)?  A standfirst
- * stands above them, and is not the story's first paragraph. */
-static int
-dated(const struct text_ctx *c, size_t i, size_t e)
-{
-	struct date d;
-	size_t	 ds, de;
-
-	for (; i < e; i++)
-		if (xt_byline_prefix(&c->u[i]) > 0 || date_find(c->u[i].s,
-		    c->u[i].n, &d, &ds, &de) == 0)
-			return 1;
-	return 0;
-}
-
 /* A short line that reads like a sentence's part: a line of a verse,
  * of a quotation, not a heading, a label or a template's. */
 static int
@@ -149,15 +139,83 @@ last_paragraph(const struct unit *u)
 }
 
 /* A line ending in a colon over a list's items ("Ingredients:",
- * "Our picks:") heads the list. */
+ * "Our picks:") heads the list; a line right over a table's rows is
+ * the table's caption. */
 static int
 list_head(const struct text_ctx *c, size_t i, size_t e)
 {
 	const struct unit *u = &c->u[i];
 
-	return u->n > 0 && u->s[u->n - 1] == ':' && !u->marker &&
-	    !u->caption && !u->boiler && i + 1 < e && (c->u[i + 1].bullet ||
+	if (u->marker || u->caption || u->boiler || i + 1 >= e)
+		return 0;
+	if (c->u[i + 1].row && !c->u[i + 1].blank_before && !u->row)
+		return 1;
+	return u->n > 0 && u->s[u->n - 1] == ':' && (c->u[i + 1].bullet ||
 	    c->u[i + 1].qty);
+}
+
+/* Is the unit part of a list of ingredients: a quantity's line, a
+ * table's row, or a heading over them ("Für den Teig:")? */
+static int
+ingredient(const struct unit *u)
+{
+	return u->qty == QTY_AMOUNT || u->row || (u->kind != UNIT_PROSE &&
+	    u->n > 0 && u->s[u->n - 1] == ':' && !u->marker && !u->boiler);
+}
+
+/*
+ * A recipe's ingredients, a list of quantities ("200 g Mehl") a few
+ * lines of chrome (times, nutrition facts, buttons) above its steps:
+ * the start of the story, where the list ends within RECIPE_GAP_MAX
+ * units of s with no prose or marker between.  Marks the lines between
+ * as a gap and returns the list's first unit, or s.
+ */
+static size_t
+ingredients_before(struct text_ctx *c, size_t s)
+{
+	size_t	 i, k, b;
+
+	for (k = s; k-- > 0 && s - k <= RECIPE_GAP_MAX;) {
+		const struct unit *u = &c->u[k];
+
+		if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+			return s;
+		if (u->qty == QTY_AMOUNT)
+			break;
+	}
+	if (k == (size_t)-1 || s - k > RECIPE_GAP_MAX)
+		return s;
+	for (b = k; b > 0 && ingredient(&c->u[b - 1]); b--)
+		;
+	for (k++; k < s && ingredient(&c->u[k]) && !c->u[k].blank_before;
+	    k++)
+		;
+	for (i = k; i < s; i++)
+		c->u[i].gap = 1;
+	return b;
+}
+
+/* A short line between two kept short lines of its block (no blank
+ * line on either side) is one of them: a list's item too short to read
+ * as text, a verse's line.  Chrome has its own block. */
+static void
+keep_in_block(struct text_ctx *c, size_t s, size_t e)
+{
+	size_t	 i;
+
+	for (i = s + 1; i + 1 < e; i++) {
+		struct unit *u = &c->u[i];
+		const struct unit *p = &c->u[i - 1], *n = &c->u[i + 1];
+
+		if (u->keep || u->kind != UNIT_SHORT || u->blank_before ||
+		    u->blank_after || u->marker || u->boiler || u->caption ||
+		    u->url || u->gap || u->under_marker || u->repeats >= 2 ||
+		    u->weight < 1)
+			continue;
+		if (p->keep && n->keep && p->kind != UNIT_PROSE &&
+		    n->kind != UNIT_PROSE)
+			u->keep = 1;
+	}
 }
 
 /*
@@ -176,7 +234,8 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 	while (e > s && c->u[e - 1].score <= 0)
 		e--;
 	/* A lead-in before the first paragraph: sentence-case text set off
-	 * by a blank line, not a caption, a byline or a date. */
+	 * by a blank line, or a sentence in the paragraph's own block (no
+	 * blank line between), not a caption, a byline or a date. */
 	while (s > 0) {
 		const struct unit *u = &c->u[s - 1];
 		struct date d;
@@ -184,7 +243,10 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 
 		if (u->weight < 4 || xt_title_case(u) || u->caption ||
 		    u->marker || u->repeats >= 2 || u->boiler ||
-		    !u->blank_after || (u->blank_before &&
+		    (!u->blank_after && (c->u[s].blank_before ||
+		    c->u[s].kind != UNIT_PROSE || c->u[s].score <= 0 ||
+		    u->kind == UNIT_SHORT || !u->end_punct)) ||
+		    (u->blank_before &&
 		    u->weight < LEAD_IN_WEIGHT) ||
 		    xt_byline_prefix(u) > 0 ||
 		    date_find(u->s, u->n, &d, &ds, &de) == 0)
@@ -199,22 +261,27 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		s++;
 	/* A lead paragraph kept apart from the story by a share bar, a
 	 * dateline or an advertisement's label: prose a few short lines
-	 * before it.  The lines between stay out. */
+	 * before it.  A standfirst over the byline and date is the story's
+	 * too.  The lines between stay out. */
 	for (;;) {
 		for (j = s; j-- > 0 && s - j <= LEAD_GAP_MAX;) {
 			const struct unit *u = &c->u[j];
 
-			if (u->kind == UNIT_PROSE || u->marker || u->boiler)
+			/* A photo's credit ("© Name / Agency") is not the
+			 * legal text that ends a page. */
+			if (u->kind == UNIT_PROSE || u->marker || (u->boiler &&
+			    !u->caption))
 				break;
 		}
 		if (j == (size_t)-1 || s - j > LEAD_GAP_MAX || s - j < 2)
 			break;
-		if (!lead_paragraph(&c->u[j]) || dated(c, j + 1, s))
+		if (!lead_paragraph(&c->u[j]))
 			break;
 		for (i = j + 1; i < s; i++)
 			c->u[i].gap = 1;
 		s = j;
 	}
+	s = ingredients_before(c, s);
 	/* Items of a list or short paragraphs right after the story, as
 	 * long as they read like text. */
 	while (e < c->n) {
@@ -229,8 +296,10 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		struct unit *u = &c->u[i];
 
 		u->keep = !u->gap;
+		/* A table's rows share a shape, numbers aside: not a
+		 * template's. */
 		if (u->caption || u->marker || (u->kind != UNIT_PROSE &&
-		    u->repeats >= 2))
+		    u->repeats >= 2 && !u->row))
 			u->keep = 0;
 		/* Legal and subscription text inside the story goes. */
 		if (u->boiler)
@@ -270,6 +339,7 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		if (u->button)
 			u->keep = 0;
 	}
+	keep_in_block(c, s, e);
 	*sp = s;
 	*ep = e;
 }

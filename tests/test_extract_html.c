@@ -545,6 +545,123 @@ test_extract_html_caption_line_under_picture(void **state)
 	assert_true(body_has(a, "A picture, then words."));
 }
 
+/* A box named for a picture's caption holds it even when the caption
+ * runs to a few sentences (over 300 characters). */
+static void
+test_extract_html_long_caption_box_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'><p>" PROSE2 "</p>"
+	    "<div class='inline-image'><img src='/p.jpg' alt=''>"
+	    "<div class='imageEmbedCaption'>The mayor, centre, and members "
+	    "of the council walk past the old hall on Main Street, which "
+	    "the budget would repair, during a tour of the ward on Monday, "
+	    "Nov. 13, 2017, before the first of the hearings on the plan, "
+	    "in the city's oldest district, where the roads, the schools "
+	    "and the library are in the worst state.</div></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "walk past the old hall"));
+}
+
+/* A caption box beside the picture, with the caption and the credit as
+ * two paragraphs, is the picture's; a box so named around a picture
+ * and its paragraphs is left to the other rules. */
+static void
+test_extract_html_caption_paragraphs_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'><p>" PROSE2 "</p>"
+	    "<div class='featured-image'><img src='/p.jpg' alt=''></div>"
+	    "<div class='featured-image-caption'><p>The old hall on Main "
+	    "Street, which the budget would repair, in March.</p>"
+	    "<p><i>Image: A. Lens</i></p></div>"
+	    "<p>" PROSE2 "</p></div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "The old hall on Main"));
+	assert_false(body_has(a, "A. Lens"));
+}
+
+/* A picture and one short paragraph in a box of their own are a
+ * figure without the tag: the paragraph is the caption.  A column of
+ * blocks beside a picture stays. */
+static void
+test_extract_html_picture_box_caption_not_text(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body'>"
+	    "<div class='image top'><img src='/p.jpg' alt=''><p>In this "
+	    "2016 file photo, the old hall on Main Street. (AP Photo)</p>"
+	    "</div><p>" PROSE2 "</p>"
+	    "<div class='row'><img src='/q.jpg' alt=''><div><div>"
+	    "<p>The second tier of the budget pays for the buses.</p>"
+	    "</div></div></div><p>" PROSE2 "</p></div></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "2016 file photo"));
+	assert_true(body_has(a, "second tier of the budget"));
+}
+
+/* A list of headlines linking to the site's other pages at the story's
+ * end, before a short sign-off, is a list of related stories; one that
+ * links to other sites (the story's sources) stays. */
+static void
+test_extract_html_tail_site_links_related(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>" PROSE2 "</p>"
+	    "<ul><li><a href='https://gov.example.org/budget.pdf'>The city's "
+	    "budget for next year</a></li><li><a href='https://stats.example"
+	    ".net/roads'>Roads in the ward, in numbers</a></li></ul>"
+	    "<p>" PROSE2 "</p>"
+	    "<ul><li><a href='/2019/bus-lanes.html'>Bus lanes split the "
+	    "council again</a></li><li><a href='https://www.example.com/"
+	    "library-hours.html'>Library hours cut on Sundays</a></li></ul>"
+	    "<p>Originally published on The Example.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page,
+	    "https://example.com/2019/budget.html", NULL);
+	size_t	 i;
+	int	 related = 0;
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "Roads in the ward"));
+	assert_false(body_has(a, "Bus lanes split"));
+	assert_false(body_has(a, "Library hours"));
+	for (i = 0; i < a->nrelated; i++)
+		if (strstr(a->related[i].title, "Bus lanes") != NULL)
+			related = 1;
+	assert_true(related);
+}
+
+/* Headings over the story that are the parts of the page's title (the
+ * story's and the site's name) go; the same words in a heading after
+ * the first paragraph stay. */
+static void
+test_extract_html_title_part_headings_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property='og:title' content='Bridge plan "
+	    "passes the council - The Daily Example'></head><body><main>"
+	    "<h1>The Daily Example</h1><article><h1>Bridge plan passes the "
+	    "council</h1><p>" PROSE2 "</p><p>" PROSE2 "</p><h2>The Daily "
+	    "Example</h2><p>" PROSE2 "</p></article></main></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+	char	*t = article_text(a);
+
+	assert_non_null(t);
+	assert_ptr_equal(strstr(t, "Bridge plan passes"), NULL);
+	assert_non_null(strstr(t, "The Daily Example"));
+	assert_true(strstr(t, "The Daily Example") > strstr(t, "Residents"));
+	free(t);
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -1325,6 +1442,41 @@ test_extract_html_dateline_dropped(void **state)
 	/* A telephone number, a range of dates: not datelines. */
 	assert_true(body_has(a, "02-751-1500"));
 	assert_true(body_has(a, "29 November 2018 | 20 January 2019"));
+}
+
+/* A dateline with "at" and "on" goes, and so does a byline that names
+ * its authors before "on" and the date; prose stays. */
+static void
+test_extract_html_dateline_at_on_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>By Ann Writer, Ben "
+	    "Other on Monday, November 18th, 2019 at 11:08 a.m.</p><p>"
+	    "Published Nov 18, 2019 at 4:07 PM</p><p>On Monday, at noon."
+	    "</p><p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Ben Other"));
+	assert_false(body_has(a, "4:07 PM"));
+	assert_true(body_has(a, "On Monday, at noon."));
+}
+
+/* A byline box in the story goes even when the metadata names the
+ * author already; a dateline's place opening a paragraph stays. */
+static void
+test_extract_html_byline_box_cut_with_meta_author(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta name='author' content='Ann Writer'></head>"
+	    "<body><article><div class='story'><h3 class='byline'>By Ann "
+	    "Writer, City Desk</h3><p><span class='dateline'>SPRINGFIELD - "
+	    "</span>" PROSE "</p><p>" PROSE2 "</p><p>" PROSE2 "</p></div>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_string_equal(a->byline, "Ann Writer");
+	assert_false(body_has(a, "City Desk"));
+	assert_true(body_has(a, "SPRINGFIELD - The council met"));
 }
 
 /* Datelines of other languages go like English ones: dotted numeric
@@ -2204,6 +2356,11 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
+		PAGE_TEST(test_extract_html_long_caption_box_not_text),
+		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
+		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
+		PAGE_TEST(test_extract_html_tail_site_links_related),
+		PAGE_TEST(test_extract_html_title_part_headings_dropped),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
@@ -2236,6 +2393,8 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_dateline_dropped),
+		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
+		PAGE_TEST(test_extract_html_byline_box_cut_with_meta_author),
 		PAGE_TEST(test_extract_html_dateline_other_languages),
 		PAGE_TEST(test_extract_html_call_at_end),
 		PAGE_TEST(test_extract_html_comment_call_at_end),

@@ -1005,6 +1005,80 @@ test_extract_text_list_under_colon_kept(void **state)
 	article_free(a);
 }
 
+/* An item of two words counts when it opens in lower case, as a
+ * sentence's part does; a menu's labels are capitalised. */
+static void
+test_extract_text_short_lower_case_item_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s%s"
+	    "In winter, in short:\n\n"
+	    "no feeding\n"
+	    "water it on mild days\n"
+	    "keep the roots under leaves\n\n%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "The committee met"));
+	assert_true(has_text(a, "no feeding"));
+	assert_true(has_text(a, "roots under leaves"));
+	article_free(a);
+}
+
+/* A short line among the lines of a list kept in the story, with no
+ * blank line around it, is one of the list's items. */
+static void
+test_extract_text_short_line_in_list_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "keep the reading rooms quiet after six\n"
+	    "no loud phones\n"
+	    "return the books to the front desk\n"
+	    "ask the staff before you copy a map\n"
+	    "bring a pencil, not a pen, to the archive\n"
+	    "leave your bags in the lockers downstairs\n\n%s%s", nav, P1,
+	    P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "reading rooms quiet"));
+	assert_true(has_text(a, "no loud phones"));
+	assert_true(has_text(a, "front desk"));
+	assert_false(has_text(a, "Weather"));
+	article_free(a);
+}
+
+/* A recipe's ingredients a few lines of chrome above its steps are
+ * the story's; the chrome between is not. */
+static void
+test_extract_text_ingredients_before_steps_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nApple cake\n\n"
+	    "For the dough:\n200 g flour\n100 g sugar\n2 eggs\n"
+	    "For the top:\n3 apples\n50 g butter\n1 tsp cinnamon\n\n"
+	    "Print\nSave\nRate\nNutrition\nkcal\n420\nFat\n"
+	    "12 g\nPreparation\n\n"
+	    "Mix the flour with the sugar and the eggs, knead it into a "
+	    "smooth dough and let it rest in a cool place for an hour.\n\n"
+	    "Peel the apples, cut them into thin slices and lay them on the "
+	    "dough, then dot the top with the butter and bake it.\n\n%s",
+	    nav, nav);
+	a = extract(page);
+	assert_true(has_text(a, "For the dough:"));
+	assert_true(has_text(a, "100 g sugar"));
+	assert_true(has_text(a, "50 g butter"));
+	assert_true(has_text(a, "Peel the apples"));
+	assert_false(has_text(a, "Nutrition"));
+	article_free(a);
+}
+
 /* A line ending in a colon over a list's items heads the list: it is
  * kept with them. */
 static void
@@ -1135,6 +1209,71 @@ test_extract_text_lead_before_share_bar_kept(void **state)
 	article_free(a);
 }
 
+/* A short sentence in the first paragraph's block (no blank line
+ * between them) opens the story with it. */
+static void
+test_extract_text_sentence_over_lead_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "You know it too!\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n\n%s%s%s",
+	    nav, P1, P2, nav);
+	a = extract(page);
+	assert_true(has_text(a, "You know it too!"));
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_false(has_text(a, "A plan for the library"));
+	article_free(a);
+}
+
+/* A photo's credit ("© Name / Getty Images") between the lead paragraph and
+ * the story does not keep the lead out, as legal text would. */
+static void
+test_extract_text_lead_across_credit_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "\xc2\xa9 Anna Berg / Getty Images\nFacebook\nTweet\nEmail\n"
+	    "Advertisement\n\n%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Anna Berg"));
+	assert_false(has_text(a, "Tweet"));
+	article_free(a);
+}
+
+/* A standfirst over the byline, the date and a share bar is the
+ * story's too; the lines between are not. */
+static void
+test_extract_text_standfirst_over_byline_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\nA plan for the library\n"
+	    "The plan for the new library in the old mill has been delayed "
+	    "for a third time, the council said this week.\n"
+	    "By Jo Marsh\n12 March 2024\nFacebook\nTweet\nEmail\n\n"
+	    "%s%s%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "delayed for a third time"));
+	assert_true(has_text(a, "committee met"));
+	assert_false(has_text(a, "Tweet"));
+	assert_false(has_text(a, "12 March 2024"));
+	article_free(a);
+}
+
 /* A table inside the story (a copy gives its cells between tabs) is
  * the story's, however short its rows. */
 static void
@@ -1157,6 +1296,49 @@ test_extract_text_table_rows_kept(void **state)
 	assert_true(has_text(a, "building work"));
 	article_free(a);
 	buf_release(&b);
+}
+
+/* A small table under its caption inside the story is not a teaser
+ * card: caption and rows stay. */
+static void
+test_extract_text_table_caption_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "What the library costs\n"
+	    "Building work\t1.2 m\t40 %%\n"
+	    "Books and shelves\t1.8 m\t60 %%\n\n%s%s", nav, P1, P2, P3,
+	    nav);
+	a = extract(page);
+	assert_true(has_text(a, "What the library costs"));
+	assert_true(has_text(a, "Books and shelves"));
+	assert_true(has_text(a, "final cost"));
+	assert_int_equal(a->nrelated, 0);
+	article_free(a);
+}
+
+/* A table's rows that differ only in their numbers are the story's,
+ * not a template's repeated lines. */
+static void
+test_extract_text_table_rows_same_shape_kept(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s\n%s%s"
+	    "Loan\tMonths\tRate\n"
+	    "5000\t36\t2.0\n"
+	    "10000\t36\t2.5\n"
+	    "20000\t48\t3.0\n\n%s%s", nav, P1, P2, P3, nav);
+	a = extract(page);
+	assert_true(has_text(a, "10000"));
+	assert_true(has_text(a, "20000"));
+	assert_true(has_text(a, "final cost"));
+	article_free(a);
 }
 
 /* A news ticker printed at the top and again at the foot of the page
@@ -2065,12 +2247,20 @@ main(void)
 		cmocka_unit_test(test_extract_text_stop_before_nbsp_ends_sentence),
 		cmocka_unit_test(test_extract_text_last_paragraph_without_stop_kept),
 		cmocka_unit_test(test_extract_text_list_under_colon_kept),
+		cmocka_unit_test(test_extract_text_short_lower_case_item_kept),
+		cmocka_unit_test(test_extract_text_short_line_in_list_kept),
+		cmocka_unit_test(test_extract_text_ingredients_before_steps_kept),
 		cmocka_unit_test(test_extract_text_list_head_kept),
 		cmocka_unit_test(test_extract_text_link_list_not_story),
 		cmocka_unit_test(test_extract_text_inline_teaser_skipped),
 		cmocka_unit_test(test_extract_text_marker_list_dropped),
 		cmocka_unit_test(test_extract_text_lead_before_share_bar_kept),
+		cmocka_unit_test(test_extract_text_standfirst_over_byline_kept),
+		cmocka_unit_test(test_extract_text_lead_across_credit_kept),
+		cmocka_unit_test(test_extract_text_sentence_over_lead_kept),
 		cmocka_unit_test(test_extract_text_table_rows_kept),
+		cmocka_unit_test(test_extract_text_table_caption_kept),
+		cmocka_unit_test(test_extract_text_table_rows_same_shape_kept),
 		cmocka_unit_test(test_extract_text_ticker_printed_twice_skipped),
 		cmocka_unit_test(test_extract_text_dated_comment_heads_end_story),
 		cmocka_unit_test(test_extract_text_card_list_skipped),
