@@ -208,9 +208,9 @@ keep_in_block(struct text_ctx *c, size_t s, size_t e)
 		const struct unit *p = &c->u[i - 1], *n = &c->u[i + 1];
 
 		if (u->keep || u->kind != UNIT_SHORT || u->blank_before ||
-		    u->blank_after || u->marker || u->boiler || u->caption ||
-		    u->url || u->gap || u->under_marker || u->repeats >= 2 ||
-		    u->weight < 1)
+		    u->blank_after || u->marker || u->boiler || u->button ||
+		    u->caption || u->url || u->gap || u->under_marker ||
+		    u->repeats >= 2 || u->weight < 1)
 			continue;
 		if (p->keep && n->keep && p->kind != UNIT_PROSE &&
 		    n->kind != UNIT_PROSE)

@@ -2199,6 +2199,25 @@ test_extract_text_trackback_marker(void **state)
 	article_free(a);
 }
 
+/* A button's label between two kept short lines of its block is not
+ * kept with them as a list's item. */
+static void
+test_extract_text_button_between_kept_lines_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "- The reading rooms stay open\n"
+	    "Hier k\xc3\xb6nnen Sie den Artikel bewerten\n"
+	    "- The stacks move to the annex\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "bewerten"));
+	assert_true(has_text(a, "The stacks move"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2299,6 +2318,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
 		cmocka_unit_test(test_extract_text_more_topics_marker),
 		cmocka_unit_test(test_extract_text_trackback_marker),
+		cmocka_unit_test(test_extract_text_button_between_kept_lines_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
