@@ -2218,6 +2218,23 @@ test_extract_text_button_between_kept_lines_dropped(void **state)
 	article_free(a);
 }
 
+/* The site's call to visit its shop is a promotion of its own. */
+static void
+test_extract_text_shop_promotion_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Jetzt neu! Besuchen Sie unseren Fan-Shop!\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Fan-Shop"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2319,6 +2336,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_more_topics_marker),
 		cmocka_unit_test(test_extract_text_trackback_marker),
 		cmocka_unit_test(test_extract_text_button_between_kept_lines_dropped),
+		cmocka_unit_test(test_extract_text_shop_promotion_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
