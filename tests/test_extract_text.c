@@ -2235,6 +2235,34 @@ test_extract_text_shop_promotion_dropped(void **state)
 	article_free(a);
 }
 
+/* A headline over a summary cut short in a word ("... Die neuen…") is
+ * a teaser's card inside the story: both go.  A lead cut so under the
+ * story's title stays. */
+static void
+test_extract_text_card_with_cut_summary_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor opens the new swimming pool\n\n"
+	    "After two years of work the pool in the north of the city "
+	    "opens its doors, and the first swimmers are already queu"
+	    "\xe2\x80\xa6\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "first swimmers"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+	snprintf(page, sizeof page, "%sCutting boards on the table saw\n\n"
+	    "Many try it with lots of careful cuts, one after the other. "
+	    "But there is a simpler way...\n\n%s%s", nav, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "simpler way"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2337,6 +2365,7 @@ main(void)
 		cmocka_unit_test(test_extract_text_trackback_marker),
 		cmocka_unit_test(test_extract_text_button_between_kept_lines_dropped),
 		cmocka_unit_test(test_extract_text_shop_promotion_dropped),
+		cmocka_unit_test(test_extract_text_card_with_cut_summary_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
