@@ -520,9 +520,9 @@ article_drop_tail(struct article *a, size_t tail,
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
  * Twitter", "RSS-Feed abonnieren", "Download as PDF", "Join the readers
- * who get it in their inbox").  Either alone
- * is not enough: a story tells of people who sign up for a service, or
- * of a newsletter.
+ * who get it in their inbox", "Besuchen Sie unseren Fan-Shop!").  Either
+ * alone is not enough: a story tells of people who sign up for a
+ * service, or of a newsletter.
  */
 #define PROMO_MAX_BYTES		250
 
@@ -531,13 +531,14 @@ static const char *const promo_calls[] = {
 	"signing up", "follow us", "follow the ", "join us", "join the ",
 	"folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
-	"suscr\xc3\xad" "bete", "download", "herunterladen", NULL
+	"suscr\xc3\xad" "bete", "download", "herunterladen", "visit our",
+	"besuchen sie unseren", "besuche unseren", NULL
 };
 
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", "rss-feed", "rss feed", "pdf", "inbox", NULL
+	" app ", "rss-feed", "rss feed", "pdf", "inbox", "shop", NULL
 };
 
 /* Is b a paragraph of at most PROMO_MAX_BYTES that names one of the

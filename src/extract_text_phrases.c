@@ -54,6 +54,12 @@ static const char *const markers[] = {
 	"weitere artikel", "ähnliche artikel", "ähnliche beiträge",
 	"verwandte artikel", "auch interessant", "zum weiterlesen",
 	"über den autor", "über die autorin", "schlagworte",
+	/* A blog's trackbacks, which open its comments. */
+	"trackback url", "trackback-url", "trackback uri", "trackbacks",
+	"pingbacks", "trackbacks and pingbacks",
+	"weitere themen", "mehr themen", "weitere interessante themen",
+	"artikel und videos zum thema", "more topics", "autres sujets",
+	"otros temas",
 	"neueste beiträge", "beliebte beiträge", "weitere beiträge",
 	"articles similaires", "sur le même sujet", "laisser un commentaire",
 	"à voir aussi", "noticias relacionadas", "otras noticias",

@@ -108,6 +108,22 @@ ends_ellipsis(const char *s, size_t n)
 	    (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
+/* A teaser's card: a headline, then its summary cut short in the
+ * middle of a word or right after one ("... Die neuen…"), of at most
+ * TEASER_SUMMARY_MAX words.  Is unit i such a summary? */
+static int
+cut_summary(const struct text_ctx *c, size_t i)
+{
+	const struct unit *u = &c->u[i];
+	unsigned char ch;
+
+	if (i == 0 || u->words > TEASER_SUMMARY_MAX || u->n < 4 ||
+	    !ends_ellipsis(u->s, u->n) || !xt_headline_like(&c->u[i - 1]))
+		return 0;
+	ch = (unsigned char)u->s[u->n - 4];
+	return ascii_isalpha(ch) || ch >= 0x80;
+}
+
 /* Prose that can open a story: a sentence-case paragraph, not a
  * caption, legal text or a template's. */
 static int
@@ -208,9 +224,9 @@ keep_in_block(struct text_ctx *c, size_t s, size_t e)
 		const struct unit *p = &c->u[i - 1], *n = &c->u[i + 1];
 
 		if (u->keep || u->kind != UNIT_SHORT || u->blank_before ||
-		    u->blank_after || u->marker || u->boiler || u->caption ||
-		    u->url || u->gap || u->under_marker || u->repeats >= 2 ||
-		    u->weight < 1)
+		    u->blank_after || u->marker || u->boiler || u->button ||
+		    u->caption || u->url || u->gap || u->under_marker ||
+		    u->repeats >= 2 || u->weight < 1)
 			continue;
 		if (p->keep && n->keep && p->kind != UNIT_PROSE &&
 		    n->kind != UNIT_PROSE)
@@ -340,6 +356,9 @@ xt_shape_story(struct text_ctx *c, size_t *sp, size_t *ep)
 		/* A button's label goes, even as a list's item. */
 		if (u->button)
 			u->keep = 0;
+		/* Not the lead under the story's title: a card in it. */
+		if (i >= s + 2 && cut_summary(c, i))
+			u->keep = c->u[i - 1].keep = 0;
 	}
 	keep_in_block(c, s, e);
 	*sp = s;

@@ -2222,6 +2222,110 @@ test_extract_text_chinese_marker_ends_story(void **state)
 	article_free(a);
 }
 
+/* "Weitere Themen" (more topics) opens the site's other stories. */
+static void
+test_extract_text_more_topics_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sWeitere Themen\n\n"
+	    "Umweltpr\xc3\xa4mie\n\n"
+	    "Fragen und Antworten zur Umweltpr\xc3\xa4mie und zu den "
+	    "Rabatten, die wir bei f\xc3\xbcnfzehn Marken verglichen "
+	    "haben.\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Umweltpr"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A blog's "Trackback URL" opens its comments and their form. */
+static void
+test_extract_text_trackback_marker(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%sTrackback URL\n\n"
+	    "Name (wird ben\xc3\xb6tigt)\n\n"
+	    "E-Mail (wird ben\xc3\xb6tigt und nicht angezeigt)\n\n"
+	    "Spam: Es kann sein, dass Ihr Kommentar wegen eines Verdachts "
+	    "nicht sofort erscheint und erst gepr\xc3\xbc" "ft wird.\n\n",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Trackback"));
+	assert_false(has_text(a, "E-Mail"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A button's label between two kept short lines of its block is not
+ * kept with them as a list's item. */
+static void
+test_extract_text_button_between_kept_lines_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s%s"
+	    "- The reading rooms stay open\n"
+	    "Hier k\xc3\xb6nnen Sie den Artikel bewerten\n"
+	    "- The stacks move to the annex\n\n", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "bewerten"));
+	assert_true(has_text(a, "The stacks move"));
+	article_free(a);
+}
+
+/* The site's call to visit its shop is a promotion of its own. */
+static void
+test_extract_text_shop_promotion_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "Jetzt neu! Besuchen Sie unseren Fan-Shop!\n\n%s",
+	    nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "Fan-Shop"));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
+/* A headline over a summary cut short in a word ("... Die neuen…") is
+ * a teaser's card inside the story: both go.  A lead cut so under the
+ * story's title stays. */
+static void
+test_extract_text_card_with_cut_summary_dropped(void **state)
+{
+	struct article *a;
+	char	 page[4096];
+
+	(void)state;
+	snprintf(page, sizeof page, "%s%s%s"
+	    "The mayor opens the new swimming pool\n\n"
+	    "After two years of work the pool in the north of the city "
+	    "opens its doors, and the first swimmers are already queu"
+	    "\xe2\x80\xa6\n\n%s", nav, P1, P2, P3);
+	a = extract(page);
+	assert_false(has_text(a, "swimming pool"));
+	assert_false(has_text(a, "first swimmers"));
+	assert_true(has_text(a, "The final cost"));
+	article_free(a);
+	snprintf(page, sizeof page, "%sCutting boards on the table saw\n\n"
+	    "Many try it with lots of careful cuts, one after the other. "
+	    "But there is a simpler way...\n\n%s%s", nav, P2, P3);
+	a = extract(page);
+	assert_true(has_text(a, "simpler way"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2323,6 +2427,11 @@ main(void)
 		cmocka_unit_test(test_extract_text_glued_credit_dropped),
 		cmocka_unit_test(test_extract_text_bracketed_name_caption_dropped),
 		cmocka_unit_test(test_extract_text_chinese_marker_ends_story),
+		cmocka_unit_test(test_extract_text_more_topics_marker),
+		cmocka_unit_test(test_extract_text_trackback_marker),
+		cmocka_unit_test(test_extract_text_button_between_kept_lines_dropped),
+		cmocka_unit_test(test_extract_text_shop_promotion_dropped),
+		cmocka_unit_test(test_extract_text_card_with_cut_summary_dropped),
 		cmocka_unit_test(test_extract_text_sample_page),
 	};
 
