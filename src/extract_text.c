@@ -60,8 +60,10 @@ extract_text(const char *data, size_t n, const struct extract_opts *opts,
 		c.u[i].bullet = xt_starts_bullet(c.u[i].s, c.u[i].n);
 	if (xt_join_wrapped(&c) == -1)
 		goto nomem;
-	for (i = 0; i < c.n; i++)
+	for (i = 0; i < c.n; i++) {
 		xt_measure(&c.u[i]);
+		xt_mark_phrases(&c.u[i]);
+	}
 	/* A paragraph whose next line is a photo's credit ("Photo: Name,
 	 * Agency") is the photo's caption. */
 	for (i = 0; i + 1 < c.n; i++)

@@ -3,7 +3,10 @@
  * internal to it; the contract is extract_text() in extract.h.
  *
  *   extract_text.c          the entry point: the steps in order
- *   extract_text_phrases.c  phrase lists and tests on one unit's text
+ *   extract_text_measure.c  one unit's own text measured: words, stops,
+ *                           lists, code, shape
+ *   extract_text_phrases.c  the phrase lists and the marks they give a
+ *                           unit: markers, legal text, buttons, credits
  *   extract_text_units.c    the copy cut into units, shapes counted
  *   extract_text_score.c    each unit scored, the best run found
  *   extract_text_story.c    the story's ends and its teaser cards
@@ -167,15 +170,24 @@ struct text_ctx {
  * subheading and the paragraph it heads. */
 #define TEASER_SUMMARY_MAX	40
 
-/* extract_text_phrases.c: tests on a unit's text. */
+/* extract_text_measure.c: tests on a unit's own text. */
+/* Does s (n bytes, not NUL-terminated) start with p, case ignored? */
 int	 xt_has_prefix(const char *s, size_t n, const char *p);
+/* Does s end like a sentence, closing quotes and brackets aside? */
+int	 xt_ends_sentence(const char *s, size_t n);
+/* Does s open with a list's bullet or number ("- ", "3. ")? */
 int	 xt_starts_bullet(const char *s, size_t n);
 /* The value of a line that is a bare number ("3"), or -1. */
 int	 xt_bare_number(const char *s, size_t n);
+/* Fills the unit's counts, sentence end, list, code and shape flags. */
+void	 xt_measure(struct unit *u);
+
+/* extract_text_phrases.c: phrase lists; calls _measure.c, never back. */
 /* Does s open with a photo credit's label ("Photo:")? */
 int	 xt_credit_label(const char *s, size_t n);
-/* Fills the unit's counts and flags from its text. */
-void	 xt_measure(struct unit *u);
+/* Sets marker, inline_marker, boiler, more_link, button and caption
+ * from the phrase lists; reads u->words, so after xt_measure(). */
+void	 xt_mark_phrases(struct unit *u);
 
 /* extract_text_units.c: 0, or -1 when memory runs out. */
 int	 xt_split_lines(struct text_ctx *c, const char *data, size_t n);
