@@ -1480,8 +1480,8 @@ test_extract_html_byline_box_cut_with_meta_author(void **state)
 }
 
 /* Datelines of other languages go like English ones: dotted numeric
- * dates, their words for "updated" and their month names; prose with
- * a dotted number stays. */
+ * dates, their words for "updated", their month names and Portuguese
+ * weekdays; prose with a dotted number or a month stays. */
 static void
 test_extract_html_dateline_other_languages(void **state)
 {
@@ -1489,7 +1489,9 @@ test_extract_html_dateline_other_languages(void **state)
 	    "<html><body><article><p>Aktualisiert: 11.04.2020, 10:27 Uhr"
 	    "</p><p>23.10.2018</p><p>" PROSE "</p><p>Stand: 05. Februar "
 	    "2020</p><p>Publicado el 5 de febrero de 2020</p><p>The fee "
-	    "rose to 2.000 euros on 1.5 million tickets.</p><p>" PROSE2
+	    "rose to 2.000 euros on 1.5 million tickets.</p><p>sexta-feira, "
+	    "22 de outubro de 2010 \xc3\xa0s 20:13</p><p>Em outubro de 2010, "
+	    "a corrida mudou de data.</p><p>" PROSE2
 	    "</p></article></body></html>";
 	struct article *a = run(state, page, "https://news.example/s/9", NULL);
 
@@ -1498,6 +1500,8 @@ test_extract_html_dateline_other_languages(void **state)
 	assert_false(body_has(a, "Februar"));
 	assert_false(body_has(a, "febrero"));
 	assert_true(body_has(a, "rose to 2.000 euros on 1.5 million"));
+	assert_false(body_has(a, "20:13"));
+	assert_true(body_has(a, "a corrida mudou de data."));
 }
 
 /* A short call to the reader at the story's end goes; one in the
