@@ -1580,6 +1580,26 @@ test_extract_html_promo_anywhere(void **state)
 	assert_true(body_has(a, "newsletter went out"));
 }
 
+/* Calls to join the site's forums or to subscribe to its newsletter
+ * are promotions too; a forum or a subscription in the story stays. */
+static void
+test_extract_html_promo_forum_subscribe(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Residents who subscribe "
+	    "to the city's alerts heard first, the mayor said.</p><p>"
+	    PROSE2 "</p><p>The council held a public forum on the plan.</p>"
+	    "<p>Join our City Forums to keep talking about the plan!</p>"
+	    "<p>Subscribe to The Daily Example newsletter.</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Join our City Forums"));
+	assert_false(body_has(a, "Daily Example newsletter"));
+	assert_true(body_has(a, "subscribe to the city's alerts"));
+	assert_true(body_has(a, "public forum on the plan"));
+}
+
 /* Calls to take the site's feed or a PDF of the page are promotions
  * too; a story naming a PDF stays. */
 static void
@@ -2404,6 +2424,7 @@ main(void)
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_promo_forum_subscribe),
 		PAGE_TEST(test_extract_html_promo_feed_pdf),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_paywall_offer_dropped),
