@@ -146,7 +146,7 @@ hx_attr(xmlNodePtr n, const char *name)
  */
 static const char *const positive_words[] = {
 	"article", "body", "content", "entry", "hentry", "h-entry", "main",
-	"page", "pagination", "post", "text", "blog", "story", NULL
+	"page", "pagination", "post", "text", "blog", "story", "paragraph", NULL
 };
 static const char *const negative_words[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",

@@ -662,6 +662,25 @@ test_extract_html_title_part_headings_dropped(void **state)
 	free(t);
 }
 
+/* A class naming a paragraph is the story's word: the lede in a box
+ * whose class also says media stays. */
+static void
+test_extract_html_paragraph_class_positive(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body-text'>"
+	    "<div class='el__leafmedia el__leafmedia--sourced-paragraph'>"
+	    "<p class='body__paragraph'>(AP) The mayor opened the hearing "
+	    "on the plan with a warning about its cost.</p></div>"
+	    "<div class='body__paragraph'>" PROSE2 "</div>"
+	    "<div class='body__paragraph'>" PROSE2 "</div>"
+	    "</div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "opened the hearing"));
+}
+
 /* A navigation label standing alone ("zurück zur Listenansicht",
  * "Back to the newsroom") is the page's, not the story's; a sentence
  * opening with the same word stays. */
@@ -2385,6 +2404,7 @@ main(void)
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
 		PAGE_TEST(test_extract_html_tail_site_links_related),
 		PAGE_TEST(test_extract_html_title_part_headings_dropped),
+		PAGE_TEST(test_extract_html_paragraph_class_positive),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
