@@ -266,7 +266,8 @@ is_ad_label(const char *t, size_t n)
 
 /*
  * Is t[0..n) a page's navigation label standing alone: "zurück zur
- * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken"?
+ * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken",
+ * a screen reader's "Skip to content"?
  * At most NAV_LABEL_MAX_BYTES, opening with a word below.
  */
 #define NAV_LABEL_MAX_BYTES	40
@@ -277,7 +278,9 @@ is_nav_label(const char *t, size_t n)
 	static const char *const labels[] = {
 		"zur\xc3\xbc""ck", "back to", "go back", "return to",
 		"permalink", "permalien", "drucken", "print", "nach oben",
-		"volver", "retour", "torna", NULL
+		"volver", "retour", "torna", "skip to", "zum inhalt",
+		"aller au contenu", "vai al contenuto", "saltar al contenido",
+		NULL
 	};
 	size_t	 i, l;
 

@@ -700,6 +700,24 @@ test_extract_html_nav_label_dropped(void **state)
 	assert_false(body_has(a, "Permalink"));
 }
 
+/* A screen reader's skip link standing as a paragraph is the page's;
+ * a sentence on skipping stays. */
+static void
+test_extract_html_skip_link_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><p><a class='skip-link' href='#content'>Skip to "
+	    "content</a></p><article><p>" PROSE2 "</p><p>Skipping the vote, "
+	    "two members left early.</p><p>" PROSE2 "</p><p>Zum Inhalt "
+	    "springen</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Skip to content"));
+	assert_false(body_has(a, "Zum Inhalt"));
+	assert_true(body_has(a, "Skipping the vote"));
+}
+
 /* Standfirsts named "bajada" (Spanish-language news) or
  * "subheadline" open the story like the other intro boxes. */
 static void
@@ -2406,6 +2424,7 @@ main(void)
 		PAGE_TEST(test_extract_html_title_part_headings_dropped),
 		PAGE_TEST(test_extract_html_paragraph_class_positive),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
+		PAGE_TEST(test_extract_html_skip_link_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
