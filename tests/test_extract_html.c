@@ -545,6 +545,30 @@ test_extract_html_caption_line_under_picture(void **state)
 	assert_true(body_has(a, "A picture, then words."));
 }
 
+/* A paragraph or a centred line that is all one emphasis, under a
+ * picture standing on its own (past empty paragraphs), is its caption;
+ * under a figure, which has its own, it stays. */
+static void
+test_extract_html_emphasis_block_under_picture(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><a href='/big.jpg'><img src='/p.jpg' alt=''></a></p>"
+	    "<p>\xc2\xa0</p><p><em>The old hall, installation view, "
+	    "photo A. Lens</em></p><div>" PROSE2 "<br><img src='/k.jpg' "
+	    "alt=''><center><em>The new keys via <a href='/x'>Lens Labs</a>"
+	    "</em></center><br>" PROSE "</div><figure><img src='/f.jpg' "
+	    "alt=''></figure>"
+	    "<p><em>Top photo by the council's office</em></p>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "installation view"));
+	assert_false(body_has(a, "The new keys"));
+	assert_true(body_has(a, "Top photo by"));
+}
+
 /* A box named for a picture's caption holds it even when the caption
  * runs to a few sentences (over 300 characters). */
 static void
@@ -2417,6 +2441,7 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
+		PAGE_TEST(test_extract_html_emphasis_block_under_picture),
 		PAGE_TEST(test_extract_html_long_caption_box_not_text),
 		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
