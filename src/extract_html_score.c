@@ -760,12 +760,13 @@ is_caption_line(xmlNodePtr n)
 #define CAPTION_BOX_PARAS	2
 
 /*
- * A picture and its caption in a box of their own, a figure without
- * the tag: the box holds a picture first, then one element of short
- * text (fewer than CAPTION_BOX_MAX characters, no links) with no
- * blocks inside, and nothing else.  A column of blocks beside a
- * picture is a layout's, and its text may be the story's.  The text is
- * cut, the picture stays.  Returns the caption element or NULL.
+ * A picture and its caption in a box of their own (or in a layout
+ * table's cell), a figure without the tag: the box holds a picture
+ * first, then one element of short text (fewer than CAPTION_BOX_MAX
+ * characters, no links) with no blocks inside, and nothing else.  A
+ * column of blocks beside a picture is a layout's, and its text may be
+ * the story's.  The text is cut, the picture stays.  Returns the
+ * caption element or NULL.
  */
 static xmlNodePtr
 picture_box_caption(xmlNodePtr n)
@@ -773,9 +774,9 @@ picture_box_caption(xmlNodePtr n)
 	struct hnode *h = hn(n);
 	xmlNodePtr k, pic = NULL, cap = NULL;
 
-	if ((h->tag != T_DIV && h->tag != T_OTHER) || h->nimg != 1 ||
-	    h->text == 0 || h->text >= CAPTION_BOX_MAX || h->link > 0 ||
-	    h->np > 1)
+	if ((h->tag != T_DIV && h->tag != T_OTHER && h->tag != T_TD) ||
+	    h->nimg != 1 || h->text == 0 || h->text >= CAPTION_BOX_MAX ||
+	    h->link > 0 || h->np > 1 || in_kept_table(n))
 		return NULL;
 	for (k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE) {

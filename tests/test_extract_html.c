@@ -610,9 +610,9 @@ test_extract_html_caption_paragraphs_not_text(void **state)
 	assert_false(body_has(a, "A. Lens"));
 }
 
-/* A picture and one short paragraph in a box of their own are a
- * figure without the tag: the paragraph is the caption.  A column of
- * blocks beside a picture stays. */
+/* A picture and one short paragraph in a box of their own (or a layout
+ * table's cell) are a figure without the tag: the paragraph is the
+ * caption.  A column of blocks beside a picture stays. */
 static void
 test_extract_html_picture_box_caption_not_text(void **state)
 {
@@ -623,13 +623,16 @@ test_extract_html_picture_box_caption_not_text(void **state)
 	    "</div><p>" PROSE2 "</p>"
 	    "<div class='row'><img src='/q.jpg' alt=''><div><div>"
 	    "<p>The second tier of the budget pays for the buses.</p>"
-	    "</div></div></div><p>" PROSE2 "</p></div></article>"
-	    "</body></html>";
+	    "</div></div></div><p>" PROSE2 "</p><table><tr><td><img "
+	    "src='/r.jpg' alt=''><div class='info2'>The ward's library, "
+	    "after the flood. (credit: City of Example)</div></td></tr>"
+	    "</table><p>" PROSE2 "</p></div></article></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "2016 file photo"));
 	assert_true(body_has(a, "second tier of the budget"));
+	assert_false(body_has(a, "after the flood"));
 }
 
 /* A list of headlines linking to the site's other pages at the story's
