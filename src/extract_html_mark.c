@@ -163,7 +163,7 @@ static const char *const unlikely_words[] = {
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
 	"disclaimer", "disclosure", "kommentar", "comentario",
-	"rating", "affiliate", "signup", NULL
+	"rating", "affiliate", "signup", "-cta", "cta-", "_cta", NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL

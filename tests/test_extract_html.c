@@ -1664,6 +1664,24 @@ test_extract_html_promo_forum_subscribe(void **state)
 	assert_true(body_has(a, "public forum on the plan"));
 }
 
+/* A call-to-action box ("cta" in its class) is the site's pitch. */
+static void
+test_extract_html_cta_box_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<div class='plus-cta'><h4>Something to Consider</h4><div "
+	    "class='plus-cta--content'><p>If you enjoyed this story, we have "
+	    "a proposition for you: become a member, and read all of it, "
+	    "with no limits, for a small price each month.</p></div></div>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Something to Consider"));
+	assert_false(body_has(a, "proposition"));
+}
+
 /* Calls to take the site's feed or a PDF of the page are promotions
  * too; a story naming a PDF stays. */
 static void
@@ -2492,6 +2510,7 @@ main(void)
 		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
 		PAGE_TEST(test_extract_html_promo_forum_subscribe),
+		PAGE_TEST(test_extract_html_cta_box_dropped),
 		PAGE_TEST(test_extract_html_promo_feed_pdf),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_paywall_offer_dropped),
