@@ -705,8 +705,10 @@ drop_tail_link_list(struct article *a)
  * "The Blog" before the story's first paragraph is the title's, or the
  * site's name, not the story's text, as a heading that is the whole
  * title is (mark_enter()).  A part is what comes before or after
- * " | ", " - " or a dash.  They go here, not when the tree is marked:
- * there a heading still counts toward its box's score.
+ * " | ", " - " or a dash.  A heading there that is all one link to a
+ * home page is the site's logo and goes too.  They go here, not when
+ * the tree is marked: there a heading still counts toward its box's
+ * score.
  */
 static int
 title_part(const char *h, const char *t)
@@ -731,6 +733,33 @@ title_part(const char *h, const char *t)
 	return 0;
 }
 
+/* Is url a site's home page ("https://host" or "https://host/")? */
+static int
+is_home_url(const char *url)
+{
+	const char *p;
+
+	if (url == NULL || (p = strstr(url, "://")) == NULL)
+		return 0;
+	p = strchr(p + 3, '/');
+	return p == NULL || strcmp(p, "/") == 0;
+}
+
+/* Is heading bi all one link to a home page: the site's logo or name
+ * ("Express. Home of the Daily and Sunday Express.")? */
+static int
+home_link_heading(const struct article *a, size_t bi)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nlinks; i++)
+		if (a->links[i].block == bi && a->links[i].start == 0 &&
+		    a->links[i].end >= a->blocks[bi].len &&
+		    is_home_url(a->links[i].url))
+			return 1;
+	return 0;
+}
+
 /* 0, or -1 on no memory. */
 static int
 drop_title_heading(struct article *a, const char *title_norm)
@@ -749,7 +778,7 @@ drop_title_heading(struct article *a, const char *title_norm)
 		}
 		if ((h = hx_norm_text(a->blocks[i].text)) == NULL)
 			return -1;
-		dup = title_part(h, title_norm);
+		dup = title_part(h, title_norm) || home_link_heading(a, i);
 		free(h);
 		if (dup)
 			article_drop_block(a, i);

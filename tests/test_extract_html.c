@@ -668,15 +668,17 @@ test_extract_html_tail_site_links_related(void **state)
 }
 
 /* Headings over the story that are the parts of the page's title (the
- * story's and the site's name) go; the same words in a heading after
- * the first paragraph stay. */
+ * story's and the site's name) or a link to the home page (the logo)
+ * go; the same words in a heading after the first paragraph stay. */
 static void
 test_extract_html_title_part_headings_dropped(void **state)
 {
 	static const char page[] =
 	    "<html><head><meta property='og:title' content='Bridge plan "
 	    "passes the council - The Daily Example'></head><body><main>"
-	    "<h1>The Daily Example</h1><article><h1>Bridge plan passes the "
+	    "<h1>The Daily Example</h1><article><h2><a href='https://"
+	    "example.com/'>Home of the Example papers</a></h2>"
+	    "<h1>Bridge plan passes the "
 	    "council</h1><p>" PROSE2 "</p><p>" PROSE2 "</p><h2>The Daily "
 	    "Example</h2><p>" PROSE2 "</p></article></main></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
@@ -684,6 +686,7 @@ test_extract_html_title_part_headings_dropped(void **state)
 
 	assert_non_null(t);
 	assert_ptr_equal(strstr(t, "Bridge plan passes"), NULL);
+	assert_ptr_equal(strstr(t, "Home of the Example"), NULL);
 	assert_non_null(strstr(t, "The Daily Example"));
 	assert_true(strstr(t, "The Daily Example") > strstr(t, "Residents"));
 	free(t);
