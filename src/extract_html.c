@@ -705,11 +705,15 @@ drop_tail_link_list(struct article *a)
  * "The Blog" before the story's first paragraph is the title's, or the
  * site's name, not the story's text, as a heading that is the whole
  * title is (mark_enter()).  A part is what comes before or after
- * " | ", " - " or a dash.  A heading there that is all one link to a
- * home page is the site's logo and goes too.  They go here, not when
- * the tree is marked: there a heading still counts toward its box's
- * score.
+ * " | ", " - " or a dash.  A heading that opens with the whole title
+ * of TITLE_CUT_MIN_BYTES or more is the title too (the metadata cut it
+ * short), and the kickers over it go with it.  A heading there that is
+ * all one link to a home page is the site's logo and goes too.  They
+ * go here, not when the tree is marked: there a heading still counts
+ * toward its box's score.
  */
+#define TITLE_CUT_MIN_BYTES	40
+
 static int
 title_part(const char *h, const char *t)
 {
@@ -718,6 +722,10 @@ title_part(const char *h, const char *t)
 	};
 	size_t	 l = strlen(h), n = strlen(t), i, k;
 
+	/* The title cut short ("... third Beijing local to contract"). */
+	if (n >= TITLE_CUT_MIN_BYTES && l > n && strncmp(h, t, n) == 0 &&
+	    h[n] == ' ')
+		return 1;
 	if (l == 0 || l >= n)
 		return 0;
 	for (i = 0; seps[i] != NULL; i++) {
@@ -760,6 +768,18 @@ home_link_heading(const struct article *a, size_t bi)
 	return 0;
 }
 
+/* A kicker over a headline ("BLACK DEATH FEARS", "Exclusive"): a short
+ * paragraph of at most KICKER_MAX_BYTES, no sentence. */
+#define KICKER_MAX_BYTES	40
+
+static int
+is_kicker(const struct block *b)
+{
+	return b->type == BLOCK_PARAGRAPH && b->len > 0 &&
+	    b->len <= KICKER_MAX_BYTES &&
+	    strchr(".?!:", b->text[b->len - 1]) == NULL;
+}
+
 /* 0, or -1 on no memory. */
 static int
 drop_title_heading(struct article *a, const char *title_norm)
@@ -771,7 +791,8 @@ drop_title_heading(struct article *a, const char *title_norm)
 	if (title_norm == NULL)
 		return 0;
 	i = 0;
-	while (i < a->nblocks && a->blocks[i].type != BLOCK_PARAGRAPH) {
+	while (i < a->nblocks && (a->blocks[i].type != BLOCK_PARAGRAPH ||
+	    is_kicker(&a->blocks[i]))) {
 		if (a->blocks[i].type != BLOCK_HEADING) {
 			i++;
 			continue;
@@ -780,10 +801,14 @@ drop_title_heading(struct article *a, const char *title_norm)
 			return -1;
 		dup = title_part(h, title_norm) || home_link_heading(a, i);
 		free(h);
-		if (dup)
-			article_drop_block(a, i);
-		else
+		if (!dup) {
 			i++;
+			continue;
+		}
+		article_drop_block(a, i);
+		/* The kickers over the title are the page's header. */
+		while (i > 0 && is_kicker(&a->blocks[i - 1]))
+			article_drop_block(a, --i);
 	}
 	return 0;
 }

@@ -692,6 +692,24 @@ test_extract_html_title_part_headings_dropped(void **state)
 	free(t);
 }
 
+/* A heading that opens with the page's title cut short is the title,
+ * and the kicker over it goes with it. */
+static void
+test_extract_html_cut_title_heading_and_kicker(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property='og:title' content='Bridge plan "
+	    "passes the council after a long night of'></head><body>"
+	    "<article><p>COUNCIL VOTE</p><h2>Bridge plan passes the council "
+	    "after a long night of hearings</h2><p>" PROSE2 "</p><p>" PROSE2
+	    "</p><p>" PROSE "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "night of hearings"));
+	assert_false(body_has(a, "COUNCIL VOTE"));
+}
+
 /* A class naming a paragraph is the story's word: the lede in a box
  * whose class also says media stays. */
 static void
@@ -2471,6 +2489,7 @@ main(void)
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
 		PAGE_TEST(test_extract_html_tail_site_links_related),
 		PAGE_TEST(test_extract_html_title_part_headings_dropped),
+		PAGE_TEST(test_extract_html_cut_title_heading_and_kicker),
 		PAGE_TEST(test_extract_html_paragraph_class_positive),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
 		PAGE_TEST(test_extract_html_skip_link_dropped),
