@@ -195,19 +195,52 @@ is_follow_line(const char *t, size_t n)
 	return 0;
 }
 
-/* The story's last paragraphs that ask the reader to follow someone go:
- * they sign off the page, not the story. */
+/*
+ * Is t[0..n) a wire story's credits ("(Reporting by A. Writer; Editing
+ * by B. Editor)", "Additional reporting by C. Other")?  At most
+ * CREDITS_MAX_BYTES, opening (past a bracket) with one of the phrases.
+ */
+#define CREDITS_MAX_BYTES	300
+
+static int
+is_credits_line(const char *t, size_t n)
+{
+	static const char *const opens[] = {
+		"reporting by ", "additional reporting by ", "editing by ",
+		"writing by ", "compiled by ", NULL
+	};
+	size_t	 i, l;
+
+	if (n > CREDITS_MAX_BYTES)
+		return 0;
+	if (n > 0 && t[0] == '(') {
+		t++;
+		n--;
+	}
+	for (i = 0; opens[i] != NULL; i++) {
+		l = strlen(opens[i]);
+		if (n > l && ascii_ncasecmp(t, opens[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The story's last paragraphs that ask the reader to follow someone, or
+ * that credit a wire story's staff, go: they sign off the page, not the
+ * story. */
 static void
 drop_follow_lines(struct article *a)
 {
 	size_t	 i, seen = 0;
+	const struct block *b;
 
 	for (i = a->nblocks; i > 0 && seen < 3; i--) {
-		if (a->blocks[i - 1].type == BLOCK_IMAGE)
+		b = &a->blocks[i - 1];
+		if (b->type == BLOCK_IMAGE)
 			continue;
 		seen++;
-		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
-		    is_follow_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+		if (b->type == BLOCK_PARAGRAPH && (is_follow_line(b->text,
+		    b->len) || is_credits_line(b->text, b->len)))
 			article_drop_block(a, i - 1);
 	}
 }

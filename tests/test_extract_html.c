@@ -1495,6 +1495,25 @@ test_extract_html_embedded_quote_kept(void **state)
 	assert_false(body_has(a, "Follow us"));
 }
 
+/* A wire story's credits at its end go; the same words opening a
+ * paragraph mid-story stay. */
+static void
+test_extract_html_wire_credits_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Reporting by the "
+	    "council's own staff, the mayor said, was late.</p><p>" PROSE2
+	    "</p><p>(Reporting by Ann Writer; Editing by Ben Editor)</p>"
+	    "<p>Additional reporting by Cy Other</p></article></body>"
+	    "</html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "council's own staff"));
+	assert_false(body_has(a, "Ben Editor"));
+	assert_false(body_has(a, "Cy Other"));
+}
+
 /* A dateline paragraph goes; prose with a date or a count in it
  * stays. */
 static void
@@ -2523,6 +2542,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
+		PAGE_TEST(test_extract_html_wire_credits_dropped),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
 		PAGE_TEST(test_extract_html_byline_box_cut_with_meta_author),
