@@ -388,8 +388,9 @@ drop_credit_lines(struct article *a)
 
 /*
  * A heading that opens the page's part after the story: "Related",
- * "You may also like", "Further information", "Contact", in the
- * languages below (lower case; a capital at the start is matched too).
+ * "You may also like", "Further information", "Contact", "Comments", in
+ * the languages below (lower case; a capital at the start is matched
+ * too).
  * The heading (a heading block, or a short paragraph that is the
  * phrase, or the phrase and a colon, question or exclamation mark, or a
  * few words more) and every block after it go when no paragraph of
@@ -403,7 +404,7 @@ static const char *const more_heads[] = {
 	/* English */
 	"related", "read more", "more from", "recommended",
 	"you may also like", "you might also like", "further reading",
-	"more stories",
+	"more stories", "comments",
 	/* German */
 	"das k\xc3\xb6nnte sie auch interessieren",
 	"das k\xc3\xb6nnte dich auch interessieren", "schon gelesen",
@@ -412,12 +413,12 @@ static const char *const more_heads[] = {
 	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
 	"auch interessant", "zusatzinformationen", "kontakt", "weitere",
 	"redaktionstipp", "tipp der redaktion",
-	"vorschau auf den n\xc3\xa4""chsten",
+	"vorschau auf den n\xc3\xa4""chsten", "kommentare",
 	/* Spanish, French, Italian */
 	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
 	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",
 	"sur le m\xc3\xaame sujet", "leggi anche", "potrebbe interessarti",
-	NULL
+	"comentarios", "commentaires", "commenti", NULL
 };
 
 /* Does t[0..n) open with the lower-case phrase h, in any ASCII case or

@@ -1495,6 +1495,21 @@ test_extract_html_embedded_quote_kept(void **state)
 	assert_false(body_has(a, "Follow us"));
 }
 
+/* A "Comments" heading after the story goes with what follows it; a
+ * sentence on comments stays. */
+static void
+test_extract_html_comments_head_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>Comments from "
+	    "residents were mixed.</p><p>" PROSE2 "</p><h4>Comments</h4>"
+	    "<p>Be the first to comment</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Comments from residents"));
+	assert_false(body_has(a, "first to comment"));
+}
+
 /* A wire story's credits at its end go; the same words opening a
  * paragraph mid-story stay. */
 static void
@@ -2542,6 +2557,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
+		PAGE_TEST(test_extract_html_comments_head_dropped),
 		PAGE_TEST(test_extract_html_wire_credits_dropped),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
