@@ -225,9 +225,27 @@ is_credits_line(const char *t, size_t n)
 	return 0;
 }
 
+/*
+ * Is t[0..n) the site's note on moderating comments ("Note: we are
+ * moderating all comments", "Comentários ... não serão aprovados pelo
+ * moderador")?  At most COMMENT_NOTE_MAX_BYTES naming comments and
+ * their moderation.
+ */
+#define COMMENT_NOTE_MAX_BYTES	250
+
+static int
+is_comment_note(const char *t, size_t n)
+{
+	return n <= COMMENT_NOTE_MAX_BYTES &&
+	    (ascii_casestr(t, n, "comment") || ascii_casestr(t, n, "coment") ||
+	    ascii_casestr(t, n, "kommentar")) &&
+	    (ascii_casestr(t, n, "moderat") || ascii_casestr(t, n, "moderad") ||
+	    ascii_casestr(t, n, "moderier"));
+}
+
 /* The story's last paragraphs that ask the reader to follow someone, or
- * that credit a wire story's staff, go: they sign off the page, not the
- * story. */
+ * that credit a wire story's staff, or that note the moderation of
+ * comments, go: they sign off the page, not the story. */
 static void
 drop_follow_lines(struct article *a)
 {
@@ -240,7 +258,8 @@ drop_follow_lines(struct article *a)
 			continue;
 		seen++;
 		if (b->type == BLOCK_PARAGRAPH && (is_follow_line(b->text,
-		    b->len) || is_credits_line(b->text, b->len)))
+		    b->len) || is_credits_line(b->text, b->len) ||
+		    is_comment_note(b->text, b->len)))
 			article_drop_block(a, i - 1);
 	}
 }

@@ -1510,6 +1510,22 @@ test_extract_html_comments_head_dropped(void **state)
 	assert_false(body_has(a, "first to comment"));
 }
 
+/* The site's note on moderating comments at the story's end goes; a
+ * story's sentence on moderation mid-story stays. */
+static void
+test_extract_html_comment_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>The moderator of the "
+	    "hearing cut the comments short.</p><p>" PROSE2 "</p><p>" PROSE
+	    "</p><p>Note: we are moderating all comments submitted to deal "
+	    "with spam.</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "cut the comments short"));
+	assert_false(body_has(a, "moderating all comments"));
+}
+
 /* A wire story's credits at its end go; the same words opening a
  * paragraph mid-story stay. */
 static void
@@ -2558,6 +2574,7 @@ main(void)
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_comments_head_dropped),
+		PAGE_TEST(test_extract_html_comment_note_dropped),
 		PAGE_TEST(test_extract_html_wire_credits_dropped),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
