@@ -226,6 +226,57 @@ is_credits_line(const char *t, size_t n)
 }
 
 /*
+ * A rule drawn in text ("___", "* * *") near the story's end, with at
+ * most RULE_TAIL_BLOCKS short blocks after it (RULE_TAIL_MAX_BYTES in
+ * all): the wire's tail ("Associated Press writers ... contributed to
+ * this report.", "Reach the reporters on Twitter at ..."), not the
+ * story.  The rule and what follows it go.
+ */
+#define RULE_TAIL_BLOCKS	2
+#define RULE_TAIL_MAX_BYTES	400
+
+static int
+is_text_rule(const struct block *b)
+{
+	size_t	 i, marks = 0;
+
+	if (b->type != BLOCK_PARAGRAPH)
+		return 0;
+	for (i = 0; i < b->len; i++) {
+		if (strchr("_-*=~", b->text[i]) != NULL)
+			marks++;
+		else if (b->text[i] != ' ')
+			return 0;
+	}
+	return marks >= 3;
+}
+
+static void
+drop_rule_tail(struct article *a)
+{
+	size_t	 i, j, after, bytes;
+
+	for (i = a->nblocks; i > 0; i--) {
+		if (is_text_rule(&a->blocks[i - 1]))
+			break;
+		if (a->nblocks - i >= RULE_TAIL_BLOCKS)
+			return;
+	}
+	if (i <= 1)
+		return;
+	for (j = i, after = 0, bytes = 0; j < a->nblocks; j++) {
+		if (a->blocks[j].type == BLOCK_IMAGE)
+			continue;
+		after++;
+		bytes += a->blocks[j].len;
+	}
+	if (after == 0 || bytes > RULE_TAIL_MAX_BYTES)
+		return;
+	while (a->nblocks >= i)
+		article_drop_block(a, a->nblocks - 1);
+}
+
+/*
  * Is t[0..n) the site's note on moderating comments ("Note: we are
  * moderating all comments", "Comentários ... não serão aprovados pelo
  * moderador")?  At most COMMENT_NOTE_MAX_BYTES naming comments and
@@ -1097,6 +1148,7 @@ run_attempt(struct hx *hx, int flags)
 	if (o.err)
 		goto fail;
 	drop_follow_lines(a);
+	drop_rule_tail(a);
 	drop_credit_lines(a);
 	if (drop_teaser_lists(a) == -1 || drop_caps_links(a) == -1)
 		goto fail;

@@ -1526,6 +1526,22 @@ test_extract_html_comment_note_dropped(void **state)
 	assert_false(body_has(a, "moderating all comments"));
 }
 
+/* A rule drawn in text near the story's end takes the wire's short
+ * tail after it; one before more of the story takes nothing. */
+static void
+test_extract_html_text_rule_tail_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>___</p><p>" PROSE2
+	    "</p><p>" PROSE "</p><p>___</p><p>Associated Press writers Ann "
+	    "Writer and Ben Other contributed to this report.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "The council met"));
+	assert_false(body_has(a, "contributed to this report"));
+}
+
 /* A wire story's credits at its end go; the same words opening a
  * paragraph mid-story stay. */
 static void
@@ -2575,6 +2591,7 @@ main(void)
 		PAGE_TEST(test_extract_html_tag_list_cut),
 		PAGE_TEST(test_extract_html_comments_head_dropped),
 		PAGE_TEST(test_extract_html_comment_note_dropped),
+		PAGE_TEST(test_extract_html_text_rule_tail_dropped),
 		PAGE_TEST(test_extract_html_wire_credits_dropped),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
