@@ -520,16 +520,17 @@ article_drop_tail(struct article *a, size_t tail,
  * latest news by signing up to our newsletter today!", "Get the latest
  * news straight to your phone with our app.", "Follow The Daily on
  * Twitter", "RSS-Feed abonnieren", "Download as PDF", "Join the readers
- * who get it in their inbox", "Besuchen Sie unseren Fan-Shop!").  Either
- * alone is not enough: a story tells of people who sign up for a
- * service, or of a newsletter.
+ * who get it in their inbox", "Besuchen Sie unseren Fan-Shop!", "Join
+ * our Space Forums to keep talking", "Subscribe to The Daily
+ * newsletter").  Either alone is not enough: a story tells of people
+ * who sign up for a service, or of a newsletter.
  */
 #define PROMO_MAX_BYTES		250
 
 static const char *const promo_calls[] = {
 	"never miss", "latest news", "get the latest", "sign up",
 	"signing up", "follow us", "follow the ", "join us", "join the ",
-	"folge uns",
+	"join our ", "subscribe to", "folge uns",
 	"abonniere", "\xc3\xbanete", "\xc3\x9anete", "s\xc3\xadguenos",
 	"suscr\xc3\xad" "bete", "download", "herunterladen", "visit our",
 	"besuchen sie unseren", "besuche unseren", NULL
@@ -538,7 +539,8 @@ static const char *const promo_calls[] = {
 static const char *const promo_channels[] = {
 	"newsletter", "by email", "by e-mail", "telegram", "whatsapp",
 	"twitter", "instagram", "facebook", " app.", " app,", " app!",
-	" app ", "rss-feed", "rss feed", "pdf", "inbox", "shop", NULL
+	" app ", "rss-feed", "rss feed", "pdf", "inbox", "shop", "forum",
+	NULL
 };
 
 /* Is b a paragraph of at most PROMO_MAX_BYTES that names one of the

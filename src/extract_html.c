@@ -195,19 +195,122 @@ is_follow_line(const char *t, size_t n)
 	return 0;
 }
 
-/* The story's last paragraphs that ask the reader to follow someone go:
- * they sign off the page, not the story. */
+/*
+ * Is t[0..n) a wire story's credits ("(Reporting by A. Writer; Editing
+ * by B. Editor)", "Additional reporting by C. Other")?  At most
+ * CREDITS_MAX_BYTES, opening (past a bracket) with one of the phrases.
+ */
+#define CREDITS_MAX_BYTES	300
+
+static int
+is_credits_line(const char *t, size_t n)
+{
+	static const char *const opens[] = {
+		"reporting by ", "additional reporting by ", "editing by ",
+		"writing by ", "compiled by ", NULL
+	};
+	size_t	 i, l;
+
+	if (n > CREDITS_MAX_BYTES)
+		return 0;
+	if (n > 0 && t[0] == '(') {
+		t++;
+		n--;
+	}
+	for (i = 0; opens[i] != NULL; i++) {
+		l = strlen(opens[i]);
+		if (n > l && ascii_ncasecmp(t, opens[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A rule drawn in text ("___", "* * *") near the story's end, with at
+ * most RULE_TAIL_BLOCKS short blocks after it (RULE_TAIL_MAX_BYTES in
+ * all): the wire's tail ("Associated Press writers ... contributed to
+ * this report.", "Reach the reporters on Twitter at ..."), not the
+ * story.  The rule and what follows it go.
+ */
+#define RULE_TAIL_BLOCKS	2
+#define RULE_TAIL_MAX_BYTES	400
+
+static int
+is_text_rule(const struct block *b)
+{
+	size_t	 i, marks = 0;
+
+	if (b->type != BLOCK_PARAGRAPH)
+		return 0;
+	for (i = 0; i < b->len; i++) {
+		if (strchr("_-*=~", b->text[i]) != NULL)
+			marks++;
+		else if (b->text[i] != ' ')
+			return 0;
+	}
+	return marks >= 3;
+}
+
+static void
+drop_rule_tail(struct article *a)
+{
+	size_t	 i, j, after, bytes;
+
+	for (i = a->nblocks; i > 0; i--) {
+		if (is_text_rule(&a->blocks[i - 1]))
+			break;
+		if (a->nblocks - i >= RULE_TAIL_BLOCKS)
+			return;
+	}
+	if (i <= 1)
+		return;
+	for (j = i, after = 0, bytes = 0; j < a->nblocks; j++) {
+		if (a->blocks[j].type == BLOCK_IMAGE)
+			continue;
+		after++;
+		bytes += a->blocks[j].len;
+	}
+	if (after == 0 || bytes > RULE_TAIL_MAX_BYTES)
+		return;
+	while (a->nblocks >= i)
+		article_drop_block(a, a->nblocks - 1);
+}
+
+/*
+ * Is t[0..n) the site's note on moderating comments ("Note: we are
+ * moderating all comments", "Comentários ... não serão aprovados pelo
+ * moderador")?  At most COMMENT_NOTE_MAX_BYTES naming comments and
+ * their moderation.
+ */
+#define COMMENT_NOTE_MAX_BYTES	250
+
+static int
+is_comment_note(const char *t, size_t n)
+{
+	return n <= COMMENT_NOTE_MAX_BYTES &&
+	    (ascii_casestr(t, n, "comment") || ascii_casestr(t, n, "coment") ||
+	    ascii_casestr(t, n, "kommentar")) &&
+	    (ascii_casestr(t, n, "moderat") || ascii_casestr(t, n, "moderad") ||
+	    ascii_casestr(t, n, "moderier"));
+}
+
+/* The story's last paragraphs that ask the reader to follow someone, or
+ * that credit a wire story's staff, or that note the moderation of
+ * comments, go: they sign off the page, not the story. */
 static void
 drop_follow_lines(struct article *a)
 {
 	size_t	 i, seen = 0;
+	const struct block *b;
 
 	for (i = a->nblocks; i > 0 && seen < 3; i--) {
-		if (a->blocks[i - 1].type == BLOCK_IMAGE)
+		b = &a->blocks[i - 1];
+		if (b->type == BLOCK_IMAGE)
 			continue;
 		seen++;
-		if (a->blocks[i - 1].type == BLOCK_PARAGRAPH &&
-		    is_follow_line(a->blocks[i - 1].text, a->blocks[i - 1].len))
+		if (b->type == BLOCK_PARAGRAPH && (is_follow_line(b->text,
+		    b->len) || is_credits_line(b->text, b->len) ||
+		    is_comment_note(b->text, b->len)))
 			article_drop_block(a, i - 1);
 	}
 }
@@ -266,7 +369,8 @@ is_ad_label(const char *t, size_t n)
 
 /*
  * Is t[0..n) a page's navigation label standing alone: "zurück zur
- * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken"?
+ * Listenansicht", "Back to the newsroom", "Permalink: URL", "Drucken",
+ * a screen reader's "Skip to content"?
  * At most NAV_LABEL_MAX_BYTES, opening with a word below.
  */
 #define NAV_LABEL_MAX_BYTES	40
@@ -277,7 +381,9 @@ is_nav_label(const char *t, size_t n)
 	static const char *const labels[] = {
 		"zur\xc3\xbc""ck", "back to", "go back", "return to",
 		"permalink", "permalien", "drucken", "print", "nach oben",
-		"volver", "retour", "torna", NULL
+		"volver", "retour", "torna", "skip to", "zum inhalt",
+		"aller au contenu", "vai al contenuto", "saltar al contenido",
+		NULL
 	};
 	size_t	 i, l;
 
@@ -352,8 +458,9 @@ drop_credit_lines(struct article *a)
 
 /*
  * A heading that opens the page's part after the story: "Related",
- * "You may also like", "Further information", "Contact", in the
- * languages below (lower case; a capital at the start is matched too).
+ * "You may also like", "Further information", "Contact", "Comments", in
+ * the languages below (lower case; a capital at the start is matched
+ * too).
  * The heading (a heading block, or a short paragraph that is the
  * phrase, or the phrase and a colon, question or exclamation mark, or a
  * few words more) and every block after it go when no paragraph of
@@ -367,7 +474,7 @@ static const char *const more_heads[] = {
 	/* English */
 	"related", "read more", "more from", "recommended",
 	"you may also like", "you might also like", "further reading",
-	"more stories",
+	"more stories", "comments",
 	/* German */
 	"das k\xc3\xb6nnte sie auch interessieren",
 	"das k\xc3\xb6nnte dich auch interessieren", "schon gelesen",
@@ -376,12 +483,12 @@ static const char *const more_heads[] = {
 	"\xc3\xa4hnliche beitr\xc3\xa4ge", "weitere artikel",
 	"auch interessant", "zusatzinformationen", "kontakt", "weitere",
 	"redaktionstipp", "tipp der redaktion",
-	"vorschau auf den n\xc3\xa4""chsten",
+	"vorschau auf den n\xc3\xa4""chsten", "kommentare",
 	/* Spanish, French, Italian */
 	"m\xc3\xa1s noticias", "lee tambi\xc3\xa9n", "te puede interesar",
 	"noticias relacionadas", "\xc3\xa0 lire aussi", "lire aussi",
 	"sur le m\xc3\xaame sujet", "leggi anche", "potrebbe interessarti",
-	NULL
+	"comentarios", "commentaires", "commenti", NULL
 };
 
 /* Does t[0..n) open with the lower-case phrase h, in any ASCII case or
@@ -702,9 +809,15 @@ drop_tail_link_list(struct article *a)
  * "The Blog" before the story's first paragraph is the title's, or the
  * site's name, not the story's text, as a heading that is the whole
  * title is (mark_enter()).  A part is what comes before or after
- * " | ", " - " or a dash.  They go here, not when the tree is marked:
- * there a heading still counts toward its box's score.
+ * " | ", " - " or a dash.  A heading that opens with the whole title
+ * of TITLE_CUT_MIN_BYTES or more is the title too (the metadata cut it
+ * short), and the kickers over it go with it.  A heading there that is
+ * all one link to a home page is the site's logo and goes too.  They
+ * go here, not when the tree is marked: there a heading still counts
+ * toward its box's score.
  */
+#define TITLE_CUT_MIN_BYTES	40
+
 static int
 title_part(const char *h, const char *t)
 {
@@ -713,6 +826,10 @@ title_part(const char *h, const char *t)
 	};
 	size_t	 l = strlen(h), n = strlen(t), i, k;
 
+	/* The title cut short ("... third Beijing local to contract"). */
+	if (n >= TITLE_CUT_MIN_BYTES && l > n && strncmp(h, t, n) == 0 &&
+	    h[n] == ' ')
+		return 1;
 	if (l == 0 || l >= n)
 		return 0;
 	for (i = 0; seps[i] != NULL; i++) {
@@ -728,6 +845,45 @@ title_part(const char *h, const char *t)
 	return 0;
 }
 
+/* Is url a site's home page ("https://host" or "https://host/")? */
+static int
+is_home_url(const char *url)
+{
+	const char *p;
+
+	if (url == NULL || (p = strstr(url, "://")) == NULL)
+		return 0;
+	p = strchr(p + 3, '/');
+	return p == NULL || strcmp(p, "/") == 0;
+}
+
+/* Is heading bi all one link to a home page: the site's logo or name
+ * ("Express. Home of the Daily and Sunday Express.")? */
+static int
+home_link_heading(const struct article *a, size_t bi)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nlinks; i++)
+		if (a->links[i].block == bi && a->links[i].start == 0 &&
+		    a->links[i].end >= a->blocks[bi].len &&
+		    is_home_url(a->links[i].url))
+			return 1;
+	return 0;
+}
+
+/* A kicker over a headline ("BLACK DEATH FEARS", "Exclusive"): a short
+ * paragraph of at most KICKER_MAX_BYTES, no sentence. */
+#define KICKER_MAX_BYTES	40
+
+static int
+is_kicker(const struct block *b)
+{
+	return b->type == BLOCK_PARAGRAPH && b->len > 0 &&
+	    b->len <= KICKER_MAX_BYTES &&
+	    strchr(".?!:", b->text[b->len - 1]) == NULL;
+}
+
 /* 0, or -1 on no memory. */
 static int
 drop_title_heading(struct article *a, const char *title_norm)
@@ -739,19 +895,24 @@ drop_title_heading(struct article *a, const char *title_norm)
 	if (title_norm == NULL)
 		return 0;
 	i = 0;
-	while (i < a->nblocks && a->blocks[i].type != BLOCK_PARAGRAPH) {
+	while (i < a->nblocks && (a->blocks[i].type != BLOCK_PARAGRAPH ||
+	    is_kicker(&a->blocks[i]))) {
 		if (a->blocks[i].type != BLOCK_HEADING) {
 			i++;
 			continue;
 		}
 		if ((h = hx_norm_text(a->blocks[i].text)) == NULL)
 			return -1;
-		dup = title_part(h, title_norm);
+		dup = title_part(h, title_norm) || home_link_heading(a, i);
 		free(h);
-		if (dup)
-			article_drop_block(a, i);
-		else
+		if (!dup) {
 			i++;
+			continue;
+		}
+		article_drop_block(a, i);
+		/* The kickers over the title are the page's header. */
+		while (i > 0 && is_kicker(&a->blocks[i - 1]))
+			article_drop_block(a, --i);
 	}
 	return 0;
 }
@@ -987,6 +1148,7 @@ run_attempt(struct hx *hx, int flags)
 	if (o.err)
 		goto fail;
 	drop_follow_lines(a);
+	drop_rule_tail(a);
 	drop_credit_lines(a);
 	if (drop_teaser_lists(a) == -1 || drop_caps_links(a) == -1)
 		goto fail;

@@ -146,7 +146,7 @@ hx_attr(xmlNodePtr n, const char *name)
  */
 static const char *const positive_words[] = {
 	"article", "body", "content", "entry", "hentry", "h-entry", "main",
-	"page", "pagination", "post", "text", "blog", "story", NULL
+	"page", "pagination", "post", "text", "blog", "story", "paragraph", NULL
 };
 static const char *const negative_words[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
@@ -163,7 +163,7 @@ static const char *const unlikely_words[] = {
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "dialog", "modal", "cookie", "consent",
 	"disclaimer", "disclosure", "kommentar", "comentario",
-	"rating", "affiliate", "signup", NULL
+	"rating", "affiliate", "signup", "-cta", "cta-", "_cta", NULL
 };
 static const char *const maybe_words[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL

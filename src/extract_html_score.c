@@ -649,20 +649,93 @@ is_picture(xmlNodePtr n)
 /*
  * A short emphasised line set under a picture by a line break ("<img>
  * <br><em>(Credit: A. Name)</em>", "<img><br><i>Figure 4: ...</i>"),
- * ending its line, is the picture's caption.  CAPTION_LINE_MAX
- * characters at most.
+ * ending its line, is the picture's caption; so is a paragraph or a
+ * centred line that is all one emphasis under a picture standing on its
+ * own ("<p><img></p><p>&nbsp;</p><p><em>Installation view</em></p>",
+ * "<img><center><em>... via ...</em></center>").  A figure or a
+ * picture's box has a caption of its own: the line under it is the
+ * story's ("Top photo by ...").  CAPTION_LINE_MAX characters at most.
  */
 #define CAPTION_LINE_MAX	300
+
+static int
+is_emphasis(xmlNodePtr n)
+{
+	return is_elem(n) && hn(n)->tag == T_OTHER &&
+	    (strcmp((const char *)n->name, "em") == 0 ||
+	    strcmp((const char *)n->name, "i") == 0);
+}
+
+/* Is n an element with no picture and no text but blanks and
+ * no-break spaces ("<p>&nbsp;</p>")? */
+static int
+is_blank_box(xmlNodePtr n)
+{
+	xmlNodePtr k;
+	const xmlChar *c;
+
+	if (is_picture(n) || hn(n)->nimg > 0)
+		return 0;
+	if (hn(n)->text == 0)
+		return 1;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type != XML_TEXT_NODE)
+			return 0;
+		for (c = k->content; c != NULL && *c != '\0'; c++) {
+			if (c[0] == 0xc2 && c[1] == 0xa0)
+				c++;
+			else if (!ascii_isspace(*c))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Is block n (a paragraph, a centred line) all one emphasis? */
+static int
+all_emphasis(xmlNodePtr n)
+{
+	xmlNodePtr k, em = NULL;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE) {
+			const xmlChar *c;
+
+			for (c = k->content; c != NULL && *c != '\0' &&
+			    ascii_isspace(*c); c++)
+				;
+			if (c != NULL && *c != '\0')
+				return 0;
+			continue;
+		}
+		if (!kept(k))
+			continue;
+		if (em != NULL || !is_emphasis(k))
+			return 0;
+		em = k;
+	}
+	return em != NULL;
+}
 
 static int
 is_caption_line(xmlNodePtr n)
 {
 	xmlNodePtr p, q;
 
-	if (hn(n)->tag != T_OTHER || hn(n)->text == 0 ||
-	    hn(n)->text > CAPTION_LINE_MAX ||
-	    (strcmp((const char *)n->name, "em") != 0 &&
-	    strcmp((const char *)n->name, "i") != 0))
+	if (hn(n)->text == 0 || hn(n)->text > CAPTION_LINE_MAX)
+		return 0;
+	/* A block that is all one emphasis, under a picture past line
+	 * breaks and empty paragraphs. */
+	if ((hn(n)->tag == T_P || hn(n)->tag == T_CENTER) &&
+	    all_emphasis(n)) {
+		for (p = next_sib(n, -1); p != NULL && is_elem(p) &&
+		    (hn(p)->tag == T_BR || is_blank_box(p));
+		    p = next_sib(p, -1))
+			;
+		return p != NULL && is_picture(p) && hn(p)->tag != T_DIV &&
+		    hn(p)->tag != T_FIGURE;
+	}
+	if (!is_emphasis(n))
 		return 0;
 	if ((p = next_sib(n, -1)) == NULL || !is_elem(p) ||
 	    hn(p)->tag != T_BR || (p = next_sib(p, -1)) == NULL ||
@@ -687,12 +760,13 @@ is_caption_line(xmlNodePtr n)
 #define CAPTION_BOX_PARAS	2
 
 /*
- * A picture and its caption in a box of their own, a figure without
- * the tag: the box holds a picture first, then one element of short
- * text (fewer than CAPTION_BOX_MAX characters, no links) with no
- * blocks inside, and nothing else.  A column of blocks beside a
- * picture is a layout's, and its text may be the story's.  The text is
- * cut, the picture stays.  Returns the caption element or NULL.
+ * A picture and its caption in a box of their own (or in a layout
+ * table's cell), a figure without the tag: the box holds a picture
+ * first, then one element of short text (fewer than CAPTION_BOX_MAX
+ * characters, no links) with no blocks inside, and nothing else.  A
+ * column of blocks beside a picture is a layout's, and its text may be
+ * the story's.  The text is cut, the picture stays.  Returns the
+ * caption element or NULL.
  */
 static xmlNodePtr
 picture_box_caption(xmlNodePtr n)
@@ -700,9 +774,9 @@ picture_box_caption(xmlNodePtr n)
 	struct hnode *h = hn(n);
 	xmlNodePtr k, pic = NULL, cap = NULL;
 
-	if ((h->tag != T_DIV && h->tag != T_OTHER) || h->nimg != 1 ||
-	    h->text == 0 || h->text >= CAPTION_BOX_MAX || h->link > 0 ||
-	    h->np > 1)
+	if ((h->tag != T_DIV && h->tag != T_OTHER && h->tag != T_TD) ||
+	    h->nimg != 1 || h->text == 0 || h->text >= CAPTION_BOX_MAX ||
+	    h->link > 0 || h->np > 1 || in_kept_table(n))
 		return NULL;
 	for (k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE) {

@@ -123,7 +123,10 @@ static const char *const dateline_other[] = {
 	"modified", "last", "first", "am", "pm", "a.m", "p.m", "et", "ct",
 	"pt", "at", "on",
 	/* "11.04.2020, 10:27 Uhr", "el 5 de febrero", "le 5 mai". */
-	"uhr", "um", "de", "del", "el", "le", "il", "op", NULL
+	"uhr", "um", "de", "del", "el", "le", "il", "op",
+	/* "sexta-feira, 22 de outubro de 2010 às 20:13". */
+	"\xc3\xa0s", "segunda-feira", "ter\xc3\xa7""a-feira", "quarta-feira",
+	"quinta-feira", "sexta-feira", "s\xc3\xa1""bado", "domingo", NULL
 };
 /* Month names of other languages that date_word() does not know
  * (lower case, UTF-8). */
@@ -135,7 +138,9 @@ static const char *const dateline_months[] = {
 	"avril", "juin", "juillet", "ao\xc3\xbbt", "septembre", "octobre",
 	"novembre", "d\xc3\xa9" "cembre", "gennaio", "febbraio", "aprile",
 	"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
-	NULL
+	/* Portuguese (abril and agosto are above). */
+	"janeiro", "fevereiro", "mar\xc3\xa7o", "maio", "junho", "julho",
+	"setembro", "outubro", "novembro", "dezembro", NULL
 };
 
 /* A time zone's abbreviation: two to five capitals ("HST", "AEDT"). */

@@ -545,6 +545,30 @@ test_extract_html_caption_line_under_picture(void **state)
 	assert_true(body_has(a, "A picture, then words."));
 }
 
+/* A paragraph or a centred line that is all one emphasis, under a
+ * picture standing on its own (past empty paragraphs), is its caption;
+ * under a figure, which has its own, it stays. */
+static void
+test_extract_html_emphasis_block_under_picture(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p>"
+	    "<p><a href='/big.jpg'><img src='/p.jpg' alt=''></a></p>"
+	    "<p>\xc2\xa0</p><p><em>The old hall, installation view, "
+	    "photo A. Lens</em></p><div>" PROSE2 "<br><img src='/k.jpg' "
+	    "alt=''><center><em>The new keys via <a href='/x'>Lens Labs</a>"
+	    "</em></center><br>" PROSE "</div><figure><img src='/f.jpg' "
+	    "alt=''></figure>"
+	    "<p><em>Top photo by the council's office</em></p>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "installation view"));
+	assert_false(body_has(a, "The new keys"));
+	assert_true(body_has(a, "Top photo by"));
+}
+
 /* A box named for a picture's caption holds it even when the caption
  * runs to a few sentences (over 300 characters). */
 static void
@@ -586,9 +610,9 @@ test_extract_html_caption_paragraphs_not_text(void **state)
 	assert_false(body_has(a, "A. Lens"));
 }
 
-/* A picture and one short paragraph in a box of their own are a
- * figure without the tag: the paragraph is the caption.  A column of
- * blocks beside a picture stays. */
+/* A picture and one short paragraph in a box of their own (or a layout
+ * table's cell) are a figure without the tag: the paragraph is the
+ * caption.  A column of blocks beside a picture stays. */
 static void
 test_extract_html_picture_box_caption_not_text(void **state)
 {
@@ -599,13 +623,16 @@ test_extract_html_picture_box_caption_not_text(void **state)
 	    "</div><p>" PROSE2 "</p>"
 	    "<div class='row'><img src='/q.jpg' alt=''><div><div>"
 	    "<p>The second tier of the budget pays for the buses.</p>"
-	    "</div></div></div><p>" PROSE2 "</p></div></article>"
-	    "</body></html>";
+	    "</div></div></div><p>" PROSE2 "</p><table><tr><td><img "
+	    "src='/r.jpg' alt=''><div class='info2'>The ward's library, "
+	    "after the flood. (credit: City of Example)</div></td></tr>"
+	    "</table><p>" PROSE2 "</p></div></article></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
 
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "2016 file photo"));
 	assert_true(body_has(a, "second tier of the budget"));
+	assert_false(body_has(a, "after the flood"));
 }
 
 /* A list of headlines linking to the site's other pages at the story's
@@ -641,15 +668,17 @@ test_extract_html_tail_site_links_related(void **state)
 }
 
 /* Headings over the story that are the parts of the page's title (the
- * story's and the site's name) go; the same words in a heading after
- * the first paragraph stay. */
+ * story's and the site's name) or a link to the home page (the logo)
+ * go; the same words in a heading after the first paragraph stay. */
 static void
 test_extract_html_title_part_headings_dropped(void **state)
 {
 	static const char page[] =
 	    "<html><head><meta property='og:title' content='Bridge plan "
 	    "passes the council - The Daily Example'></head><body><main>"
-	    "<h1>The Daily Example</h1><article><h1>Bridge plan passes the "
+	    "<h1>The Daily Example</h1><article><h2><a href='https://"
+	    "example.com/'>Home of the Example papers</a></h2>"
+	    "<h1>Bridge plan passes the "
 	    "council</h1><p>" PROSE2 "</p><p>" PROSE2 "</p><h2>The Daily "
 	    "Example</h2><p>" PROSE2 "</p></article></main></body></html>";
 	struct article *a = run(state, page, NULL, NULL);
@@ -657,9 +686,47 @@ test_extract_html_title_part_headings_dropped(void **state)
 
 	assert_non_null(t);
 	assert_ptr_equal(strstr(t, "Bridge plan passes"), NULL);
+	assert_ptr_equal(strstr(t, "Home of the Example"), NULL);
 	assert_non_null(strstr(t, "The Daily Example"));
 	assert_true(strstr(t, "The Daily Example") > strstr(t, "Residents"));
 	free(t);
+}
+
+/* A heading that opens with the page's title cut short is the title,
+ * and the kicker over it goes with it. */
+static void
+test_extract_html_cut_title_heading_and_kicker(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property='og:title' content='Bridge plan "
+	    "passes the council after a long night of'></head><body>"
+	    "<article><p>COUNCIL VOTE</p><h2>Bridge plan passes the council "
+	    "after a long night of hearings</h2><p>" PROSE2 "</p><p>" PROSE2
+	    "</p><p>" PROSE "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "night of hearings"));
+	assert_false(body_has(a, "COUNCIL VOTE"));
+}
+
+/* A class naming a paragraph is the story's word: the lede in a box
+ * whose class also says media stays. */
+static void
+test_extract_html_paragraph_class_positive(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><div class='body-text'>"
+	    "<div class='el__leafmedia el__leafmedia--sourced-paragraph'>"
+	    "<p class='body__paragraph'>(AP) The mayor opened the hearing "
+	    "on the plan with a warning about its cost.</p></div>"
+	    "<div class='body__paragraph'>" PROSE2 "</div>"
+	    "<div class='body__paragraph'>" PROSE2 "</div>"
+	    "</div></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "opened the hearing"));
 }
 
 /* A navigation label standing alone ("zurück zur Listenansicht",
@@ -679,6 +746,24 @@ test_extract_html_nav_label_dropped(void **state)
 	assert_true(body_has(a, "Residents spoke"));
 	assert_false(body_has(a, "Listenansicht"));
 	assert_false(body_has(a, "Permalink"));
+}
+
+/* A screen reader's skip link standing as a paragraph is the page's;
+ * a sentence on skipping stays. */
+static void
+test_extract_html_skip_link_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><p><a class='skip-link' href='#content'>Skip to "
+	    "content</a></p><article><p>" PROSE2 "</p><p>Skipping the vote, "
+	    "two members left early.</p><p>" PROSE2 "</p><p>Zum Inhalt "
+	    "springen</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Skip to content"));
+	assert_false(body_has(a, "Zum Inhalt"));
+	assert_true(body_has(a, "Skipping the vote"));
 }
 
 /* Standfirsts named "bajada" (Spanish-language news) or
@@ -1410,6 +1495,72 @@ test_extract_html_embedded_quote_kept(void **state)
 	assert_false(body_has(a, "Follow us"));
 }
 
+/* A "Comments" heading after the story goes with what follows it; a
+ * sentence on comments stays. */
+static void
+test_extract_html_comments_head_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>Comments from "
+	    "residents were mixed.</p><p>" PROSE2 "</p><h4>Comments</h4>"
+	    "<p>Be the first to comment</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Comments from residents"));
+	assert_false(body_has(a, "first to comment"));
+}
+
+/* The site's note on moderating comments at the story's end goes; a
+ * story's sentence on moderation mid-story stays. */
+static void
+test_extract_html_comment_note_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>The moderator of the "
+	    "hearing cut the comments short.</p><p>" PROSE2 "</p><p>" PROSE
+	    "</p><p>Note: we are moderating all comments submitted to deal "
+	    "with spam.</p></article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "cut the comments short"));
+	assert_false(body_has(a, "moderating all comments"));
+}
+
+/* A rule drawn in text near the story's end takes the wire's short
+ * tail after it; one before more of the story takes nothing. */
+static void
+test_extract_html_text_rule_tail_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE2 "</p><p>___</p><p>" PROSE2
+	    "</p><p>" PROSE "</p><p>___</p><p>Associated Press writers Ann "
+	    "Writer and Ben Other contributed to this report.</p>"
+	    "</article></body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "The council met"));
+	assert_false(body_has(a, "contributed to this report"));
+}
+
+/* A wire story's credits at its end go; the same words opening a
+ * paragraph mid-story stay. */
+static void
+test_extract_html_wire_credits_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Reporting by the "
+	    "council's own staff, the mayor said, was late.</p><p>" PROSE2
+	    "</p><p>(Reporting by Ann Writer; Editing by Ben Editor)</p>"
+	    "<p>Additional reporting by Cy Other</p></article></body>"
+	    "</html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_true(body_has(a, "council's own staff"));
+	assert_false(body_has(a, "Ben Editor"));
+	assert_false(body_has(a, "Cy Other"));
+}
+
 /* A dateline paragraph goes; prose with a date or a count in it
  * stays. */
 static void
@@ -1480,8 +1631,8 @@ test_extract_html_byline_box_cut_with_meta_author(void **state)
 }
 
 /* Datelines of other languages go like English ones: dotted numeric
- * dates, their words for "updated" and their month names; prose with
- * a dotted number stays. */
+ * dates, their words for "updated", their month names and Portuguese
+ * weekdays; prose with a dotted number or a month stays. */
 static void
 test_extract_html_dateline_other_languages(void **state)
 {
@@ -1489,7 +1640,9 @@ test_extract_html_dateline_other_languages(void **state)
 	    "<html><body><article><p>Aktualisiert: 11.04.2020, 10:27 Uhr"
 	    "</p><p>23.10.2018</p><p>" PROSE "</p><p>Stand: 05. Februar "
 	    "2020</p><p>Publicado el 5 de febrero de 2020</p><p>The fee "
-	    "rose to 2.000 euros on 1.5 million tickets.</p><p>" PROSE2
+	    "rose to 2.000 euros on 1.5 million tickets.</p><p>sexta-feira, "
+	    "22 de outubro de 2010 \xc3\xa0s 20:13</p><p>Em outubro de 2010, "
+	    "a corrida mudou de data.</p><p>" PROSE2
 	    "</p></article></body></html>";
 	struct article *a = run(state, page, "https://news.example/s/9", NULL);
 
@@ -1498,6 +1651,8 @@ test_extract_html_dateline_other_languages(void **state)
 	assert_false(body_has(a, "Februar"));
 	assert_false(body_has(a, "febrero"));
 	assert_true(body_has(a, "rose to 2.000 euros on 1.5 million"));
+	assert_false(body_has(a, "20:13"));
+	assert_true(body_has(a, "a corrida mudou de data."));
 }
 
 /* A short call to the reader at the story's end goes; one in the
@@ -1574,6 +1729,44 @@ test_extract_html_promo_anywhere(void **state)
 	assert_false(body_has(a, "Never miss the latest news"));
 	assert_true(body_has(a, "Thousands of families sign up"));
 	assert_true(body_has(a, "newsletter went out"));
+}
+
+/* Calls to join the site's forums or to subscribe to its newsletter
+ * are promotions too; a forum or a subscription in the story stays. */
+static void
+test_extract_html_promo_forum_subscribe(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>Residents who subscribe "
+	    "to the city's alerts heard first, the mayor said.</p><p>"
+	    PROSE2 "</p><p>The council held a public forum on the plan.</p>"
+	    "<p>Join our City Forums to keep talking about the plan!</p>"
+	    "<p>Subscribe to The Daily Example newsletter.</p></article>"
+	    "</body></html>";
+	struct article *a = run(state, page, "https://news.example/s/9", NULL);
+
+	assert_false(body_has(a, "Join our City Forums"));
+	assert_false(body_has(a, "Daily Example newsletter"));
+	assert_true(body_has(a, "subscribe to the city's alerts"));
+	assert_true(body_has(a, "public forum on the plan"));
+}
+
+/* A call-to-action box ("cta" in its class) is the site's pitch. */
+static void
+test_extract_html_cta_box_dropped(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>" PROSE "</p><p>" PROSE2 "</p>"
+	    "<div class='plus-cta'><h4>Something to Consider</h4><div "
+	    "class='plus-cta--content'><p>If you enjoyed this story, we have "
+	    "a proposition for you: become a member, and read all of it, "
+	    "with no limits, for a small price each month.</p></div></div>"
+	    "<p>" PROSE2 "</p></article></body></html>";
+	struct article *a = run(state, page, NULL, NULL);
+
+	assert_true(body_has(a, "Residents spoke"));
+	assert_false(body_has(a, "Something to Consider"));
+	assert_false(body_has(a, "proposition"));
 }
 
 /* Calls to take the site's feed or a PDF of the page are promotions
@@ -2356,12 +2549,16 @@ main(void)
 		PAGE_TEST(test_extract_html_more_part_before_author_note),
 		PAGE_TEST(test_extract_html_figcaption_not_text),
 		PAGE_TEST(test_extract_html_caption_line_under_picture),
+		PAGE_TEST(test_extract_html_emphasis_block_under_picture),
 		PAGE_TEST(test_extract_html_long_caption_box_not_text),
 		PAGE_TEST(test_extract_html_caption_paragraphs_not_text),
 		PAGE_TEST(test_extract_html_picture_box_caption_not_text),
 		PAGE_TEST(test_extract_html_tail_site_links_related),
 		PAGE_TEST(test_extract_html_title_part_headings_dropped),
+		PAGE_TEST(test_extract_html_cut_title_heading_and_kicker),
+		PAGE_TEST(test_extract_html_paragraph_class_positive),
 		PAGE_TEST(test_extract_html_nav_label_dropped),
+		PAGE_TEST(test_extract_html_skip_link_dropped),
 		PAGE_TEST(test_extract_html_bajada_opens_story),
 		PAGE_TEST(test_extract_html_newsletter_box_cut),
 		PAGE_TEST(test_extract_html_credit_line_dropped),
@@ -2392,6 +2589,10 @@ main(void)
 		PAGE_TEST(test_extract_html_teasers_become_related),
 		PAGE_TEST(test_extract_html_teaser_rail_in_story_cut),
 		PAGE_TEST(test_extract_html_tag_list_cut),
+		PAGE_TEST(test_extract_html_comments_head_dropped),
+		PAGE_TEST(test_extract_html_comment_note_dropped),
+		PAGE_TEST(test_extract_html_text_rule_tail_dropped),
+		PAGE_TEST(test_extract_html_wire_credits_dropped),
 		PAGE_TEST(test_extract_html_dateline_dropped),
 		PAGE_TEST(test_extract_html_dateline_at_on_dropped),
 		PAGE_TEST(test_extract_html_byline_box_cut_with_meta_author),
@@ -2400,6 +2601,8 @@ main(void)
 		PAGE_TEST(test_extract_html_comment_call_at_end),
 		PAGE_TEST(test_extract_html_author_box_quote_at_end),
 		PAGE_TEST(test_extract_html_promo_anywhere),
+		PAGE_TEST(test_extract_html_promo_forum_subscribe),
+		PAGE_TEST(test_extract_html_cta_box_dropped),
 		PAGE_TEST(test_extract_html_promo_feed_pdf),
 		PAGE_TEST(test_extract_html_cookie_note_dropped),
 		PAGE_TEST(test_extract_html_paywall_offer_dropped),
