@@ -192,4 +192,22 @@ void	 hx_out_clear_links(struct out *);
 void	 hx_harvest_cut(struct hx *, xmlNodePtr root, struct article *);
 int	 hx_harvest_enter(struct hx *, xmlNodePtr);
 
+/* extract_html_tidy.c: passes over the blocks an attempt wrote.  Each
+ * returns -1 on no memory where it can fail. */
+/* Follow calls, rule tails, credits, teaser and capitalised link lists,
+ * then the parts after a "More" heading. */
+int	 hx_tidy_attempt(struct article *);
+/* The parts after a "More"/"Related" heading that follows the story. */
+void	 hx_drop_more_parts(struct article *);
+/* A list of the site's own headlines at the end becomes related entries
+ * (a->url set). */
+int	 hx_drop_tail_link_list(struct article *);
+/* Headings over the story that repeat the title (title_norm, as
+ * hx_norm_text() makes it) or part of it. */
+int	 hx_drop_title_heading(struct article *, const char *title_norm);
+/* The author's note at the end, opening with a->byline. */
+void	 hx_drop_author_note(struct article *);
+/* Blank-separated words of s. */
+size_t	 hx_words(const char *s);
+
 #endif
