@@ -617,22 +617,27 @@ hx_protect(struct hx *hx, xmlNodePtr top)
  */
 #define ROOT_PLAIN_MIN	500
 
+/* Is text node n empty or all blanks? */
+static int
+is_blank_text(xmlNodePtr n)
+{
+	const xmlChar *c;
+
+	for (c = n->content; c != NULL && *c != '\0' && ascii_isspace(*c);
+	    c++)
+		;
+	return c == NULL || *c == '\0';
+}
+
 /* The sibling before (dir < 0) or after n, past blank text. */
 static xmlNodePtr
 next_sib(xmlNodePtr n, int dir)
 {
-	const xmlChar *c;
-
 	for (n = dir < 0 ? n->prev : n->next; n != NULL;
 	    n = dir < 0 ? n->prev : n->next) {
 		if (n->type == XML_COMMENT_NODE)
 			continue;
-		if (n->type != XML_TEXT_NODE)
-			return n;
-		for (c = n->content; c != NULL && *c != '\0' &&
-		    ascii_isspace(*c); c++)
-			;
-		if (c != NULL && *c != '\0')
+		if (n->type != XML_TEXT_NODE || !is_blank_text(n))
 			return n;
 	}
 	return NULL;
@@ -699,12 +704,7 @@ all_emphasis(xmlNodePtr n)
 
 	for (k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE) {
-			const xmlChar *c;
-
-			for (c = k->content; c != NULL && *c != '\0' &&
-			    ascii_isspace(*c); c++)
-				;
-			if (c != NULL && *c != '\0')
+			if (!is_blank_text(k))
 				return 0;
 			continue;
 		}
@@ -780,12 +780,7 @@ picture_box_caption(xmlNodePtr n)
 		return NULL;
 	for (k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE) {
-			const xmlChar *c;
-
-			for (c = k->content; c != NULL && *c != '\0' &&
-			    ascii_isspace(*c); c++)
-				;
-			if (c != NULL && *c != '\0')
+			if (!is_blank_text(k))
 				return NULL;
 			continue;
 		}

@@ -394,10 +394,19 @@ glued_marker(const char *s, size_t n)
 	return 0;
 }
 
-/* Is needle in s (n bytes), ASCII case ignored, where a word starts:
- * "sign in" is not in "design in"? */
+/* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
 static int
-word_casestr(const char *s, size_t n, const char *needle)
+word_byte(unsigned char c)
+{
+	return ascii_isalpha(c) || ascii_isdigit(c) || c >= 0x80;
+}
+
+/* Is needle in s (n bytes), ASCII case ignored, where a word starts
+ * ("sign in" is not in "design in") and, when whole, where one ends?
+ * Inline: out of line, the call on every phrase of every unit costs
+ * 1.6% of a text copy's extraction. */
+static inline int
+word_find(const char *s, size_t n, const char *needle, int whole)
 {
 	size_t	 m = strlen(needle), i;
 	int	 c0 = ascii_tolower((unsigned char)needle[0]);
@@ -407,14 +416,20 @@ word_casestr(const char *s, size_t n, const char *needle)
 		 * on every unit */
 		if (ascii_tolower((unsigned char)s[i]) != c0)
 			continue;
-		if (i > 0 && (ascii_isalpha((unsigned char)s[i - 1]) ||
-		    ascii_isdigit((unsigned char)s[i - 1]) ||
-		    (unsigned char)s[i - 1] >= 0x80))
+		if (i > 0 && word_byte((unsigned char)s[i - 1]))
+			continue;
+		if (whole && i + m < n && word_byte((unsigned char)s[i + m]))
 			continue;
 		if (ascii_ncasecmp(s + i, needle, m) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+static int
+word_casestr(const char *s, size_t n, const char *needle)
+{
+	return word_find(s, n, needle, 0);
 }
 
 /* Does s hold one of credit_marks, or a copyright sign after its
@@ -490,31 +505,11 @@ bracketed_name(const char *s, size_t n)
 	return words >= 2 && words <= NAME_WORDS_MAX + 1;
 }
 
-/* A byte of a word: a letter, a digit or part of a UTF-8 letter. */
-static int
-word_byte(unsigned char c)
-{
-	return ascii_isalpha(c) || ascii_isdigit(c) || c >= 0x80;
-}
-
 /* Is needle in s (n bytes) as a whole word, ASCII case ignored? */
 static int
 whole_word(const char *s, size_t n, const char *needle)
 {
-	size_t	 m = strlen(needle), i;
-	int	 c0 = ascii_tolower((unsigned char)needle[0]);
-
-	for (i = 0; i + m <= n; i++) {
-		if (ascii_tolower((unsigned char)s[i]) != c0)
-			continue;
-		if (i > 0 && word_byte((unsigned char)s[i - 1]))
-			continue;
-		if (i + m < n && word_byte((unsigned char)s[i + m]))
-			continue;
-		if (ascii_ncasecmp(s + i, needle, m) == 0)
-			return 1;
-	}
-	return 0;
+	return word_find(s, n, needle, 1);
 }
 
 /* Does s name one of the count words in list, each a whole word? */
