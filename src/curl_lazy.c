@@ -49,16 +49,11 @@ static struct {
 	CURLM	*(*multi_init)(void);
 	CURLMcode (*multi_add_handle)(CURLM *, CURL *);
 	CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
-	CURLMcode (*multi_fdset)(CURLM *, fd_set *, fd_set *, fd_set *,
-	    int *);
-	CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned int,
-	    int, int *);
-	CURLMcode (*multi_perform)(CURLM *, int *);
+	CURLMcode (*multi_socket_action)(CURLM *, curl_socket_t, int, int *);
 	CURLMcode (*multi_cleanup)(CURLM *);
 	CURLMsg	*(*multi_info_read)(CURLM *, int *);
 	const char *(*multi_strerror)(CURLMcode);
 	CURLMcode (*multi_setopt)(CURLM *, CURLMoption, ...);
-	CURLMcode (*multi_timeout)(CURLM *, long *);
 } lc;
 
 /* dlsym() returns an object pointer; POSIX guarantees the conversion. */
@@ -87,14 +82,11 @@ load_symbols(void)
 	LOAD(multi_init, "curl_multi_init");
 	LOAD(multi_add_handle, "curl_multi_add_handle");
 	LOAD(multi_remove_handle, "curl_multi_remove_handle");
-	LOAD(multi_fdset, "curl_multi_fdset");
-	LOAD(multi_poll, "curl_multi_poll");
-	LOAD(multi_perform, "curl_multi_perform");
+	LOAD(multi_socket_action, "curl_multi_socket_action");
 	LOAD(multi_cleanup, "curl_multi_cleanup");
 	LOAD(multi_info_read, "curl_multi_info_read");
 	LOAD(multi_strerror, "curl_multi_strerror");
 	LOAD(multi_setopt, "curl_multi_setopt");
-	LOAD(multi_timeout, "curl_multi_timeout");
 	return 1;
 }
 
@@ -286,24 +278,10 @@ curl_multi_remove_handle(CURLM *m, CURL *h)
 }
 
 CURLMcode
-curl_multi_fdset(CURLM *m, fd_set *r, fd_set *w, fd_set *e, int *max)
+curl_multi_socket_action(CURLM *m, curl_socket_t s, int ev, int *running)
 {
-	return loaded() ? lc.multi_fdset(m, r, w, e, max) :
+	return loaded() ? lc.multi_socket_action(m, s, ev, running) :
 	    CURLM_INTERNAL_ERROR;
-}
-
-CURLMcode
-curl_multi_poll(CURLM *m, struct curl_waitfd *fds, unsigned int n,
-    int timeout_ms, int *ret)
-{
-	return loaded() ? lc.multi_poll(m, fds, n, timeout_ms, ret) :
-	    CURLM_INTERNAL_ERROR;
-}
-
-CURLMcode
-curl_multi_perform(CURLM *m, int *running)
-{
-	return loaded() ? lc.multi_perform(m, running) : CURLM_INTERNAL_ERROR;
 }
 
 CURLMcode
@@ -346,10 +324,4 @@ curl_multi_setopt(CURLM *m, CURLMoption opt, ...)
 		r = lc.multi_setopt(m, opt, va_arg(ap, curl_off_t));
 	va_end(ap);
 	return r;
-}
-
-CURLMcode
-curl_multi_timeout(CURLM *m, long *ms)
-{
-	return loaded() ? lc.multi_timeout(m, ms) : CURLM_INTERNAL_ERROR;
 }

@@ -6,7 +6,16 @@
  * chain: the validators and the content type are those of the last one,
  * and the chain is "permanent" only when every redirect was 301 or 308
  * (RFC 9110 15.4.2, 15.4.9).
+ *
+ * libcurl is driven by its socket interface: it tells on_socket() which
+ * sockets to watch and on_timer() when it next wants time, fetch_perform()
+ * polls those sockets and hands libcurl the ready ones.  Only the
+ * transfers on a ready socket then run, where curl_multi_perform() ran
+ * every transfer at each call and polled each one's socket in turn: with
+ * 100 transfers in flight that was 40% of a warm reload's CPU.
  */
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +70,14 @@ struct fetcher {
 	struct host_count *hosts;		/* nrunning at most */
 	size_t		 nhosts;
 	int		 held;			/* fetch_hold() */
+	/* the sockets libcurl waits on (on_socket()); ready[] is a copy
+	 * of those that were ready, as libcurl changes pfd[] meanwhile */
+	struct pollfd	*pfd, *ready;
+	size_t		 npfd, pfdcap;
+	long long	 due;		/* libcurl's timer, now_ms(); -1 */
+	/* ended, taken off the multi handle, their on_done not yet called */
+	struct xfer	*done, **done_tail;
+	size_t		 ndone;
 };
 
 static size_t	 on_header(char *, size_t, size_t, void *);
@@ -73,6 +90,9 @@ static void	 detach(struct fetcher *, struct xfer *, CURLcode);
 static void	 report(struct xfer *);
 static void	 xfer_free(struct xfer *);
 static ssize_t	 host_index(struct fetcher *, const char *, int);
+static int	 on_socket(CURL *, curl_socket_t, int, void *, void *);
+static int	 on_timer(CURLM *, long, void *);
+static long long now_ms(void);
 
 const char *
 fetch_charset(const char *ctype, char *out, size_t size)
@@ -158,8 +178,14 @@ fetch_new(const struct fetch_settings *settings)
 	if ((f->user_agent = buf_take(&ua)) == NULL)
 		goto fail;
 	f->set.user_agent = f->user_agent;
+	f->due = -1;
+	f->done_tail = &f->done;
 	if ((f->multi = curl_multi_init()) == NULL)
 		goto fail;
+	curl_multi_setopt(f->multi, CURLMOPT_SOCKETFUNCTION, on_socket);
+	curl_multi_setopt(f->multi, CURLMOPT_SOCKETDATA, f);
+	curl_multi_setopt(f->multi, CURLMOPT_TIMERFUNCTION, on_timer);
+	curl_multi_setopt(f->multi, CURLMOPT_TIMERDATA, f);
 	/* HTTP/2: several streams to one host share a connection. */
 	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
@@ -209,10 +235,19 @@ fetch_free(struct fetcher *f)
 		x->aborted = 1;
 		finish(f, x, CURLE_ABORTED_BY_CALLBACK);
 	}
+	/* ended, but the caller never took them: aborted as well */
+	while ((x = f->done) != NULL) {
+		f->done = x->next;
+		x->res = FETCH_ABORTED;
+		snprintf(x->msg, sizeof x->msg, "%.300s: aborted", x->url);
+		report(x);
+	}
 	curl_multi_cleanup(f->multi);
 	for (i = 0; i < f->nhosts; i++)
 		free(f->hosts[i].host);
 	free(f->hosts);
+	free(f->pfd);
+	free(f->ready);
 	free(f->user_agent);
 	free(f);
 }
@@ -622,6 +657,108 @@ report(struct xfer *x)
 	xfer_free(x);
 }
 
+/*
+ * libcurl's socket callback: watch s for what, or no more.  Returns -1
+ * (libcurl then fails the transfer) when there is no memory for it.
+ */
+static int
+on_socket(CURL *e, curl_socket_t s, int what, void *arg, void *sockp)
+{
+	struct fetcher *f = arg;
+	struct pollfd *p;
+	size_t	 i, cap;
+
+	(void)e;
+	(void)sockp;
+	for (i = 0; i < f->npfd && f->pfd[i].fd != s; i++)
+		continue;
+	if (what == CURL_POLL_REMOVE) {
+		if (i < f->npfd)
+			f->pfd[i] = f->pfd[--f->npfd];
+		return 0;
+	}
+	if (i == f->npfd) {
+		if (f->npfd == f->pfdcap) {
+			cap = f->pfdcap == 0 ? 16 : 2 * f->pfdcap;
+			if ((p = reallocarray(f->pfd, cap, sizeof *p)) == NULL)
+				return -1;
+			f->pfd = p;
+			if ((p = reallocarray(f->ready, cap, sizeof *p)) ==
+			    NULL)
+				return -1;
+			f->ready = p;
+			f->pfdcap = cap;
+		}
+		f->pfd[f->npfd++].fd = s;
+	}
+	f->pfd[i].events = (short)(((what & CURL_POLL_IN) ? POLLIN : 0) |
+	    ((what & CURL_POLL_OUT) ? POLLOUT : 0));
+	f->pfd[i].revents = 0;
+	return 0;
+}
+
+/* libcurl's timer callback: it wants time in ms (-1: never). */
+static int
+on_timer(CURLM *m, long ms, void *arg)
+{
+	struct fetcher *f = arg;
+
+	(void)m;
+	f->due = ms < 0 ? -1 : now_ms() + ms;
+	return 0;
+}
+
+/*
+ * Waits up to wait_ms for a watched socket or libcurl's timer, hands
+ * libcurl the ready sockets and, when due, the timer, then takes the
+ * ended transfers off the multi handle onto f->done.
+ */
+static CURLMcode
+drive(struct fetcher *f, int wait_ms)
+{
+	CURLMsg	*m;
+	CURLMcode mc = CURLM_OK;
+	struct xfer *x;
+	long long now;
+	size_t	 i, n = 0;
+	int	 running, left, ev;
+
+	now = now_ms();
+	if (f->due >= 0 && f->due - now < wait_ms)
+		wait_ms = f->due <= now ? 0 : (int)(f->due - now);
+	if (poll(f->pfd, (nfds_t)f->npfd, wait_ms) > 0)
+		for (i = 0; i < f->npfd; i++)
+			if (f->pfd[i].revents != 0)
+				f->ready[n++] = f->pfd[i];
+	for (i = 0; i < n && mc == CURLM_OK; i++) {
+		ev = f->ready[i].revents;
+		mc = curl_multi_socket_action(f->multi, f->ready[i].fd,
+		    ((ev & (POLLIN | POLLHUP)) ? CURL_CSELECT_IN : 0) |
+		    ((ev & POLLOUT) ? CURL_CSELECT_OUT : 0) |
+		    ((ev & (POLLERR | POLLNVAL)) ? CURL_CSELECT_ERR : 0),
+		    &running);
+	}
+	if (mc == CURLM_OK && f->due >= 0 && f->due <= now_ms()) {
+		f->due = -1;
+		mc = curl_multi_socket_action(f->multi, CURL_SOCKET_TIMEOUT,
+		    0, &running);
+	}
+	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		x = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
+		if (x == NULL)
+			continue;
+		detach(f, x, m->data.result);
+		x->next = NULL;
+		*f->done_tail = x;
+		f->done_tail = &x->next;
+		f->ndone++;
+	}
+	return mc;
+}
+
 /* Milliseconds on a monotonic clock. */
 static long long
 now_ms(void)
@@ -633,72 +770,52 @@ now_ms(void)
 }
 
 /*
- * Ended transfers are first all taken off the multi handle and replaced
- * by queued ones, whose requests go out (curl_multi_perform()) before
- * any on_done runs: the caller's work in on_done (a feed's parse and
- * commit) then overlaps the new requests' round trips instead of
- * delaying them.  libcurl is moved on again after an on_done that took
- * a millisecond or more since it last was: each curl_multi_perform()
- * visits every running transfer, and after each of 100 quick ones (a
- * round of 304s) that made a round's replies O(n^2).
+ * Ended transfers are replaced by queued ones, whose requests go out
+ * before any on_done runs: the caller's work in on_done (a feed's parse
+ * and commit) then overlaps the new requests' round trips instead of
+ * delaying them.  libcurl is moved on again after an on_done that took a
+ * millisecond or more since it last was; what ends meanwhile is reported
+ * by the next call, which then does not wait.
  */
 int
 fetch_perform(struct fetcher *f, int timeout_ms, struct errbuf *eb)
 {
-	CURLMsg	*m;
 	CURLMcode mc;
-	struct xfer *x, *done = NULL, **tail = &done;
+	struct xfer *x, *done;
 	long long moved;
-	int	 running, left;
 
 	start_queued(f);
-	if ((mc = curl_multi_perform(f->multi, &running)) != CURLM_OK)
-		goto fail;
-	if (timeout_ms > 0 && running > 0) {
-		if ((mc = curl_multi_poll(f->multi, NULL, 0, timeout_ms,
-		    NULL)) != CURLM_OK)
-			goto fail;
-		if ((mc = curl_multi_perform(f->multi, &running)) != CURLM_OK)
-			goto fail;
-	}
-	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
-		if (m->msg != CURLMSG_DONE)
-			continue;
-		x = NULL;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
-		if (x == NULL)
-			continue;
-		detach(f, x, m->data.result);
-		x->next = NULL;
-		*tail = x;
-		tail = &x->next;
-	}
-	if (done != NULL) {
+	mc = drive(f, f->done == NULL && f->nrunning > 0 ? timeout_ms : 0);
+	if (mc == CURLM_OK && f->done != NULL) {
 		start_queued(f);
-		mc = curl_multi_perform(f->multi, &running);
+		mc = drive(f, 0);
 	}
+	done = f->done;
+	f->done = NULL;
+	f->done_tail = &f->done;
+	f->ndone = 0;
 	moved = now_ms();
 	while ((x = done) != NULL) {
 		done = x->next;
 		report(x);
-		if (mc == CURLM_OK && (done == NULL || now_ms() > moved)) {
-			mc = curl_multi_perform(f->multi, &running);
+		if (mc == CURLM_OK && done != NULL && now_ms() > moved) {
+			start_queued(f);
+			mc = drive(f, 0);
 			moved = now_ms();
 		}
 	}
-	if (mc != CURLM_OK)
-		goto fail;
+	if (mc != CURLM_OK) {
+		errbuf_set(eb, "fetch: %s", curl_multi_strerror(mc));
+		return -1;
+	}
 	start_queued(f);
-	return (int)(f->nrunning + f->nqueued);
-fail:
-	errbuf_set(eb, "fetch: %s", curl_multi_strerror(mc));
-	return -1;
+	return (int)fetch_pending(f);
 }
 
 size_t
 fetch_pending(const struct fetcher *f)
 {
-	return f->nrunning + f->nqueued;
+	return f->nrunning + f->nqueued + f->ndone;
 }
 
 size_t
@@ -733,24 +850,4 @@ fetch_resume(struct fetcher *f)
 		f->npaused--;
 		(void)curl_easy_pause(x->easy, CURLPAUSE_CONT);
 	}
-}
-
-int
-fetch_fdset(struct fetcher *f, fd_set *r, fd_set *w, fd_set *x, int *maxfd)
-{
-	return curl_multi_fdset(f->multi, r, w, x, maxfd) == CURLM_OK ? 0 : -1;
-}
-
-long
-fetch_timeout(struct fetcher *f)
-{
-	long	 ms = -1;
-
-	if (f->nrunning + f->nqueued == 0)
-		return -1;
-	if (f->nqueued > 0 && f->nrunning < (size_t)f->set.max_total)
-		return 0;
-	if (curl_multi_timeout(f->multi, &ms) != CURLM_OK)
-		return 0;
-	return ms;
 }

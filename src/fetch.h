@@ -12,9 +12,8 @@
  *
  * Use: fetch_new(); fetch_add() per URL with callbacks; then call
  * fetch_perform(f, timeout_ms) until fetch_pending(f) is 0.  A UI loop
- * calls fetch_perform(f, 0) when its own poll wakes (fetch_fdset() and
- * fetch_timeout() say when that is needed) or simply every few tens of
- * milliseconds.  Callbacks run only inside fetch_perform().
+ * calls fetch_perform(f, 0) every few tens of milliseconds.  Callbacks
+ * run only inside fetch_perform().
  *
  * Callbacks: on_data receives the body as it arrives, decoded, only for
  * a 2xx answer; returning -1 aborts that transfer (FETCH_ABORTED), and
@@ -34,7 +33,6 @@
 #define BYLINE_FETCH_H
 
 #include <stddef.h>
-#include <sys/select.h>
 
 #include "util.h"
 
@@ -110,11 +108,11 @@ int	 fetch_add(struct fetcher *, const struct fetch_request *,
  * Waits at most timeout_ms (0: not at all) for network activity, moves
  * every transfer on, starts queued ones as slots free up and calls the
  * callbacks of those that progressed or ended.  Returns the number of
- * transfers still pending (running or queued), or -1 with eb set when
- * libcurl itself fails.
+ * transfers still pending (running, queued, or ended and not yet
+ * reported), or -1 with eb set when libcurl itself fails.
  */
 int	 fetch_perform(struct fetcher *, int timeout_ms, struct errbuf *eb);
-/* Transfers running or queued; running only. */
+/* Transfers pending (as fetch_perform() returns); running only. */
 size_t	 fetch_pending(const struct fetcher *);
 size_t	 fetch_running(const struct fetcher *);
 /*
@@ -127,12 +125,6 @@ void	 fetch_hold(struct fetcher *, int hold);
  * bytes again (on_data may pause it again). */
 size_t	 fetch_paused(const struct fetcher *);
 void	 fetch_resume(struct fetcher *);
-/* For a select()/poll() loop: the sockets libcurl waits on (as
- * curl_multi_fdset()) and how long until fetch_perform() is due, in
- * milliseconds (-1: no transfers). */
-int	 fetch_fdset(struct fetcher *, fd_set *r, fd_set *w, fd_set *x,
-	    int *maxfd);
-long	 fetch_timeout(struct fetcher *);
 
 /*
  * The charset parameter of a Content-Type header value (RFC 9110 8.3:
