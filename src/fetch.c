@@ -697,14 +697,19 @@ on_socket(CURL *e, curl_socket_t s, int what, void *arg, void *sockp)
 	return 0;
 }
 
-/* libcurl's timer callback: it wants time in ms (-1: never). */
+/*
+ * libcurl's timer callback: it wants time in ms (-1: never).  libcurl
+ * calls it only when the time changes, so the timer must not go off
+ * before libcurl's own clock has passed it (it would find nothing due
+ * and never call again): now_ms() is cut to the millisecond, hence + 1.
+ */
 static int
 on_timer(CURLM *m, long ms, void *arg)
 {
 	struct fetcher *f = arg;
 
 	(void)m;
-	f->due = ms < 0 ? -1 : now_ms() + ms;
+	f->due = ms < 0 ? -1 : now_ms() + ms + (ms > 0);
 	return 0;
 }
 
@@ -727,15 +732,23 @@ drive(struct fetcher *f, int wait_ms)
 	if (f->due >= 0 && f->due - now < wait_ms)
 		wait_ms = f->due <= now ? 0 : (int)(f->due - now);
 	if (poll(f->pfd, (nfds_t)f->npfd, wait_ms) > 0)
-		for (i = 0; i < f->npfd; i++)
+		for (i = 0; i < f->npfd;) {
+			/* closed behind libcurl's back: it would wake
+			 * every poll */
+			if (f->pfd[i].revents & POLLNVAL) {
+				f->pfd[i] = f->pfd[--f->npfd];
+				continue;
+			}
 			if (f->pfd[i].revents != 0)
 				f->ready[n++] = f->pfd[i];
+			i++;
+		}
 	for (i = 0; i < n && mc == CURLM_OK; i++) {
 		ev = f->ready[i].revents;
 		mc = curl_multi_socket_action(f->multi, f->ready[i].fd,
 		    ((ev & (POLLIN | POLLHUP)) ? CURL_CSELECT_IN : 0) |
 		    ((ev & POLLOUT) ? CURL_CSELECT_OUT : 0) |
-		    ((ev & (POLLERR | POLLNVAL)) ? CURL_CSELECT_ERR : 0),
+		    ((ev & POLLERR) ? CURL_CSELECT_ERR : 0),
 		    &running);
 	}
 	if (mc == CURLM_OK && f->due >= 0 && f->due <= now_ms()) {
