@@ -186,13 +186,15 @@ on_report(void *ctx, const struct sync_report *r,
 	if (++n->reload_done < n->reload_total)
 		return;
 	if (n->reload_moved > 0)
-		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
+		ui_message(u, n->reload_failed > 0, "reloaded %zu %s, %zu "
 		    "failed%s, %zu moved permanently (update feeds.conf)",
-		    n->reload_total, n->reload_failed, n->reload_failed > 0 ?
+		    n->reload_total, n->reload_total == 1 ? "feed" : "feeds",
+		    n->reload_failed, n->reload_failed > 0 ?
 		    " (marked !; ^E: why)" : "", n->reload_moved);
 	else
-		ui_message(u, n->reload_failed > 0, "reloaded %zu feeds, %zu "
-		    "failed%s", n->reload_total, n->reload_failed,
+		ui_message(u, n->reload_failed > 0, "reloaded %zu %s, %zu "
+		    "failed%s", n->reload_total,
+		    n->reload_total == 1 ? "feed" : "feeds", n->reload_failed,
 		    n->reload_failed > 0 ? " (marked !; ^E: why)" : "");
 	n->reload_total = n->reload_done = n->reload_failed = 0;
 	n->reload_moved = 0;

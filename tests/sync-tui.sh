@@ -99,7 +99,7 @@ grep -qF "/m301: moved permanently to http://127.0.0.1:$port/latin1.xml" \
 reader charset -c "$tmp/feeds.conf" --db "$tmp/tui.db"
 expect charset "Feeds 1/1" "reader: started on the feed list"
 T send-keys -t charset R
-expect charset "reloaded 1 feeds, 0 failed, 1 moved permanently" \
+expect charset "reloaded 1 feed, 0 failed, 1 moved permanently" \
     "reader: R reloads, the move said"
 T send-keys -t charset Enter
 expect charset "vu" "reader: the item is listed"
