@@ -14,7 +14,6 @@
  * every transfer at each call and polled each one's socket in turn: with
  * 100 transfers in flight that was 40% of a warm reload's CPU.
  */
-#include <errno.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
