@@ -307,7 +307,7 @@ body_fallback(struct hx *hx, struct article *a)
 		}
 	}
 	if (ex != NULL && strlen(ex) > chars &&
-	    hx_words(ex) >= DESCRIPTION_MIN_WORDS) {
+	    str_words(ex) >= DESCRIPTION_MIN_WORDS) {
 		drop_blocks(a);
 		return article_add_block(a, BLOCK_PARAGRAPH, 0, ex,
 		    strlen(ex));

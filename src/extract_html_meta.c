@@ -515,18 +515,9 @@ hier_sep(const char *s)
 static size_t
 word_count(const char *s)
 {
-	size_t	 n = 0;
-	int	 in = 0;
+	size_t	 n = str_words(s);
 
 	/* JavaScript's split(/\s+/) counts an empty string as one. */
-	for (; *s != '\0'; s++) {
-		if (ascii_isspace((unsigned char)*s))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
 	return n > 0 ? n : 1;
 }
 

@@ -535,24 +535,6 @@ drop_teaser_lists(struct article *a)
 	return 0;
 }
 
-/* Blank-separated words of s. */
-size_t
-hx_words(const char *s)
-{
-	size_t	 n = 0;
-	int	 in = 0;
-
-	for (; *s != '\0'; s++) {
-		if (ascii_isspace((unsigned char)*s))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
-		}
-	}
-	return n;
-}
-
 /*
  * Related stories listed at the story's end: TAIL_LIST_MIN list items
  * or more in a row, each one link of TAIL_LINK_MIN_WORDS words or more
@@ -604,7 +586,7 @@ site_headline_item(const struct article *a, size_t bi, const char *host)
 
 	if (a->blocks[bi].type != BLOCK_LIST_ITEM ||
 	    (l = link_covers(a, bi)) < 0 ||
-	    hx_words(a->blocks[bi].text) < TAIL_LINK_MIN_WORDS)
+	    str_words(a->blocks[bi].text) < TAIL_LINK_MIN_WORDS)
 		return 0;
 	return same_site_page(a->links[l].url, a->url, host);
 }

@@ -207,7 +207,5 @@ int	 hx_drop_tail_link_list(struct article *);
 int	 hx_drop_title_heading(struct article *, const char *title_norm);
 /* The author's note at the end, opening with a->byline. */
 void	 hx_drop_author_note(struct article *);
-/* Blank-separated words of s. */
-size_t	 hx_words(const char *s);
 
 #endif

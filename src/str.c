@@ -61,3 +61,20 @@ ascii_casestr(const char *s, size_t n, const char *needle)
 			return 1;
 	return 0;
 }
+
+size_t
+str_words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		if (ascii_isspace((unsigned char)*s))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}

@@ -40,5 +40,7 @@ ascii_tolower(int c)
 }
 /* Does s (n bytes) contain needle, ASCII case ignored? */
 int	 ascii_casestr(const char *s, size_t n, const char *needle);
+/* Words of s separated by ASCII white space (0 for a blank s). */
+size_t	 str_words(const char *s);
 
 #endif

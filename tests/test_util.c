@@ -295,6 +295,20 @@ test_file_mkdir_parents_makes_and_names(void **state)
 	rmdir(dir);
 }
 
+/* Words are runs of anything but ASCII white space: no-break spaces and
+ * other UTF-8 stay inside a word, a blank string has none. */
+static void
+test_str_words_counts_runs_between_blanks(void **state)
+{
+	(void)state;
+	assert_int_equal(str_words(""), 0);
+	assert_int_equal(str_words(" \t\n "), 0);
+	assert_int_equal(str_words("one"), 1);
+	assert_int_equal(str_words("  two\twords\n"), 2);
+	assert_int_equal(str_words("a\xc2\xa0b c"), 2);
+	assert_int_equal(str_words("\xe6\x97\xa5\xe6\x9c\xac x"), 2);
+}
+
 /* Blocks keep their bytes through growth, stay aligned, and the cap
  * holds. */
 static void
@@ -356,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_url_resolve_rfc3986_examples),
 		cmocka_unit_test(test_file_read_errors_name_the_path),
 		cmocka_unit_test(test_file_mkdir_parents_makes_and_names),
+		cmocka_unit_test(test_str_words_counts_runs_between_blanks),
 		cmocka_unit_test(test_arena_blocks_realloc_and_cap),
 	};
 
