@@ -305,7 +305,7 @@ test_str_words_counts_runs_between_blanks(void **state)
 	assert_int_equal(str_words(" \t\n "), 0);
 	assert_int_equal(str_words("one"), 1);
 	assert_int_equal(str_words("  two\twords\n"), 2);
-	assert_int_equal(str_words("a\xc2\xa0b c"), 2);
+	assert_int_equal(str_words("a\xc2\xa0" "b c"), 2);
 	assert_int_equal(str_words("\xe6\x97\xa5\xe6\x9c\xac x"), 2);
 }
 
