@@ -30,13 +30,6 @@ static void	 on_report(void *, const struct sync_report *,
 		    const struct sync_progress *);
 static void	 progress(struct reload *, const struct sync_progress *);
 static void	 clear_line(struct reload *);
-static const char *plural(size_t, const char *, const char *);
-
-static const char *
-plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
 
 /* Takes the progress line off the screen before another line. */
 static void
@@ -56,8 +49,8 @@ progress(struct reload *r, const struct sync_progress *p)
 		return;
 	fprintf(r->out, "\r\033[Kreloading: %zu/%zu feeds, %zu new %s, %zu "
 	    "%s", p->feeds_done, p->feeds, p->new_items,
-	    plural(p->new_items, "item", "items"), p->feeds_failed,
-	    plural(p->feeds_failed, "error", "errors"));
+	    str_plural(p->new_items, "item", "items"), p->feeds_failed,
+	    str_plural(p->feeds_failed, "error", "errors"));
 	if (p->pages > 0)
 		fprintf(r->out, ", %zu/%zu stories", p->pages_done, p->pages);
 	fflush(r->out);
@@ -136,14 +129,14 @@ cmd_reload(const struct options *o, FILE *out, FILE *err)
 	p = sync_progress(y);
 	clear_line(&r);
 	fprintf(out, "%zu %s, %zu new %s, %zu not modified, %zu %s\n",
-	    c.nfeeds, plural(c.nfeeds, "feed", "feeds"), p->new_items,
-	    plural(p->new_items, "item", "items"), p->feeds_unchanged,
-	    p->feeds_failed, plural(p->feeds_failed, "error", "errors"));
+	    c.nfeeds, str_plural(c.nfeeds, "feed", "feeds"), p->new_items,
+	    str_plural(p->new_items, "item", "items"), p->feeds_unchanged,
+	    p->feeds_failed, str_plural(p->feeds_failed, "error", "errors"));
 	if (p->pages > 0)
 		fprintf(out, "%zu %s stored, %zu %s failed\n",
 		    p->pages_done - p->pages_failed,
-		    plural(p->pages_done - p->pages_failed, "story", "stories"),
-		    p->pages_failed, plural(p->pages_failed, "page", "pages"));
+		    str_plural(p->pages_done - p->pages_failed, "story", "stories"),
+		    p->pages_failed, str_plural(p->pages_failed, "page", "pages"));
 	rc = p->feeds_failed > 0 ? 1 : 0;
 out:
 	sync_free(y);

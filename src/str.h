@@ -42,5 +42,11 @@ ascii_tolower(int c)
 int	 ascii_casestr(const char *s, size_t n, const char *needle);
 /* Words of s separated by ASCII white space (0 for a blank s). */
 size_t	 str_words(const char *s);
+/* one when n is 1, else many: "1 feed", "2 feeds". */
+static inline const char *
+str_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
 
 #endif

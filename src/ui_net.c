@@ -142,6 +142,7 @@ on_report(void *ctx, const struct sync_report *r,
 	struct ui_net *n = ctx;
 	struct ui *u = n->u;
 	struct errbuf eb;
+	char	 moved[64];
 
 	(void)p;
 	n->dirty = 1;
@@ -185,17 +186,14 @@ on_report(void *ctx, const struct sync_report *r,
 		return;
 	if (++n->reload_done < n->reload_total)
 		return;
+	moved[0] = '\0';
 	if (n->reload_moved > 0)
-		ui_message(u, n->reload_failed > 0, "reloaded %zu %s, %zu "
-		    "failed%s, %zu moved permanently (update feeds.conf)",
-		    n->reload_total, n->reload_total == 1 ? "feed" : "feeds",
-		    n->reload_failed, n->reload_failed > 0 ?
-		    " (marked !; ^E: why)" : "", n->reload_moved);
-	else
-		ui_message(u, n->reload_failed > 0, "reloaded %zu %s, %zu "
-		    "failed%s", n->reload_total,
-		    n->reload_total == 1 ? "feed" : "feeds", n->reload_failed,
-		    n->reload_failed > 0 ? " (marked !; ^E: why)" : "");
+		snprintf(moved, sizeof moved, ", %zu moved permanently "
+		    "(update feeds.conf)", n->reload_moved);
+	ui_message(u, n->reload_failed > 0, "reloaded %zu %s, %zu failed%s%s",
+	    n->reload_total, str_plural(n->reload_total, "feed", "feeds"),
+	    n->reload_failed, n->reload_failed > 0 ?
+	    " (marked !; ^E: why)" : "", moved);
 	n->reload_total = n->reload_done = n->reload_failed = 0;
 	n->reload_moved = 0;
 	reloaded(u);

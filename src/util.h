@@ -8,7 +8,7 @@
  *   utf8.h    UTF-8, terminal widths and sanitising (utf8_)
  *   url.h     RFC 3986 references, the host, browser-safe URLs (url_)
  *   file.h    reading a whole file (file_)
- *   str.h     locale-free string helpers (ascii_, xstrndup, str_words)
+ *   str.h     locale-free string helpers (ascii_, xstrndup, str_)
  *
  * Including util.h includes them all; a file may include only the ones it
  * uses instead.
